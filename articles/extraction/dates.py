@@ -1,0 +1,175 @@
+"""Dates as Moroccan and Middle-Eastern press write them, matched on folded text.
+
+Covers Moroccan (ماي، يوليوز، غشت، شتنبر، نونبر، دجنبر), standard, Maghreb-French and
+Levantine month names, "فاتح" for the 1st, Arabic-Indic digits (folded upstream), day
+ranges within and across months, numeric dates, and relative days (أمس الثلاثاء، أول أمس،
+يوم الأربعاء الماضي) resolved against the publication date. A named weekday that does not
+agree with a relative date voids it: the text is then wrong about one of the two.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .text import Doc
+
+MONTHS = {
+    "يناير": 1, "جانفي": 1, "كانون الثاني": 1,
+    "فبراير": 2, "فيفري": 2, "شباط": 2,
+    "مارس": 3, "اذار": 3,
+    "ابريل": 4, "افريل": 4, "نيسان": 4,
+    "ماي": 5, "مايو": 5, "ايار": 5,
+    "يونيو": 6, "يونيه": 6, "جوان": 6, "حزيران": 6,
+    "يوليوز": 7, "يوليو": 7, "يوليه": 7, "جويليه": 7, "تموز": 7,
+    "غشت": 8, "اغسطس": 8, "اوت": 8, "اب": 8,
+    "شتنبر": 9, "سبتمبر": 9, "ايلول": 9,
+    "اكتوبر": 10, "تشرين الاول": 10,
+    "نونبر": 11, "نوفمبر": 11, "تشرين الثاني": 11,
+    "دجنبر": 12, "ديسمبر": 12, "كانون الاول": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3,
+    "الجمعه": 4, "السبت": 5, "الاحد": 6,
+}  # fmt: skip
+
+_L = "\u0621-\u064a"
+_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + f")(?![{_L}])"
+_WEEKDAY = "(?:" + "|".join(WEEKDAYS) + f")(?![{_L}])"
+_DAY = r"(?:[0-3]?\d(?!\d)|(?:ال)?فاتح)"
+_OF_MONTH = rf"(?:من\s+)?(?:شهر\s+)?({_MONTH})"
+_YEAR = r"(?:\s*[،,]?\s*(?:سنه\s+|عام\s+)?((?:19|20)\d\d)(?!\d))?"
+_TO = r"\s*(?:-|–|الي|حتي|و|غايه)\s*(?:غايه\s+)?"
+_LEAD = rf"(?<![{_L}\d])(?:(?:يوم\s+|يومي\s+)?({_WEEKDAY})\s+)?(?:(?:من|بين|ما بين|يومي)\s+)?"
+
+_CROSS = re.compile(rf"{_LEAD}({_DAY})\s+{_OF_MONTH}{_YEAR}{_TO}({_DAY})\s+{_OF_MONTH}{_YEAR}")
+_RANGE = re.compile(rf"{_LEAD}({_DAY}){_TO}({_DAY})\s+{_OF_MONTH}{_YEAR}")
+_SINGLE = re.compile(rf"{_LEAD}({_DAY})\s+{_OF_MONTH}{_YEAR}")
+_NUMERIC = re.compile(r"(?<![\d/.-])([0-3]?\d)[/.-]([01]?\d)[/.-]((?:19|20)\d\d)(?![\d/.-])")
+_ISO = re.compile(r"(?<![\d-])((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?![\d-])")
+_RELATIVE = re.compile(
+    rf"(?<![{_L}])و?(اول امس|امس|بعد غد|اليوم|غدا)(?:\s+(?:يوم\s+)?({_WEEKDAY}))?(?![{_L}])"
+)
+_LAST_NEXT = re.compile(
+    rf"(?<![{_L}])(?:يوم\s+)?({_WEEKDAY})\s+(الماضي|المنصرم|الفارط|المقبل|القادم)(?![{_L}])"
+)
+_OFFSETS = {"اول امس": -2, "امس": -1, "اليوم": 0, "غدا": 1, "بعد غد": 2}
+
+
+@dataclass(slots=True)
+class DateMention:
+    """A date expression; `start`/`end` are None when it cannot be resolved."""
+
+    nstart: int
+    nend: int
+    start: date | None
+    end: date | None
+    relative: bool = False
+
+
+def _day(text: str) -> int:
+    return 1 if "فاتح" in text else int(text)
+
+
+def _make(year: int | None, month: int, day: int, published_on: date | None) -> date | None:
+    """A valid date; a missing year is the one that puts it nearest the publication date."""
+    if year is None:
+        if published_on is None:
+            return None
+        candidates = []
+        for y in (published_on.year - 1, published_on.year, published_on.year + 1):
+            try:
+                candidates.append(date(y, month, day))
+            except ValueError:
+                continue
+        return min(candidates, key=lambda d: abs(d - published_on), default=None)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _range(
+    first: tuple[int | None, int, int], last: tuple[int | None, int, int], pub: date | None
+) -> tuple[date | None, date | None]:
+    """Resolve a range; the year written once (at the end) serves both ends."""
+    (y1, m1, d1), (y2, m2, d2) = first, last
+    end = _make(y2, m2, d2, pub)
+    if end is None:
+        return None, None
+    if y1 is None:
+        y1 = end.year - 1 if (m1, d1) > (m2, d2) else end.year
+    start = _make(y1, m1, d1, pub)
+    if start is None or start > end:
+        return None, None
+    return start, end
+
+
+def _year(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def find_dates(doc: Doc, published_on: date | None = None) -> list[DateMention]:
+    """Every date expression of the document in text order, longest reading first."""
+    norm = doc.norm
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(span: tuple[int, int], start: date | None, end: date | None, rel: bool = False):
+        if any(s < span[1] and span[0] < e for s, e in taken):
+            return
+        taken.append(span)
+        found.append(DateMention(span[0], span[1], start, end, rel))
+
+    for m in _CROSS.finditer(norm):
+        first = (_year(m.group(4)), MONTHS[m.group(3)], _day(m.group(2)))
+        last = (_year(m.group(7)), MONTHS[m.group(6)], _day(m.group(5)))
+        add(m.span(), *_range(first, last, published_on))
+    for m in _RANGE.finditer(norm):
+        month, year = MONTHS[m.group(4)], _year(m.group(5))
+        add(m.span(), *_range((None, month, _day(m.group(2))), (year, month, _day(m.group(3))),
+                              published_on))  # fmt: skip
+    for m in _SINGLE.finditer(norm):
+        day = _make(_year(m.group(4)), MONTHS[m.group(3)], _day(m.group(2)), published_on)
+        add(m.span(), day, day)
+    for m in _ISO.finditer(norm):
+        day = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)), None)
+        add(m.span(), day, day)
+    for m in _NUMERIC.finditer(norm):
+        day = _make(int(m.group(3)), int(m.group(2)), int(m.group(1)), None)
+        add(m.span(), day, day)
+    for m in _RELATIVE.finditer(norm):
+        word, weekday = m.group(1), m.group(2)
+        if word in ("اليوم", "غدا") and not weekday:
+            continue  # "اليوم" also means "nowadays", "غدا" also "became"
+        day = resolve_relative(word, weekday, published_on)
+        add(m.span(), day, day, rel=True)
+    for m in _LAST_NEXT.finditer(norm):
+        day = resolve_weekday(m.group(1), m.group(2) in ("المقبل", "القادم"), published_on)
+        add(m.span(), day, day, rel=True)
+    found.sort(key=lambda d: d.nstart)
+    return found
+
+
+def resolve_relative(word: str, weekday: str | None, published_on: date | None) -> date | None:
+    """"أمس الثلاثاء" → the day before publication, if that day is indeed a Tuesday."""
+    if published_on is None:
+        return None
+    day = published_on + timedelta(days=_OFFSETS[word])
+    if weekday and WEEKDAYS[weekday] != day.weekday():
+        return None
+    return day
+
+
+def resolve_weekday(weekday: str, upcoming: bool, published_on: date | None) -> date | None:
+    """"يوم الأربعاء الماضي" → the last Wednesday strictly before publication (or next one)."""
+    if published_on is None:
+        return None
+    delta = (WEEKDAYS[weekday] - published_on.weekday()) % 7
+    if upcoming:
+        return published_on + timedelta(days=delta or 7)
+    return published_on - timedelta(days=(7 - delta) % 7 or 7)
+
+
+def parse_dates(text: str, published_on: date | None = None) -> list[tuple[date, date]]:
+    """Resolved (start, end) pairs of a text, for callers without a Doc."""
+    return [(d.start, d.end) for d in find_dates(Doc(text), published_on) if d.start and d.end]

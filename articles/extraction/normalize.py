@@ -1,0 +1,52 @@
+"""Arabic spelling folding shared by the extractor and the public search.
+
+Press Arabic writes the same word with or without harakat, with any hamza on the alef and
+with ى/ي or ة/ه interchangeably; folding both sides the same way makes them compare equal.
+"""
+
+import re
+
+_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+
+# Clitic prefixes, longest first; the "ال" forms keep the article they swallowed.
+_ARTICLE_CLITICS = ("وبال", "وكال", "فبال", "ولل", "فلل", "وال", "بال", "فال", "كال", "لل")
+_SEPARATED = re.compile("^[وف]?[بلك]?\u0640+")
+
+
+def normalize_arabic(text: str) -> str:
+    """Fold harakat, tatweel, alef/ya/ta-marbuta variants and case; collapse whitespace."""
+    return " ".join(_MARKS.sub("", text).translate(_LETTERS).lower().split())
+
+
+def strip_clitics(word: str) -> str:
+    """Remove proclitics only where the rest is unambiguous: before the article or a tatweel.
+
+    "بالرباط" → "الرباط", "للتجمع" → "التجمع", "لـ" + name → name. A bare و/ب/ل before an
+    indefinite word is left alone ("وزارة" starts with و); callers that own a lexicon try
+    `clitic_variants` instead.
+    """
+    separated = _SEPARATED.match(word)
+    if separated and len(word) > separated.end():
+        return word[separated.end() :]
+    for prefix in _ARTICLE_CLITICS:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            return "ال" + word[len(prefix) :]
+    return word
+
+
+def clitic_variants(word: str) -> list[str]:
+    """The word and its readings without one or two proclitics, for lexicon look-ups."""
+    variants = [word]
+    stripped = strip_clitics(word)
+    if stripped != word:
+        variants.append(stripped)
+    rest = word
+    for _ in range(2):
+        if len(rest) > 3 and rest[0] in "وفبلك":
+            rest = rest[1:]
+            if rest not in variants:
+                variants.append(rest)
+        else:
+            break
+    return variants

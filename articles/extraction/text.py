@@ -1,0 +1,185 @@
+"""The analysed article: cleaned text, a folded copy mapped back to it, tokens and sentences.
+
+Every extractor matches on the folded copy (so spelling variants match) and reports offsets
+into the original text (so editors see the supporting sentence).
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from .normalize import _LETTERS, _MARKS, clitic_variants, strip_clitics
+
+_TAG = re.compile(r"<[^<>]{0,2000}>")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufeff\u200b-\u200f]")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_TOKEN = re.compile(r"[0-9A-Za-z\u00c0-\u024f\u0621-\u064a\u066e-\u06d3]+")
+_SENTENCE_END = re.compile(r"[.!?؟؛]+(?=\s|$|[\"”’»])|\n")
+QUOTES = "\"“”«»″„‟'’‘"
+
+
+def clean(text: str) -> str:
+    """Blank HTML tags, NULs, controls and lone surrogates, keeping every offset in place."""
+    text = _TAG.sub(lambda m: " " * len(m.group()), text)
+    return _CONTROL.sub(" ", text)
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """normalize_arabic plus digit folding, keeping newlines and a map to original offsets."""
+    out: list[str] = []
+    where: list[int] = []
+    space = False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if not out:
+                continue
+            if ch == "\n" and out[-1] == " ":
+                out[-1] = "\n"
+            elif not space:
+                out.append("\n" if ch == "\n" else " ")
+                where.append(i)
+            space = True
+            continue
+        if _MARKS.match(ch):
+            continue
+        space = False
+        for low in ch.translate(_LETTERS).translate(_DIGITS).lower():
+            out.append(low)
+            where.append(i)
+    where.append(len(text))
+    return "".join(out), where
+
+
+@dataclass(slots=True)
+class Token:
+    """A word of the folded text; `start`/`end` are offsets in the original text."""
+
+    norm: str
+    start: int
+    end: int
+    nstart: int
+    nend: int
+    gap: str  # folded text between the previous token and this one
+
+    @property
+    def latin(self) -> bool:
+        return self.norm[:1].isascii()
+
+    @property
+    def bare(self) -> str:
+        """The folded word without article clitics ("بالرباط" → "الرباط")."""
+        return strip_clitics(self.norm)
+
+    def variants(self) -> list[str]:
+        return clitic_variants(self.norm)
+
+
+class Doc:
+    """Text analysed once and shared by every extractor."""
+
+    def __init__(self, text: str) -> None:
+        self.text = clean(text)
+        self.norm, self._map = fold(self.text)
+        self.tokens: list[Token] = []
+        previous = 0
+        for m in _TOKEN.finditer(self.norm):
+            start, end = m.span()
+            self.tokens.append(
+                Token(
+                    m.group(),
+                    self._map[start],
+                    self._map[end - 1] + 1,
+                    start,
+                    end,
+                    self.norm[previous:start],
+                )
+            )
+            previous = end
+        self._token_at = {t.nstart: i for i, t in enumerate(self.tokens)}
+
+    def orig(self, nstart: int, nend: int) -> tuple[int, int]:
+        """Original offsets of a folded span."""
+        if nend <= nstart:
+            return self._map[nstart], self._map[nstart]
+        return self._map[nstart], self._map[nend - 1] + 1
+
+    def token_index(self, nstart: int) -> int | None:
+        """Index of the token starting at a folded offset, if any."""
+        return self._token_at.get(nstart)
+
+    def first_token_from(self, nstart: int) -> int:
+        """Index of the first token starting at or after a folded offset."""
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid].nstart < nstart:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def surface(self, first: int, last: int, variant: str | None = None) -> str:
+        """Original text of tokens first..last without the first word's clitics or quotes.
+
+        `variant` is the clitic-free reading of the first token that a lexicon matched.
+        """
+        head = self.tokens[first]
+        raw = self.text[head.start : self.tokens[last].end]
+        if variant and variant != head.norm and head.norm.endswith(variant):
+            raw = drop_letters(raw, len(head.norm) - len(variant))
+        return strip_surface(raw)
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Folded (start, end) of sentences: split at full stops, ؛ and newlines."""
+        spans = []
+        start = 0
+        for m in _SENTENCE_END.finditer(self.norm):
+            if self.norm[start : m.start()].strip():
+                spans.append((start, m.start()))
+            start = m.end()
+        if self.norm[start:].strip():
+            spans.append((start, len(self.norm)))
+        return spans
+
+    def sentence_of(self, nstart: int) -> int:
+        """Index of the sentence holding a folded offset (the last one starting before it)."""
+        lo, hi = 0, len(self.sentences)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.sentences[mid][0] <= nstart:
+                lo = mid + 1
+            else:
+                hi = mid
+        return max(lo - 1, 0)
+
+    def sentence_span(self, index: int) -> list[int]:
+        """Original [start, end] of a sentence, trimmed of spaces."""
+        start, end = self.orig(*self.sentences[index])
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return [start, end]
+
+
+_EDGE = re.compile(rf"^[\s{QUOTES}()\[\]،,:؛\-–—•♦]+|[\s{QUOTES}()\[\]،,:؛.\-–—]+$")
+
+
+def strip_surface(text: str) -> str:
+    """Trim punctuation and quotes, drop the first word's article clitics, fold inner spaces."""
+    text = " ".join(_EDGE.sub("", text).split())
+    first, _, rest = text.partition(" ")
+    return f"{strip_clitics(first)} {rest}".strip()
+
+
+def drop_letters(text: str, count: int) -> str:
+    """Drop `count` leading letters (harakat and tatweel ride along) from original text."""
+    i = 0
+    while count and i < len(text):
+        if not _MARKS.match(text[i]):
+            count -= 1
+        i += 1
+    while i < len(text) and _MARKS.match(text[i]):
+        i += 1
+    return text[i:]

@@ -1,0 +1,329 @@
+import secrets
+
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from organizations.models import Organization, Person
+from portal.models import (
+    Commune,
+    Publishable,
+    PublishableQuerySet,
+    Region,
+    Sector,
+    status_constraint,
+    unique_slug,
+)
+
+
+class EventKind(models.TextChoices):
+    FORUM = "forum", _("Forum")
+    CONFERENCE = "conference", _("Conference")
+    EXHIBITION = "exhibition", _("Exhibition")
+    SIGNING = "signing", _("Agreement signing")
+    GENERAL_ASSEMBLY = "general-assembly", _("General assembly")
+    DELEGATION = "delegation", _("Business delegation")
+    WORKSHOP = "workshop", _("Workshop")
+    OTHER = "other", _("Other")
+
+
+class EventQuerySet(PublishableQuerySet):
+    def upcoming(self):
+        today = timezone.localdate()
+        return self.filter(Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today))
+
+    def past(self):
+        today = timezone.localdate()
+        return self.filter(Q(end_date__lt=today) | Q(end_date__isnull=True, start_date__lt=today))
+
+
+class Event(Publishable):
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
+    edition = models.PositiveSmallIntegerField(_("edition"), null=True, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(_("description"), blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    commune = models.ForeignKey(
+        Commune,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("city"),
+    )
+    region = models.ForeignKey(
+        Region,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("region"),
+    )
+    sectors = models.ManyToManyField(
+        Sector, blank=True, related_name="events", verbose_name=_("sectors")
+    )
+    organizations = models.ManyToManyField(
+        Organization,
+        through="EventOrganization",
+        blank=True,
+        related_name="events",
+        verbose_name=_("organisations"),
+    )
+    registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Empty means no limit.")
+    )
+    waiting_list = models.BooleanField(_("waiting list when full"), default=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "pk"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        indexes = [
+            models.Index(fields=["status", "start_date"], name="event_status_start"),
+            models.Index(fields=["status", "end_date"], name="event_status_end"),
+            models.Index(fields=["kind", "start_date"], name="event_kind_start"),
+            models.Index(fields=["region", "start_date"], name="event_region_start"),
+        ]
+        constraints = [
+            status_constraint("event"),
+            models.CheckConstraint(condition=Q(kind__in=EventKind.values), name="event_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="event_end_after_start",
+                violation_error_message=_("The event cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(registration_closes__isnull=True)
+                | Q(registration_opens__isnull=True)
+                | Q(registration_closes__gt=F("registration_opens")),
+                name="event_registration_closes_after_opens",
+                violation_error_message=_("Registration must close after it opens."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:detail", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        if self.commune_id and not self.region_id:
+            self.region_id = self.commune.region_id
+        if not self.slug:
+            year = self.start_date.year if self.start_date else ""
+            source = self.title_fr or self.title_en or self.title
+            self.slug = unique_slug(self, f"{source} {year}".strip())
+        super().save(*args, **kwargs)
+
+
+class EventRole(models.TextChoices):
+    ORGANIZER = "organizer", _("Organiser")
+    PARTNER = "partner", _("Partner")
+    HOST = "host", _("Host")
+    PATRON = "patron", _("Patron")
+    PARTICIPANT = "participant", _("Participant")
+
+
+class EventOrganization(models.Model):
+    event = models.ForeignKey(
+        Event, models.CASCADE, related_name="event_organizations", verbose_name=_("event")
+    )
+    organization = models.ForeignKey(
+        Organization, models.CASCADE, related_name="event_roles", verbose_name=_("organisation")
+    )
+    role = models.CharField(_("role"), max_length=12, choices=EventRole.choices)
+
+    class Meta:
+        ordering = ["event", "role", "pk"]
+        verbose_name = _("organisation at an event")
+        verbose_name_plural = _("organisations at events")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "organization", "role"], name="event_organization_role_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=EventRole.values), name="event_organization_role_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organization} ({self.get_role_display()})"
+
+
+class Participation(models.Model):
+    """A person at an event, with the title they held there."""
+
+    event = models.ForeignKey(
+        Event, models.CASCADE, related_name="participations", verbose_name=_("event")
+    )
+    person = models.ForeignKey(
+        Person, models.CASCADE, related_name="participations", verbose_name=_("person")
+    )
+    title = models.CharField(_("title held"), max_length=255, blank=True)
+    organization = models.ForeignKey(
+        Organization,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("on behalf of"),
+    )
+
+    class Meta:
+        ordering = ["event", "pk"]
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "person"], name="participation_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.person} @ {self.event}"
+
+
+class AgreementKind(models.TextChoices):
+    FRAMEWORK = "framework", _("Framework agreement")
+    PARTNERSHIP = "partnership", _("Partnership agreement")
+    MOU = "mou", _("Memorandum of understanding")
+    OTHER = "other", _("Other")
+
+
+class Agreement(Publishable):
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=AgreementKind.choices, default=AgreementKind.OTHER
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    parties = models.ManyToManyField(
+        Organization, blank=True, related_name="agreements", verbose_name=_("parties")
+    )
+    signing_event = models.ForeignKey(
+        Event,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agreements",
+        verbose_name=_("signed at"),
+    )
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    commune = models.ForeignKey(
+        Commune, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("city")
+    )
+    amount_mad = models.BigIntegerField(_("amount (MAD)"), null=True, blank=True)
+    period_start = models.PositiveSmallIntegerField(_("from year"), null=True, blank=True)
+    period_end = models.PositiveSmallIntegerField(_("to year"), null=True, blank=True)
+    previous = models.ForeignKey(
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successors",
+        verbose_name=_("previous agreement"),
+    )
+
+    class Meta:
+        ordering = ["-signed_on", "pk"]
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+        indexes = [models.Index(fields=["status", "signed_on"], name="agreement_status_signed")]
+        constraints = [
+            status_constraint("agreement"),
+            models.CheckConstraint(
+                condition=Q(kind__in=AgreementKind.values), name="agreement_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(amount_mad__isnull=True) | Q(amount_mad__gte=0),
+                name="agreement_amount_not_negative",
+                violation_error_message=_("The amount cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=Q(period_start__isnull=True)
+                | Q(period_end__isnull=True)
+                | Q(period_end__gte=F("period_start")),
+                name="agreement_period_ordered",
+                violation_error_message=_("The period cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:agreement", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title_fr, self.title_en, self.title)
+        super().save(*args, **kwargs)
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITING = "waiting", _("On the waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
+    ATTENDED = "attended", _("Attended")
+
+
+def new_reference() -> str:
+    """Eight characters without look-alikes (0/O, 1/I), easy to read out at the door."""
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "".join(secrets.choice(alphabet) for _ in range(8))
+
+
+class Registration(models.Model):
+    event = models.ForeignKey(
+        Event, models.PROTECT, related_name="registrations", verbose_name=_("event")
+    )
+    reference = models.CharField(
+        _("reference"), max_length=12, unique=True, default=new_reference, editable=False
+    )
+    status = models.CharField(_("status"), max_length=10, choices=RegistrationStatus.choices)
+    waiting_position = models.PositiveIntegerField(
+        _("waiting list position"), null=True, blank=True
+    )
+    full_name = models.CharField(_("full name"), max_length=150)
+    email = models.EmailField(_("e-mail"), max_length=254)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    organization_name = models.CharField(_("organisation"), max_length=200, blank=True)
+    job_title = models.CharField(_("job title"), max_length=150, blank=True)
+    language = models.CharField(_("language of correspondence"), max_length=2, default="ar")
+    consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+    checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["event", "created_at", "pk"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        indexes = [models.Index(fields=["event", "status"], name="registration_event_status")]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                "event",
+                condition=~Q(status=RegistrationStatus.CANCELLED),
+                name="registration_one_active_per_email",
+                violation_error_message=_("This e-mail address is already registered."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=RegistrationStatus.values), name="registration_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} — {self.event}"

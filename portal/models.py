@@ -1,0 +1,165 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+
+class Region(models.Model):
+    """One of Morocco's 12 regions, as the HCP codes them."""
+
+    code = models.CharField(_("HCP code"), max_length=2, unique=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:list") + f"?region={self.slug}"
+
+
+class Province(models.Model):
+    """A province or prefecture."""
+
+    code = models.CharField(_("HCP code"), max_length=16, unique=True)
+    region = models.ForeignKey(
+        Region, models.PROTECT, related_name="provinces", verbose_name=_("region")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    is_prefecture = models.BooleanField(_("prefecture"), default=False)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+
+    def __str__(self):
+        return self.name
+
+
+class Commune(models.Model):
+    """A commune (urban municipality or rural commune): the portal's 'city'."""
+
+    code = models.CharField(_("HCP code"), max_length=16, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    province = models.ForeignKey(
+        Province, models.PROTECT, related_name="communes", verbose_name=_("province")
+    )
+    region = models.ForeignKey(
+        Region, models.PROTECT, related_name="communes", verbose_name=_("region")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    is_urban = models.BooleanField(_("urban"), default=False)
+    population = models.PositiveIntegerField(_("population (2024)"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("commune")
+        verbose_name_plural = _("communes")
+
+    def __str__(self):
+        return self.name
+
+
+class Sector(models.Model):
+    slug = models.SlugField(_("slug"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:list") + f"?sector={self.slug}"
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def public(self):
+        """What visitors may see: published, and past any scheduled go-live time."""
+        return self.filter(status=Status.PUBLISHED).filter(
+            Q(publish_at__isnull=True) | Q(publish_at__lte=timezone.now())
+        )
+
+
+class Publishable(models.Model):
+    """The editorial state every public record shares."""
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to publish on approval; a future time schedules it."),
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("updated by"),
+    )
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == Status.PUBLISHED and (
+            self.publish_at is None or self.publish_at <= timezone.now()
+        )
+
+
+def status_constraint(model_name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(status__in=Status.values), name=f"{model_name}_status_valid"
+    )
+
+
+def unique_slug(instance: models.Model, *sources: str, field: str = "slug") -> str:
+    """A slug from the first non-empty source, Latin when a translation allows, made unique."""
+    text = next((s for s in sources if s), "").replace("œ", "oe").replace("Œ", "OE")
+    base = slugify(text) or slugify(text, allow_unicode=True) or instance._meta.model_name
+    if len(base) > 70:
+        base = base[:71].rsplit("-", 1)[0]
+    manager = type(instance)._default_manager
+    candidate, n = base, 2
+    while manager.filter(**{field: candidate}).exclude(pk=instance.pk).exists():
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate

@@ -1,0 +1,46 @@
+"""Reference data (geography, sectors and the five articles' demo facts) is loaded once per
+session and is always there: tests add their own records on top of it."""
+
+import pytest
+from django.conf import settings as django_settings
+
+from articles.demo import demo_load
+from portal.taxonomy import geography_load
+
+
+def reference_data_load():
+    geography_load()
+    demo_load()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        reference_data_load()
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_after_flush(request, django_db_blocker):
+    """Transactional tests end with a flush that empties every table: load it back."""
+    yield
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        with django_db_blocker.unblock():
+            reference_data_load()
+
+
+@pytest.fixture(autouse=True)
+def plain_static_storage(settings):
+    """The manifest storage needs collectstatic; tests render templates without it."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+def pytest_collection_modifyitems(config, items):
+    if django_settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL=postgres://... (CI does)")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)

@@ -1,0 +1,39 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_check(**env):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_refuses_to_start_without_secret_key_when_debug_is_off():
+    result = run_check(DJANGO_DEBUG="0")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_starts_with_a_secret_key():
+    result = run_check(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
+
+
+def test_language_and_time_settings(settings):
+    assert settings.LANGUAGE_CODE == "ar"
+    assert [code for code, _ in settings.LANGUAGES] == ["ar", "fr", "en"]
+    assert settings.TIME_ZONE == "Africa/Casablanca"
+    assert settings.INSTALLED_APPS.index("modeltranslation") < settings.INSTALLED_APPS.index(
+        "django.contrib.admin"
+    )
