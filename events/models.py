@@ -89,6 +89,7 @@ class Event(Publishable):
         ordering = ["-start_date", "pk"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        permissions = [("publish_event", _("Can publish, unpublish and archive events"))]
         indexes = [
             models.Index(fields=["status", "start_date"], name="event_status_start"),
             models.Index(fields=["status", "end_date"], name="event_status_end"),
@@ -240,6 +241,7 @@ class Agreement(Publishable):
         ordering = ["-signed_on", "pk"]
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
+        permissions = [("publish_agreement", _("Can publish, unpublish and archive agreements"))]
         indexes = [models.Index(fields=["status", "signed_on"], name="agreement_status_signed")]
         constraints = [
             status_constraint("agreement"),
@@ -306,11 +308,17 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    email_sent_at = models.DateTimeField(_("e-mail sent at"), null=True, blank=True)
+    email_error = models.TextField(_("last e-mail error"), blank=True)
 
     class Meta:
         ordering = ["event", "created_at", "pk"]
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
+        permissions = [
+            ("export_registration", _("Can export registrations")),
+            ("checkin_registration", _("Can check registrants in at the door")),
+        ]
         indexes = [models.Index(fields=["event", "status"], name="registration_event_status")]
         constraints = [
             models.UniqueConstraint(

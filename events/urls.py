@@ -4,7 +4,7 @@ from . import views
 
 app_name = "events"
 urlpatterns = [
-    path("events/", views.event_list, name="list"),
-    path("events/<slug:slug>/", views.event_detail, name="detail"),
-    path("agreements/<slug:slug>/", views.agreement_detail, name="agreement"),
+    path("events/", views.EventListView.as_view(), name="list"),
+    path("events/<slug:slug>/", views.EventDetailView.as_view(), name="detail"),
+    path("agreements/<slug:slug>/", views.AgreementDetailView.as_view(), name="agreement"),
 ]

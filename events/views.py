@@ -1,18 +1,29 @@
-from django.shortcuts import get_object_or_404, render
+from django.views.generic import DetailView, ListView
 
 from .models import Agreement, Event
 
 
-def event_list(request):
-    events = Event.objects.public().select_related("commune", "region")
-    return render(request, "events/event_list.html", {"events": events})
+class EventListView(ListView):
+    template_name = "events/event_list.html"
+    context_object_name = "events"
+
+    def get_queryset(self):
+        return Event.objects.public().select_related("commune", "region")
 
 
-def event_detail(request, slug):
-    event = get_object_or_404(Event.objects.public().select_related("commune", "region"), slug=slug)
-    return render(request, "events/event_detail.html", {"event": event})
+class EventDetailView(DetailView):
+    """Public detail; the editorial preview subclasses it with an unfiltered queryset."""
+
+    template_name = "events/event_detail.html"
+    context_object_name = "event"
+
+    def get_queryset(self):
+        return Event.objects.public().select_related("commune", "region")
 
 
-def agreement_detail(request, slug):
-    agreement = get_object_or_404(Agreement.objects.public(), slug=slug)
-    return render(request, "events/agreement_detail.html", {"agreement": agreement})
+class AgreementDetailView(DetailView):
+    template_name = "events/agreement_detail.html"
+    context_object_name = "agreement"
+
+    def get_queryset(self):
+        return Agreement.objects.public()

@@ -53,6 +53,9 @@ class Organization(Publishable):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        permissions = [
+            ("publish_organization", _("Can publish, unpublish and archive organisations"))
+        ]
         indexes = [models.Index(fields=["status", "kind"], name="organization_status_kind")]
         constraints = [
             status_constraint("organization"),
@@ -83,6 +86,7 @@ class Person(Publishable):
         ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        permissions = [("publish_person", _("Can publish, unpublish and archive people"))]
         indexes = [models.Index(fields=["status"], name="person_status")]
         constraints = [status_constraint("person")]
 

@@ -4,6 +4,6 @@ from . import views
 
 app_name = "organizations"
 urlpatterns = [
-    path("organizations/<slug:slug>/", views.organization_detail, name="detail"),
-    path("people/<slug:slug>/", views.person_detail, name="person"),
+    path("organizations/<slug:slug>/", views.OrganizationDetailView.as_view(), name="detail"),
+    path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person"),
 ]

@@ -1,13 +1,19 @@
-from django.shortcuts import get_object_or_404, render
+from django.views.generic import DetailView
 
 from .models import Organization, Person
 
 
-def organization_detail(request, slug):
-    organization = get_object_or_404(Organization.objects.public(), slug=slug)
-    return render(request, "organizations/organization_detail.html", {"organization": organization})
+class OrganizationDetailView(DetailView):
+    template_name = "organizations/organization_detail.html"
+    context_object_name = "organization"
+
+    def get_queryset(self):
+        return Organization.objects.public()
 
 
-def person_detail(request, slug):
-    person = get_object_or_404(Person.objects.public(), slug=slug)
-    return render(request, "organizations/person_detail.html", {"person": person})
+class PersonDetailView(DetailView):
+    template_name = "organizations/person_detail.html"
+    context_object_name = "person"
+
+    def get_queryset(self):
+        return Person.objects.public()

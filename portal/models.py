@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -144,6 +146,35 @@ class Publishable(models.Model):
         return self.status == Status.PUBLISHED and (
             self.publish_at is None or self.publish_at <= timezone.now()
         )
+
+
+class Transition(models.Model):
+    """The audit log: one row per editorial step a record takes."""
+
+    content_type = models.ForeignKey(ContentType, models.CASCADE, verbose_name=_("record type"))
+    object_id = models.PositiveBigIntegerField(_("record id"))
+    record = GenericForeignKey("content_type", "object_id")
+    from_status = models.CharField(_("from"), max_length=10, choices=Status.choices)
+    to_status = models.CharField(_("to"), max_length=10, choices=Status.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("editorial transition")
+        verbose_name_plural = _("editorial transitions")
+        indexes = [models.Index(fields=["content_type", "object_id"], name="transition_record")]
+
+    def __str__(self):
+        return f"{self.record}: {self.from_status} → {self.to_status}"
 
 
 def status_constraint(model_name: str) -> models.CheckConstraint:
