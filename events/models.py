@@ -121,6 +121,19 @@ class Event(Publishable):
     def get_absolute_url(self):
         return reverse("events:detail", args=[self.slug])
 
+    @property
+    def registration_is_open(self) -> bool:
+        """Published, not over, and within the registration window when one is set."""
+        if not self.is_public or self.registration_opens is None:
+            return False
+        now = timezone.now()
+        if now < self.registration_opens:
+            return False
+        if self.registration_closes and now >= self.registration_closes:
+            return False
+        last_day = self.end_date or self.start_date
+        return last_day is None or last_day >= timezone.localdate()
+
     def save(self, *args, **kwargs):
         if self.commune_id and not self.region_id:
             self.region_id = self.commune.region_id

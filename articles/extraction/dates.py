@@ -151,7 +151,7 @@ def find_dates(doc: Doc, published_on: date | None = None) -> list[DateMention]:
 
 
 def resolve_relative(word: str, weekday: str | None, published_on: date | None) -> date | None:
-    """"أمس الثلاثاء" → the day before publication, if that day is indeed a Tuesday."""
+    """ "أمس الثلاثاء" → the day before publication, if that day is indeed a Tuesday."""
     if published_on is None:
         return None
     day = published_on + timedelta(days=_OFFSETS[word])
@@ -161,7 +161,7 @@ def resolve_relative(word: str, weekday: str | None, published_on: date | None) 
 
 
 def resolve_weekday(weekday: str, upcoming: bool, published_on: date | None) -> date | None:
-    """"يوم الأربعاء الماضي" → the last Wednesday strictly before publication (or next one)."""
+    """ "يوم الأربعاء الماضي" → the last Wednesday strictly before publication (or next one)."""
     if published_on is None:
         return None
     delta = (WEEKDAYS[weekday] - published_on.weekday()) % 7

@@ -110,8 +110,10 @@ def match_at(doc: Doc, i: int) -> tuple[Place, int, bool] | None:
                     return place, i + len(key), True
         for key, place in gazetteer().get(variant, ()):
             if _words_match(doc, i + 1, key[1:]):
-                locative = variant != first.norm and first.norm[0] in "بو" and "ب" in (
-                    first.norm[: len(first.norm) - len(variant)]
+                locative = (
+                    variant != first.norm
+                    and first.norm[0] in "بو"
+                    and "ب" in (first.norm[: len(first.norm) - len(variant)])
                 )
                 return place, i + len(key) - 1, locative
     return None
