@@ -7,12 +7,13 @@ MANAGE := $(BIN)/python manage.py
 # A local run is a development run; production sets DJANGO_DEBUG=0 and DJANGO_SECRET_KEY.
 RUN_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-1}
 
-.PHONY: run setup test lint messages clean
+.PHONY: run setup test lint messages clean backup constraints audit
 
-$(VENV)/.installed: pyproject.toml
+# Versions are pinned by requirements/constraints.txt (`make constraints` refreshes it).
+$(VENV)/.installed: pyproject.toml requirements/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -c requirements/constraints.txt -e '.[dev]'
 	touch $@
 
 setup: $(VENV)/.installed
@@ -26,7 +27,8 @@ setup: $(VENV)/.installed
 
 run: setup
 	@echo "Serving on http://127.0.0.1:$(PORT)/ar/ (admin: http://127.0.0.1:$(PORT)/admin/)"
-	$(RUN_ENV) $(BIN)/gunicorn portal.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --no-control-socket
+	$(RUN_ENV) GUNICORN_BIND=127.0.0.1:$(PORT) WEB_CONCURRENCY=$${WEB_CONCURRENCY:-2} \
+		$(BIN)/gunicorn -c gunicorn.conf.py portal.wsgi
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest
@@ -41,3 +43,16 @@ messages: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) var staticfiles
+
+# A PostgreSQL dump (custom format) of DATABASE_URL into BACKUP_DIR (default var/backups).
+backup:
+	scripts/backup.sh
+
+# Pin what the venv holds now; review the diff before committing it.
+constraints: $(VENV)/.installed
+	{ echo '# Pinned versions of every dependency (pip freeze --exclude-editable; `make constraints`).'; \
+	  $(BIN)/pip freeze --exclude-editable; } > requirements/constraints.txt
+
+# Known vulnerabilities in the pinned dependencies (requirements/audit-ignore.txt: accepted ones).
+audit: $(VENV)/.installed
+	$(BIN)/python scripts/audit.py

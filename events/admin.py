@@ -1,9 +1,29 @@
-from django.contrib import admin
-from modeltranslation.admin import TranslationTabularInline
+import csv
+import datetime
 
-from portal.admin import PublishableAdmin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from .models import Agreement, Event, EventOrganization, Participation, Registration
+from portal.admin import DirectionalTranslationTabularInline, PublishableAdmin
+
+from . import services, views
+from .forms import CapacityForm, language_choices, phone_normalize
+from .models import (
+    Agreement,
+    Event,
+    EventOrganization,
+    Participation,
+    Registration,
+    RegistrationStatus,
+)
 
 
 class EventOrganizationInline(admin.TabularInline):
@@ -12,7 +32,7 @@ class EventOrganizationInline(admin.TabularInline):
     autocomplete_fields = ["organization"]
 
 
-class ParticipationInline(TranslationTabularInline):
+class ParticipationInline(DirectionalTranslationTabularInline):
     model = Participation
     extra = 0
     autocomplete_fields = ["person", "organization"]
@@ -20,13 +40,14 @@ class ParticipationInline(TranslationTabularInline):
 
 @admin.register(Event)
 class EventAdmin(PublishableAdmin):
-    list_display = ["title", "kind", "start_date", "commune", "region", "status"]
-    list_filter = ["status", "kind", "region", "sectors"]
+    list_display = ["title", "kind", "start_date", "commune", "region", "status_badge"]
+    list_filter = ["kind", "region", "sectors"]
     list_select_related = ["commune", "region"]
     search_fields = ["title_ar", "title_fr", "title_en", "slug"]
     date_hierarchy = "start_date"
     autocomplete_fields = ["commune", "region", "sectors"]
     inlines = [EventOrganizationInline, ParticipationInline]
+    public_view = views.EventDetailView
 
 
 @admin.register(Agreement)
@@ -38,18 +59,391 @@ class AgreementAdmin(PublishableAdmin):
         "amount_mad",
         "period_start",
         "period_end",
-        "status",
+        "status_badge",
     ]
-    list_filter = ["status", "kind"]
+    list_filter = ["kind"]
     search_fields = ["title_ar", "title_fr", "title_en", "slug"]
     autocomplete_fields = ["parties", "signing_event", "commune", "previous"]
+    public_view = views.AgreementDetailView
+
+
+class RegistrationEmailFilter(admin.SimpleListFilter):
+    title = _("e-mail")
+    parameter_name = "email_state"
+
+    def lookups(self, request, model_admin):
+        return [("failed", _("Failed")), ("sent", _("Sent")), ("unsent", _("Not sent"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "failed":
+            return queryset.exclude(email_error="")
+        if self.value() == "sent":
+            return queryset.filter(email_sent_at__isnull=False, email_error="")
+        if self.value() == "unsent":
+            return queryset.filter(email_sent_at__isnull=True)
+        return queryset
+
+
+class RegistrationAdminForm(forms.ModelForm):
+    language = forms.ChoiceField(label=_("language of correspondence"), choices=language_choices)
+
+    class Meta:
+        model = Registration
+        fields = ["full_name", "email", "phone", "organization_name", "job_title", "language"]
+
+    def clean_phone(self):
+        return phone_normalize(self.cleaned_data["phone"])
+
+    def clean_email(self):
+        """The event is read-only here, so Django skips the (event, e-mail) constraint: check
+        it by hand for a readable message instead of an IntegrityError."""
+        email = self.cleaned_data["email"]
+        taken = (
+            Registration.objects.filter(event_id=self.instance.event_id, email__iexact=email)
+            .exclude(pk=self.instance.pk)
+            .exclude(status=RegistrationStatus.CANCELLED)
+        )
+        if self.instance.status != RegistrationStatus.CANCELLED and taken.exists():
+            raise forms.ValidationError(services.AlreadyRegistered.message, code="unique")
+        return email
+
+
+CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value) -> str:
+    """A cell a spreadsheet shows as text: a leading =, +, -, @, tab or CR would start a
+    formula, so it gets a leading apostrophe (OWASP's advice for CSV injection)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(CSV_FORMULA_PREFIXES) else text
+
+
+def registrations_csv(queryset, filename: str) -> HttpResponse:
+    """UTF-8 with a byte-order mark, so Excel shows Arabic names."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    columns = [
+        ("reference", _("reference")),
+        ("event", _("event")),
+        ("status", _("status")),
+        ("waiting_position", _("waiting list position")),
+        ("full_name", _("full name")),
+        ("email", _("e-mail")),
+        ("phone", _("phone")),
+        ("organization_name", _("organisation")),
+        ("job_title", _("job title")),
+        ("language", _("language of correspondence")),
+        ("created_at", _("registered at")),
+        ("consent_at", _("consent given at")),
+        ("checked_in_at", _("checked in at")),
+        ("cancelled_at", _("cancelled at")),
+    ]
+    writer.writerow([csv_cell(label) for _name, label in columns])
+    for registration in queryset.select_related("event").order_by("event", "created_at", "pk"):
+        row = []
+        for name, _label in columns:
+            value = getattr(registration, name)
+            if name == "status":
+                value = registration.get_status_display()
+            elif isinstance(value, datetime.datetime):
+                value = timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+            row.append(csv_cell(value))
+        writer.writerow(row)
+    return response
 
 
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
-    list_display = ["reference", "event", "full_name", "email", "status", "created_at"]
-    list_filter = ["status", "event"]
+    """Registrants' personal data: only for users with the registration permissions
+    (the Registration managers group and superusers). Seats change only through
+    events.services, so status and positions are read-only here."""
+
+    form = RegistrationAdminForm
+    change_list_template = "admin/events/registration/change_list.html"
+
+    class Media:
+        css = {"all": ["css/registration-admin.css"]}
+
+    list_display = [
+        "reference",
+        "full_name",
+        "email",
+        "event",
+        "status",
+        "waiting_position",
+        "created_at",
+        "checked_in_at",
+        "email_state",
+    ]
+    list_filter = [
+        "status",
+        ("event", admin.RelatedOnlyFieldListFilter),
+        "language",
+        RegistrationEmailFilter,
+        "created_at",
+    ]
     list_select_related = ["event"]
-    search_fields = ["reference", "full_name", "email"]
-    readonly_fields = ["reference", "created_at"]
-    autocomplete_fields = ["event"]
+    search_fields = ["=reference", "full_name", "email", "organization_name", "phone"]
+    readonly_fields = [
+        "event",
+        "reference",
+        "status",
+        "waiting_position",
+        "consent_at",
+        "created_at",
+        "checked_in_at",
+        "cancelled_at",
+        "email_sent_at",
+        "email_error",
+    ]
+    fieldsets = [
+        (None, {"fields": ["event", "reference", "status", "waiting_position"]}),
+        (
+            _("Registrant"),
+            {
+                "fields": [
+                    "full_name",
+                    "email",
+                    "phone",
+                    "organization_name",
+                    "job_title",
+                    "language",
+                ]
+            },
+        ),
+        (
+            _("History"),
+            {
+                "fields": [
+                    "consent_at",
+                    "created_at",
+                    "checked_in_at",
+                    "cancelled_at",
+                    "email_sent_at",
+                    "email_error",
+                ]
+            },
+        ),
+    ]
+    actions = [
+        "cancel_selected",
+        "promote_selected",
+        "mark_attended",
+        "resend_email",
+        "export_selected",
+    ]
+
+    # Who may see and do what: the model permissions, checked explicitly.
+    def has_view_permission(self, request, obj=None):
+        user = request.user
+        return user.is_active and (
+            user.has_perm("events.view_registration") or user.has_perm("events.change_registration")
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_active and request.user.has_perm("events.change_registration")
+
+    def has_add_permission(self, request):
+        return False  # sign-ups go through the form and its seat accounting
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # cancel instead; purge_registrations anonymises, keeping counts
+
+    def has_export_permission(self, request):
+        return request.user.is_active and request.user.has_perm("events.export_registration")
+
+    def has_checkin_permission(self, request):
+        return request.user.is_active and request.user.has_perm("events.checkin_registration")
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    @admin.display(description=_("e-mail"), boolean=True)
+    def email_state(self, obj):
+        if obj.email_error:
+            return False
+        return True if obj.email_sent_at else None
+
+    # Counts against capacity, above the list.
+    def changelist_view(self, request, extra_context=None):
+        extra_context = extra_context or {}
+        if self.has_view_permission(request):
+            extra_context["event_summaries"] = self.event_summaries(request)
+            extra_context["can_export"] = self.has_export_permission(request)
+            extra_context["can_change"] = self.has_change_permission(request)
+            extra_context["can_check_in"] = self.has_checkin_permission(request)
+        return super().changelist_view(request, extra_context)
+
+    def event_summaries(self, request):
+        active = [RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED]
+        events = Event.objects.annotate(
+            confirmed=Count("registrations", filter=Q(registrations__status="confirmed")),
+            attended=Count("registrations", filter=Q(registrations__status="attended")),
+            taken=Count("registrations", filter=Q(registrations__status__in=active)),
+            waiting=Count("registrations", filter=Q(registrations__status="waiting")),
+            cancelled=Count("registrations", filter=Q(registrations__status="cancelled")),
+            total=Count("registrations"),
+        )
+        event_id = request.GET.get("event__id__exact", "")
+        if event_id.isdigit():
+            events = events.filter(pk=event_id)
+        else:
+            events = events.filter(Q(total__gt=0) | Q(registration_opens__isnull=False))
+        summaries = list(events.order_by("-start_date", "pk")[:20])
+        for event in summaries:
+            event.free = None if event.capacity is None else max(event.capacity - event.taken, 0)
+        return summaries
+
+    # Actions: each goes through the services, one locked transaction per registration.
+    def _site_url(self, request):
+        return request.build_absolute_uri("/").rstrip("/")
+
+    def _report(self, request, done_message, errors):
+        if done_message:
+            self.message_user(request, done_message, messages.SUCCESS)
+        for registration, error in errors:
+            self.message_user(request, f"{registration.reference}: {error}", messages.WARNING)
+
+    @admin.action(description=_("Cancel the selected registrations"), permissions=["change"])
+    def cancel_selected(self, request, queryset):
+        cancelled, promoted, errors = 0, 0, []
+        for registration in queryset.order_by("pk"):
+            try:
+                promoted += len(
+                    services.registration_cancel(
+                        registration=registration, site_url=self._site_url(request)
+                    )
+                )
+                cancelled += 1
+            except services.RegistrationError as error:
+                errors.append((registration, error))
+        self._report(
+            request,
+            _("%(cancelled)d cancelled, %(promoted)d promoted from the waiting list.")
+            % {"cancelled": cancelled, "promoted": promoted},
+            errors,
+        )
+
+    @admin.action(
+        description=_("Promote the selected from the waiting list (adds seats if full)"),
+        permissions=["change"],
+    )
+    def promote_selected(self, request, queryset):
+        promoted, seats_added, errors = 0, 0, []
+        for registration in queryset.order_by("waiting_position", "pk"):
+            try:
+                result = services.registration_promote(
+                    registration=registration, site_url=self._site_url(request)
+                )
+                promoted += 1
+                seats_added += result.seats_added
+            except services.RegistrationError as error:
+                errors.append((registration, error))
+        self._report(
+            request,
+            _("%(promoted)d promoted; capacity raised by %(seats)d.")
+            % {"promoted": promoted, "seats": seats_added},
+            errors,
+        )
+
+    @admin.action(description=_("Mark the selected as attended"), permissions=["checkin"])
+    def mark_attended(self, request, queryset):
+        checked, already, errors = 0, 0, []
+        for registration in queryset.order_by("pk"):
+            try:
+                result = services.registration_check_in(reference=registration.reference)
+            except services.RegistrationError as error:
+                errors.append((registration, error))
+                continue
+            already += result.already
+            checked += not result.already
+        self._report(
+            request,
+            _("%(checked)d checked in, %(already)d already were.")
+            % {"checked": checked, "already": already},
+            errors,
+        )
+
+    @admin.action(description=_("Send the e-mail again"), permissions=["change"])
+    def resend_email(self, request, queryset):
+        sent, errors = 0, []
+        for registration in queryset.order_by("pk"):
+            try:
+                services.registration_resend_email(
+                    registration=registration, site_url=self._site_url(request)
+                )
+            except services.RegistrationError as error:
+                errors.append((registration, error))
+                continue
+            registration.refresh_from_db(fields=["email_error", "email_sent_at"])
+            if registration.email_error:
+                errors.append((registration, registration.email_error))
+            else:
+                sent += 1
+        self._report(request, _("%(sent)d e-mails sent.") % {"sent": sent}, errors)
+
+    @admin.action(description=_("Export the selected as CSV"), permissions=["export"])
+    def export_selected(self, request, queryset):
+        return registrations_csv(queryset, f"registrations-{timezone.localdate():%Y-%m-%d}.csv")
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    # One event's export and capacity, linked from the summary above the list.
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "event/<int:event_id>/export/",
+                view(self.export_event_view),
+                name="events_registration_export",
+            ),
+            path(
+                "event/<int:event_id>/capacity/",
+                view(self.capacity_view),
+                name="events_registration_capacity",
+            ),
+            *super().get_urls(),
+        ]
+
+    def export_event_view(self, request, event_id):
+        if not self.has_export_permission(request):
+            raise PermissionDenied
+        event = get_object_or_404(Event, pk=event_id)
+        return registrations_csv(
+            Registration.objects.filter(event=event),
+            f"registrations-{event.slug}-{timezone.localdate():%Y-%m-%d}.csv",
+        )
+
+    def capacity_view(self, request, event_id):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        event = get_object_or_404(Event, pk=event_id)
+        form = CapacityForm(request.POST or None, initial={"capacity": event.capacity})
+        if request.method == "POST" and form.is_valid():
+            promoted = services.event_capacity_change(
+                event=event,
+                capacity=form.cleaned_data["capacity"],
+                site_url=self._site_url(request),
+            )
+            self.message_user(
+                request,
+                _("Capacity saved; %(promoted)d promoted from the waiting list.")
+                % {"promoted": len(promoted)},
+                messages.SUCCESS,
+            )
+            return redirect(
+                reverse("admin:events_registration_changelist") + f"?event__id__exact={event.pk}"
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "event": event,
+            "form": form,
+            "title": _("Capacity of %(event)s") % {"event": event.title},
+        }
+        return TemplateResponse(request, "admin/events/registration/capacity.html", context)

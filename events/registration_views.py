@@ -1,5 +1,220 @@
-from django.http import Http404
+"""Registration pages: the public form and its outcome, the personal link, the door check-in.
+
+Thin views: every write goes through events.services, which locks and counts.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.cache import cache
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+
+from portal.auth_backends import client_ip
+from portal.cache import content_version
+
+from . import services
+from .forms import CheckInForm, RegistrationForm
+from .models import Event, Registration, RegistrationStatus
 
 
-def register(request, slug):
-    raise Http404("Registration is not available yet.")
+def _site_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def rate_limit_hit(scope: str, value: str) -> bool:
+    """Count one attempt in the current fixed window; True once the scope's limit is passed.
+
+    Counters live in the cache (Redis in production, so every app server shares them) under
+    a hash of the value: no address or e-mail is stored in clear.
+    """
+    if not settings.REGISTRATION_RATE_LIMIT_ENABLED:
+        return False
+    limit = {
+        "ip": settings.REGISTRATION_RATE_LIMIT_PER_IP,
+        "email": settings.REGISTRATION_RATE_LIMIT_PER_EMAIL,
+    }[scope]
+    window = settings.REGISTRATION_RATE_LIMIT_WINDOW
+    digest = hashlib.sha256(f"{scope}:{value}".encode()).hexdigest()[:32]
+    key = f"registration-rate:{scope}:{digest}:{int(time.time() // window)}"
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count > limit
+
+
+RATE_LIMITED = _("Too many registration attempts. Please wait a while and try again.")
+
+
+def _event_context(event: Event) -> dict:
+    return {"event": event, "place": services.event_place_display(event)}
+
+
+def _seat_state(event: Event) -> dict:
+    taken = event.registrations.filter(
+        status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED]
+    ).count()
+    full = event.capacity is not None and taken >= event.capacity
+    return {"full": full, "waiting_only": full and event.waiting_list}
+
+
+FORM_TEMPLATE = "events/registration_form.html"
+# Stands for the CSRF token in the cached form page; each response gets its own token.
+CSRF_PLACEHOLDER = "csrf-token-placeholder-5e1c9a"
+
+
+def _form_page(request, event: Event, seats: dict, *, form=None, status: int = 200):
+    """The form. Unbound, for anonymous visitors, the rendered page is cached (keyed by the
+    content version, the event's last change, the seat state, language, host and path) and
+    only the CSRF token is put in per response: rendering is most of a GET's cost."""
+    context = {
+        **_event_context(event),
+        **seats,
+        "retention_days": settings.REGISTRATION_RETENTION_DAYS,
+    }
+    if form is not None or request.GET or request.user.is_authenticated:
+        context["form"] = form or RegistrationForm()
+        return render(request, FORM_TEMPLATE, context, status=status)
+    key = "registration:form-page:" + ":".join(
+        str(part)
+        for part in (
+            content_version(),
+            event.pk,
+            event.updated_at.timestamp(),
+            seats["waiting_only"],
+            settings.REGISTRATION_RETENTION_DAYS,
+            get_language(),
+            request.get_host(),
+            request.path,
+        )
+    )
+    html = cache.get(key)
+    if html is None:
+        context.update(form=RegistrationForm(), csrf_token=CSRF_PLACEHOLDER)
+        html = render_to_string(FORM_TEMPLATE, context, request)
+        cache.set(key, html, timeout=600)
+    return HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)), status=status)
+
+
+@never_cache
+def register(request: HttpRequest, slug: str) -> HttpResponse:
+    event = get_object_or_404(Event.objects.public().select_related("commune", "region"), slug=slug)
+    if not event.registration_is_open:
+        return _outcome(request, event, "closed")
+    if request.method != "POST":
+        seats = _seat_state(event)
+        if seats["full"] and not seats["waiting_only"]:
+            return _outcome(request, event, "full")
+        return _form_page(request, event, seats)
+
+    form = RegistrationForm(request.POST)
+    if rate_limit_hit("ip", client_ip(request)):
+        form.add_error(None, RATE_LIMITED)
+        return _form_page(request, event, _seat_state(event), form=form, status=429)
+    if not form.is_valid():
+        return _form_page(request, event, _seat_state(event), form=form)
+    data = form.cleaned_data
+    if rate_limit_hit("email", data["email"].lower()):
+        form.add_error(None, RATE_LIMITED)
+        return _form_page(request, event, _seat_state(event), form=form, status=429)
+    try:
+        registration = services.registration_create(
+            event=event,
+            full_name=data["full_name"],
+            email=data["email"],
+            phone=data["phone"],
+            organization_name=data["organization_name"],
+            job_title=data["job_title"],
+            language=data["language"],
+            site_url=_site_url(request),
+        )
+    except services.RegistrationClosed:
+        return _outcome(request, event, "closed")
+    except services.EventFull:
+        return _outcome(request, event, "full")
+    except services.AlreadyRegistered:
+        return _outcome(request, event, "duplicate", email=data["email"])
+    return _outcome(request, event, registration.status, registration=registration)
+
+
+def _outcome(request, event, outcome: str, **extra) -> HttpResponse:
+    """confirmed, waiting (a registration was made) or closed, full, duplicate (nothing was)."""
+    context = {**_event_context(event), "outcome": outcome, **extra}
+    if outcome == "closed":
+        context["opens_later"] = (
+            event.registration_opens is not None
+            and timezone.now() < event.registration_opens
+            and not services.event_is_over(event)
+        )
+    return render(request, "events/registration_outcome.html", context)
+
+
+@never_cache
+def manage(request: HttpRequest, token: str) -> HttpResponse:
+    """The personal page behind the e-mailed link: see the registration, cancel it."""
+    try:
+        registration = services.registration_from_token(token)
+    except (services.BadToken, services.ExpiredToken) as error:
+        return render(
+            request,
+            "events/registration_link_invalid.html",
+            {"message": error.message, "expired": isinstance(error, services.ExpiredToken)},
+            status=400,
+        )
+    context = {**_event_context(registration.event), "registration": registration}
+    if request.method == "POST" and request.POST.get("action") == "cancel":
+        try:
+            services.registration_cancel(registration=registration, site_url=_site_url(request))
+            context["just_cancelled"] = True
+        except services.RegistrationError as error:
+            context["error"] = error.message
+        registration.refresh_from_db()
+    if registration.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED):
+        context["qr_svg"] = services.reference_qr(registration.reference).svg_inline(
+            scale=5, title=registration.reference
+        )
+    context["can_cancel"] = registration.status in (
+        RegistrationStatus.CONFIRMED,
+        RegistrationStatus.WAITING,
+    ) and not services.event_is_over(registration.event)
+    return render(request, "events/registration_manage.html", context)
+
+
+@never_cache
+@login_required
+@permission_required("events.checkin_registration", raise_exception=True)
+def check_in(request: HttpRequest, slug: str) -> HttpResponse:
+    """At the door: type or scan (a scanner types and presses Enter) a reference code."""
+    event = get_object_or_404(Event, slug=slug)
+    context = {"event": event}
+    form = CheckInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.registration_check_in(
+                reference=form.cleaned_data["reference"], event=event
+            )
+            context["result"] = result
+        except services.RegistrationError as error:
+            context["error"] = error.message
+            context["refused"] = getattr(error, "registration", None)
+        form = CheckInForm()
+    context["form"] = form
+    context.update(
+        Registration.objects.filter(event=event).aggregate(
+            attended=Count("pk", filter=Q(status=RegistrationStatus.ATTENDED)),
+            expected=Count("pk", filter=Q(status__in=services.ACTIVE)),
+        )
+    )
+    return render(request, "events/registration_check_in.html", context)

@@ -1,15 +1,35 @@
 from django.urls import path
 
-from . import registration_views, views
+from portal.pagecache import cache_public_page
+
+from . import feeds, registration_views, views
 
 app_name = "events"
 urlpatterns = [
-    path("events/", views.EventListView.as_view(), name="list"),
-    path("events/<slug:slug>/", views.EventDetailView.as_view(), name="detail"),
-    path("agreements/<slug:slug>/", views.AgreementDetailView.as_view(), name="agreement"),
+    path("events/", cache_public_page(views.EventListView.as_view()), name="list"),
+    path(
+        "events/<slug:slug>/",
+        cache_public_page(views.EventDetailView.as_view()),
+        name="detail",
+    ),
+    path(
+        "events/<slug:slug>/calendar.ics",
+        cache_public_page(views.event_calendar),
+        name="calendar",
+    ),
+    path("agreements/", cache_public_page(views.AgreementListView.as_view()), name="agreements"),
+    path(
+        "agreements/<slug:slug>/",
+        cache_public_page(views.AgreementDetailView.as_view()),
+        name="agreement",
+    ),
+    path("feeds/events/", cache_public_page(feeds.EventsAtomFeed()), name="feed"),
+    path("feeds/events/rss/", cache_public_page(feeds.EventsRssFeed()), name="feed_rss"),
 ]
 
 # Registration (forums that open it): see events/registration_views.py.
 urlpatterns += [
     path("events/<slug:slug>/register/", registration_views.register, name="register"),
+    path("events/<slug:slug>/check-in/", registration_views.check_in, name="check_in"),
+    path("registration/<str:token>/", registration_views.manage, name="registration"),
 ]

@@ -1,9 +1,24 @@
 from django.urls import path
 
+from portal.pagecache import cache_public_page
+
 from . import views
 
 app_name = "organizations"
 urlpatterns = [
-    path("organizations/<slug:slug>/", views.OrganizationDetailView.as_view(), name="detail"),
-    path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person"),
+    path(
+        "organizations/",
+        cache_public_page(views.OrganizationListView.as_view()),
+        name="list",
+    ),
+    path(
+        "organizations/<slug:slug>/",
+        cache_public_page(views.OrganizationDetailView.as_view()),
+        name="detail",
+    ),
+    path(
+        "people/<slug:slug>/",
+        cache_public_page(views.PersonDetailView.as_view()),
+        name="person",
+    ),
 ]

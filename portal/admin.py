@@ -1,35 +1,562 @@
-from django.contrib import admin
+import reversion
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets, quote, unquote
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.db.models import Q
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import formats, timezone, translation
+from django.utils.html import format_html
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname
 
-from .models import Commune, Province, Region, Sector
+from . import editorial
+from .cache import content_version_bump
+from .models import Commune, Province, Region, Sector, Status, Transition
+from .preview import preview_url
+from .revisions import revision_register, version_diff, version_previous, versions_for
 
 admin.site.site_header = _("Industry Morocco — editorial desk")
 admin.site.site_title = _("Industry Morocco")
 admin.site.index_title = _("Editorial desk")
 
 
-class PublishableAdmin(TabbedTranslationAdmin):
-    """Shared list and bookkeeping for every record the public site shows."""
+class LanguageDirectionMixin:
+    """Each language's inputs in that language's direction, whatever the admin language:
+    Arabic right to left, French and English left to right."""
 
-    list_filter = ["status"]
-    readonly_fields = ["published_at", "created_by", "created_at", "updated_by", "updated_at"]
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        language = getattr(db_field, "language", None)
+        if field is not None and language:
+            widget = field.widget
+            if isinstance(widget, RelatedFieldWidgetWrapper):
+                widget = widget.widget
+            widget.attrs["dir"] = "rtl" if get_language_info(language)["bidi"] else "ltr"
+            widget.attrs["lang"] = language
+        return field
+
+
+class TranslatedAdmin(LanguageDirectionMixin, TranslationAdmin):
+    """A model with translated fields: one tab per language (static/editorial/admin.js,
+    no jQuery UI from a CDN), each input in its language's direction."""
+
+    class Media:
+        js = ["editorial/admin.js"]
+
+
+class DirectionalTranslationTabularInline(LanguageDirectionMixin, TranslationTabularInline):
+    pass
+
+
+# -- list filters --------------------------------------------------------------------------
+class StatusFilter(admin.SimpleListFilter):
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [
+            (Status.DRAFT, Status.DRAFT.label),
+            (Status.REVIEW, Status.REVIEW.label),
+            (Status.PUBLISHED, _("Published (public)")),
+            ("scheduled", _("Scheduled")),
+            (Status.ARCHIVED, Status.ARCHIVED.label),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == Status.PUBLISHED:
+            return queryset.public()
+        if value == "scheduled":
+            return queryset.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())
+        if value in Status.values:
+            return queryset.filter(status=value)
+        return queryset
+
+
+class MineFilter(admin.SimpleListFilter):
+    title = _("mine")
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [("created", _("Created by me")), ("changed", _("Last changed by me"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "created":
+            return queryset.filter(created_by=request.user)
+        if self.value() == "changed":
+            return queryset.filter(updated_by=request.user)
+        return queryset
+
+
+class ReviewFilter(admin.SimpleListFilter):
+    title = _("waiting for review")
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("waiting", _("Waiting for review")),
+            ("others", _("Waiting for review, by others")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "waiting":
+            return queryset.filter(status=Status.REVIEW)
+        if self.value() == "others":
+            return queryset.filter(status=Status.REVIEW).exclude(created_by=request.user)
+        return queryset
+
+
+def missing_translation_q(model: type[models.Model], language: str) -> Q:
+    """Some text is written in Arabic but empty in `language`."""
+    try:
+        fields = translator.get_options_for_model(model).fields
+    except NotRegistered:
+        return Q(pk__in=[])
+    condition = Q(pk__in=[])
+    for name in fields:
+        arabic = build_localized_fieldname(name, "ar")
+        other = build_localized_fieldname(name, language)
+        condition |= Q(**{f"{arabic}__gt": ""}) & (
+            Q(**{f"{other}__isnull": True}) | Q(**{other: ""})
+        )
+    return condition
+
+
+class MissingTranslationFilter(admin.SimpleListFilter):
+    title = _("missing translation")
+    parameter_name = "missing"
+
+    def lookups(self, request, model_admin):
+        return [("fr", _("French missing")), ("en", _("English missing"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("fr", "en"):
+            return queryset.filter(missing_translation_q(queryset.model, self.value()))
+        return queryset
+
+
+# -- the change form -----------------------------------------------------------------------
+class PublishableForm(forms.ModelForm):
+    """Carries the record's version as it was when the form was opened, so a save over
+    someone else's newer changes warns instead of silently overwriting them."""
+
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.updated_at:
+            self.fields["loaded_version"].initial = self.instance.updated_at.isoformat()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        seen = cleaned_data.get("loaded_version")
+        if not (self.instance.pk and seen):
+            return cleaned_data
+        rows = type(self.instance)._default_manager.filter(pk=self.instance.pk)
+        if transaction.get_connection().in_atomic_block:
+            # Held until the admin's save commits: nobody slips in between check and save.
+            rows = rows.select_for_update(of=("self",))
+        current = rows.values_list("updated_at", "updated_by__username").first()
+        if current is None or current[0].isoformat() == seen:
+            return cleaned_data
+        updated_at, username = current
+        # Saving this form again overwrites the newer version, knowingly.
+        data = self.data.copy()
+        data[self.add_prefix("loaded_version")] = updated_at.isoformat()
+        self.data = data
+        raise forms.ValidationError(
+            _(
+                "%(user)s changed this record on %(when)s, after you opened it. Your changes "
+                "are not saved yet: open the record in another tab to compare, then save "
+                "again to overwrite their version."
+            ),
+            code="stale",
+            params={
+                "user": username or _("someone"),
+                "when": formats.date_format(timezone.localtime(updated_at), "DATETIME_FORMAT"),
+            },
+        )
+
+
+BOOKKEEPING_FIELDS = ("published_at", "created_by", "created_at", "updated_by", "updated_at")
+
+
+class PublishableAdmin(TranslatedAdmin):
+    """Every record the public site shows: status only moves through the workflow's steps,
+    every save is a revision, every step a Transition."""
+
+    form = PublishableForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    change_form_template = "admin/editorial/change_form.html"
+    object_history_template = "admin/editorial/object_history.html"
+    actions = [
+        "submit_selected",
+        "publish_selected",
+        "send_back_selected",
+        "archive_selected",
+        "restore_selected",
+    ]
+    # The public DetailView the preview renders (set by each subclass).
+    public_view = None
+
+    def __init__(self, model, admin_site):
+        super().__init__(model, admin_site)
+        follow = []
+        for inline in self.inlines:
+            fk = next(
+                (
+                    field
+                    for field in inline.model._meta.fields
+                    if field.is_relation
+                    and field.related_model is model
+                    and (inline.fk_name is None or field.name == inline.fk_name)
+                ),
+                None,
+            )
+            if fk is not None:
+                revision_register(inline.model)
+                follow.append(fk.remote_field.get_accessor_name())
+        revision_register(model, follow=tuple(follow))
+
+    # -- permissions ----------------------------------------------------------------------
+    def has_publish_permission(self, request, obj=None):
+        return editorial.can_publish(request.user, self.model)
+
+    def has_change_permission(self, request, obj=None):
+        """Approved and archived records are read-only for editors: what visitors see
+        changes only through a publisher."""
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is not None and obj.status not in (Status.DRAFT, Status.REVIEW):
+            return self.has_publish_permission(request)
+        return True
+
+    # -- list -----------------------------------------------------------------------------
+    @admin.display(description=_("status"), ordering="status")
+    def status_badge(self, obj):
+        if editorial.is_scheduled(obj):
+            when = formats.date_format(timezone.localtime(obj.publish_at), "SHORT_DATETIME_FORMAT")
+            return format_html(
+                '<span class="status-badge status-scheduled">{}</span>',
+                _("Scheduled: %(when)s") % {"when": when},
+            )
+        return format_html(
+            '<span class="status-badge status-{}">{}</span>', obj.status, obj.get_status_display()
+        )
+
+    def get_list_filter(self, request):
+        return [
+            StatusFilter,
+            ReviewFilter,
+            MineFilter,
+            MissingTranslationFilter,
+            *super().get_list_filter(request),
+        ]
+
+    # -- form -----------------------------------------------------------------------------
+    def get_exclude(self, request, obj=None):
+        return ["status", *(super().get_exclude(request, obj) or [])]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = [*super().get_readonly_fields(request, obj), "status_badge", *BOOKKEEPING_FIELDS]
+        if not self.has_publish_permission(request):
+            readonly.append("publish_at")
+        return readonly
+
+    def get_fieldsets(self, request, obj=None):
+        """The content first, then a "Publication" block with the workflow's fields."""
+        if self.fieldsets:
+            return super().get_fieldsets(request, obj)
+        workflow = {"status_badge", "publish_at", "loaded_version", *BOOKKEEPING_FIELDS}
+        fields = [
+            f for f in flatten_fieldsets(super().get_fieldsets(request, obj)) if f not in workflow
+        ]
+        if obj is None:
+            publication = ["publish_at"] if self.has_publish_permission(request) else []
+        else:
+            publication = ["status_badge", "publish_at", *BOOKKEEPING_FIELDS]
+        fieldsets = [(None, {"fields": fields})]
+        if publication:
+            fieldsets.append((_("Publication"), {"fields": publication}))
+        return fieldsets
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    # The revision keeps the admin's structured change message (as django-reversion's own
+    # VersionAdmin does), so the history shows it in the reader's language.
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        if reversion.is_active():
+            reversion.set_comment(entry.change_message)
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        if reversion.is_active():
+            reversion.set_comment(entry.change_message)
+        return entry
+
+    def view_on_site(self, obj):
+        """The public page, only once there is one."""
+        return obj.get_absolute_url() if obj.is_public else None
 
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
+            obj.status = Status.DRAFT
         obj.updated_by = request.user
+        if change and "publish_at" in form.changed_data:
+            try:
+                editorial.record_reschedule(
+                    record=obj, user=request.user, previous_publish_at=form.initial["publish_at"]
+                )
+            except editorial.TransitionForbidden as error:
+                raise PermissionDenied(str(error)) from error
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if form.instance.status == Status.PUBLISHED:
+            # An edit of an approved record changes public pages.
+            transaction.on_commit(content_version_bump)
+
+    def delete_model(self, request, obj):
+        if obj.status == Status.PUBLISHED:
+            transaction.on_commit(content_version_bump)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        if queryset.filter(status=Status.PUBLISHED).exists():
+            transaction.on_commit(content_version_bump)
+        super().delete_queryset(request, queryset)
+
+    # -- workflow, history and preview on the change form ---------------------------------
+    def _url(self, name, *args):
+        opts = self.opts
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_{name}", args=args)
+
+    def record_history(self, request, obj) -> dict:
+        content_type = ContentType.objects.get_for_model(self.model)
+        transitions = Transition.objects.filter(
+            content_type=content_type, object_id=obj.pk
+        ).select_related("user")[:100]
+        versions = list(versions_for(obj)[:100])
+        return {
+            "transitions": transitions,
+            "versions": [
+                {
+                    "version": version,
+                    "url": self._url("revision", quote(obj.pk), version.pk),
+                    "is_current": index == 0,
+                }
+                for index, version in enumerate(versions)
+            ],
+        }
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            context.update(
+                editorial_steps=[
+                    {"step": step, "url": self._url("transition", quote(obj.pk), step.name)}
+                    for step in editorial.steps_available(request.user, obj)
+                ],
+                editorial_status_badge=self.status_badge(obj),
+                preview_href=self._url("preview", quote(obj.pk)),
+                **self.record_history(request, obj),
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None and self.has_view_or_change_permission(request, obj):
+            extra_context = {**(extra_context or {}), **self.record_history(request, obj)}
+        return super().history_view(request, object_id, extra_context)
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/transition/<str:step>/",
+                wrap(self.transition_view),
+                name="{}_{}_transition".format(*info),
+            ),
+            path(
+                "<path:object_id>/preview/",
+                wrap(self.preview_view),
+                name="{}_{}_preview".format(*info),
+            ),
+            path(
+                "<path:object_id>/revisions/<int:version_id>/restore/",
+                wrap(self.revision_restore_view),
+                name="{}_{}_revision_restore".format(*info),
+            ),
+            path(
+                "<path:object_id>/revisions/<int:version_id>/",
+                wrap(self.revision_view),
+                name="{}_{}_revision".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def _viewable_object(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404(_("This record does not exist."))
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        return obj
+
+    def transition_view(self, request, object_id, step):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj = self._viewable_object(request, object_id)
+        if step not in editorial.STEPS:
+            raise Http404(_("Unknown editorial step."))
+        try:
+            editorial.record_transition(
+                record=obj,
+                user=request.user,
+                step=step,
+                comment=request.POST.get("comment", ""),
+                expected_status=request.POST.get("expected_status") or None,
+            )
+        except editorial.TransitionForbidden as error:
+            raise PermissionDenied(str(error)) from error
+        except editorial.TransitionError as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            done = editorial.STEPS[step].done % {"record": obj}
+            self.message_user(request, done, messages.SUCCESS)
+        return redirect(self._url("change", quote(obj.pk)))
+
+    def preview_view(self, request, object_id):
+        obj = self._viewable_object(request, object_id)
+        if self.public_view is None:
+            raise Http404(_("This kind of record has no public page."))
+        return redirect(preview_url(obj, translation.get_language()))
+
+    def _version(self, obj, version_id):
+        version = versions_for(obj).filter(pk=version_id).first()
+        if version is None:
+            raise Http404(_("This revision does not exist."))
+        return version
+
+    def revision_view(self, request, object_id, version_id):
+        """What changed in a revision: against the previous one, or `?against=<id>`."""
+        obj = self._viewable_object(request, object_id)
+        version = self._version(obj, version_id)
+        against = request.GET.get("against", "")
+        older = self._version(obj, int(against)) if against.isdigit() else version_previous(version)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Changes in a revision of “%(record)s”") % {"record": obj},
+            "subtitle": str(obj),
+            "opts": self.opts,
+            "original": obj,
+            "version": version,
+            "older": older,
+            "changes": version_diff(older, version),
+            "can_restore": self.has_publish_permission(request),
+            "restore_url": self._url("revision_restore", quote(obj.pk), version.pk),
+            "change_url": self._url("change", quote(obj.pk)),
+            "versions": self.record_history(request, obj)["versions"],
+        }
+        return TemplateResponse(request, "admin/editorial/revision_diff.html", context)
+
+    def revision_restore_view(self, request, object_id, version_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj = self._viewable_object(request, object_id)
+        version = self._version(obj, version_id)
+        try:
+            editorial.revision_restore(
+                record=obj,
+                version=version,
+                user=request.user,
+                comment=request.POST.get("comment", ""),
+            )
+        except editorial.TransitionForbidden as error:
+            raise PermissionDenied(str(error)) from error
+        except editorial.TransitionError as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            self.message_user(request, _("The revision was restored and logged."), messages.SUCCESS)
+        return redirect(self._url("change", quote(obj.pk)))
+
+    # -- bulk actions ---------------------------------------------------------------------
+    def _bulk(self, request, queryset, step: str, comment: str = ""):
+        """One result message per record: what worked, and why the rest did not."""
+        for obj in queryset:
+            try:
+                editorial.record_transition(
+                    record=obj, user=request.user, step=step, comment=comment
+                )
+            except editorial.TransitionError as error:
+                self.message_user(request, f"{obj}: {error}", messages.WARNING)
+            else:
+                done = editorial.STEPS[step].done % {"record": obj}
+                self.message_user(request, done, messages.SUCCESS)
+
+    @admin.action(permissions=["change"], description=_("Submit the selected records for review"))
+    def submit_selected(self, request, queryset):
+        self._bulk(request, queryset, "submit")
+
+    @admin.action(
+        permissions=["publish"], description=_("Approve and publish the selected records")
+    )
+    def publish_selected(self, request, queryset):
+        self._bulk(request, queryset, "publish")
+
+    @admin.action(permissions=["publish"], description=_("Send the selected records back to draft"))
+    def send_back_selected(self, request, queryset):
+        """Asks for the comment the editors will read first, then sends them back."""
+        comment = request.POST.get("comment", "").strip()
+        if request.POST.get("confirm") and comment:
+            self._bulk(request, queryset, "send_back", comment=comment)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Send back to draft"),
+            "opts": self.opts,
+            "queryset": queryset,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "missing_comment": bool(request.POST.get("confirm")),
+        }
+        return TemplateResponse(request, "admin/editorial/send_back_confirmation.html", context)
+
+    @admin.action(permissions=["publish"], description=_("Archive the selected records"))
+    def archive_selected(self, request, queryset):
+        self._bulk(request, queryset, "archive")
+
+    @admin.action(
+        permissions=["publish"], description=_("Restore the selected records from the archive")
+    )
+    def restore_selected(self, request, queryset):
+        self._bulk(request, queryset, "restore")
 
 
 @admin.register(Region)
-class RegionAdmin(TabbedTranslationAdmin):
+class RegionAdmin(TranslatedAdmin):
     list_display = ["code", "name", "slug"]
     search_fields = ["name_ar", "name_fr", "name_en", "slug"]
 
 
 @admin.register(Province)
-class ProvinceAdmin(TabbedTranslationAdmin):
+class ProvinceAdmin(TranslatedAdmin):
     list_display = ["code", "name", "region", "is_prefecture"]
     list_filter = ["region", "is_prefecture"]
     search_fields = ["name_ar", "name_fr", "code"]
@@ -37,7 +564,7 @@ class ProvinceAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Commune)
-class CommuneAdmin(TabbedTranslationAdmin):
+class CommuneAdmin(TranslatedAdmin):
     list_display = ["code", "name", "province", "region", "is_urban"]
     list_filter = ["region", "is_urban"]
     list_select_related = ["province", "region"]
@@ -46,6 +573,6 @@ class CommuneAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Sector)
-class SectorAdmin(TabbedTranslationAdmin):
+class SectorAdmin(TranslatedAdmin):
     list_display = ["slug", "name"]
     search_fields = ["name_ar", "name_fr", "name_en", "slug"]

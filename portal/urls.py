@@ -1,20 +1,42 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
 from . import views
+from .pagecache import cache_public_page
+from .sitemaps import SITEMAPS
+
+# Shows the request id, and the 503 page when the database is what failed.
+handler500 = "portal.error_views.server_error"
+handler404 = "portal.views.page_not_found"
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/ar/", permanent=False)),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path(
+        "sitemap.xml",
+        cache_public_page(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cache_public_page(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
 ]
 
 urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
+    path("", cache_public_page(views.home), name="home"),
+    path("search/", cache_public_page(views.search), name="search"),
     path("", include("events.urls")),
     path("", include("organizations.urls")),
+    path("preview/", include("portal.preview_urls")),
     prefix_default_language=True,
 )

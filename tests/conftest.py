@@ -3,6 +3,7 @@ session and is always there: tests add their own records on top of it."""
 
 import pytest
 from django.conf import settings as django_settings
+from pytest_django.plugin import blocking_manager_key
 
 from articles.demo import demo_load
 from portal.taxonomy import geography_load
@@ -19,12 +20,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
         reference_data_load()
 
 
-@pytest.fixture(autouse=True)
-def _reference_data_after_flush(request, django_db_blocker):
-    """Transactional tests end with a flush that empties every table: load it back."""
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Transactional tests end with a flush that empties every table: load it back.
+
+    A hook, not an autouse fixture: live_server sets up transactional_db in pytest-django's
+    own autouse fixture, whose flush would run after a fixture's reload and undo it."""
     yield
-    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
-        with django_db_blocker.unblock():
+    if nextitem is None:  # the session is over and the test database is gone
+        return
+    if "transactional_db" in item.fixturenames or "live_server" in item.fixturenames:
+        with item.config.stash[blocking_manager_key].unblock():
             reference_data_load()
 
 

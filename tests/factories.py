@@ -82,3 +82,17 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"مقال {n}")
     outlet = "هبة بريس"
     text = "ستنظم فدرالية الكيمياء وشبه الكيمياء الدورة الثانية من المنتدى الدولي للكيمياء."
+
+
+class OpenEventFactory(EventFactory):
+    """An upcoming event whose registration is open now (tests/registration)."""
+
+    title_en = factory.Sequence(lambda n: f"Test forum {n}")
+    venue = "قصر المؤتمرات"
+    venue_fr = "Palais des congrès"
+    registration_opens = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+    registration_closes = factory.LazyFunction(
+        lambda: timezone.now() + datetime.timedelta(days=10)
+    )
+    capacity = 3
+    waiting_list = True

@@ -4,3 +4,5 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "insecure-key-for-tests-only")
 os.environ.setdefault("DJANGO_DEBUG", "0")
+# The test client speaks plain HTTP; tests/hardening checks the HTTPS settings explicitly.
+os.environ.setdefault("DJANGO_HTTPS", "0")

@@ -112,12 +112,12 @@ def find_dates(doc: Doc, published_on: date | None = None) -> list[DateMention]:
     """Every date expression of the document in text order, longest reading first."""
     norm = doc.norm
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(norm) + 1)
 
     def add(span: tuple[int, int], start: date | None, end: date | None, rel: bool = False):
-        if any(s < span[1] and span[0] < e for s, e in taken):
-            return
-        taken.append(span)
+        if any(taken[span[0] : span[1]]):
+            return  # a longer reading (a range) already covers it
+        taken[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
         found.append(DateMention(span[0], span[1], start, end, rel))
 
     for m in _CROSS.finditer(norm):

@@ -5,6 +5,7 @@ with ى/ي or ة/ه interchangeably; folding both sides the same way makes them 
 """
 
 import re
+from functools import lru_cache
 
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
@@ -19,6 +20,7 @@ def normalize_arabic(text: str) -> str:
     return " ".join(_MARKS.sub("", text).translate(_LETTERS).lower().split())
 
 
+@lru_cache(maxsize=1 << 16)
 def strip_clitics(word: str) -> str:
     """Remove proclitics only where the rest is unambiguous: before the article or a tatweel.
 
@@ -35,7 +37,8 @@ def strip_clitics(word: str) -> str:
     return word
 
 
-def clitic_variants(word: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def clitic_variants(word: str) -> tuple[str, ...]:
     """The word and its readings without one or two proclitics, for lexicon look-ups."""
     variants = [word]
     stripped = strip_clitics(word)
@@ -49,4 +52,4 @@ def clitic_variants(word: str) -> list[str]:
                 variants.append(rest)
         else:
             break
-    return variants
+    return tuple(variants)

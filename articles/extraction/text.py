@@ -5,14 +5,14 @@ into the original text (so editors see the supporting sentence).
 """
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 
-from .normalize import _LETTERS, _MARKS, clitic_variants, strip_clitics
+from .normalize import _MARKS, clitic_variants, strip_clitics
 
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufeff\u200b-\u200f]")
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _TOKEN = re.compile(r"[0-9A-Za-z\u00c0-\u024f\u0621-\u064a\u066e-\u06d3]+")
 _SENTENCE_END = re.compile(r"[.!?؟؛]+(?=\s|$|[\"”’»])|\n")
 QUOTES = "\"“”«»″„‟'’‘"
@@ -24,28 +24,45 @@ def clean(text: str) -> str:
     return _CONTROL.sub(" ", text)
 
 
+_FOLD = {ord(k): v for k, v in {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}.items()}
+_FOLD.update(
+    {ord(a): b for a, b in zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789", strict=True)}
+)
+_FOLD.update(
+    {c: chr(c).lower() for c in range(0x41, 0x250) if len(chr(c).lower()) == 1 and chr(c).isupper()}
+)
+_DROP = re.compile(rf"{_MARKS.pattern}+|\s+")
+
+
 def fold(text: str) -> tuple[str, list[int]]:
-    """normalize_arabic plus digit folding, keeping newlines and a map to original offsets."""
+    """normalize_arabic plus digit folding, keeping newlines and a map to original offsets.
+
+    Folding maps one character to at most one, so the map is built run by run: kept runs
+    map to their own offsets, a whitespace run to its first character, marks to nothing.
+    """
+    text = text.translate(_FOLD)
     out: list[str] = []
     where: list[int] = []
-    space = False
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            if not out:
-                continue
-            if ch == "\n" and out[-1] == " ":
+    kept = 0
+    for m in _DROP.finditer(text):
+        start, end = m.span()
+        if start > kept:
+            out.append(text[kept:start])
+            where.extend(range(kept, start))
+        if not m.group()[0].isspace():
+            kept = end
+            continue
+        if where and (not out or out[-1] not in (" ", "\n") or "\n" in m.group()):
+            space = "\n" if "\n" in m.group() else " "
+            if out and out[-1] in (" ", "\n"):
                 out[-1] = "\n"
-            elif not space:
-                out.append("\n" if ch == "\n" else " ")
-                where.append(i)
-            space = True
-            continue
-        if _MARKS.match(ch):
-            continue
-        space = False
-        for low in ch.translate(_LETTERS).translate(_DIGITS).lower():
-            out.append(low)
-            where.append(i)
+            else:
+                out.append(space)
+                where.append(start)
+        kept = end
+    if kept < len(text):
+        out.append(text[kept:])
+        where.extend(range(kept, len(text)))
     where.append(len(text))
     return "".join(out), where
 
@@ -70,7 +87,7 @@ class Token:
         """The folded word without article clitics ("بالرباط" → "الرباط")."""
         return strip_clitics(self.norm)
 
-    def variants(self) -> list[str]:
+    def variants(self) -> tuple[str, ...]:
         return clitic_variants(self.norm)
 
 
@@ -80,21 +97,13 @@ class Doc:
     def __init__(self, text: str) -> None:
         self.text = clean(text)
         self.norm, self._map = fold(self.text)
-        self.tokens: list[Token] = []
-        previous = 0
-        for m in _TOKEN.finditer(self.norm):
-            start, end = m.span()
-            self.tokens.append(
-                Token(
-                    m.group(),
-                    self._map[start],
-                    self._map[end - 1] + 1,
-                    start,
-                    end,
-                    self.norm[previous:start],
-                )
-            )
-            previous = end
+        norm, where = self.norm, self._map
+        spans = [m.span() for m in _TOKEN.finditer(norm)]
+        ends = [0, *(end for _start, end in spans)][: len(spans)]
+        self.tokens: list[Token] = [
+            Token(norm[s:e], where[s], where[e - 1] + 1, s, e, norm[p:s])
+            for (s, e), p in zip(spans, ends, strict=True)
+        ]
         self._token_at = {t.nstart: i for i, t in enumerate(self.tokens)}
 
     def orig(self, nstart: int, nend: int) -> tuple[int, int]:
@@ -102,6 +111,10 @@ class Doc:
         if nend <= nstart:
             return self._map[nstart], self._map[nstart]
         return self._map[nstart], self._map[nend - 1] + 1
+
+    def folded_offset(self, original: int) -> int:
+        """The folded offset of the first character at or after an original offset."""
+        return bisect_left(self._map, original)
 
     def token_index(self, nstart: int) -> int | None:
         """Index of the token starting at a folded offset, if any."""

@@ -1,0 +1,234 @@
+"""Events named in an article: their kind, title, edition and sectors.
+
+The kind comes from the head noun (منتدى، مؤتمر، معرض، الجمع العام، وفد، ورشة، توقيع…),
+the title from the same genitive chain that names organisations, the edition from the
+ordinal that qualifies it ("الدورة الثانية من المنتدى", "في نسخته السابعة", "الدورة 12").
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import STOPWORDS, VERBS
+from .normalize import normalize_arabic, strip_clitics
+from .organizations import chain
+from .people import nominative
+from .text import QUOTES, Doc
+
+EVENT_HEADS = {
+    "منتدي": "forum", "المنتدي": "forum", "ملتقي": "forum", "الملتقي": "forum",
+    "مؤتمر": "conference", "المؤتمر": "conference", "ندوه": "conference",
+    "الندوه": "conference", "مناظره": "conference", "المناظره": "conference",
+    "معرض": "exhibition", "المعرض": "exhibition", "صالون": "exhibition",
+    "الصالون": "exhibition",
+    "ورشه": "workshop", "الورشه": "workshop", "ورشات": "workshop",
+    "وفد": "delegation", "وفدا": "delegation", "الوفد": "delegation",
+    "بعثه": "delegation", "البعثه": "delegation",
+    "توقيع": "signing", "التوقيع": "signing",
+    "لقاء": "other", "اللقاء": "other", "اجتماع": "other", "الاجتماع": "other",
+}  # fmt: skip
+_ASSEMBLY = {"الجمع", "جمع", "جمعها", "جمعه", "جمعا"}
+_STUDY_DAY = {"يوم", "يوما", "اليوم"}  # "يوم دراسي", "يوما تواصليا": a workshop
+_STUDY = {"دراسي", "دراسيا", "الدراسي", "تواصلي", "تواصليا", "التواصلي", "اعلامي", "اعلاميا",
+          "الاعلامي", "تحسيسي", "تحسيسيا", "التحسيسي"}  # fmt: skip
+_AGREEMENT_WORDS = {"اتفاقيه", "اتفاقيات", "مذكره", "اتفاق", "عقد", "اتفاقيتين", "بروتوكول"}
+_EDITION_WORDS = {
+    "الدوره", "النسخه", "المحطه", "الطبعه", "دورته", "دورتها", "نسخته", "نسختها",
+    "طبعته", "طبعتها",
+}  # fmt: skip
+_UNITS = {
+    "الاولي": 1, "الاول": 1, "الحاديه": 1, "الحادي": 1, "الواحده": 1,
+    "الثانيه": 2, "الثاني": 2, "الثالثه": 3, "الثالث": 3, "الرابعه": 4, "الرابع": 4,
+    "الخامسه": 5, "الخامس": 5, "السادسه": 6, "السادس": 6, "السابعه": 7, "السابع": 7,
+    "الثامنه": 8, "الثامن": 8, "التاسعه": 9, "التاسع": 9,
+}  # fmt: skip
+_TENS = {"العاشره": 10, "العاشر": 10, "العشرين": 20, "الثلاثين": 30, "الاربعين": 40,
+         "الخمسين": 50}  # fmt: skip
+_CONTEXT = {"هامش", "غرار", "منوال"}  # "على هامش المؤتمر": the setting, not the event
+_DEMONSTRATIVES = {"هذا", "هذه", "ذات", "نفس", "تلك", "ذلك", "هاته"}
+
+
+@lru_cache(maxsize=1 << 16)
+def _plain(word: str) -> str:
+    """A folded word without clitics or article, for lexicon matching."""
+    word = strip_clitics(word)
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
+SECTORS = {
+    "chemistry": "كيمياء كيميائي كيميائيه كيماوي كيماويه كيماويات",
+    "energy-storage": "بطاريات بطاريه الليثيوم تخزين_الطاقه",
+    "automotive": "السيارات سيارات المركبات صناعه_السيارات",
+    "aeronautics": "الطيران طائرات الفضاء_الجوي",
+    "textile-leather": "النسيج نسيج الجلد الجلديه الالبسه الملابس الجينز الموضه",
+    "electronics": "الالكترونيك الالكترونيات الميكاترونيك الالكترونيه",
+    "renewable-energy": "المتجدده الشمسيه الريحيه الهيدروجين_الاخضر solaire",
+    "agrifood": "الغذائيه الفلاحيه الفلاحه الزراعيه الصناعات_الغذائيه",
+    "pharma-health": "الادويه الصيدليه الصحيه الطبيه الصحه",
+    "mining": "المعادن المنجمي المنجميه المناجم الفوسفاط الكوبالت",
+    "digital": "الرقمي الرقميه الرقمنه التكنولوجيا التكنولوجيه الذكاء_الاصطناعي الحوسبه",
+    "logistics": "اللوجستيك اللوجستيه الموانئ النقل",
+    "services": "الخدمات خدمات",
+    "innovation": "الابتكار الابتكاريه البحث_والتطوير الناشئه",
+    "circular-economy": "الدائري النفايات التدوير تثمين_النفايات",
+    "industry": "الصناعه الصناعي الصناعيه التصنيع صناعي صناعيه",
+}
+_SECTOR_WORDS = {
+    tuple(_plain(w) for w in normalize_arabic(w.replace("_", " ")).split()): sector
+    for sector, words in SECTORS.items()
+    for w in words.split()
+}
+_PAIR_STARTS = {key[0] for key in _SECTOR_WORDS if len(key) == 2}
+
+
+@dataclass(slots=True)
+class EventMention:
+    kind: str
+    first: int  # head token
+    last: int  # end of title
+    title: str
+    edition: int | None
+    context: bool  # named as the setting of another event ("على هامش …")
+    anaphoric: bool  # "هذا المنتدى"
+    named: bool  # has words beyond the head
+
+
+def ordinal(words: list[str]) -> int | None:
+    """The number an ordinal phrase starting the list spells: "الثانيه عشره" → 12."""
+    if not words:
+        return None
+    word = (
+        words[0].removeprefix("ال")
+        if words[0].startswith("ال") and words[0][2:].isdigit()
+        else words[0]
+    )
+    if word.isdigit():
+        return int(word) or None
+    if word == "رقم" and len(words) > 1 and words[1].isdigit():
+        return int(words[1]) or None
+    if word in _TENS:
+        return _TENS[word]
+    unit = _UNITS.get(word)
+    if unit is None:
+        return None
+    nxt = words[1] if len(words) > 1 else ""
+    if nxt in ("عشره", "عشر"):
+        return 10 + unit
+    if nxt.startswith("و") and nxt[1:] in _TENS:
+        return unit + _TENS[nxt[1:]]
+    return unit
+
+
+def _kind_at(doc: Doc, i: int) -> tuple[str, str] | None:
+    """(event kind, the clitic-free head) if token i opens an event name."""
+    tokens = doc.tokens
+    for variant in tokens[i].variants():
+        following = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+        if variant in _ASSEMBLY and following in ("العام", "عام", "عاما"):
+            return "general-assembly", variant
+        if variant in _STUDY_DAY and following in _STUDY:
+            return "workshop", variant
+        kind = EVENT_HEADS.get(variant)
+        if kind == "signing":
+            later = {v for t in tokens[i + 1 : i + 3] for v in t.variants()}
+            return (kind, variant) if later & _AGREEMENT_WORDS else None
+        if kind:
+            return kind, variant
+    return None
+
+
+def find_events(doc: Doc) -> list[EventMention]:
+    """Every event head of the document with its title, edition and standing."""
+    found = []
+    tokens = doc.tokens
+    for i, t in enumerate(tokens):
+        found_kind = _kind_at(doc, i)
+        if found_kind is None:
+            continue
+        kind, head = found_kind
+        prev = [tokens[k].bare for k in range(max(i - 5, 0), i)]
+        start = i
+        if kind == "general-assembly":
+            end = chain(doc, i + 1).last
+        elif kind == "delegation" or head in _STUDY_DAY or kind == "other":
+            end = _until_comma(doc, i, 10)
+        else:
+            end = chain(doc, i, phrase=True).last
+        title = doc.surface(start, end, head)
+        if kind == "general-assembly":
+            title = "الجمع العام " + doc.surface(i + 2, end) if end > i + 1 else "الجمع العام"
+            title = title.strip()
+        else:
+            title = nominative(title)  # "وفدا رفيع المستوى", "يوما دراسيا" → nominative
+        found.append(
+            EventMention(
+                kind=kind,
+                first=i,
+                last=end,
+                title=title,
+                edition=_edition(doc, i, end),
+                context=any(w.removeprefix("ال") in _CONTEXT for w in prev),
+                anaphoric=bool(prev)
+                and prev[-1] in _DEMONSTRATIVES
+                or t.bare in ("الوفد", "البعثه"),
+                named=end > i + (1 if kind == "general-assembly" else 0),
+            )
+        )
+    return found
+
+
+_PHRASE_WORDS = {"من", "مع", "حول"}
+
+
+def _until_comma(doc: Doc, i: int, most: int) -> int:
+    """End of a free phrase ("وفدا رفيع المستوى من دولة الصين"): up to punctuation or a verb."""
+    end = i
+    while end + 1 < len(doc.tokens) and end - i < most:
+        nxt = doc.tokens[end + 1]
+        if nxt.gap.strip(" " + QUOTES) or nxt.norm in VERBS:
+            break
+        if nxt.norm in STOPWORDS and nxt.norm not in _PHRASE_WORDS:
+            break
+        end += 1
+    while end > i and doc.tokens[end].norm in _PHRASE_WORDS:
+        end -= 1
+    return end
+
+
+def _edition(doc: Doc, first: int, last: int) -> int | None:
+    """Edition written before the head ("الدورة الثانية من") or after it ("في دورته 12")."""
+    tokens = doc.tokens
+    for k in range(max(first - 4, 0), first):
+        if tokens[k].bare in _EDITION_WORDS:
+            value = ordinal([t.norm for t in tokens[k + 1 : first]])
+            if value:
+                return value
+    for k in range(last + 1, min(last + 4, len(tokens))):
+        if tokens[k].bare in _EDITION_WORDS or tokens[k].norm in _EDITION_WORDS:
+            return ordinal([t.norm for t in tokens[k + 1 : k + 4]])
+    return None
+
+
+def sectors(doc: Doc, focus: tuple[int, int]) -> list[str]:
+    """Sectors the article is about: named in the event's sentence, or recurring elsewhere.
+
+    "industry" is kept only where no more specific sector is found.
+    """
+    counts: Counter[str] = Counter()
+    in_focus: set[str] = set()
+    plain = [_plain(t.norm) for t in doc.tokens]
+    for i, word in enumerate(plain):
+        sector = None
+        if word in _PAIR_STARTS and i + 1 < len(plain):
+            sector = _SECTOR_WORDS.get((word, plain[i + 1]))
+        sector = sector or _SECTOR_WORDS.get((word,))
+        if sector:
+            counts[sector] += 1
+            if focus[0] <= i <= focus[1]:
+                in_focus.add(sector)
+    ranked = [s for s, _n in counts.most_common()]
+    chosen = [s for s in ranked if s in in_focus]
+    chosen += [s for s in ranked if s not in in_focus and counts[s] >= 4]
+    if len(chosen) > 3 and "industry" in chosen:
+        chosen.remove("industry")
+    return chosen[:3]

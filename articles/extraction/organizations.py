@@ -1,0 +1,733 @@
+"""Organisations: found from the head noun that opens their name, then resolved into entities.
+
+An Arabic organisation name is a head noun (وزارة، الوكالة، غرفة، قطب…) followed by its
+genitive/adjective chain (definite words, or indefinite words that are themselves followed
+by a definite genitive), optionally closed by a place (لجهة سوس-ماسة، بمراكش for regional
+bodies), an acronym, a quoted brand or a parenthetical alias. Mentions of one body under
+several names (bare vs. regional form, Arabic vs. Latin, reordered words) become one entity.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import MONTH_AND_DAY_WORDS, STOPWORDS, TITLE_WORDS, VERBS
+from .normalize import clitic_variants, normalize_arabic
+from .places import Place, match_at
+from .text import QUOTES, Doc, Token
+
+HEADS = {
+    "وزاره": "ministry",
+    "الوزاره": "ministry",
+    "وكاله": "public-agency",
+    "الوكاله": "public-agency",
+    "هيئه": "public-agency",
+    "الهيئه": "public-agency",
+    "المكتب": "public-agency",
+    "فدراليه": "federation",
+    "الفدراليه": "federation",
+    "فيدراليه": "federation",
+    "الفيدراليه": "federation",
+    "كونفدراليه": "federation",
+    "الكونفدراليه": "federation",
+    "اتحاد": "federation",
+    "الاتحاد": "federation",
+    "جامعه": "university",
+    "الجامعه": "university",
+    "جمعيه": "association",
+    "الجمعيه": "association",
+    "تجمع": "cluster",
+    "التجمع": "cluster",
+    "قطب": "cluster",
+    "القطب": "cluster",
+    "تكتل": "cluster",
+    "التكتل": "cluster",
+    "غرفه": "chamber",
+    "الغرفه": "chamber",
+    "مركز": "other",
+    "المركز": "other",
+    "المراكز": "other",
+    "مجلس": "other",
+    "المجلس": "other",
+    "ولايه": "local-authority",
+    "عماله": "local-authority",
+    "العماله": "local-authority",
+    "جماعه": "local-authority",
+    "الجماعه": "local-authority",
+    "شركه": "company",
+    "الشركه": "company",
+    "مجموعه": "company",
+    "المجموعه": "company",
+    "بنك": "company",
+    "البنك": "company",
+    "مجله": "media",
+    "المجله": "media",
+    "جريده": "media",
+    "الجريده": "media",
+    "صحيفه": "media",
+    "الصحيفه": "media",
+    "يوميه": "media",
+    "اليوميه": "media",
+    "قناه": "media",
+    "القناه": "media",
+    "اذاعه": "media",
+    "الاذاعه": "media",
+    "شبكه": "other",
+    "الشبكه": "other",
+    "صندوق": "other",
+    "الصندوق": "other",
+    "معهد": "university",
+    "المعهد": "university",
+    "المدرسه": "university",
+    "مدرسه": "university",
+    "كليه": "university",
+    "الكليه": "university",
+    "مؤسسه": "other",
+    "المؤسسه": "other",
+    "تعاونيه": "other",
+    "التعاونيه": "other",
+    "مرصد": "other",
+    "المرصد": "other",
+}
+# Heads that only name a body in a given company ("المكتب الوطني", "ولاية الجهة").
+_NEEDS_NEXT = {
+    "المكتب": {"الوطني", "الشريف", "الجهوي"},
+    "ولايه": {"الجهه", "جهه", "امن"},
+}
+# Second words that leave a two-word "name" generic ("الجمعية المهنية", "الشركة الصينية").
+_GENERIC = {
+    normalize_arabic(w)
+    for w in [
+        "المهنية",
+        "المهني",
+        "المعنية",
+        "المعني",
+        "المذكورة",
+        "المذكور",
+        "الجديدة",
+        "الجديد",
+        "نفسها",
+        "نفسه",
+        "المنظمة",
+        "المنظم",
+        "الأخيرة",
+        "الحاضرة",
+        "الصينية",
+        "الأجنبية",
+        "الوطنية",
+        "الدولية",
+        "المغربية",
+        "الخاصة",
+        "العمومية",
+        "المتخصصة",
+        "الجهوي",
+        "الجهوية",
+        "الكبرى",
+        "الرائدة",
+        "المشاركة",
+        "الناشئة",
+    ]
+}
+# Bodies whose name ends with their seat ("المركز الجهوي للاستثمار بمراكش").
+_REGIONAL = {"المركز", "مركز", "غرفه", "الغرفه", "الاتحاد", "مجلس", "عماله", "المعهد", "معهد",
+             "المدرسه", "مدرسه", "الكليه", "كليه"}  # fmt: skip
+_SPECIALISED = {"المتخصص", "المتخصصه", "المختص", "المختصه"}  # "… المتخصص في …" runs on
+_DEMONSTRATIVES = {"هذا", "هذه", "ذات", "نفس", "تلك", "ذلك", "هاته", "هذين", "هاتين"}
+_NAMING = {"اسم", "باسم", "مسمي", "بمسمي", "علامه", "تسميه"}
+_LATIN_GAP = re.compile(r"^[ .&:'’-]*$")
+_QUOTED = re.compile(rf"[{QUOTES}]\s*([^{QUOTES}\n]{{1,120}}?)\s*[{QUOTES}]")
+_ANY_CLUSTER = ("cluster", "pole", "pôle")
+
+
+@dataclass(slots=True)
+class OrgMention:
+    name: str
+    first: int
+    last: int
+    kind: str
+    head: str = ""
+    acronym: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    region: str | None = None
+    city: str | None = None
+    bare: bool = False  # the head alone ("الغرفة"): refers back to a named body
+    stem: str = ""  # folded name without its closing place
+
+
+@dataclass(slots=True)
+class Organization:
+    name: str
+    kind: str
+    aliases: list[str]
+    acronym: str | None
+    city: str | None
+    region: str | None
+    mentions: list[int]  # indexes into the mention list
+    first: int  # token index of the first mention
+
+
+def head_of(token: str) -> str | None:
+    """The head noun a token reads as once proclitics are set aside, if any."""
+    for variant in clitic_variants(token):
+        if variant in HEADS:
+            return variant
+    return None
+
+
+def _core(word: str) -> tuple[str, str | None, bool]:
+    """(word without و, its preposition clitic, definite?) for the name-chain test."""
+    if word.startswith("و") and len(word) > 3 and word[1:3] in ("ال", "لل", "با"):
+        word = word[1:]
+    if word.startswith("ال"):
+        return word, None, True
+    if word.startswith("لل"):
+        return word, "ل", True
+    if word[:3] in ("بال", "فال", "كال"):
+        return word, word[0], True
+    return word, None, False
+
+
+def _stop(word: str) -> bool:
+    bare = word[1:] if word.startswith("و") and len(word) > 2 else word
+    return bool(
+        {word, bare} & (STOPWORDS | VERBS | MONTH_AND_DAY_WORDS)
+        or word.isdigit()
+        or bare in TITLE_WORDS
+    )
+
+
+def _hard_gap(gap: str) -> bool:
+    return bool(gap.strip())
+
+
+def _is_acronym(raw: str) -> bool:
+    letters = [c for c in raw if c.isalpha()]
+    return 2 <= len(raw) <= 10 and bool(letters) and all(c.isupper() for c in letters)
+
+
+def _kind(head: str, words: list[str]) -> str:
+    """The organisation kind from its head and the words that follow it."""
+    kind = HEADS[head]
+    text = " ".join(words)
+    if head in ("مركز", "المركز", "المراكز"):
+        if "للاستثمار" in text:
+            return "investment-center"
+        if "تقني" in text or "للبحث" in text or "البحث" in text:
+            return "technical-center"
+        return "other"
+    if (
+        head in ("الجامعه", "جامعه")
+        and words[1:2]
+        and words[1]
+        in (
+            "الملكيه",
+            "الوطنيه",
+            "المغربيه",
+        )
+    ):
+        return "federation"
+    if head in ("مجلس", "المجلس"):
+        return (
+            "local-authority"
+            if words[1:2] and words[1] in ("جهه", "الجهه", "جماعه", "عماله", "مدينه")
+            else "other"
+        )
+    if head in ("شبكه", "الشبكه") and "التقنيه" in text:
+        return "technical-center"
+    if "للانباء" in text:
+        return "media"
+    return kind
+
+
+@dataclass(slots=True)
+class Chain:
+    """Where a name that opens at a head word ends, and what closes it."""
+
+    last: int
+    region: Place | None = None
+    city: Place | None = None
+    acronym: str | None = None
+    acronym_at: int = 0
+    place_at: int = 0
+
+
+def chain(
+    doc: Doc, i: int, *, loose: int = 0, regional: bool = False, phrase: bool = False
+) -> Chain:
+    """Extend the name whose head is token i over its genitive/adjective chain.
+
+    Definite words continue a name; an indefinite word continues it only when a definite
+    genitive follows ("صندوق دعم المراكز"), which stops at adjectives ("قطب استراتيجي").
+    `loose` admits that many indefinite words (proper names after "جامعة"); `regional`
+    admits a trailing city (بمراكش) as regional bodies are named; `phrase` lets an event
+    title run on through "من أجل".
+    """
+    tokens = doc.tokens
+    found = Chain(i)
+    j = i + 1
+    while j < len(tokens) and j - i <= 14:
+        t = tokens[j]
+        gap = t.gap.strip()
+        if gap in ("–", "-", "—") and j > i + 1:
+            hit = match_at(doc, j)
+            if hit and hit[0].kind == "region" and t.bare in ("جهه", "الجهه"):
+                found.last, found.region, found.place_at = hit[1], hit[0], j
+            break
+        if gap:
+            break
+        if t.latin:
+            raw = doc.text[t.start : t.end]
+            if found.last > i and _is_acronym(raw):
+                found.acronym, found.acronym_at = raw, j
+            break
+        if phrase and t.norm == "من" and j + 1 < len(tokens) and tokens[j + 1].norm == "اجل":
+            j += 2
+            continue
+        hit = match_at(doc, j)
+        if hit is not None:
+            place, place_last, locative = hit
+            found.place_at = j
+            if phrase and locative:
+                break  # "المنتدى … بجهة سوس-ماسة": where it is held, not its name
+            indefinite_head = not tokens[i].bare.startswith("ال")
+            if place.kind == "region" and (
+                found.last > i or "جهه" in t.variants() or indefinite_head
+            ):
+                found.last, found.region = place_last, place
+            elif place.kind == "city" and (
+                (locative and regional) or (not locative and t.norm == t.bare)
+            ):
+                found.last, found.city = place_last, place
+            break
+        _word, prep, definite = _core(t.norm)
+        if t.norm == "في" and tokens[j - 1].bare in _SPECIALISED:
+            j += 1
+            continue
+        if _stop(t.norm) or prep in ("ب", "ف", "ك"):
+            break
+        if t.norm.startswith("و") and (j == i + 1 or head_of(t.norm[1:])):
+            break  # a coordinated noun, or the next body of a list
+        if definite:
+            found.last, j = j, j + 1
+            continue
+        if loose:
+            loose -= 1
+            found.last, j = j, j + 1
+            continue
+        if t.norm[:1] not in "لو" and _core(tokens[j - 1].norm)[2]:
+            break  # a definite word is never followed by its indefinite genitive
+        if (
+            t.norm[:1] == "ل"
+            and j + 1 < len(tokens)
+            and _hard_gap(tokens[j + 1].gap)
+            and (found.last > i)
+        ):
+            found.last = j  # "غرفة التجارة لإشبيلية،": a closing proper name after ل
+            break
+        end = _genitive(tokens, j)
+        if end is None:
+            break
+        found.last, j = end, end + 1
+    return found
+
+
+def _genitive(tokens: list[Token], j: int) -> int | None:
+    """End of an idafa run starting at indefinite token j, or None if it has no genitive."""
+    k = j + 1
+    while k < len(tokens) and k - j <= 3 and not _hard_gap(tokens[k].gap):
+        if tokens[k].latin or _stop(tokens[k].norm):
+            return None
+        _word, prep, definite = _core(tokens[k].norm)
+        if definite:
+            return k if prep is None else None
+        k += 1
+    return None
+
+
+class _Finder:
+    """One pass over a document collecting organisation mentions and alias links."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.tokens = doc.tokens
+        self.mentions: list[OrgMention] = []
+        self.links: list[tuple[int, int]] = []
+        self.taken: set[int] = set()
+        self.pending: list[tuple[int, str]] = []  # Latin quotes that may name the body before
+
+    def run(self) -> None:
+        self._quoted()
+        i = 0
+        while i < len(self.tokens):
+            if i in self.taken:
+                i += 1
+                continue
+            mention = self._at_head(i)
+            if mention is None:
+                i += 1
+                continue
+            self._add(mention)
+            i = mention.last + 1
+        self.mentions.sort(key=lambda m: m.first)
+        for before, name in self.pending:
+            self._alias_of_previous(before, name)
+        self._adjacent_aliases()
+
+    # -- building blocks -------------------------------------------------------------
+
+    def _add(self, mention: OrgMention) -> int:
+        self.mentions.append(mention)
+        self.taken.update(range(mention.first, mention.last + 1))
+        return len(self.mentions) - 1
+
+    def _raw(self, first: int, last: int) -> str:
+        return self.doc.text[self.tokens[first].start : self.tokens[last].end]
+
+    def _latin_run(self, j: int) -> int:
+        """Last token of the Latin name starting at j."""
+        last = j
+        k = j + 1
+        while (
+            k < len(self.tokens)
+            and (self.tokens[k].latin or self.tokens[k].norm.isdigit())
+            and _LATIN_GAP.match(self.tokens[k].gap)
+        ):
+            last = k
+            k += 1
+        return last
+
+    def _latin_mention(self, j: int, kind: str, head: str = "") -> OrgMention:
+        last = self._latin_run(j)
+        raw = " ".join(self._raw(j, last).split())
+        acronym = None
+        if ":" in raw:
+            short, _, long = (p.strip() for p in raw.partition(":"))
+            if _is_acronym(short) and long:
+                raw, acronym = long, short
+        words = raw.split()
+        if acronym is None and len(words) >= 2 and _is_acronym(words[-1]):
+            acronym = words[-1]
+        if any(w in raw.lower() for w in _ANY_CLUSTER):
+            kind = "cluster"
+        return OrgMention(raw, j, last, kind, head, acronym)
+
+    # -- quoted names ------------------------------------------------------------------
+
+    def _quoted(self) -> None:
+        doc = self.doc
+        for m in _QUOTED.finditer(doc.norm):
+            first = doc.token_index(m.start(1))
+            if first is None:
+                continue
+            last = doc.first_token_from(m.end(1)) - 1
+            if last < first or last - first > 9:
+                continue
+            before = first - 1
+            head = head_of(self.tokens[before].norm) if before >= 0 else None
+            inner_head = head_of(self.tokens[first].norm)
+            name = doc.surface(first, last)
+            latin = self.tokens[first].latin
+            if latin and not all(
+                t.latin or t.norm.isdigit() for t in self.tokens[first : last + 1]
+            ):
+                continue
+            if head is not None and before not in self.taken:
+                kind = _kind(head, [head, *(t.norm for t in self.tokens[first : last + 1])])
+                if latin:
+                    kind = self._latin_mention(first, kind).kind
+                aliases = [f"{doc.surface(before, before, head)} {name}"] if kind == "media" else []
+                mention = OrgMention(name, before, last, kind, head, aliases=aliases)
+            elif inner_head is not None and not latin and last > first:
+                mention = self._chain(first, inner_head)
+                if mention is None or mention.bare or mention.last != last:
+                    continue
+            elif latin:
+                self.pending.append((before, name))
+                continue
+            elif before >= 0 and self._named_by_context(before):
+                kind = self._context_kind(before, latin, first, last)
+                mention = OrgMention(name, first, last, kind)
+            else:
+                continue
+            if latin and mention.kind != "cluster" and mention.head:
+                mention.kind = self._latin_mention(first, mention.kind).kind
+            self._add(mention)
+
+    def _alias_of_previous(self, before: int, name: str) -> bool:
+        """A Latin name in quotes right after a quoted Arabic name is that body's alias."""
+        for mention in self.mentions:
+            if mention.last == before and set(self.tokens[before + 1].gap) <= set(QUOTES + " "):
+                mention.aliases.append(name)
+                return True
+        return False
+
+    def _named_by_context(self, before: int) -> bool:
+        """Whether the word before a quote introduces an organisation's name."""
+        word = self.tokens[before].norm
+        if word in _NAMING:
+            return True
+        if word == "ل" or word.startswith("ل") and word[1:] in TITLE_WORDS:
+            return any(
+                self.tokens[k].norm in TITLE_WORDS or self.tokens[k].bare in TITLE_WORDS
+                for k in range(max(before - 3, 0), before + 1)
+            )
+        return False
+
+    def _context_kind(self, before: int, latin: bool, first: int, last: int) -> str:
+        if latin:
+            return self._latin_mention(first, "company").kind
+        for k in range(before - 1, max(before - 9, -1), -1):
+            head = head_of(self.tokens[k].norm)
+            if head:
+                return HEADS[head]
+        return "company" if self.tokens[before].norm == "ل" else "other"
+
+    # -- head-led names ----------------------------------------------------------------
+
+    def _at_head(self, i: int) -> OrgMention | None:
+        tokens = self.tokens
+        token = tokens[i]
+        if token.latin:
+            nxt_latin = i + 1 < len(tokens) and tokens[i + 1].latin
+            if (
+                token.norm == "cluster"
+                and nxt_latin
+                and not _hard_gap(tokens[i + 1].gap)
+                or (i and tokens[i - 1].norm == "ل" and self._named_by_context(i - 1))
+            ):
+                return self._latin_mention(i, "company")
+            return None
+        head = head_of(token.norm)
+        if head is None:
+            return None
+        if i and tokens[i - 1].norm in _DEMONSTRATIVES and not _hard_gap(token.gap):
+            return None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if head in _NEEDS_NEXT and (nxt is None or nxt.norm not in _NEEDS_NEXT[head]):
+            return None
+        if nxt is not None and nxt.latin and not _hard_gap(nxt.gap):
+            mention = self._latin_mention(i + 1, HEADS[head], head)
+            mention.first = i
+            if head in ("شركه", "مجموعه", "تجمع", "قطب", "تكتل", "الشركه"):
+                return mention
+            mention.name = f"{self.doc.surface(i, i, head)} {mention.name}"
+            return mention
+        return self._chain(i, head)
+
+    def _chain(self, i: int, head: str) -> OrgMention | None:
+        kind = HEADS[head]
+        # "جامعة القاضي عياض": proper names follow an indefinite university head
+        university = kind == "university" and not head.startswith("ال")
+        regional = head in _REGIONAL
+        found = chain(self.doc, i, loose=2 if university else 0, regional=regional)
+        last = found.last
+        if last == i or (found.place_at == i + 1 and found.city is not None):
+            return self._bare(i, head)
+        words = [t.norm for t in self.tokens[i : last + 1]]
+        plain = [t.bare for t in self.tokens[i + 1 : last + 1]]
+        if len(plain) == 1 and (plain[0] in _GENERIC or plain[0] == "الجهه" and head != "ولايه"):
+            return self._bare(i, head)
+        mention = OrgMention(
+            self.doc.surface(i, last, head),
+            i,
+            max(last, found.acronym_at),
+            _kind(head, words),
+            head,
+            found.acronym,
+        )
+        if found.place_at and (found.city or found.region):
+            mention.stem = normalize_arabic(self.doc.surface(i, found.place_at - 1, head))
+        if found.region is not None:
+            mention.region = found.region.region
+        if found.city is not None:
+            mention.city, mention.region = found.city.name, found.city.region
+        return mention
+
+    def _bare(self, i: int, head: str) -> OrgMention | None:
+        if not head.startswith("ال") or head == "المكتب":
+            return None
+        return OrgMention(self.doc.surface(i, i, head), i, i, HEADS[head], head, bare=True)
+
+    # -- aliases written next to a name ------------------------------------------------
+
+    def _adjacent_aliases(self) -> None:
+        """Link a name to the acronym, Latin name or expansion written right after it."""
+        tokens, norm = self.tokens, self.doc.norm
+        named = [k for k, m in enumerate(self.mentions) if not m.bare]
+        for a, b in zip(named, named[1:], strict=False):
+            first, second = self.mentions[a], self.mentions[b]
+            between = norm[tokens[first.last].nend : tokens[second.first].nstart]
+            if second.first == first.last + 1 and (
+                set(between) <= set(QUOTES + " ") or between.strip(" " + QUOTES) in ("–", "-")
+            ):
+                latin_pair = tokens[first.first].latin != tokens[second.first].latin
+                if latin_pair or between.strip(" " + QUOTES) in ("–", "-"):
+                    self.links.append((a, b))
+        for mention in self.mentions:
+            if mention.bare:
+                continue
+            nxt = mention.last + 1
+            if nxt >= len(tokens) or not tokens[nxt].gap.strip().endswith("("):
+                continue
+            close = norm.find(")", tokens[nxt].nstart)
+            if close < 0 or close - tokens[nxt].nstart > 80:
+                continue
+            last = self.doc.first_token_from(close) - 1
+            inner = tokens[nxt : last + 1]
+            if not inner or any(
+                o.first <= nxt <= o.last for o in self.mentions if o is not mention
+            ):
+                continue
+            raw = " ".join(self._raw(nxt, last).split())
+            if inner[0].latin:
+                words = raw.split()
+                if len(words) == 1 and _is_acronym(words[0]) and not mention.acronym:
+                    mention.acronym = words[0]
+                elif words and inner[-1].norm == "سابقا":
+                    mention.aliases.append(" ".join(w for w in words[:-1]))
+                continue
+            if len(inner) <= 7 and not any(
+                _stop(t.norm) or t.bare in TITLE_WORDS for t in inner[:1]
+            ):
+                mention.aliases.append(raw)
+
+
+def find_mentions(doc: Doc) -> tuple[list[OrgMention], list[tuple[int, int]]]:
+    """Organisation mentions in text order, and pairs of mentions written as aliases."""
+    finder = _Finder(doc)
+    finder.run()
+    return finder.mentions, finder.links
+
+
+def _content(name: str) -> frozenset[str]:
+    """Folded content words of a name, article and clitics set aside."""
+    words = set()
+    for word in normalize_arabic(name).replace("-", " ").split():
+        if word in ("في", "من", "و", "ل"):
+            continue
+        for prefix in ("وال", "لل", "ال", "و"):
+            if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+                word = word[len(prefix) :]
+                break
+        words.add(word)
+    return frozenset(words)
+
+
+def resolve(
+    mentions: list[OrgMention], links: list[tuple[int, int]]
+) -> tuple[list[Organization], dict[int, int]]:
+    """Group mentions into organisations; returns them and mention index → organisation."""
+    parent = list(range(len(mentions)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: int, b: int) -> None:
+        parent[find(b)] = find(a)
+
+    named = [k for k, m in enumerate(mentions) if not m.bare]
+    by_key: dict[str, int] = {}
+    by_content: dict[frozenset[str], int] = {}
+    for k in named:
+        for text in (mentions[k].name, *mentions[k].aliases):
+            key = normalize_arabic(text)
+            if key in by_key:
+                union(by_key[key], k)
+            else:
+                by_key[key] = k
+        content = _content(mentions[k].name)
+        if len(content) >= 2:
+            if content in by_content:
+                union(by_content[content], k)
+            else:
+                by_content[content] = k
+    for a, b in links:
+        union(a, b)
+    # one body written with its city or with its region ("… بطنجة" / "… لجهة طنجة تطوان …")
+    stems: dict[str, list[int]] = {}
+    for k in named:
+        stem = mentions[k].stem or normalize_arabic(mentions[k].name)
+        stems.setdefault(stem, []).append(k)
+    regional: dict[tuple[str, str | None], set[int]] = {}
+    for b in named:
+        if mentions[b].stem != mentions[b].head:
+            regional.setdefault((mentions[b].head.removeprefix("ال"), mentions[b].region),
+                                set()).add(b)  # fmt: skip
+    for a in named:  # "غرفة فاس مكناس": the head and a region name the regional body
+        if mentions[a].stem == mentions[a].head and mentions[a].region:
+            same = {
+                find(b)
+                for b in regional.get((mentions[a].head.removeprefix("ال"), mentions[a].region), ())
+            }
+            if len(same) == 1:
+                union(same.pop(), a)
+    for group in stems.values():
+        for a in group[1:]:
+            if mentions[a].region in (None, mentions[group[0]].region) or (
+                mentions[group[0]].region is None
+            ):
+                union(group[0], a)
+    # a name that is the start of exactly one longer name of the same head is that body
+    extending: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    owner: dict[tuple[str, ...], int] = {}
+    for k in named:
+        words = tuple(normalize_arabic(mentions[k].name).split())
+        owner.setdefault(words, k)
+        for cut in range(1, len(words)):
+            extending.setdefault(words[:cut], set()).add(words)
+    for words, k in owner.items():
+        longer = extending.get(words, set())
+        if len(longer) == 1:
+            union(owner[next(iter(longer))], k)
+    groups: dict[int, list[int]] = {}
+    for k in named:
+        groups.setdefault(find(k), []).append(k)
+    organizations: list[Organization] = []
+    index: dict[int, int] = {}
+    for members in sorted(groups.values(), key=lambda g: mentions[g[0]].first):
+        org = _merge([mentions[k] for k in members], members)
+        for k in members:
+            index[k] = len(organizations)
+        organizations.append(org)
+    by_head: dict[str, set[int]] = {}
+    for k in named:
+        by_head.setdefault(mentions[k].head.removeprefix("ال"), set()).add(index[k])
+    for k, mention in enumerate(mentions):
+        same = by_head.get(mention.head.removeprefix("ال"), set())
+        if mention.bare and len(same) == 1:
+            index[k] = next(iter(same))
+    return organizations, index
+
+
+def _merge(group: list[OrgMention], members: list[int]) -> Organization:
+    """One organisation from its mentions: Arabic name first, the fullest form of it."""
+    names: dict[str, str] = {}
+    for mention in group:
+        for text in (mention.name, *mention.aliases):
+            if text:
+                names.setdefault(normalize_arabic(text), text)
+    names = list(names.values())
+    arabic = [n for n in names if not n[:1].isascii()]
+    name = (arabic or names)[0]
+    stems = {m.stem for m in group if m.stem}
+    placed = [m.name for m in group if m.stem and m.name in arabic]
+    if len(stems) == 1 and placed:
+        name = max(placed, key=len)
+    folded = normalize_arabic(name)
+    longer = [n for n in arabic if normalize_arabic(n).startswith(folded + " ")]
+    if len(longer) == 1:
+        name = longer[0]
+    kinds = [m.kind for m in group if m.head] or [m.kind for m in group]
+    acronym = next((m.acronym for m in group if m.acronym), None)
+    return Organization(
+        name=name,
+        kind=next((k for k in kinds if k != "other"), kinds[0]),
+        aliases=[n for n in names if n != name and n != acronym],
+        acronym=acronym,
+        city=next((m.city for m in group if m.city), None),
+        region=next((m.region for m in group if m.region), None),
+        mentions=members,
+        first=min(m.first for m in group),
+    )

@@ -1,0 +1,395 @@
+"""From an article's text to the draft record editors review (DESIGN.md, "Extraction record").
+
+Every event, organisation, person and agreement carries `span`: the [start, end] offsets
+in the given text of the sentence that supports it, so an editor can check it at a glance.
+"""
+
+import re
+from datetime import date
+
+from .agreements import AgreementMention, find_agreements
+from .dates import DateMention, find_dates
+from .events import EventMention, find_events, sectors
+from .normalize import normalize_arabic
+from .organizations import Organization, find_mentions, resolve
+from .people import BOARD, Person, find_people, resolve_people
+from .places import find_places
+from .text import Doc
+
+_DATELINE = re.compile(
+    r"^[\s♦•*]*(?P<outlet>[^\n]{2,40}?)\s+[ـ—–-]+\s*(?:من\s+)?(?P<city>[^\n]{2,30})$"
+)
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_LATIN = re.compile("[A-Za-z]")
+_AGENCY = re.compile(r"^\s*\(?\s*(و\s?م\s?ع|ومع)\s*\)?\s*$", re.M)
+_ORGANIZER = {"ستنظم", "تنظم", "ينظم", "نظمت", "نظم", "ينظمها", "تنظمه", "ينظمه", "تنظمها",
+              "سينظم", "نظمته", "نظمها", "تنظيم", "بتنظيم", "بمبادره", "المنظم", "عقدت", "عقد",
+              "تعقد", "يعقد", "ستعقد", "سيعقد"}  # fmt: skip
+_PARTNER = {"بشراكه", "شراكه", "بتعاون", "بتنسيق", "بدعم", "وبدعم"}
+_HOST = {"احتضن", "احتضنت", "يحتضن", "تحتضن", "ستحتضن", "سيحتضن", "استقبل", "استقبلت",
+         "يستقبل", "تستقبل", "ضيافه"}  # fmt: skip
+_PATRON = {"رعايه", "الرعايه"}
+_PARTICIPANT = {"بحضور", "بمشاركه", "حضر", "حضرت", "حضره", "شارك", "شاركت", "يشارك", "تشارك"}
+_SIGNING = {"وقع", "وقعت", "يوقع", "توقع", "وقعها"}
+_BRIDGE = {"من", "مع", "طرف", "الساميه", "الفعليه", "ممثلين", "ممثلي", "عن", "كل", "ايضا"}
+_ROLE_ORDER = ("organizer", "host", "partner", "patron", "participant")
+
+
+def _language(doc: Doc) -> str | None:
+    sample = doc.text[:5000]
+    arabic = len(_ARABIC.findall(sample))
+    latin = len(_LATIN.findall(sample))
+    if arabic + latin == 0:
+        return None
+    if arabic >= 0.3 * (arabic + latin):
+        return "ar"
+    words = set(re.findall(r"[a-zàâçéèêëîïôûùüÿœ]+", sample.lower()))
+    return "fr" if len(words & {"le", "la", "les", "des", "du", "et", "une", "est"}) >= 2 else "en"
+
+
+def _outlet(doc: Doc) -> str | None:
+    """The outlet from a dateline ("هبة بريس ـ الدار البيضاء") or a MAP signature."""
+    for line in doc.text.splitlines()[:8]:
+        m = _DATELINE.match(line.strip())
+        if m and len(m.group("outlet").split()) <= 5:
+            return m.group("outlet").strip()
+    m = _AGENCY.search(doc.text)
+    return " ".join(m.group(1).replace(" ", "")) if m else None
+
+
+class _Article:
+    def __init__(self, doc: Doc, published_on: date | None) -> None:
+        self.doc = doc
+        self.mentions, links = find_mentions(doc)
+        person_mentions, board_links = find_people(doc, self.mentions)
+        self.orgs, self.org_of = resolve(self.mentions, links + board_links)
+        self.people = resolve_people(person_mentions)
+        self.places = find_places(doc)
+        self.dates = find_dates(doc, published_on)
+        self.events = find_events(doc)
+        self.agreements = find_agreements(doc)
+        self.starts = {m.first: k for k, m in enumerate(self.mentions)}
+        self.person_starts = {m.first: p for p in self.people for m in p.mentions}
+        inside = {t for m in self.mentions if not m.bare for t in range(m.first, m.last + 1)}
+        self.free_places = [p for p in self.places if p.first not in inside and p.locative]
+
+    # -- shared helpers ----------------------------------------------------------------
+
+    def sentence(self, token: int) -> int:
+        return self.doc.sentence_of(self.doc.tokens[token].nstart)
+
+    def span(self, token: int) -> list[int]:
+        return self.doc.sentence_span(self.sentence(token))
+
+    def in_sentence(self, items: list, index: int, first: str = "first") -> list:
+        return [x for x in items if self.sentence(getattr(x, first)) == index]
+
+    def _date_sentence(self, d: DateMention) -> int:
+        return self.doc.sentence_of(d.nstart)
+
+    def coordinated(self, k: int) -> list[int]:
+        """Organisations listed from token k on: "X، وY، وكذا Z" (entity indexes)."""
+        found: list[int] = []
+        tokens = self.doc.tokens
+        bridged = False
+        while k < len(tokens):
+            if tokens[k].norm in ("وكذا", "كذا", "وكذلك", "كل"):
+                k, bridged = k + 1, True
+                continue
+            mention = self.starts.get(k)
+            if mention is None or mention not in self.org_of:
+                person = self.person_starts.get(k)
+                if person is not None and not found:
+                    orgs = [o for _t, o in person.positions if o is not None and o != BOARD]
+                    if orgs and orgs[0] in self.org_of:
+                        found.append(self.org_of[orgs[0]])
+                break
+            if found and not (
+                bridged or tokens[k].norm.startswith("و") or tokens[k].gap.strip() in ("،", ",")
+            ):
+                break
+            bridged = False
+            found.append(self.org_of[mention])
+            k = self.mentions[mention].last + 1
+            for _ in range(2):  # "… المغرب بالجهة، وكذا …": a locative tail between items
+                if k < len(tokens) and tokens[k].norm[:1] == "ب" and not tokens[k].gap.strip():
+                    k += 1
+        return found
+
+    def roles(self) -> dict[int, str]:
+        """Entity → role in the main event, from the words that introduce organisations."""
+        roles: dict[int, str] = {}
+        tokens = self.doc.tokens
+        for i, t in enumerate(tokens):
+            variants = set(t.variants())
+            role = None
+            if variants & _ORGANIZER:
+                role = "organizer"
+            elif variants & _PARTNER or variants & _SIGNING:
+                role = "partner"
+            elif variants & _HOST:
+                role = "host"
+            elif variants & _PATRON and i and tokens[i - 1].bare == "تحت":
+                role = "patron"
+            elif variants & _PARTICIPANT:
+                role = "participant"
+            if role is None:
+                continue
+            k = i + 1
+            while k < len(tokens) and tokens[k].bare in _BRIDGE:
+                k += 1
+            for org in self.coordinated(k):
+                roles.setdefault(org, role)
+        return roles
+
+    # -- events ------------------------------------------------------------------------
+
+    def main_event(self) -> EventMention | None:
+        candidates = [e for e in self.events if not e.anaphoric and not e.context]
+        if not candidates:
+            return None
+        for d in self.dates:
+            here = self.in_sentence(candidates, self._date_sentence(d))
+            if here:
+                return max(here, key=lambda e: (e.named, e.kind != "delegation" or e.named))
+        named = [e for e in candidates if e.named]
+        return (named or candidates)[0]
+
+    def signing(self) -> EventMention | None:
+        """An article that only reports a signature is about that signing."""
+        signed = [a for a in self.agreements if a.kind != "other"]
+        if not signed:
+            return None
+        a = signed[0]
+        return EventMention("signing", a.first, a.last, f"توقيع {a.title}", None, False, False,
+                            True)  # fmt: skip
+
+    def event_sentence(self, event: EventMention) -> int:
+        if event.kind == "signing" and self.agreements:
+            return self.agreements[0].sentence
+        return self.sentence(event.first)
+
+    def date_near(self, index: int, reach: int = 2) -> tuple[date | None, date | None]:
+        for d in self.dates:
+            where = self._date_sentence(d)
+            if index <= where <= index + reach:
+                return d.start, d.end
+        return None, None
+
+    def place_near(self, index: int) -> tuple[str | None, str | None]:
+        cities = [p for p in self.free_places if p.place.kind == "city"]
+        regions = [p for p in self.places if p.place.kind == "region"]
+        for pool in (
+            [p for p in cities if self.sentence(p.first) == index],
+            [p for p in cities if index < self.sentence(p.first) <= index + 2],
+            cities,
+        ):
+            if pool:
+                return pool[0].place.name, pool[0].place.region
+        for pool in ([p for p in regions if self.sentence(p.first) == index], regions):
+            if pool:
+                return None, pool[0].place.region
+        return None, None
+
+    def build_events(self, main: EventMention | None) -> tuple[list[dict], dict[int, str]]:
+        if main is None:
+            return [], {}
+        index = self.event_sentence(main)
+        same = [e for e in self.events if e.kind == main.kind and not e.context]
+        title = main.title if main.named else next((e.title for e in same if e.named), main.title)
+        opening = self.doc.first_token_from(self.doc.sentences[self.sentence(main.first)][0])
+        if main.kind == "delegation" and any(
+            t.norm in _HOST for t in self.doc.tokens[opening : main.first]
+        ):
+            title = f"استقبال {title}"
+        roles = self.roles()
+        if main.kind == "general-assembly":
+            before = [m for m in self.mentions if not m.bare and m.last < main.first and
+                      main.first - m.last <= 40]  # fmt: skip
+            if before:
+                organizer = self.org_of[self.mentions.index(before[-1])]
+                roles[organizer] = "organizer"
+                title = f"{title} ل{self.orgs[organizer].name}"
+        self.board = next((o for o, r in roles.items() if r == "organizer"), None)
+        start, end = self.date_near(index)
+        city, region = self.place_near(index)
+        people = [self.event_person(p) for p in self.people if p.role is None]
+        for person in self.people:
+            for _title, org in person.positions:
+                if org is not None and org != BOARD and person.role is None:
+                    roles.setdefault(self.org_of.get(org, -1), "participant")
+        roles.pop(-1, None)
+        focus = (self.doc.first_token_from(self.doc.sentences[index][0]),
+                 self.doc.first_token_from(self.doc.sentences[index][1]))  # fmt: skip
+        record = {
+            "title": title,
+            "kind": main.kind,
+            "edition": main.edition or next((e.edition for e in same if e.edition), None),
+            "start_date": _iso(start),
+            "end_date": _iso(end),
+            "city": city,
+            "region": region,
+            "sectors": sectors(self.doc, focus),
+            "organizations": [
+                {"name": self.orgs[o].name, "role": r}
+                for o, r in sorted(roles.items(), key=lambda item: _ROLE_ORDER.index(item[1]))
+            ],
+            "people": people,
+            "span": self.doc.sentence_span(index),
+        }
+        events = [record]
+        seen = {main.kind}
+        for other in self.events:
+            if other.kind in seen or other.anaphoric or not other.named:
+                continue
+            here = self.sentence(other.first)
+            dated = any(self._date_sentence(d) == here != index for d in self.dates)
+            if other.edition is None and not other.context and not dated:
+                continue
+            seen.add(other.kind)
+            start, end = self.date_near(here, 0) if here != index else (None, None)
+            city, region = self.place_near(here)
+            head = normalize_arabic(other.title).split()[0]
+            events.append({
+                "title": other.title,
+                "kind": other.kind,
+                "edition": other.edition,
+                "start_date": _iso(start),
+                "end_date": _iso(end),
+                "city": city,
+                "region": region,
+                "sectors": record["sectors"],
+                "organizations": [],
+                "people": [p for p in people if p["title"] and head.removeprefix("ال") in
+                           normalize_arabic(p["title"])],
+                "span": self.doc.sentence_span(here),
+            })  # fmt: skip
+        return events, roles
+
+    def event_person(self, person: Person) -> dict:
+        board = [(t, o) for t, o in person.positions if o == BOARD]
+        title, org = (board or person.positions or [(None, None)])[0]
+        return {"name": person.name, "title": title, "organization": self.org_name(org)}
+
+    def org_name(self, mention: int | None) -> str | None:
+        if mention == BOARD:
+            return None if self.board is None else self.orgs[self.board].name
+        if mention is None or mention not in self.org_of:
+            return None
+        return self.orgs[self.org_of[mention]].name
+
+    # -- records -----------------------------------------------------------------------
+
+    def agreement(self, a: AgreementMention) -> dict:
+        s_start, s_end = self.doc.sentences[a.sentence]
+        first = self.doc.first_token_from(s_start)
+        parties: list[int] = []
+        for i in range(first, a.first):
+            if set(self.doc.tokens[i].variants()) & _SIGNING:
+                parties = self.coordinated(i + 1)
+                break
+        if not parties:
+            for i in range(a.last + 1, self.doc.first_token_from(s_end)):
+                if self.doc.tokens[i].norm == "بين":
+                    parties = self.coordinated(i + 1)
+                    break
+        signed = next((d.start for d in self.dates if self._date_sentence(d) == a.sentence),
+                      None) if a.kind != "other" else None  # fmt: skip
+        cities = [p for p in self.free_places if p.place.kind == "city" and
+                  self.sentence(p.first) == a.sentence]  # fmt: skip
+        return {
+            "title": a.title,
+            "kind": a.kind,
+            "signed_on": _iso(signed),
+            "city": cities[0].place.name if cities and a.kind != "other" else None,
+            "parties": [self.orgs[o].name for o in dict.fromkeys(parties)],
+            "amount_mad": a.amount_mad,
+            "period_start": a.period[0] if a.period else None,
+            "period_end": a.period[1] if a.period else None,
+            "span": self.doc.sentence_span(a.sentence),
+        }
+
+    def organization(self, org: Organization) -> dict:
+        return {
+            "name": org.name,
+            "aliases": org.aliases,
+            "acronym": org.acronym,
+            "kind": org.kind,
+            "city": org.city,
+            "region": org.region,
+            "span": self.span(org.first),
+        }
+
+    def person(self, person: Person) -> dict:
+        positions, seen = [], set()
+        for title, org in person.positions:
+            entry = {"title": title, "organization": self.org_name(org)}
+            same = (_title_key(title), entry["organization"])
+            if same not in seen and (title or entry["organization"]):
+                seen.add(same)
+                positions.append(entry)
+        return {
+            "name": person.name,
+            "aliases": person.aliases,
+            "positions": positions,
+            "span": self.span(min(m.first for m in person.mentions)),
+        }
+
+
+def _title_key(title: str | None) -> str:
+    """A title folded without articles, so "الرئيس" and "رئيس" count once."""
+    return " ".join(w.removeprefix("ال") for w in normalize_arabic(title or "").split())
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _first_line(text: str) -> str | None:
+    for line in text.splitlines():
+        if line.strip():
+            return " ".join(line.split())
+    return None
+
+
+def extract_article(
+    text: str,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    published_on: date | None = None,
+) -> dict:
+    """The draft record of one article; empty lists where the text gives nothing."""
+    doc = Doc(text if isinstance(text, str) else "")
+    language = _language(doc)
+    record: dict = {
+        "source": {
+            "title": title if title is not None else _first_line(doc.text),
+            "outlet": outlet or _outlet(doc),
+            "published_on": _iso(published_on),
+            "language": language,
+        },
+        "events": [],
+        "organizations": [],
+        "people": [],
+        "agreements": [],
+    }
+    if language != "ar":
+        return record
+    article = _Article(doc, published_on)
+    events, roles = article.build_events(article.main_event() or article.signing())
+    if not events:
+        article.board = None
+    outlet_key = normalize_arabic(record["source"]["outlet"] or "")
+    dropped = {
+        o for o, org in enumerate(article.orgs)
+        if outlet_key and o not in roles and outlet_key in
+        {normalize_arabic(n) for n in (org.name, *org.aliases)}
+    }  # fmt: skip
+    record["events"] = events
+    record["organizations"] = [
+        article.organization(org) for o, org in enumerate(article.orgs) if o not in dropped
+    ]
+    record["people"] = [article.person(p) for p in article.people]
+    record["agreements"] = [article.agreement(a) for a in article.agreements]
+    return record

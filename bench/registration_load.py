@@ -1,0 +1,310 @@
+"""Load test of forum registration through the real HTTP form.
+
+Serves the site with gunicorn on loopback against a PostgreSQL database, opens one event with
+C seats and a waiting list, then N registrants each GET the form (CSRF cookie and token) and
+POST it, with at most --connections requests in flight. Prints sign-ups per second, p50/p95
+latency of a whole sign-up (GET + POST) and of the POST alone, the outcome counts seen by the
+clients, and what the database holds afterwards (confirmed, waiting, positions, duplicates).
+The baseline, measured in the same run with the same client, is /healthz (one query, no
+template): the ratio says what a sign-up costs against a bare request.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench \\
+        .venv/bin/python bench/registration_load.py --registrants 500 --seats 100
+
+The database is created and migrated if needed; the bench event and its registrations are
+deleted at the end. The rate limit is switched off for the server (REGISTRATION_RATE_LIMIT_
+ENABLED=0); e-mails are built (QR code, .ics) and handed to Django's in-memory backend.
+"""
+
+import argparse
+import asyncio
+import datetime
+import os
+import re
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+COOKIE = re.compile(rb"csrftoken=([^;]+)")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def database_ensure(url: str) -> None:
+    import psycopg
+
+    parts = urllib.parse.urlparse(url)
+    name = parts.path.lstrip("/")
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def manage(env: dict, *args: str) -> None:
+    subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+class Client:
+    """HTTP/1.1 over asyncio streams, one connection per request (gunicorn's sync workers
+    close it anyway): light enough to leave the CPU to the server."""
+
+    def __init__(self, port: int, connections: int):
+        self.port = port
+        self.slots = asyncio.Semaphore(connections)
+
+    async def request(self, method: str, path: str, headers: dict | None = None, body=b""):
+        head = [
+            f"{method} {path} HTTP/1.1",
+            f"Host: 127.0.0.1:{self.port}",
+            "Connection: close",
+            f"Content-Length: {len(body)}",
+        ]
+        head += [f"{name}: {value}" for name, value in (headers or {}).items()]
+        async with self.slots:
+            reader, writer = await asyncio.open_connection("127.0.0.1", self.port)
+            try:
+                writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + body)
+                await writer.drain()
+                response = await reader.read()
+            finally:
+                writer.close()
+        header_block, _sep, content = response.partition(b"\r\n\r\n")
+        status = int(header_block[9:12]) if header_block[:5] == b"HTTP/" else 0
+        return status, header_block, content
+
+
+async def sign_up(client: Client, path: str, n: int, run: str) -> dict:
+    started = time.perf_counter()
+    status, headers, content = await client.request("GET", path)
+    if status != 200:
+        return {"outcome": f"GET {status}", "latency": time.perf_counter() - started}
+    cookie, token = COOKIE.search(headers), TOKEN.search(content)
+    if not (cookie and token):
+        return {"outcome": "no CSRF token", "latency": time.perf_counter() - started}
+    form = urllib.parse.urlencode(
+        {
+            "csrfmiddlewaretoken": token.group(1).decode(),
+            "full_name": f"مشارك رقم {n}",
+            "email": f"bench-{run}-{n}@example.ma",
+            "phone": f"06{n:08d}"[:10],
+            "organization_name": "شركة الاختبار",
+            "job_title": "مهندس",
+            "language": "ar",
+            "consent": "on",
+            "homepage": "",
+        }
+    ).encode()
+    posted = time.perf_counter()
+    status, _headers, content = await client.request(
+        "POST",
+        path,
+        {
+            "Cookie": f"csrftoken={cookie.group(1).decode()}",
+            "Content-Type": "application/x-www-form-urlencoded",
+        },
+        form,
+    )
+    done = time.perf_counter()
+    if status >= 500:
+        outcome = "server error"
+    elif status != 200:
+        outcome = f"POST {status}"
+    elif b"outcome-confirmed" in content:
+        outcome = "confirmed"
+    elif b"outcome-waiting" in content:
+        outcome = "waiting"
+    else:
+        outcome = "other"
+    return {"outcome": outcome, "latency": done - started, "post": done - posted}
+
+
+async def drive(port: int, path: str, registrants: int, connections: int, run: str):
+    client = Client(port, connections)
+    started = time.perf_counter()
+    results = await asyncio.gather(*(sign_up(client, path, n, run) for n in range(registrants)))
+    return results, time.perf_counter() - started
+
+
+async def baseline(port: int, requests: int, connections: int):
+    client = Client(port, connections)
+    started = time.perf_counter()
+    statuses = await asyncio.gather(*(client.request("GET", "/healthz") for _n in range(requests)))
+    elapsed = time.perf_counter() - started
+    assert all(status == 200 for status, _h, _c in statuses), "healthz failed"
+    return requests / elapsed
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--registrants", type=int, default=500)
+    parser.add_argument("--seats", type=int, default=100)
+    parser.add_argument("--connections", type=int, default=100, help="requests in flight")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_bench"),
+    )
+    args = parser.parse_args()
+    if not args.database_url.startswith(("postgres://", "postgresql://")):
+        parser.error("the bench needs PostgreSQL: --database-url postgres://...")
+
+    static_root = tempfile.mkdtemp(prefix="portal-bench-static-")
+    env = {
+        **os.environ,
+        "DATABASE_URL": args.database_url,
+        "DATABASE_CONN_MAX_AGE": "600",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_DEBUG": "0",
+        "DJANGO_HTTPS": "0",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_STATIC_ROOT": static_root,
+        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "REGISTRATION_RATE_LIMIT_ENABLED": "0",
+        "LOG_LEVEL": "WARNING",
+        "GUNICORN_ACCESS_LOG": "0",
+    }
+    database_ensure(args.database_url)
+    manage(env, "migrate", "--noinput")
+    manage(env, "collectstatic", "--noinput")
+
+    os.environ.update({k: env[k] for k in ("DATABASE_URL", "DJANGO_SECRET_KEY", "DJANGO_DEBUG")})
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.utils import timezone
+
+    from events.models import Event, EventKind, Registration, RegistrationStatus
+    from portal.models import Status
+
+    run = secrets.token_hex(3)
+    now = timezone.now()
+    event = Event.objects.create(
+        title=f"منتدى اختبار الحمل {run}",
+        title_fr=f"Forum de test de charge {run}",
+        kind=EventKind.FORUM,
+        status=Status.PUBLISHED,
+        published_at=now,
+        start_date=timezone.localdate() + datetime.timedelta(days=30),
+        registration_opens=now - datetime.timedelta(hours=1),
+        capacity=args.seats,
+        waiting_list=True,
+    )
+    connection.close()
+
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "portal.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(args.workers),
+            "--backlog",
+            "2048",
+            "--no-control-socket",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise SystemExit("gunicorn did not start") from None
+                time.sleep(0.2)
+        path = f"/ar/events/{event.slug}/register/"
+        # Warm-up: every worker imports, connects and compiles its templates once.
+        asyncio.run(baseline(port, 50, 10))
+        healthz_rate = asyncio.run(baseline(port, args.registrants, args.connections))
+        results, elapsed = asyncio.run(drive(port, path, args.registrants, args.connections, run))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    outcomes: dict[str, int] = {}
+    for result in results:
+        outcomes[result["outcome"]] = outcomes.get(result["outcome"], 0) + 1
+    latencies = [r["latency"] for r in results]
+    posts = [r["post"] for r in results if "post" in r]
+    completed = outcomes.get("confirmed", 0) + outcomes.get("waiting", 0)
+    rows = Registration.objects.filter(event=event)
+    confirmed = rows.filter(status=RegistrationStatus.CONFIRMED).count()
+    waiting = rows.filter(status=RegistrationStatus.WAITING)
+    positions = sorted(waiting.values_list("waiting_position", flat=True))
+    emails = rows.values_list("email", flat=True)
+    mail_errors = rows.exclude(email_error="").count()
+
+    rate = completed / elapsed
+    print(
+        f"registrants {args.registrants}, seats {args.seats}, in flight {args.connections}, "
+        f"gunicorn workers {args.workers}"
+    )
+    print(f"sign-ups/s            {rate:8.1f}   ({completed} sign-ups in {elapsed:.2f} s)")
+    print(
+        f"latency GET+POST  p50 {statistics.median(latencies) * 1000:8.1f} ms   "
+        f"p95 {percentile(latencies, 0.95) * 1000:8.1f} ms"
+    )
+    if posts:
+        print(
+            f"latency POST      p50 {statistics.median(posts) * 1000:8.1f} ms   "
+            f"p95 {percentile(posts, 0.95) * 1000:8.1f} ms"
+        )
+    print(
+        f"baseline /healthz/s   {healthz_rate:8.1f}   (sign-up = {healthz_rate / rate:.1f}x a "
+        "bare request; a sign-up is 2 requests)"
+    )
+    print("client outcomes       " + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items())))
+    dense = positions == list(range(1, len(positions) + 1))
+    print(
+        f"database              confirmed {confirmed}, waiting {waiting.count()}, "
+        f"positions 1..{len(positions)} {'ok' if dense else 'BROKEN'}, "
+        f"duplicate e-mails {len(emails) - len(set(emails))}, e-mail errors {mail_errors}"
+    )
+    server_errors = sum(v for k, v in outcomes.items() if k not in ("confirmed", "waiting"))
+    print(f"errors                {server_errors}")
+
+    rows.delete()
+    event.delete()
+    ok = confirmed == min(args.seats, args.registrants) and server_errors == 0 and dense
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

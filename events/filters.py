@@ -1,0 +1,134 @@
+"""The event list's filters: what the URL contract's query parameters mean.
+
+Every value is validated by the form: an unknown slug, a malformed date or a start after the
+end makes the form invalid and the view answers 400 with the form's messages, never a 500.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import F
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from organizations.models import Organization
+from portal.models import Commune, Region, Sector
+from portal.search import EVENT_FIELDS, QUERY_MAX_LENGTH, search_queryset
+
+from .models import Event, EventKind
+
+WHEN_CHOICES = [("upcoming", _("Upcoming")), ("past", _("Past"))]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self):
+        super().__init__(format="%Y-%m-%d")
+
+
+class SlugChoiceFilter(django_filters.ModelChoiceFilter):
+    """A model choice named by its slug in the URL."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(*args, **kwargs)
+
+
+def with_last_day(queryset):
+    """The day an event ends (its start when it has no end): what upcoming and past mean."""
+    return queryset.alias(last_day=Coalesce("end_date", "start_date"))
+
+
+class EventFilterForm(forms.Form):
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            raise forms.ValidationError(_("The “from” date must not be after the “to” date."))
+        return data
+
+
+class EventFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Words"),
+        method="filter_q",
+        max_length=QUERY_MAX_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    region = SlugChoiceFilter(
+        label=_("Region"),
+        queryset=Region.objects.all(),
+        field_name="region",
+        empty_label=_("All regions"),
+    )
+    sector = SlugChoiceFilter(
+        label=_("Sector"),
+        queryset=Sector.objects.all(),
+        field_name="sectors",
+        empty_label=_("All sectors"),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=EventKind.choices, empty_label=_("All kinds")
+    )
+    when = django_filters.ChoiceFilter(
+        label=_("When"), choices=WHEN_CHOICES, method="filter_when", empty_label=_("Any time")
+    )
+    date_from = django_filters.DateFilter(
+        label=_("From"), method="filter_date_from", widget=DateInput()
+    )
+    date_to = django_filters.DateFilter(label=_("To"), method="filter_date_to", widget=DateInput())
+    city = SlugChoiceFilter(
+        label=_("City"),
+        queryset=Commune.objects.all(),
+        field_name="commune",
+        widget=forms.HiddenInput,
+    )
+    organization = SlugChoiceFilter(
+        label=_("Organisation"),
+        queryset=Organization.objects.public(),
+        field_name="organizations",
+        distinct=True,
+        widget=forms.HiddenInput,
+    )
+
+    class Meta:
+        model = Event
+        form = EventFilterForm
+        fields = ["q", "region", "sector", "kind", "when", "date_from", "date_to"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        messages = {
+            "invalid_choice": _("“%(value)s” is not one of the choices: pick one from the list."),
+            "invalid": _("Enter a date as YYYY-MM-DD, for example 2025-05-15."),
+        }
+        for field in self.form.fields.values():
+            field.error_messages.update(messages)
+
+    def filter_q(self, queryset, name, value):
+        return search_queryset(queryset, EVENT_FIELDS, value, rank=False) if value else queryset
+
+    def filter_when(self, queryset, name, value):
+        """Upcoming (not over yet), soonest first; past (over), latest first. Events without
+        dates are neither. Written on the event's last day so the `last_day` indexes serve
+        it (events_0004)."""
+        today = timezone.localdate()
+        if value == "upcoming":
+            return (
+                with_last_day(queryset)
+                .filter(last_day__gte=today)
+                .order_by(Coalesce("start_date", "end_date"), "pk")
+            )
+        return (
+            with_last_day(queryset)
+            .filter(last_day__lt=today)
+            .order_by(F("start_date").desc(nulls_last=True), F("pk").desc())
+        )
+
+    def filter_date_from(self, queryset, name, value):
+        """Events still running on or after that day."""
+        return with_last_day(queryset).filter(last_day__gte=value)
+
+    def filter_date_to(self, queryset, name, value):
+        return queryset.filter(start_date__lte=value)

@@ -1,0 +1,575 @@
+"""Registration: every change to who holds a seat goes through these functions.
+
+Seat accounting (sign-up, cancellation, promotion, capacity change) locks the event row with
+SELECT ... FOR UPDATE before counting, so concurrent sign-ups for one event queue on that row
+and can never overbook; the partial unique index `registration_one_active_per_email` stops a
+duplicate even if a caller bypasses these functions. Waiting-list positions stay dense (1..N)
+so the position a registrant is told is their real place in the queue.
+
+E-mails are built and sent after commit (`transaction.on_commit`): a failing mail server never
+rolls back or repeats a registration, it records the failure on the row for a resend.
+"""
+
+import datetime
+import logging
+import struct
+import zlib
+from dataclasses import dataclass, field
+from email.mime.image import MIMEImage
+
+import segno
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.core.mail.message import SafeMIMEMultipart
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Q, Value
+from django.db.models.functions import Concat, Lower
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from portal.templatetags.portal_tags import format_day
+
+from .ics import event_ical
+from .models import Event, Registration, RegistrationStatus
+
+logger = logging.getLogger(__name__)
+
+ACTIVE = (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED)
+TOKEN_SALT = "events.registration.personal-link"
+# The personal link outlives any registration window; past this age it must be re-sent.
+TOKEN_MAX_AGE = datetime.timedelta(days=400)
+PURGED_EMAIL_DOMAIN = "purged.invalid"
+
+
+class RegistrationError(Exception):
+    """A refusal the registrant or organiser is told about in their language."""
+
+    message = _("This registration cannot be changed.")
+
+    def __str__(self):
+        return str(self.message)
+
+
+class RegistrationClosed(RegistrationError):
+    message = _("Registration for this event is closed.")
+
+
+class EventFull(RegistrationError):
+    message = _("This event is full and has no waiting list.")
+
+
+class AlreadyRegistered(RegistrationError):
+    message = _("This e-mail address is already registered for this event.")
+
+
+class AlreadyCancelled(RegistrationError):
+    message = _("This registration is already cancelled.")
+
+
+class EventOver(RegistrationError):
+    message = _("This event is over: its registrations can no longer change.")
+
+
+class NotOnWaitingList(RegistrationError):
+    message = _("Only registrations on the waiting list can be promoted.")
+
+
+class UnknownReference(RegistrationError):
+    message = _("No registration has this reference.")
+
+
+class CheckInRefused(RegistrationError):
+    def __init__(self, registration: Registration):
+        self.registration = registration
+        if registration.status == RegistrationStatus.WAITING:
+            self.message = _("This person is on the waiting list and has no seat.")
+        else:
+            self.message = _("This registration was cancelled.")
+
+
+class WrongEvent(RegistrationError):
+    def __init__(self, registration: Registration):
+        self.registration = registration
+        self.message = _("This reference belongs to another event: %(event)s") % {
+            "event": registration.event.title
+        }
+
+
+class BadToken(RegistrationError):
+    message = _("This link is not valid. Please use the link from your e-mail exactly as sent.")
+
+
+class ExpiredToken(RegistrationError):
+    message = _("This link has expired. Ask the organisers to send your e-mail again.")
+
+
+@dataclass
+class CheckIn:
+    registration: Registration
+    already: bool
+
+
+@dataclass
+class Promotion:
+    registration: Registration
+    seats_added: int = 0
+    promoted: list[Registration] = field(default_factory=list)
+
+
+# --- seat accounting -------------------------------------------------------------------------
+
+
+def _event_locked(event_id: int) -> Event:
+    """The event row, locked until the transaction ends: every seat count happens after this."""
+    return Event.objects.select_for_update(no_key=True).get(pk=event_id)
+
+
+def _seat_counts(event: Event) -> tuple[int, int]:
+    """(seats taken, people waiting) in one query on the (event, status) index."""
+    counts = Registration.objects.filter(event=event).aggregate(
+        taken=Count("pk", filter=Q(status__in=ACTIVE)),
+        waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
+    )
+    return counts["taken"], counts["waiting"]
+
+
+def _free_seats(event: Event, taken: int) -> int | None:
+    """None means no limit."""
+    return None if event.capacity is None else max(event.capacity - taken, 0)
+
+
+def event_is_over(event: Event) -> bool:
+    last_day = event.end_date or event.start_date
+    return last_day is not None and last_day < timezone.localdate()
+
+
+def _waiting_close_gap(event: Event, position: int) -> None:
+    """Everyone behind a position that left the queue moves up one place."""
+    Registration.objects.filter(
+        event=event, status=RegistrationStatus.WAITING, waiting_position__gt=position
+    ).update(waiting_position=F("waiting_position") - 1)
+
+
+def _fill_free_seats(event: Event, *, taken: int, site_url: str) -> list[Registration]:
+    """Give free seats to the head of the waiting list, in order; the event must be locked."""
+    free = _free_seats(event, taken)
+    if free == 0:
+        return []
+    queue = Registration.objects.filter(event=event, status=RegistrationStatus.WAITING).order_by(
+        "waiting_position", "pk"
+    )
+    promoted = list(queue if free is None else queue[:free])
+    if not promoted:
+        return []
+    Registration.objects.filter(pk__in=[r.pk for r in promoted]).update(
+        status=RegistrationStatus.CONFIRMED, waiting_position=None
+    )
+    Registration.objects.filter(event=event, status=RegistrationStatus.WAITING).update(
+        waiting_position=F("waiting_position") - len(promoted)
+    )
+    for registration in promoted:
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.waiting_position = None
+        registration.event = event
+        _email_after_commit(registration, kind="promoted", site_url=site_url)
+    return promoted
+
+
+@transaction.atomic
+def registration_create(
+    *,
+    event: Event,
+    full_name: str,
+    email: str,
+    phone: str = "",
+    organization_name: str = "",
+    job_title: str = "",
+    language: str = "ar",
+    site_url: str,
+) -> Registration:
+    """Confirm a seat, or queue on the waiting list, or refuse; never more than capacity.
+
+    Seats freed by a capacity change made elsewhere go to the people already waiting before
+    the newcomer is counted.
+    """
+    shown_event = event  # what the e-mail shows: the caller's, with its city and region
+    event = _event_locked(event.pk)
+    if not event.registration_is_open:
+        raise RegistrationClosed
+    counts = Registration.objects.filter(event=event).aggregate(
+        taken=Count("pk", filter=Q(status__in=ACTIVE)),
+        waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
+        same_email=Count(
+            "pk",
+            filter=Q(email__iexact=email) & ~Q(status=RegistrationStatus.CANCELLED),
+        ),
+    )
+    if counts["same_email"]:
+        raise AlreadyRegistered
+    taken, waiting = counts["taken"], counts["waiting"]
+    if waiting:
+        promoted = _fill_free_seats(event, taken=taken, site_url=site_url)
+        taken, waiting = taken + len(promoted), waiting - len(promoted)
+    free = _free_seats(event, taken)
+    if free is None or free > 0:
+        status, position = RegistrationStatus.CONFIRMED, None
+    elif event.waiting_list:
+        status, position = RegistrationStatus.WAITING, waiting + 1
+    else:
+        raise EventFull
+    try:
+        with transaction.atomic():
+            registration = Registration.objects.create(
+                event=event,
+                status=status,
+                waiting_position=position,
+                full_name=full_name,
+                email=email,
+                phone=phone,
+                organization_name=organization_name,
+                job_title=job_title,
+                language=language,
+                consent_at=timezone.now(),
+            )
+    except IntegrityError as error:
+        # Only reachable if someone wrote without the lock; the index still says no.
+        raise AlreadyRegistered from error
+    registration.event = shown_event
+    _email_after_commit(
+        registration,
+        kind="confirmed" if status == RegistrationStatus.CONFIRMED else "waiting",
+        site_url=site_url,
+    )
+    return registration
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration, site_url: str) -> list[Registration]:
+    """Cancel and give the freed seat to the first person waiting; returns who was promoted."""
+    event = _event_locked(registration.event_id)
+    current = Registration.objects.select_for_update().get(pk=registration.pk)
+    if current.status == RegistrationStatus.CANCELLED:
+        raise AlreadyCancelled
+    if event_is_over(event):
+        raise EventOver
+    if current.status == RegistrationStatus.ATTENDED:
+        raise RegistrationError(_("This person has already been checked in."))
+    was_waiting_at = current.waiting_position
+    current.status = RegistrationStatus.CANCELLED
+    current.waiting_position = None
+    current.cancelled_at = timezone.now()
+    current.save(update_fields=["status", "waiting_position", "cancelled_at"])
+    registration.status, registration.waiting_position = current.status, None
+    registration.cancelled_at = current.cancelled_at
+    if was_waiting_at is not None:
+        _waiting_close_gap(event, was_waiting_at)
+        return []
+    taken, _waiting = _seat_counts(event)
+    return _fill_free_seats(event, taken=taken, site_url=site_url)
+
+
+@transaction.atomic
+def registration_promote(*, registration: Registration, site_url: str) -> Promotion:
+    """An organiser gives this waiting person a seat now, ahead of the queue.
+
+    When the event is full the capacity is raised by one in the same locked transaction, so
+    confirmed seats never exceed capacity.
+    """
+    event = _event_locked(registration.event_id)
+    current = Registration.objects.select_for_update().get(pk=registration.pk)
+    if current.status != RegistrationStatus.WAITING:
+        raise NotOnWaitingList
+    if event_is_over(event):
+        raise EventOver
+    taken, _waiting = _seat_counts(event)
+    seats_added = 0
+    if event.capacity is not None and taken >= event.capacity:
+        seats_added = taken + 1 - event.capacity
+        event.capacity = taken + 1
+        event.save(update_fields=["capacity"])
+    position = current.waiting_position
+    current.status = RegistrationStatus.CONFIRMED
+    current.waiting_position = None
+    current.save(update_fields=["status", "waiting_position"])
+    if position is not None:
+        _waiting_close_gap(event, position)
+    _email_after_commit(current, kind="promoted", site_url=site_url)
+    return Promotion(registration=current, seats_added=seats_added)
+
+
+@transaction.atomic
+def event_capacity_change(
+    *, event: Event, capacity: int | None, site_url: str
+) -> list[Registration]:
+    """Set the capacity; seats it frees go to the waiting list in order. Lowering it never
+    takes a seat from anyone, it only stops new confirmations until enough people cancel."""
+    if capacity is not None and capacity < 0:
+        raise ValueError("capacity cannot be negative")
+    locked = _event_locked(event.pk)
+    locked.capacity = capacity
+    locked.save(update_fields=["capacity"])
+    event.capacity = capacity
+    taken, _waiting = _seat_counts(locked)
+    return _fill_free_seats(locked, taken=taken, site_url=site_url)
+
+
+def reference_normalize(value: str) -> str:
+    """What a scanner or a person types: any case, spaces or dashes."""
+    return "".join(ch for ch in value.upper() if ch.isalnum())[:12]
+
+
+@transaction.atomic
+def registration_check_in(*, reference: str, event: Event | None = None) -> CheckIn:
+    """Mark attended once; a second scan reports the first time. Seats are unchanged
+    (confirmed and attended both hold one), so only the registration row is locked."""
+    try:
+        registration = (
+            Registration.objects.select_for_update(of=("self",))
+            .select_related("event")
+            .get(reference=reference_normalize(reference))
+        )
+    except Registration.DoesNotExist as error:
+        raise UnknownReference from error
+    if event is not None and registration.event_id != event.pk:
+        raise WrongEvent(registration)
+    if registration.status == RegistrationStatus.ATTENDED:
+        return CheckIn(registration=registration, already=True)
+    if registration.status != RegistrationStatus.CONFIRMED:
+        raise CheckInRefused(registration)
+    registration.status = RegistrationStatus.ATTENDED
+    registration.checked_in_at = timezone.now()
+    registration.save(update_fields=["status", "checked_in_at"])
+    return CheckIn(registration=registration, already=False)
+
+
+@transaction.atomic
+def registration_resend_email(*, registration: Registration, site_url: str) -> None:
+    """Send the message that matches the registration's current status again."""
+    if registration.status == RegistrationStatus.CANCELLED:
+        raise AlreadyCancelled
+    if registration.email.endswith("@" + PURGED_EMAIL_DOMAIN):
+        raise RegistrationError(_("This registration's personal data has been purged."))
+    kind = "waiting" if registration.status == RegistrationStatus.WAITING else "confirmed"
+    _email_after_commit(registration, kind=kind, site_url=site_url)
+
+
+@transaction.atomic
+def registrations_purge(*, older_than_days: int) -> int:
+    """Anonymise registrations to events that ended more than N days ago; statuses, dates
+    and so every count stay. Returns how many rows were anonymised (already purged ones
+    are skipped)."""
+    if older_than_days < 0:
+        raise ValueError("older_than_days cannot be negative")
+    cutoff = timezone.localdate() - datetime.timedelta(days=older_than_days)
+    ended = (
+        Q(event__end_date__lt=cutoff)
+        | Q(event__end_date__isnull=True, event__start_date__lt=cutoff)
+        | Q(
+            event__end_date__isnull=True,
+            event__start_date__isnull=True,
+            event__registration_closes__date__lt=cutoff,
+        )
+    )
+    return (
+        Registration.objects.filter(ended)
+        .exclude(email__endswith="@" + PURGED_EMAIL_DOMAIN)
+        .update(
+            full_name="",
+            email=Concat(Lower("reference"), Value("@" + PURGED_EMAIL_DOMAIN)),
+            phone="",
+            organization_name="",
+            job_title="",
+            email_error="",
+        )
+    )
+
+
+# --- the personal link -----------------------------------------------------------------------
+
+
+def registration_token(registration: Registration) -> str:
+    return signing.dumps(registration.reference, salt=TOKEN_SALT)
+
+
+def registration_from_token(token: str) -> Registration:
+    try:
+        reference = signing.loads(token, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
+    except signing.SignatureExpired as error:
+        raise ExpiredToken from error
+    except signing.BadSignature as error:
+        raise BadToken from error
+    try:
+        return Registration.objects.select_related("event__commune", "event__region").get(
+            reference=reference
+        )
+    except Registration.DoesNotExist as error:
+        raise BadToken from error
+
+
+def registration_link(registration: Registration, *, site_url: str) -> str:
+    """The personal page, in the registrant's language."""
+    with translation.override(registration.language):
+        path = reverse("events:registration", args=[registration_token(registration)])
+    return site_url.rstrip("/") + path
+
+
+# --- e-mails ---------------------------------------------------------------------------------
+
+
+def event_dates_display(event: Event, language: str) -> str:
+    """'12–13 ماي 2030' / '12–13 mai 2030' / '12–13 May 2030' as plain text (for e-mails), the
+    way the site writes dates (portal_tags.date_range): Moroccan months, Western digits."""
+    start, end = event.start_date, event.end_date
+    if not start:
+        return ""
+    with translation.override(language):
+        if not end or end == start:
+            return format_day(start)
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{format_day(start, year=False, month=False)}–{format_day(end)}"
+        return f"{format_day(start, year=start.year != end.year)} – {format_day(end)}"
+
+
+def event_place_display(event: Event) -> str:
+    """Venue, city, region in the current language (Arabic comma in Arabic)."""
+    separator = "، " if translation.get_language() == "ar" else ", "
+    return separator.join(str(part) for part in (event.venue, event.commune, event.region) if part)
+
+
+def reference_qr(reference: str) -> segno.QRCode:
+    """The door's QR code. The mask is fixed: every mask is valid (a reader finds it in the
+    format information) and evaluating all eight is 90% of the encoding time."""
+    return segno.make(reference, error="m", micro=False, mask=0)
+
+
+def reference_qr_png(reference: str, *, scale: int = 6, border: int = 4) -> bytes:
+    """The QR code as a 1-bit greyscale PNG. Written here from segno's module matrix: segno's
+    own PNG writer goes pixel by pixel and cost more than the rest of the e-mail."""
+    matrix = reference_qr(reference).matrix
+    size = len(matrix) + 2 * border
+    width = size * scale
+    quiet = bytes(size)
+    rows = []
+    padded = [bytes(border) + bytes(row) + bytes(border) for row in matrix]
+    for modules in [quiet] * border + padded + [quiet] * border:
+        bits = "".join(("0" if dark else "1") * scale for dark in modules)  # black is 0
+        bits += "1" * (-len(bits) % 8)
+        rows.append((b"\0" + int(bits, 2).to_bytes(len(bits) // 8, "big")) * scale)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
+    header = struct.pack(">IIBBBBB", width, width, 1, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
+        + chunk(b"IEND", b"")
+    )
+
+
+class RelatedEmail(EmailMultiAlternatives):
+    """Text and HTML alternatives plus inline images (multipart/related), then attachments:
+    the structure mail clients need to show a `cid:` image inside the HTML."""
+
+    def __init__(self, *args, inline_images=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.inline_images = list(inline_images)
+
+    def _create_alternatives(self, msg):
+        msg = super()._create_alternatives(msg)
+        if not self.inline_images:
+            return msg
+        related = SafeMIMEMultipart(
+            _subtype="related", encoding=self.encoding or settings.DEFAULT_CHARSET
+        )
+        related.attach(msg)
+        for content_id, png in self.inline_images:
+            image = MIMEImage(png, "png")
+            image.add_header("Content-ID", f"<{content_id}>")
+            image.add_header("Content-Disposition", "inline", filename=f"{content_id}.png")
+            related.attach(image)
+        return related
+
+
+EMAIL_SUBJECTS = {
+    "confirmed": _("Registration confirmed: %(event)s"),
+    "waiting": _("Waiting list, position %(position)s: %(event)s"),
+    "promoted": _("A seat is now yours: %(event)s"),
+}
+
+
+def registration_email_message(
+    registration: Registration, *, kind: str, site_url: str
+) -> EmailMultiAlternatives:
+    """The message of one kind (confirmed, waiting, promoted) in the registrant's language."""
+    language = (
+        registration.language
+        if registration.language in dict(settings.LANGUAGES)
+        else (settings.LANGUAGE_CODE)
+    )
+    event = registration.event
+    with translation.override(language):
+        event_url = site_url.rstrip("/") + event.get_absolute_url()
+        seat = kind != "waiting"
+        qr_id = f"qr-{registration.reference.lower()}"
+        context = {
+            "registration": registration,
+            "event": event,
+            "kind": kind,
+            "language": language,
+            "direction": "rtl" if translation.get_language_bidi() else "ltr",
+            "dates": event_dates_display(event, language),
+            "place": event_place_display(event),
+            "event_url": event_url,
+            "personal_link": registration_link(registration, site_url=site_url),
+            "qr_cid": qr_id if seat else "",
+        }
+        subject = str(EMAIL_SUBJECTS[kind]) % {
+            "event": event.title,
+            "position": registration.waiting_position,
+        }
+        text = render_to_string(f"emails/registration_{kind}.txt", context)
+        html = render_to_string(f"emails/registration_{kind}.html", context)
+        message = RelatedEmail(
+            subject=" ".join(subject.split()),
+            body=text,
+            to=[registration.email],
+            inline_images=[(qr_id, reference_qr_png(registration.reference))] if seat else [],
+            headers={"Content-Language": language},
+        )
+        message.attach_alternative(html, "text/html")
+        if seat:
+            message.attach(f"{event.slug}.ics", event_ical(event, url=event_url), "text/calendar")
+    return message
+
+
+def registration_email_send(*, registration: Registration, kind: str, site_url: str) -> bool:
+    """Build and send one message, then record the outcome on the row. Never raises: the
+    registration is already committed and stands whatever the mail server does."""
+    now = timezone.now()
+    rows = Registration.objects.filter(pk=registration.pk)
+    try:
+        registration_email_message(registration, kind=kind, site_url=site_url).send()
+    except Exception as error:  # noqa: BLE001 - any mail failure is recorded, not raised
+        logger.exception("Registration e-mail %s for %s failed", kind, registration.reference)
+        rows.update(
+            email_error=f"{now:%Y-%m-%d %H:%M} {kind}: {type(error).__name__}: {error}"[:2000]
+        )
+        return False
+    rows.update(email_sent_at=now, email_error="")
+    return True
+
+
+def _email_after_commit(registration: Registration, *, kind: str, site_url: str) -> None:
+    transaction.on_commit(
+        lambda: registration_email_send(registration=registration, kind=kind, site_url=site_url)
+    )

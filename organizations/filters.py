@@ -1,0 +1,65 @@
+"""The organisation directory's filters: kind, region, sector (of the events they took part
+in) and words. Unknown values make the form invalid; the view answers 400 with its messages."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import Region, Sector, Status
+from portal.search import ORGANIZATION_FIELDS, QUERY_MAX_LENGTH, search_queryset
+
+from .models import Organization, OrganizationKind
+
+
+class OrganizationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Words"),
+        method="filter_q",
+        max_length=QUERY_MAX_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=OrganizationKind.choices, empty_label=_("All kinds")
+    )
+    region = django_filters.ModelChoiceFilter(
+        label=_("Region"),
+        queryset=Region.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All regions"),
+    )
+    sector = django_filters.ModelChoiceFilter(
+        label=_("Sector"),
+        queryset=Sector.objects.all(),
+        to_field_name="slug",
+        method="filter_sector",
+        empty_label=_("All sectors"),
+    )
+
+    class Meta:
+        model = Organization
+        fields = ["q", "kind", "region", "sector"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.form.fields.values():
+            field.error_messages["invalid_choice"] = _(
+                "“%(value)s” is not one of the choices: pick one from the list."
+            )
+
+    def filter_sector(self, queryset, name, value):
+        """Organisations with a role in a public event of that sector (one join, so the
+        conditions hold for the same event)."""
+        now = timezone.now()
+        public_event = Q(event_roles__event__publish_at__isnull=True) | Q(
+            event_roles__event__publish_at__lte=now
+        )
+        return queryset.filter(
+            public_event,
+            event_roles__event__sectors=value,
+            event_roles__event__status=Status.PUBLISHED,
+        ).distinct()
+
+    def filter_q(self, queryset, name, value):
+        return search_queryset(queryset, ORGANIZATION_FIELDS, value, rank=False)

@@ -1,0 +1,107 @@
+"""Middleware for running in production: request ids, replica routing, database outages."""
+
+import logging
+import re
+import uuid
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template import loader
+from django.utils import translation
+
+from .logging import current_request
+from .routers import public_read
+
+logger = logging.getLogger("portal.outage")
+
+REQUEST_ID_HEADER = "X-Request-ID"
+_VALID_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
+
+
+class RequestIdMiddleware:
+    """Takes the proxy's X-Request-ID (when it is a plain token) or makes one, exposes it as
+    request.request_id for logs and error pages, and returns it in the response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.headers.get(REQUEST_ID_HEADER, "")
+        request.request_id = incoming if _VALID_REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+        token = current_request.set(request)
+        try:
+            response = self.get_response(request)
+        finally:
+            current_request.reset(token)
+        response[REQUEST_ID_HEADER] = request.request_id
+        return response
+
+
+class ReplicaRoutingMiddleware:
+    """Marks public reads (GET/HEAD outside the admin) for portal.routers.ReplicaRouter.
+
+    A client that has just written (any other method) is pinned to the primary for
+    DATABASE_REPLICA_PIN_SECONDS by a cookie, so the page it is redirected to shows its write.
+    """
+
+    PIN_COOKIE = "primary_pin"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.DATABASE_REPLICAS:
+            return self.get_response(request)
+        if (
+            request.method in ("GET", "HEAD")
+            and not request.path.startswith("/admin/")
+            and self.PIN_COOKIE not in request.COOKIES
+        ):
+            with public_read():
+                return self.get_response(request)
+        response = self.get_response(request)
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            response.set_cookie(
+                self.PIN_COOKIE,
+                "1",
+                max_age=settings.DATABASE_REPLICA_PIN_SECONDS,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        return response
+
+
+def database_unavailable_response(request) -> HttpResponse:
+    """The friendly 503 page, in the request's language, rendered without the database."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    with translation.override(language):
+        html = loader.render_to_string(
+            "503.html", {"request_id": getattr(request, "request_id", "")}
+        )
+    response = HttpResponse(html, status=503)
+    response["Retry-After"] = "30"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class DatabaseUnavailableMiddleware:
+    """A view that loses its database answers the 503 page instead of a 500 traceback."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error(
+            "Database unavailable while serving %s %s: %s",
+            request.method,
+            request.path,
+            exception.__class__.__name__,
+        )
+        return database_unavailable_response(request)

@@ -1,0 +1,90 @@
+"""Helpers the public views of every app share: what 'public' means across a relation,
+pagination with clear 404s, and the provenance (source articles) of a page's records."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Status
+from .templatetags.portal_tags import day
+
+
+def public_q(prefix: str = "") -> Q:
+    """The PublishableQuerySet.public() condition, for a related record (`prefix` ends with
+    '__'): published, and past any scheduled go-live time."""
+    return Q(**{f"{prefix}status": Status.PUBLISHED}) & (
+        Q(**{f"{prefix}publish_at__isnull": True})
+        | Q(**{f"{prefix}publish_at__lte": timezone.now()})
+    )
+
+
+def paginate(request, queryset, per_page: int):
+    """The requested page of `queryset`; a clear 404 for a page that is not a number or
+    lies past the end (one COUNT query)."""
+    raw = request.GET.get("page", "1")
+    try:
+        number = int(raw)
+    except ValueError:
+        raise Http404(_("“%(page)s” is not a page number.") % {"page": raw[:20]}) from None
+    paginator = Paginator(queryset, per_page)
+    if number < 1:
+        raise Http404(_("Pages are numbered from 1."))
+    if number > 1 and number > paginator.num_pages:
+        raise Http404(
+            _("There is no page %(page)s: this list has %(count)s page(s).")
+            % {"page": number, "count": paginator.num_pages}
+        )
+    return paginator.page(number)
+
+
+def attach_sources(*records) -> None:
+    """Give each record a `sources` list of its Mentions (article joined), in one query
+    for all of them, whatever their types."""
+    from articles.models import Mention
+
+    records = [r for r in records if r is not None]
+    if not records:
+        return
+    condition = Q()
+    by_key = {}
+    for record in records:
+        content_type = ContentType.objects.get_for_model(record)
+        condition |= Q(content_type=content_type, object_id=record.pk)
+        by_key[(content_type.pk, record.pk)] = record
+        record.sources = []
+    for mention in (
+        Mention.objects.filter(condition)
+        .select_related("article")
+        .order_by("-article__published_on", "article_id", "start")
+    ):
+        by_key[(mention.content_type_id, mention.object_id)].sources.append(mention)
+
+
+def active_filters(request, filterset) -> list[dict]:
+    """The applied filters as removable chips: label, value, and the URL without it."""
+    chips = []
+    data = filterset.form.cleaned_data
+    for name, form_field in filterset.form.fields.items():
+        value = data.get(name)
+        if value in (None, "", []):
+            continue
+        if hasattr(form_field, "choices") and not hasattr(value, "pk"):
+            value = dict(form_field.choices).get(value, value)
+        elif hasattr(value, "isoformat"):
+            value = day(value)
+        params = request.GET.copy()
+        params.pop(name, None)
+        params.pop("page", None)
+        query = params.urlencode()
+        chips.append(
+            {
+                "name": name,
+                "label": form_field.label,
+                "value": str(value),
+                "remove_url": f"{request.path}?{query}" if query else request.path,
+            }
+        )
+    return chips

@@ -1,0 +1,75 @@
+from datetime import date
+
+import pytest
+
+from articles.extraction.dates import parse_dates
+
+PUB = date(2025, 4, 9)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("يومي 15 و16 ماي 2024، بالرباط", (date(2024, 5, 15), date(2024, 5, 16))),
+        ("من 19 إلى 21 يونيو 2025 بطنجة", (date(2025, 6, 19), date(2025, 6, 21))),
+        ("ما بين 3 و5 أكتوبر 2023", (date(2023, 10, 3), date(2023, 10, 5))),
+        ("من 30 ماي إلى 2 يونيو 2025", (date(2025, 5, 30), date(2025, 6, 2))),
+        ("من 28 دجنبر إلى 2 يناير 2025", (date(2024, 12, 28), date(2025, 1, 2))),
+        ("يوم الخميس 24 مارس 2022 بالدار البيضاء", (date(2022, 3, 24), date(2022, 3, 24))),
+        ("فاتح ماي 2023", (date(2023, 5, 1), date(2023, 5, 1))),
+        ("الفاتح من شهر يوليوز 2024", (date(2024, 7, 1), date(2024, 7, 1))),
+        ("١٥ نونبر ٢٠٢٣", (date(2023, 11, 15), date(2023, 11, 15))),
+        ("في 15/05/2024", (date(2024, 5, 15), date(2024, 5, 15))),
+    ],
+)
+def test_explicit_dates_and_ranges(text, expected):
+    assert parse_dates(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("moroccan", "standard", "month"),
+    [
+        ("ماي", "مايو", 5),
+        ("يوليوز", "يوليو", 7),
+        ("غشت", "أغسطس", 8),
+        ("شتنبر", "سبتمبر", 9),
+        ("نونبر", "نوفمبر", 11),
+        ("دجنبر", "ديسمبر", 12),
+        ("أبريل", "ابريل", 4),
+    ],
+)
+def test_moroccan_and_standard_month_names_agree(moroccan, standard, month):
+    assert parse_dates(f"10 {moroccan} 2024") == parse_dates(f"10 {standard} 2024")
+    assert parse_dates(f"10 {moroccan} 2024")[0][0] == date(2024, month, 10)
+
+
+def test_year_less_dates_take_the_year_nearest_publication():
+    assert parse_dates("ما بين 3 و5 أكتوبر", date(2024, 9, 1)) == [
+        (date(2024, 10, 3), date(2024, 10, 5))
+    ]
+    assert parse_dates("يوم 10 يناير", date(2024, 12, 20)) == [(date(2025, 1, 10),) * 2]
+    assert parse_dates("ما بين 3 و5 أكتوبر") == []
+
+
+def test_relative_days_resolve_against_publication_with_weekday_check():
+    assert parse_dates("أمس الثلاثاء بالرباط", PUB) == [(date(2025, 4, 8),) * 2]
+    assert parse_dates("أمس الاثنين", PUB) == []  # the day before was a Tuesday
+    assert parse_dates("أول أمس الاثنين", PUB) == [(date(2025, 4, 7),) * 2]
+    assert parse_dates("أمس", PUB) == [(date(2025, 4, 8),) * 2]
+    assert parse_dates("اليوم الأربعاء", PUB) == [(PUB, PUB)]
+    assert parse_dates("غدا الخميس", PUB) == [(date(2025, 4, 10),) * 2]
+    assert parse_dates("أمس الثلاثاء") == []  # nothing to resolve against
+
+
+def test_named_weekday_last_and_next():
+    assert parse_dates("يوم الأربعاء الماضي", PUB) == [(date(2025, 4, 2),) * 2]
+    assert parse_dates("الاثنين الماضي", PUB) == [(date(2025, 4, 7),) * 2]
+    assert parse_dates("يوم الجمعة المقبل", PUB) == [(date(2025, 4, 11),) * 2]
+
+
+def test_words_that_only_look_like_dates_are_ignored():
+    assert parse_dates("أضحى اليوم رافعة لا غنى عنها", PUB) == []
+    assert parse_dates("غدا الابتكار رافعة", PUB) == []
+    assert parse_dates("الدورة الخامسة للمنتدى", PUB) == []
+    assert parse_dates("خلال شهر فبراير 2013") == []
+    assert parse_dates("31 فبراير 2024") == []

@@ -1,0 +1,63 @@
+import pytest
+
+from articles.extraction.events import find_events, ordinal, sectors
+from articles.extraction.normalize import normalize_arabic
+from articles.extraction.text import Doc
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("الأولى", 1), ("الأول", 1), ("الثانية", 2), ("الثالث", 3), ("السابعة", 7),
+        ("العاشرة", 10), ("الحادية عشرة", 11), ("الثانية عشرة", 12), ("الثاني عشر", 12),
+        ("التاسعة عشرة", 19), ("العشرين", 20), ("الحادية والعشرين", 21), ("الخامسة والثلاثين", 35),
+        ("12", 12), ("الـ12", 12), ("رقم 4", 4),
+    ],
+)  # fmt: skip
+def test_ordinals(words, value):
+    assert ordinal(normalize_arabic(words).split()) == value
+
+
+def test_not_an_ordinal():
+    assert ordinal(["المنتدي"]) is None
+    assert ordinal([]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "edition", "title"),
+    [
+        ("الدورة الثانية من المنتدى الدولي للكيمياء", "forum", 2, "المنتدى الدولي للكيمياء"),
+        ("الدورة الأولى للمنتدى الدولي للصناعة والخدمات بجهة سوس-ماسة", "forum", 1,
+         "المنتدى الدولي للصناعة والخدمات"),
+        ("المؤتمر الوطني للصناعة في دورته السابعة", "conference", 7, "المؤتمر الوطني للصناعة"),
+        ("النسخة 12 لمعرض الفلاحة", "exhibition", 12, "معرض الفلاحة"),
+        ("ورشة تكوينية حول الرقمنة", "workshop", None, None),
+        ("انعقد جمعُها العام التأسيسي يوم الخميس", "general-assembly", None, None),
+        ("استقبل وفدا رفيع المستوى من دولة الصين، يضم", "delegation", None,
+         "وفد رفيع المستوى من دولة الصين"),
+        ("توقيع اتفاقية إطار لتفعيل المخطط", "signing", None, None),
+    ],
+)  # fmt: skip
+def test_event_kind_edition_and_title(text, kind, edition, title):
+    event = find_events(Doc(text))[0]
+    assert event.kind == kind
+    assert event.edition == edition
+    if title:
+        assert event.title == title
+
+
+def test_setting_and_anaphoric_mentions_are_flagged():
+    events = find_events(Doc("على هامش انعقاد المحطة الثانية للمؤتمر الدولي، هذا المنتدى"))
+    assert events[0].kind == "conference" and events[0].context and events[0].edition == 2
+    assert events[1].anaphoric
+
+
+def test_signing_needs_an_agreement_word():
+    assert find_events(Doc("توقيع الكتاب في المعرض"))[0].kind == "exhibition"
+
+
+def test_sectors_from_a_lexicon():
+    doc = Doc("منتدى البطاريات و الكيمياء. الكيمياء والبطاريات والليثيوم مستقبل الكيمياء.")
+    assert set(sectors(doc, (0, 4))) == {"chemistry", "energy-storage"}
+    doc = Doc("معرض السيارات الكهربائية. تطور صناعة السيارات ونقل التكنولوجيا.")
+    assert sectors(doc, (0, 3))[0] == "automotive"

@@ -1,0 +1,143 @@
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from articles.extraction import extract_article
+
+CORPUS = Path(__file__).resolve().parents[2] / "articles" / "corpus"
+RECORD_KEYS = {"source", "events", "organizations", "people", "agreements"}
+EVENT_KEYS = {"title", "kind", "edition", "start_date", "end_date", "city", "region", "sectors",
+              "organizations", "people", "span"}  # fmt: skip
+ORG_KEYS = {"name", "aliases", "acronym", "kind", "city", "region", "span"}
+PERSON_KEYS = {"name", "aliases", "positions", "span"}
+AGREEMENT_KEYS = {"title", "kind", "signed_on", "city", "parties", "amount_mad", "period_start",
+                  "period_end", "span"}  # fmt: skip
+VOCAB_EVENT = {"forum", "conference", "exhibition", "signing", "general-assembly", "delegation",
+               "workshop", "other"}  # fmt: skip
+VOCAB_ORG = {"ministry", "public-agency", "federation", "cluster", "association", "company",
+             "chamber", "investment-center", "university", "media", "local-authority",
+             "technical-center", "other"}  # fmt: skip
+
+ARTICLE = (
+    "منتدى الصناعة الكيميائية بالرباط\n"
+    "ستنظم فدرالية الكيمياء وشبه الكيمياء الدورة الثانية من المنتدى الدولي للكيمياء، "
+    "يومي 15 و16 ماي 2024، بالرباط. هذا المنتدى يأتي بشراكة مع وزارة الصناعة والتجارة.\n"
+)
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem)
+def test_record_shape_and_vocabularies(path):
+    text = path.read_text(encoding="utf-8")
+    record = extract_article(text)
+    assert set(record) == RECORD_KEYS
+    assert set(record["source"]) == {"title", "outlet", "published_on", "language"}
+    for event in record["events"]:
+        assert set(event) == EVENT_KEYS
+        assert event["kind"] in VOCAB_EVENT
+        for role in event["organizations"]:
+            assert role["role"] in {"organizer", "partner", "host", "patron", "participant"}
+    for org in record["organizations"]:
+        assert set(org) == ORG_KEYS and org["kind"] in VOCAB_ORG
+    for person in record["people"]:
+        assert set(person) == PERSON_KEYS
+    for agreement in record["agreements"]:
+        assert set(agreement) == AGREEMENT_KEYS
+        assert agreement["kind"] in {"framework", "partnership", "mou", "other"}
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem)
+def test_spans_point_at_the_supporting_sentence(path):
+    text = path.read_text(encoding="utf-8")
+    record = extract_article(text)
+    for org in record["organizations"]:
+        start, end = org["span"]
+        sentence = text[start:end]
+        assert any(part in sentence for part in [org["name"], *org["aliases"]] if part) or (
+            org["name"].split()[-1] in sentence
+        )
+    for person in record["people"]:
+        start, end = person["span"]
+        assert person["name"].split()[-1] in text[start:end]
+
+
+def test_a_short_article_end_to_end():
+    record = extract_article(ARTICLE, outlet="هبة بريس")
+    assert record["source"] == {"title": "منتدى الصناعة الكيميائية بالرباط", "outlet": "هبة بريس",
+                                "published_on": None, "language": "ar"}  # fmt: skip
+    (event,) = record["events"]
+    assert (event["kind"], event["edition"], event["start_date"], event["end_date"]) == (
+        "forum",
+        2,
+        "2024-05-15",
+        "2024-05-16",
+    )
+    assert (event["city"], event["region"]) == ("الرباط", "rabat-sale-kenitra")
+    assert {(o["name"], o["role"]) for o in event["organizations"]} == {
+        ("فدرالية الكيمياء وشبه الكيمياء", "organizer"),
+        ("وزارة الصناعة والتجارة", "partner"),
+    }
+    assert "chemistry" in event["sectors"]
+
+
+def test_title_argument_and_publication_date():
+    text = "وقعت وزارة الصناعة والتجارة والوكالة المغربية للطاقة المستدامة، أمس الثلاثاء بالرباط، اتفاقية شراكة لدعم المقاولات."  # noqa: E501
+    record = extract_article(text, title="عنوان", published_on=date(2025, 4, 9))
+    assert record["source"]["title"] == "عنوان"
+    assert record["source"]["published_on"] == "2025-04-09"
+    (event,) = record["events"]
+    assert (event["kind"], event["start_date"], event["city"]) == (
+        "signing",
+        "2025-04-08",
+        "الرباط",
+    )
+    (agreement,) = record["agreements"]
+    assert agreement["kind"] == "partnership"
+    assert agreement["signed_on"] == "2025-04-08"
+    assert agreement["parties"] == ["وزارة الصناعة والتجارة", "الوكالة المغربية للطاقة المستدامة"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n", "\x00" * 50, "\ud800\udfff", "<p></p>", "12345 !!!", None],
+    ids=["empty", "blank", "nul", "surrogates", "empty-html", "digits", "none"],
+)
+def test_degenerate_input_gives_empty_lists(text):
+    record = extract_article(text)
+    assert record["events"] == record["organizations"] == record["people"] == []
+    assert record["agreements"] == []
+
+
+def test_french_text_is_recognised_and_left_alone():
+    record = extract_article(
+        "La Fédération de la chimie organise le forum international les 15 et 16 mai 2024 à Rabat."
+    )
+    assert record["source"]["language"] == "fr"
+    assert record["events"] == record["organizations"] == []
+
+
+def test_html_tags_are_blanked_and_offsets_still_point_into_the_input():
+    html = "<html><body><p>" + ARTICLE.replace("\n", "</p>\n<p>") + "</p></body></html>"
+    record = extract_article(html)
+    names = {o["name"] for o in record["organizations"]}
+    assert names == {"فدرالية الكيمياء وشبه الكيمياء", "وزارة الصناعة والتجارة"}
+    for org in record["organizations"]:
+        start, end = org["span"]
+        assert org["name"] in html[start:end]
+    assert record["events"][0]["start_date"] == "2024-05-15"
+
+
+def test_broken_unicode_and_nuls_inside_an_article():
+    text = ARTICLE[:40] + "\ud800\x00\ufffd" + ARTICLE[40:]
+    record = extract_article(text)
+    assert record["events"][0]["kind"] == "forum"
+    for org in record["organizations"]:
+        start, end = org["span"]
+        assert 0 <= start < end <= len(text)
+
+
+def test_a_megabyte_of_text_is_handled():
+    text = (ARTICLE * (1_000_000 // len(ARTICLE) + 1))[:1_000_000]
+    record = extract_article(text)
+    assert len(record["events"]) == 1
+    assert {o["name"] for o in record["organizations"]} >= {"وزارة الصناعة والتجارة"}

@@ -1,0 +1,65 @@
+import pytest
+
+from articles.extraction.places import find_places, gazetteer
+from articles.extraction.text import Doc
+
+DESIGN_SLUGS = {
+    "tanger-tetouan-al-hoceima", "oriental", "fes-meknes", "rabat-sale-kenitra",
+    "beni-mellal-khenifra", "casablanca-settat", "marrakech-safi", "draa-tafilalet",
+    "souss-massa", "guelmim-oued-noun", "laayoune-sakia-el-hamra", "dakhla-oued-ed-dahab",
+}  # fmt: skip
+
+
+def places(text):
+    return [
+        (m.place.kind, m.place.name, m.place.region, m.locative) for m in find_places(Doc(text))
+    ]
+
+
+def test_gazetteer_is_built_once():
+    assert gazetteer() is gazetteer()
+
+
+def test_region_slugs_are_the_hcp_ones():
+    slugs = {place.region for options in gazetteer().values() for _k, place in options}
+    assert slugs == DESIGN_SLUGS
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "region"),
+    [
+        ("ينظم بالرباط", "الرباط", "rabat-sale-kenitra"),
+        ("اختتمت بمدينة أكادير", "أكادير", "souss-massa"),
+        ("وبمدينة طنجة", "طنجة", "tanger-tetouan-al-hoceima"),
+        ("انعقد بالدار البيضاء", "الدار البيضاء", "casablanca-settat"),
+        ("في اكادير", "أكادير", "souss-massa"),
+        ("ببنجرير", "ابن جرير", "marrakech-safi"),
+        ("بالناظور", "الناضور", "oriental"),
+        ("بمراكش", "مراكش", "marrakech-safi"),
+    ],
+)
+def test_cities_with_clitics_and_spelling_variants(text, city, region):
+    found = [p for p in places(text) if p[0] == "city"]
+    assert found and found[0][1:] == (city, region, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("لجهة مراكش اسفي", "marrakech-safi"),
+        ("بجهة سوس-ماسة", "souss-massa"),
+        ("جهة سوس ماسة", "souss-massa"),
+        ("التجمع المهني – جهة فاس مكناس", "fes-meknes"),
+        ("لجهة طنجة تطوان الحسيمة", "tanger-tetouan-al-hoceima"),
+        ("بجهة الشرق", "oriental"),
+        ("الدار البيضاء-سطات", "casablanca-settat"),
+    ],
+)
+def test_regions_with_spaces_hyphens_and_clitics(text, region):
+    assert ("region", region) in [(p[0], p[2]) for p in places(text)]
+
+
+def test_the_east_alone_and_common_words_are_not_places():
+    assert places("من الشرق إلى الغرب") == []
+    assert places("بالمنزل") == []
+    assert not any(p[3] for p in places("المشاريع الجديدة"))

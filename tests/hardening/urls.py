@@ -1,0 +1,25 @@
+"""The project's URLs plus views that fail on purpose (500, lost database)."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.db import OperationalError
+from django.urls import path
+
+from portal.urls import handler404, handler500
+from portal.urls import urlpatterns as portal_urlpatterns
+
+
+def broken(request):
+    raise RuntimeError("broken on purpose while serving registrant amina.test@example.org")
+
+
+def database_gone(request):
+    raise OperationalError("connection to server at 127.0.0.1 failed: Connection refused")
+
+
+urlpatterns = [
+    *portal_urlpatterns,
+    *i18n_patterns(
+        path("broken/", broken), path("database-gone/", database_gone), prefix_default_language=True
+    ),
+]
+__all__ = ["handler404", "handler500", "urlpatterns"]

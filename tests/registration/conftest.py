@@ -1,0 +1,51 @@
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
+
+from events import services
+
+SITE_URL = "http://testserver"
+
+REGISTRATION_MANAGER_PERMISSIONS = [
+    "view_registration",
+    "change_registration",
+    "export_registration",
+    "checkin_registration",
+]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def register():
+    """Sign someone up through the service, with defaults for what a test doesn't care about."""
+
+    def sign_up(event, email, **fields):
+        fields.setdefault("full_name", f"مشارك {email.split('@')[0]}")
+        return services.registration_create(event=event, email=email, site_url=SITE_URL, **fields)
+
+    return sign_up
+
+
+def group_named(name: str, codenames: list[str]) -> Group:
+    """The editorial desk's group when it exists; else one with the documented permissions."""
+    group, created = Group.objects.get_or_create(name=name)
+    if created:
+        group.permissions.set(
+            Permission.objects.filter(content_type__app_label="events", codename__in=codenames)
+        )
+    return group
+
+
+@pytest.fixture
+def registration_manager(django_user_model):
+    user = django_user_model.objects.create_user(
+        "registration-manager", "rm@example.org", "a-long-test-password", is_staff=True
+    )
+    user.groups.add(group_named("Registration managers", REGISTRATION_MANAGER_PERMISSIONS))
+    return user

@@ -1,0 +1,238 @@
+"""The messages registrants get, in their own language, with the QR code and the calendar."""
+
+import datetime
+import email
+import re
+import struct
+import zlib
+
+import icalendar
+import pytest
+import segno
+from django.core import mail
+from django.utils import translation
+
+from events import services
+from events.models import Registration
+
+from ..factories import OpenEventFactory
+from .conftest import SITE_URL
+
+START = datetime.date(2030, 5, 12)
+
+
+@pytest.fixture
+def event(db):
+    return OpenEventFactory(
+        title="المنتدى الدولي للكيمياء",
+        title_fr="Forum international de la chimie",
+        title_en="International Chemistry Forum",
+        start_date=START,
+        end_date=START + datetime.timedelta(days=1),
+        capacity=1,
+    )
+
+
+@pytest.fixture
+def sent(event, register, django_capture_on_commit_callbacks):
+    """Register someone in a language and return (registration, the MIME message sent)."""
+
+    def one(language, email_address=None, page_language="en"):
+        email_address = email_address or f"{language}-{len(mail.outbox)}@example.ma"
+        # The request's language is not the registrant's: the e-mail must follow the latter.
+        with translation.override(page_language), django_capture_on_commit_callbacks(execute=True):
+            registration = register(event, email_address, language=language)
+        registration.refresh_from_db()
+        message = mail.outbox[-1]
+        return registration, email.message_from_bytes(message.message().as_bytes())
+
+    return one
+
+
+def parts(mime):
+    return {part.get_content_type(): part for part in mime.walk() if not part.is_multipart()}
+
+
+def html_of(mime):
+    return parts(mime)["text/html"].get_payload(decode=True).decode()
+
+
+def text_of(mime):
+    return parts(mime)["text/plain"].get_payload(decode=True).decode()
+
+
+EXPECTED = {
+    "ar": {
+        "dir": "rtl",
+        "title": "المنتدى الدولي للكيمياء",
+        "dates": "12–13 ماي 2030",
+        "place": "قصر المؤتمرات، الرباط",
+    },
+    "fr": {
+        "dir": "ltr",
+        "title": "Forum international de la chimie",
+        "dates": "12–13 mai 2030",
+        "place": "Palais des congrès, Rabat",
+    },
+    "en": {
+        "dir": "ltr",
+        "title": "International Chemistry Forum",
+        "dates": "12–13 May 2030",
+        "place": "Rabat",
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["ar", "fr", "en"])
+def test_confirmation_in_the_registrants_language(sent, language):
+    registration, mime = sent(language)
+    expected = EXPECTED[language]
+    with translation.override(language):
+        subject = translation.gettext("Registration confirmed: %(event)s") % {
+            "event": expected["title"]
+        }
+    assert (
+        mime["Subject"]
+        and str(email.header.make_header(email.header.decode_header(mime["Subject"]))) == subject
+    )
+    assert expected["title"] in subject
+    assert mime["Content-Language"] == language
+    html, text = html_of(mime), text_of(mime)
+    assert f'<html lang="{language}" dir="{expected["dir"]}">' in html
+    for body in (html, text):
+        assert expected["title"] in body
+        assert expected["dates"] in body
+        assert expected["place"] in body
+        assert registration.reference in body
+    link = re.search(rf"{SITE_URL}/{language}/registration/([^/\s]+)/", text)
+    assert link and f'href="{link.group(0)}"' in html
+    assert services.registration_from_token(link.group(1)) == registration
+    assert f"{SITE_URL}/{language}/events/{registration.event.slug}/" in text
+
+
+def test_arabic_text_is_in_arabic_and_french_in_french(sent):
+    _registration, arabic = sent("ar")
+    _registration, french = sent("fr")
+    # Content we control: the Moroccan month names and Arabic comma; Django's French months.
+    assert "ماي" in html_of(arabic) and "مايو" not in html_of(arabic)
+    assert "، " in text_of(arabic)
+    assert " mai " in text_of(french) and "ماي" not in text_of(french)
+
+
+def png_pixels(png: bytes) -> list[list[bool]]:
+    """Decode a 1-bit greyscale PNG (what the e-mail carries) into rows of dark pixels."""
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    chunks, offset = {}, 8
+    while offset < len(png):
+        (length,) = struct.unpack(">I", png[offset : offset + 4])
+        kind = png[offset + 4 : offset + 8]
+        chunks.setdefault(kind, b"")
+        chunks[kind] += png[offset + 8 : offset + 8 + length]
+        offset += 12 + length
+    width, height, depth, colour = struct.unpack(">IIBB", chunks[b"IHDR"][:10])
+    assert (depth, colour) == (1, 0)
+    raw = zlib.decompress(chunks[b"IDAT"])
+    stride = (width + 7) // 8
+    pixels, previous = [], bytearray(stride)
+    for y in range(height):
+        line = raw[y * (stride + 1) : (y + 1) * (stride + 1)]
+        kind, row = line[0], bytearray(line[1:])
+        for x in range(stride):
+            left = row[x - 1] if x else 0
+            up, up_left = previous[x], previous[x - 1] if x else 0
+            if kind == 1:
+                row[x] = (row[x] + left) & 0xFF
+            elif kind == 2:
+                row[x] = (row[x] + up) & 0xFF
+            elif kind == 3:
+                row[x] = (row[x] + (left + up) // 2) & 0xFF
+            elif kind == 4:
+                p = left + up - up_left
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - up_left)
+                predictor = left if pa <= pb and pa <= pc else up if pb <= pc else up_left
+                row[x] = (row[x] + predictor) & 0xFF
+        pixels.append([not (row[x // 8] >> (7 - x % 8)) & 1 for x in range(width)])
+        previous = row
+    return pixels
+
+
+def test_the_qr_code_is_an_inline_image_of_the_reference(sent):
+    registration, mime = sent("ar")
+    html = html_of(mime)
+    cid = re.search(r'src="cid:([^"]+)"', html).group(1)
+    related = next(p for p in mime.walk() if p.get_content_type() == "multipart/related")
+    images = [p for p in related.walk() if p.get_content_type() == "image/png"]
+    assert len(images) == 1 and images[0]["Content-ID"] == f"<{cid}>"
+    assert images[0]["Content-Disposition"].startswith("inline")
+    png = images[0].get_payload(decode=True)
+    pixels = png_pixels(png)
+    # A real decoder reads the reference back (zxing-cpp, a dev dependency).
+    try:
+        import zxingcpp
+    except ImportError:
+        zxingcpp = None
+    if zxingcpp is not None:
+        grey = bytes(0 if dark else 255 for row in pixels for dark in row)
+        image = memoryview(grey).cast("B", (len(pixels), len(pixels[0])))
+        assert zxingcpp.read_barcode(image).text == registration.reference
+    # And the modules are exactly segno's symbol for the reference: one sample per module.
+    symbol = segno.make(registration.reference, error="m", micro=False, mask=0)
+    scale, border = 6, 4
+    size = len(symbol.matrix)
+    sampled = [
+        [
+            pixels[(border + j) * scale + scale // 2][(border + i) * scale + scale // 2]
+            for i in range(size)
+        ]
+        for j in range(size)
+    ]
+    assert sampled == [[bool(module) for module in row] for row in symbol.matrix]
+    assert len(pixels) == (size + 2 * border) * scale
+
+
+def test_the_calendar_file_is_attached_and_parses(sent):
+    _registration, mime = sent("fr")
+    attachment = parts(mime)["text/calendar"]
+    assert attachment.get_filename().endswith(".ics")
+    calendar = icalendar.Calendar.from_ical(attachment.get_payload(decode=True))
+    (entry,) = calendar.walk("VEVENT")
+    assert str(entry["SUMMARY"]) == "Forum international de la chimie"
+    assert entry.decoded("DTSTART") == START
+    assert entry.decoded("DTEND") == START + datetime.timedelta(days=2)
+    assert "Rabat" in str(entry["LOCATION"])
+    assert str(entry["URL"]).startswith(f"{SITE_URL}/fr/events/")
+
+
+def test_the_waiting_list_message_has_the_position_and_no_ticket(sent):
+    sent("fr")  # takes the only seat
+    registration, mime = sent("ar")
+    assert registration.waiting_position == 1
+    html, text = html_of(mime), text_of(mime)
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "1" in str(email.header.make_header(email.header.decode_header(mime["Subject"])))
+    assert "cid:" not in html
+    assert {"image/png", "text/calendar"}.isdisjoint(parts(mime))
+    assert registration.reference in text
+
+
+def test_the_promotion_message_carries_the_ticket(sent, django_capture_on_commit_callbacks):
+    first, _mime = sent("fr")
+    waiting, _mime = sent("en")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_cancel(registration=first, site_url=SITE_URL)
+    message = email.message_from_bytes(mail.outbox[-1].message().as_bytes())
+    assert mail.outbox[-1].to == [waiting.email]
+    subject = str(email.header.make_header(email.header.decode_header(message["Subject"])))
+    assert subject.endswith("International Chemistry Forum")
+    assert "a seat is now yours" in html_of(message).lower()
+    assert {"image/png", "text/calendar"} <= set(parts(message))
+    assert Registration.objects.get(pk=waiting.pk).email_sent_at is not None
+
+
+def test_names_are_escaped_in_html_and_plain_in_text(sent, event, register):
+    registration, mime = sent("en")
+    Registration.objects.filter(pk=registration.pk).update(full_name="Ali <b>&</b> Co")
+    registration.refresh_from_db()
+    message = services.registration_email_message(registration, kind="confirmed", site_url=SITE_URL)
+    assert "Ali &lt;b&gt;&amp;&lt;/b&gt; Co" in message.alternatives[0].content
+    assert "Ali <b>&</b> Co" in message.body

@@ -1,0 +1,384 @@
+"""Seat accounting rules, one service call at a time (concurrency: test_concurrency.py)."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db.models import Count
+from django.utils import timezone
+
+from events import services
+from events.models import Event, Registration, RegistrationStatus
+from portal.models import Status
+
+from ..factories import OpenEventFactory, RegistrationFactory
+from .conftest import SITE_URL
+
+CONFIRMED, WAITING, CANCELLED, ATTENDED = (
+    RegistrationStatus.CONFIRMED,
+    RegistrationStatus.WAITING,
+    RegistrationStatus.CANCELLED,
+    RegistrationStatus.ATTENDED,
+)
+
+
+def states(event):
+    """[(email, status, waiting position)] in sign-up order."""
+    return list(
+        Registration.objects.filter(event=event)
+        .order_by("created_at", "pk")
+        .values_list("email", "status", "waiting_position")
+    )
+
+
+def waiting_queue(event):
+    return list(
+        Registration.objects.filter(event=event, status=WAITING)
+        .order_by("waiting_position")
+        .values_list("email", "waiting_position")
+    )
+
+
+def test_seats_are_confirmed_up_to_capacity_then_queued_in_order(db, register):
+    event = OpenEventFactory(capacity=3)
+    for n in range(5):
+        register(event, f"p{n}@example.ma")
+    assert states(event) == [
+        ("p0@example.ma", CONFIRMED, None),
+        ("p1@example.ma", CONFIRMED, None),
+        ("p2@example.ma", CONFIRMED, None),
+        ("p3@example.ma", WAITING, 1),
+        ("p4@example.ma", WAITING, 2),
+    ]
+
+
+def test_full_event_without_waiting_list_refuses_and_writes_nothing(db, register):
+    event = OpenEventFactory(capacity=1, waiting_list=False)
+    register(event, "first@example.ma")
+    with pytest.raises(services.EventFull):
+        register(event, "second@example.ma")
+    assert Registration.objects.filter(event=event).count() == 1
+
+
+def test_no_capacity_means_no_limit(db, register):
+    event = OpenEventFactory(capacity=None)
+    for n in range(6):
+        register(event, f"p{n}@example.ma")
+    assert {s for _e, s, _p in states(event)} == {CONFIRMED}
+
+
+def test_zero_capacity_with_waiting_list_queues_everyone(db, register):
+    event = OpenEventFactory(capacity=0)
+    register(event, "a@example.ma")
+    assert states(event) == [("a@example.ma", WAITING, 1)]
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        pytest.param(
+            {"registration_opens": timezone.now() + datetime.timedelta(hours=1)}, id="not-yet-open"
+        ),
+        pytest.param(
+            {
+                "registration_opens": timezone.now() - datetime.timedelta(days=3),
+                "registration_closes": timezone.now() - datetime.timedelta(minutes=1),
+            },
+            id="closed",
+        ),
+        pytest.param({"registration_opens": None}, id="never-opened"),
+        pytest.param({"status": Status.DRAFT}, id="unpublished"),
+        pytest.param(
+            {"publish_at": timezone.now() + datetime.timedelta(days=1)}, id="scheduled-later"
+        ),
+        pytest.param(
+            {
+                "start_date": timezone.localdate() - datetime.timedelta(days=3),
+                "end_date": timezone.localdate() - datetime.timedelta(days=1),
+                "registration_closes": None,
+            },
+            id="event-over",
+        ),
+    ],
+)
+def test_registration_outside_its_window_is_refused(db, register, fields):
+    event = OpenEventFactory(**fields)
+    with pytest.raises(services.RegistrationClosed):
+        register(event, "late@example.ma")
+    assert not Registration.objects.filter(event=event).exists()
+
+
+def test_registration_is_open_on_the_last_day_of_the_event(db, register):
+    today = timezone.localdate()
+    event = OpenEventFactory(start_date=today, end_date=today, registration_closes=None)
+    assert register(event, "today@example.ma").status == CONFIRMED
+
+
+def test_same_email_in_any_case_registers_once(db, register):
+    event = OpenEventFactory()
+    register(event, "Amina@Example.ma")
+    with pytest.raises(services.AlreadyRegistered):
+        register(event, "amina@example.MA")
+    assert Registration.objects.filter(event=event).count() == 1
+
+
+def test_a_cancelled_registrant_may_register_again(db, register):
+    event = OpenEventFactory()
+    first = register(event, "back@example.ma")
+    services.registration_cancel(registration=first, site_url=SITE_URL)
+    again = register(event, "back@example.ma")
+    assert again.pk != first.pk and again.status == CONFIRMED
+
+
+def test_cancelling_a_seat_promotes_the_first_waiting_person(db, register):
+    event = OpenEventFactory(capacity=2)
+    seated = [register(event, f"s{n}@example.ma") for n in range(2)]
+    for n in range(3):
+        register(event, f"w{n}@example.ma")
+    promoted = services.registration_cancel(registration=seated[0], site_url=SITE_URL)
+    assert [r.email for r in promoted] == ["w0@example.ma"]
+    assert Registration.objects.get(email="w0@example.ma").status == CONFIRMED
+    assert waiting_queue(event) == [("w1@example.ma", 1), ("w2@example.ma", 2)]
+    cancelled = Registration.objects.get(pk=seated[0].pk)
+    assert cancelled.status == CANCELLED and cancelled.cancelled_at is not None
+
+
+def test_leaving_the_waiting_list_moves_the_people_behind_up(db, register):
+    event = OpenEventFactory(capacity=1)
+    register(event, "seat@example.ma")
+    waiting = [register(event, f"w{n}@example.ma") for n in range(4)]
+    assert services.registration_cancel(registration=waiting[1], site_url=SITE_URL) == []
+    assert waiting_queue(event) == [
+        ("w0@example.ma", 1),
+        ("w2@example.ma", 2),
+        ("w3@example.ma", 3),
+    ]
+    assert Registration.objects.get(email="seat@example.ma").status == CONFIRMED
+
+
+def test_cancelling_twice_is_refused_and_promotes_nobody_twice(db, register):
+    event = OpenEventFactory(capacity=1)
+    seat = register(event, "seat@example.ma")
+    register(event, "w0@example.ma")
+    register(event, "w1@example.ma")
+    services.registration_cancel(registration=seat, site_url=SITE_URL)
+    with pytest.raises(services.AlreadyCancelled):
+        services.registration_cancel(registration=seat, site_url=SITE_URL)
+    assert waiting_queue(event) == [("w1@example.ma", 1)]
+
+
+def test_registrations_of_a_past_event_cannot_be_cancelled(db):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    registration = RegistrationFactory(
+        event=OpenEventFactory(start_date=yesterday, end_date=yesterday)
+    )
+    with pytest.raises(services.EventOver):
+        services.registration_cancel(registration=registration, site_url=SITE_URL)
+
+
+def test_raising_capacity_promotes_from_the_waiting_list_in_order(db, register):
+    event = OpenEventFactory(capacity=1)
+    register(event, "seat@example.ma")
+    for n in range(4):
+        register(event, f"w{n}@example.ma")
+    promoted = services.event_capacity_change(event=event, capacity=3, site_url=SITE_URL)
+    assert [r.email for r in promoted] == ["w0@example.ma", "w1@example.ma"]
+    assert waiting_queue(event) == [("w2@example.ma", 1), ("w3@example.ma", 2)]
+    assert Event.objects.get(pk=event.pk).capacity == 3
+    # No limit at all: everyone still waiting gets a seat.
+    services.event_capacity_change(event=event, capacity=None, site_url=SITE_URL)
+    assert waiting_queue(event) == []
+
+
+def test_lowering_capacity_takes_no_seat_away(db, register):
+    event = OpenEventFactory(capacity=3)
+    for n in range(3):
+        register(event, f"s{n}@example.ma")
+    assert services.event_capacity_change(event=event, capacity=1, site_url=SITE_URL) == []
+    assert Registration.objects.filter(event=event, status=CONFIRMED).count() == 3
+    assert register(event, "next@example.ma").status == WAITING
+    with pytest.raises(ValueError):
+        services.event_capacity_change(event=event, capacity=-1, site_url=SITE_URL)
+
+
+def test_seats_freed_outside_the_services_go_to_the_queue_before_newcomers(db, register):
+    event = OpenEventFactory(capacity=1)
+    register(event, "seat@example.ma")
+    register(event, "w0@example.ma")
+    register(event, "w1@example.ma")
+    Event.objects.filter(pk=event.pk).update(capacity=3)  # as an edit in the Event admin does
+    newcomer = register(event, "new@example.ma")
+    assert newcomer.status == WAITING and newcomer.waiting_position == 1
+    assert Registration.objects.filter(event=event, status=CONFIRMED).count() == 3
+
+
+def test_promoting_a_waiting_person_out_of_order(db, register):
+    event = OpenEventFactory(capacity=1)
+    register(event, "seat@example.ma")
+    waiting = [register(event, f"w{n}@example.ma") for n in range(3)]
+    result = services.registration_promote(registration=waiting[1], site_url=SITE_URL)
+    assert result.seats_added == 1
+    assert Event.objects.get(pk=event.pk).capacity == 2  # never more seats taken than capacity
+    assert Registration.objects.get(pk=waiting[1].pk).status == CONFIRMED
+    assert waiting_queue(event) == [("w0@example.ma", 1), ("w2@example.ma", 2)]
+    with pytest.raises(services.NotOnWaitingList):
+        services.registration_promote(registration=waiting[1], site_url=SITE_URL)
+
+
+def test_promoting_into_a_free_seat_keeps_the_capacity(db, register):
+    event = OpenEventFactory(capacity=1)
+    register(event, "seat@example.ma")
+    waiting = register(event, "w0@example.ma")
+    Event.objects.filter(pk=event.pk).update(capacity=2)
+    assert services.registration_promote(registration=waiting, site_url=SITE_URL).seats_added == 0
+    assert Event.objects.get(pk=event.pk).capacity == 2
+
+
+def test_check_in_marks_attended_once(db, register):
+    event = OpenEventFactory()
+    registration = register(event, "door@example.ma")
+    first = services.registration_check_in(reference=registration.reference, event=event)
+    assert not first.already and first.registration.status == ATTENDED
+    again = services.registration_check_in(
+        reference=f" {registration.reference.lower()[:4]}-{registration.reference[4:]} "
+    )
+    assert again.already
+    assert again.registration.checked_in_at == first.registration.checked_in_at
+    # A check-in keeps the seat: nobody is promoted, capacity counts are unchanged.
+    counts = Registration.objects.filter(event=event).aggregate(n=Count("pk"))
+    assert counts["n"] == 1
+
+
+def test_check_in_refuses_waiting_cancelled_unknown_and_other_events(db, register):
+    event = OpenEventFactory(capacity=1)
+    seat = register(event, "seat@example.ma")
+    waiting = register(event, "wait@example.ma")
+    with pytest.raises(services.CheckInRefused):
+        services.registration_check_in(reference=waiting.reference)
+    services.registration_cancel(registration=waiting, site_url=SITE_URL)
+    with pytest.raises(services.CheckInRefused):
+        services.registration_check_in(reference=waiting.reference)
+    with pytest.raises(services.UnknownReference):
+        services.registration_check_in(reference="NOPE0000")
+    with pytest.raises(services.WrongEvent):
+        services.registration_check_in(reference=seat.reference, event=OpenEventFactory())
+    assert Registration.objects.get(pk=seat.pk).status == CONFIRMED
+
+
+def test_attended_registrations_cannot_be_cancelled(db, register):
+    registration = register(OpenEventFactory(), "came@example.ma")
+    services.registration_check_in(reference=registration.reference)
+    with pytest.raises(services.RegistrationError):
+        services.registration_cancel(registration=registration, site_url=SITE_URL)
+
+
+def test_purge_anonymises_old_events_and_keeps_counts(db):
+    today = timezone.localdate()
+    old = OpenEventFactory(
+        start_date=today - datetime.timedelta(days=40),
+        end_date=today - datetime.timedelta(days=39),
+        capacity=2,
+    )
+    recent = OpenEventFactory(
+        start_date=today - datetime.timedelta(days=5), end_date=today - datetime.timedelta(days=5)
+    )
+    for status in (CONFIRMED, ATTENDED, WAITING, CANCELLED):
+        RegistrationFactory(
+            event=old,
+            status=status,
+            phone="+212612345678",
+            organization_name="OCP",
+            job_title="مهندس",
+            waiting_position=1 if status == WAITING else None,
+        )
+    kept = RegistrationFactory(event=recent, phone="+212612345678")
+    before = dict(
+        Registration.objects.filter(event=old).values_list("status").annotate(n=Count("pk"))
+    )
+
+    assert services.registrations_purge(older_than_days=30) == 4
+    after = dict(
+        Registration.objects.filter(event=old).values_list("status").annotate(n=Count("pk"))
+    )
+    assert after == before
+    for row in Registration.objects.filter(event=old):
+        assert (row.full_name, row.phone, row.organization_name, row.job_title) == ("", "", "", "")
+        assert row.email == f"{row.reference.lower()}@purged.invalid"
+        assert row.consent_at is not None  # dates stay: counts per day still work
+    assert Registration.objects.get(pk=kept.pk).phone == "+212612345678"
+    assert services.registrations_purge(older_than_days=30) == 0  # idempotent
+
+
+def test_purge_command_reads_days_and_defaults_to_the_setting(db, settings):
+    today = timezone.localdate()
+    event = OpenEventFactory(
+        start_date=today - datetime.timedelta(days=20), end_date=today - datetime.timedelta(days=20)
+    )
+    registration = RegistrationFactory(event=event)
+    settings.REGISTRATION_RETENTION_DAYS = 30
+    from io import StringIO
+
+    out = StringIO()
+    call_command("purge_registrations", stdout=out)
+    assert "Anonymised 0 registration" in out.getvalue()
+    call_command("purge_registrations", "--older-than", "10", stdout=out)
+    assert "Anonymised 1 registration" in out.getvalue()
+    assert Registration.objects.get(pk=registration.pk).full_name == ""
+
+
+# --- e-mails after commit ----------------------------------------------------------------------
+
+
+def test_confirmation_is_sent_after_commit_and_recorded(
+    db, register, django_capture_on_commit_callbacks
+):
+    event = OpenEventFactory()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        registration = register(event, "mail@example.ma")
+    assert mail.outbox == [] and len(callbacks) == 1  # nothing leaves before the commit
+    callbacks[0]()
+    assert [m.to for m in mail.outbox] == [["mail@example.ma"]]
+    registration.refresh_from_db()
+    assert registration.email_sent_at is not None and registration.email_error == ""
+
+
+def test_a_failing_mail_server_loses_and_duplicates_nothing(
+    db, register, settings, caplog, django_capture_on_commit_callbacks
+):
+    event = OpenEventFactory()
+    settings.EMAIL_BACKEND = "tests.registration.mail_backends.FailingBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = register(event, "down@example.ma", language="fr")
+    registration.refresh_from_db()
+    assert registration.status == CONFIRMED
+    assert registration.email_sent_at is None
+    assert "SMTPServerDisconnected" in registration.email_error
+    assert "failed" in caplog.text
+    assert Registration.objects.filter(event=event).count() == 1
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_resend_email(registration=registration, site_url=SITE_URL)
+    registration.refresh_from_db()
+    assert registration.email_error == "" and registration.email_sent_at is not None
+    assert len(mail.outbox) == 1
+    assert Registration.objects.filter(event=event).count() == 1
+
+
+def test_promotion_sends_the_promoted_person_an_email(
+    db, register, django_capture_on_commit_callbacks
+):
+    event = OpenEventFactory(capacity=1)
+    seat = register(event, "seat@example.ma")
+    register(event, "next@example.ma")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_cancel(registration=seat, site_url=SITE_URL)
+    assert [m.to for m in mail.outbox] == [["next@example.ma"]]
+
+
+def test_cancelled_registrations_get_no_resend(db, register):
+    registration = register(OpenEventFactory(), "gone@example.ma")
+    services.registration_cancel(registration=registration, site_url=SITE_URL)
+    with pytest.raises(services.AlreadyCancelled):
+        services.registration_resend_email(registration=registration, site_url=SITE_URL)
