@@ -1,7 +1,35 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import quote, unquote
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, path, reverse
+from django.utils.dateparse import parse_date
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
+from events.models import AgreementKind, EventKind, EventRole
+from organizations.models import OrganizationKind
+from portal.models import Region, Sector, Status
+from portal.templatetags.portal_tags import date_range, day, mad
+from portal.validators import validate_text_upload
+
+from . import services
 from .models import Article, Mention
+
+# What an editor needs to turn an article into drafts: Editors and Publishers have it.
+INGEST_PERMISSIONS = (
+    "events.add_event",
+    "events.add_agreement",
+    "organizations.add_organization",
+    "organizations.add_person",
+    "organizations.add_position",
+    "articles.add_mention",
+)
+EXCERPT_CONTEXT = 90  # characters of context shown on each side of the evidence
 
 
 class MentionInline(admin.TabularInline):
@@ -19,17 +47,282 @@ class RecordMentionInline(GenericTabularInline):
     autocomplete_fields = ["article"]
 
 
+class ArticleForm(forms.ModelForm):
+    """Pasted text or an uploaded .txt file; the title defaults to the first line."""
+
+    url = forms.URLField(label=_("URL"), max_length=500, required=False, assume_scheme="https")
+    upload = forms.FileField(
+        label=_("or upload a text file"),
+        required=False,
+        validators=[validate_text_upload],
+        help_text=_("A .txt file of at most 1 MB, UTF-8."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,text/plain"}),
+    )
+
+    class Meta:
+        model = Article
+        fields = ["title", "outlet", "url", "published_on", "language", "text", "upload"]
+        widgets = {"text": forms.Textarea(attrs={"dir": "auto", "rows": 16})}
+        help_texts = {
+            "title": _("Leave empty to use the first line of the text."),
+            "published_on": _("Resolves relative dates such as “yesterday, Tuesday”."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = False
+        self.fields["text"].required = False
+        self.fields["title"].widget.attrs["dir"] = "auto"
+
+    def clean(self):
+        cleaned_data = super().clean()
+        text = cleaned_data.get("text") or ""
+        upload = cleaned_data.get("upload")
+        if "upload" in self.errors:
+            return cleaned_data
+        if upload and text.strip():
+            raise forms.ValidationError(
+                _("Paste the text or upload a file, not both."), code="both"
+            )
+        if upload:
+            text = upload.read().decode("utf-8-sig")
+        # Browsers send CRLF; evidence spans are offsets, so one newline convention.
+        text = text.replace("\r\n", "\n")
+        cleaned_data["text"] = text
+        if not text.strip():
+            self.add_error("text", _("Paste the article's text or upload a .txt file."))
+            return cleaned_data
+        if not (cleaned_data.get("title") or "").strip():
+            first = next(line for line in text.splitlines() if line.strip())
+            cleaned_data["title"] = " ".join(first.split())[:500]
+        return cleaned_data
+
+
+def evidence(text: str, span: tuple[int, int] | None) -> str:
+    """The supporting sentence in <mark>, with some context; every piece escaped."""
+    if span is None:
+        return ""
+    start, end = span
+    before_start = max(0, start - EXCERPT_CONTEXT)
+    after_end = min(len(text), end + EXCERPT_CONTEXT)
+    if before_start > 0:  # start on a word
+        before_start = text.find(" ", before_start, start) + 1 or before_start
+    if after_end < len(text):
+        after_end = text.rfind(" ", end, after_end) if text.rfind(" ", end, after_end) > 0 \
+            else after_end  # fmt: skip
+    return format_html(
+        "{}{}<mark>{}</mark>{}{}",
+        "… " if before_start > 0 else "",
+        text[before_start:start],
+        text[start:end],
+        text[end:after_end],
+        " …" if after_end < len(text) else "",
+    )
+
+
+def text_marked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The whole article, escaped, with the union of every evidence span in <mark>."""
+    covered = sorted(spans)
+    merged: list[list[int]] = []
+    for start, end in covered:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    parts, at = [], 0
+    for start, end in merged:
+        parts.append(format_html("{}<mark>{}</mark>", text[at:start], text[start:end]))
+        at = end
+    parts.append(format_html("{}", text[at:]))
+    return format_html("{}" * len(parts), *parts)
+
+
+def _label(choices, value) -> str:
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value or ""
+
+
+def _date(value: str | None):
+    try:
+        return parse_date(value or "")
+    except ValueError:
+        return None
+
+
+class ReviewDetails:
+    """The facts of each proposal as (label, value) rows, for the review screen."""
+
+    def __init__(self) -> None:
+        self.regions = {r.slug: str(r) for r in Region.objects.all()}
+        self.sectors = {s.slug: str(s) for s in Sector.objects.all()}
+
+    def place(self, item: dict) -> str:
+        """The city and region in the admin's language, as the records will show them."""
+        commune = services.commune_resolve(item.get("city"), item.get("region"))
+        region = self.regions.get(item.get("region"), "")
+        return ", ".join(filter(None, [str(commune) if commune else item.get("city"), region]))
+
+    def rows(self, proposal: services.Proposal) -> list[tuple[str, str]]:
+        data = proposal.data
+        rows: list[tuple[str, object]] = []
+        if proposal.kind == "event":
+            dates = date_range(_date(data["start_date"]), _date(data["end_date"]))
+            roles = [f"{o['name']} ({_label(EventRole, o['role'])})" for o in data["organizations"]]
+            rows = [
+                (_("kind"), _label(EventKind, data["kind"])),
+                (_("edition"), data["edition"]),
+                (_("dates"), dates),
+                (_("place"), self.place(data)),
+                (_("sectors"), ", ".join(self.sectors.get(s, s) for s in data["sectors"])),
+                (_("organisations"), "؛ ".join(roles)),
+                (_("people"), "؛ ".join(p["name"] for p in data["people"])),
+            ]
+        elif proposal.kind == "organization":
+            rows = [
+                (_("kind"), _label(OrganizationKind, data["kind"])),
+                (_("acronym"), data.get("acronym")),
+                (_("aliases"), "؛ ".join(data.get("aliases") or ())),
+                (_("place"), self.place(data)),
+            ]
+        elif proposal.kind == "person":
+            rows = [(_("aliases"), "؛ ".join(data.get("aliases") or ()))]
+        elif proposal.kind == "position":
+            rows = [(_("title"), data["title"]), (_("organisation"), data.get("organization"))]
+        elif proposal.kind == "agreement":
+            period = "–".join(str(y) for y in (data["period_start"], data["period_end"]) if y)
+            rows = [
+                (_("kind"), _label(AgreementKind, data["kind"])),
+                (_("signed on"), day(_date(data["signed_on"]))),
+                (_("city"), data.get("city")),
+                (_("parties"), "؛ ".join(data["parties"])),
+                (_("amount"), mad(data["amount_mad"]) if data["amount_mad"] else ""),
+                (_("period"), period),
+            ]
+        return [(label, value) for label, value in rows if value not in (None, "")]
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleForm
     list_display = ["title", "outlet", "published_on", "language", "created_at"]
     list_filter = ["language", "outlet"]
     search_fields = ["title", "outlet", "text"]
     inlines = [MentionInline]
+    actions = ["extract_selected"]
+    change_form_template = "admin/articles/article/change_form.html"
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        # The upload is how an article arrives; afterwards its text is edited in place.
+        return fields if obj is None else [f for f in fields if f != "upload"]
 
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/extract/",
+                self.admin_site.admin_view(self.extract_view),
+                name="{}_{}_extract".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def has_extract_permission(self, request) -> bool:
+        return request.user.has_perms(INGEST_PERMISSIONS)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk and self.has_extract_permission(request):
+            context["extract_url"] = reverse("admin:articles_article_extract", args=[quote(obj.pk)])
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @admin.action(permissions=["extract"], description=_("Extract records from the article"))
+    def extract_selected(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(
+                request, _("Select one article to review its extraction."), messages.WARNING
+            )
+            return None
+        return redirect("admin:articles_article_extract", quote(queryset.get().pk))
+
+    def extract_view(self, request, object_id):
+        """The review screen: every proposal with its evidence and existing match; the
+        kept ones become drafts on accept."""
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404(_("This article does not exist."))
+        if not (
+            self.has_view_or_change_permission(request, article)
+            and self.has_extract_permission(request)
+        ):
+            raise PermissionDenied
+        change_url = reverse("admin:articles_article_change", args=[quote(article.pk)])
+        if request.method == "POST":
+            result = services.article_ingest(
+                article=article,
+                selection=request.POST.getlist("keep"),
+                unlink=request.POST.getlist("unlink"),
+                user=request.user,
+            )
+            self.message_user(request, result.summary(), messages.SUCCESS)
+            for skipped in result.skipped:
+                self.message_user(request, skipped, messages.INFO)
+            return redirect(change_url)
+        extraction = services.article_extract(article)
+        details = ReviewDetails()
+        sections = []
+        titles = {
+            "event": _("Events"),
+            "organization": _("Organisations"),
+            "person": _("People"),
+            "position": _("Positions"),
+            "agreement": _("Agreements"),
+        }
+        for kind in ("event", "organization", "person", "position", "agreement"):
+            items = [
+                {
+                    "proposal": proposal,
+                    "rows": details.rows(proposal),
+                    "evidence": evidence(article.text, proposal.span),
+                    "match_url": self.match_url(proposal),
+                }
+                for proposal in extraction.of_kind(kind)
+            ]
+            sections.append({"kind": kind, "title": titles[kind], "items": items})
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Review the extraction"),
+            "subtitle": str(article),
+            "opts": self.opts,
+            "original": article,
+            "article": article,
+            "change_url": change_url,
+            "sections": sections,
+            "empty": not extraction.proposals,
+            "language": extraction.record["source"]["language"],
+            "article_marked": text_marked(
+                article.text, [p.span for p in extraction.proposals if p.span]
+            ),
+            "draft_label": Status.DRAFT.label,
+        }
+        return TemplateResponse(request, "admin/articles/article/review.html", context)
+
+    @staticmethod
+    def match_url(proposal: services.Proposal) -> str:
+        if proposal.match is None:
+            return ""
+        app = "organizations"
+        model = "organization" if proposal.kind == "organization" else "person"
+        try:
+            return reverse(f"admin:{app}_{model}_change", args=[proposal.match.pk])
+        except NoReverseMatch:
+            return ""
 
 
 @admin.register(Mention)

@@ -86,16 +86,18 @@ def prepare(events: int) -> str:
 
 
 def wrk(url: str, seconds: int, connections: int) -> tuple[float, str]:
-    result = subprocess.run(
-        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", url],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", result.stdout).group(1))
-    latency = re.search(r"50%\s+(\S+)", result.stdout).group(1)
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", url]
+    for _attempt in range(3):  # a loaded machine can refuse a burst of connections
+        result = subprocess.run(command, capture_output=True, text=True)
+        if result.returncode == 0:
+            break
+        time.sleep(1)
+    else:
+        sys.exit(f"wrk failed on {url}:\n{result.stdout}{result.stderr}")
     if "Non-2xx" in result.stdout:
         sys.exit(f"{url} answered errors:\n{result.stdout}")
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", result.stdout).group(1))
+    latency = re.search(r"50%\s+(\S+)", result.stdout).group(1)
     return rate, latency
 
 

@@ -162,10 +162,10 @@ def _outcome(request, event, outcome: str, **extra) -> HttpResponse:
 
 
 @never_cache
-def manage(request: HttpRequest, token: str) -> HttpResponse:
+def manage(request: HttpRequest) -> HttpResponse:
     """The personal page behind the e-mailed link: see the registration, cancel it."""
     try:
-        registration = services.registration_from_token(token)
+        registration = services.registration_from_token(request.GET.get("token", ""))
     except (services.BadToken, services.ExpiredToken) as error:
         return render(
             request,

@@ -1,7 +1,8 @@
 """Registration: every change to who holds a seat goes through these functions.
 
 Seat accounting (sign-up, cancellation, promotion, capacity change) locks the event row with
-SELECT ... FOR UPDATE before counting, so concurrent sign-ups for one event queue on that row
+select_for_update (FOR NO KEY UPDATE: it excludes every other seat change but not the foreign
+key checks of inserts) before counting, so concurrent sign-ups for one event queue on that row
 and can never overbook; the partial unique index `registration_one_active_per_email` stops a
 duplicate even if a caller bypasses these functions. Waiting-list positions stay dense (1..N)
 so the position a registrant is told is their real place in the queue.
@@ -14,7 +15,7 @@ import datetime
 import logging
 import struct
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from email.mime.image import MIMEImage
 
 import segno
@@ -48,6 +49,11 @@ class RegistrationError(Exception):
     """A refusal the registrant or organiser is told about in their language."""
 
     message = _("This registration cannot be changed.")
+
+    def __init__(self, message=None):
+        super().__init__()
+        if message is not None:
+            self.message = message
 
     def __str__(self):
         return str(self.message)
@@ -83,6 +89,7 @@ class UnknownReference(RegistrationError):
 
 class CheckInRefused(RegistrationError):
     def __init__(self, registration: Registration):
+        super().__init__()
         self.registration = registration
         if registration.status == RegistrationStatus.WAITING:
             self.message = _("This person is on the waiting list and has no seat.")
@@ -92,6 +99,7 @@ class CheckInRefused(RegistrationError):
 
 class WrongEvent(RegistrationError):
     def __init__(self, registration: Registration):
+        super().__init__()
         self.registration = registration
         self.message = _("This reference belongs to another event: %(event)s") % {
             "event": registration.event.title
@@ -116,15 +124,31 @@ class CheckIn:
 class Promotion:
     registration: Registration
     seats_added: int = 0
-    promoted: list[Registration] = field(default_factory=list)
 
 
 # --- seat accounting -------------------------------------------------------------------------
 
 
+SEAT_FIELDS = (
+    "status",
+    "publish_at",
+    "registration_opens",
+    "registration_closes",
+    "start_date",
+    "end_date",
+    "capacity",
+    "waiting_list",
+    # Event.save() reads these when the capacity is saved.
+    "slug",
+    "commune",
+    "region",
+)
+
+
 def _event_locked(event_id: int) -> Event:
-    """The event row, locked until the transaction ends: every seat count happens after this."""
-    return Event.objects.select_for_update(no_key=True).get(pk=event_id)
+    """The event row, locked until the transaction ends: every seat count happens after this.
+    Only what seat accounting reads is loaded: the lock is held for as short a time as can be."""
+    return Event.objects.select_for_update(no_key=True).only(*SEAT_FIELDS).get(pk=event_id)
 
 
 def _seat_counts(event: Event) -> tuple[int, int]:
@@ -170,10 +194,11 @@ def _fill_free_seats(event: Event, *, taken: int, site_url: str) -> list[Registr
     Registration.objects.filter(event=event, status=RegistrationStatus.WAITING).update(
         waiting_position=F("waiting_position") - len(promoted)
     )
+    shown_event = Event.objects.select_related("commune", "region").get(pk=event.pk)
     for registration in promoted:
         registration.status = RegistrationStatus.CONFIRMED
         registration.waiting_position = None
-        registration.event = event
+        registration.event = shown_event
         _email_after_commit(registration, kind="promoted", site_url=site_url)
     return promoted
 
@@ -410,10 +435,12 @@ def registration_from_token(token: str) -> Registration:
 
 
 def registration_link(registration: Registration, *, site_url: str) -> str:
-    """The personal page, in the registrant's language."""
+    """The personal page, in the registrant's language. The token is in the query string, which
+    the access log leaves out (gunicorn.conf.py), not in the path."""
     with translation.override(registration.language):
-        path = reverse("events:registration", args=[registration_token(registration)])
-    return site_url.rstrip("/") + path
+        path = reverse("events:registration")
+    # The token is URL-safe already: base64url and ":".
+    return f"{site_url.rstrip('/')}{path}?token={registration_token(registration)}"
 
 
 # --- e-mails ---------------------------------------------------------------------------------

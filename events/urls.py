@@ -31,5 +31,5 @@ urlpatterns = [
 urlpatterns += [
     path("events/<slug:slug>/register/", registration_views.register, name="register"),
     path("events/<slug:slug>/check-in/", registration_views.check_in, name="check_in"),
-    path("registration/<str:token>/", registration_views.manage, name="registration"),
+    path("registration/", registration_views.manage, name="registration"),
 ]

@@ -194,6 +194,10 @@ def search_all(query: str, *, per_group: int = 10) -> list[ResultGroup]:
             obj.search_excerpt = mark_safe(
                 highlight(_excerpt(getattr(obj, text_attr), query), query)
             )
+            # An Arabic query on a French or English page: show the Arabic name it matched.
+            original = highlight(getattr(obj, f"{title_attr}_ar") or "", query)
+            if "<mark>" not in obj.search_title and "<mark>" in original:
+                obj.search_original = mark_safe(original)
             group.results.append(obj)
         groups.append(group)
     return groups

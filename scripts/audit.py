@@ -82,9 +82,8 @@ def main() -> int:
         for dependency in vulnerable:
             for vuln in dependency["vulns"]:
                 fixed = ", ".join(vuln.get("fix_versions", [])) or "no fix yet"
-                print(
-                    f"  {dependency['name']} {dependency['version']}: {vuln['id']} (fixed in {fixed})"
-                )
+                name, version = dependency["name"], dependency["version"]
+                print(f"  {name} {version}: {vuln['id']} (fixed in {fixed})")
         if vulnerable:
             print(
                 "audit: FAILED. Upgrade (then `make constraints`), or accept the vulnerability"

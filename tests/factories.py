@@ -91,8 +91,6 @@ class OpenEventFactory(EventFactory):
     venue = "قصر المؤتمرات"
     venue_fr = "Palais des congrès"
     registration_opens = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
-    registration_closes = factory.LazyFunction(
-        lambda: timezone.now() + datetime.timedelta(days=10)
-    )
+    registration_closes = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=10))
     capacity = 3
     waiting_list = True

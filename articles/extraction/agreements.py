@@ -6,7 +6,7 @@ sentence, "المخطط التنموي … 2014-2020 … 290 مليون درهم
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from .lexicon import STOPWORDS, VERBS
@@ -46,7 +46,6 @@ class AgreementMention:
     last: int
     amount_mad: int | None = None
     period: tuple[int, int] | None = None
-    parties: list[int] = field(default_factory=list)  # org mention indexes, filled later
 
 
 def parse_amount(text: str) -> int | None:
@@ -143,6 +142,7 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
 
 
 _MOST = 50  # no article reports more agreements; bounds the work on pathological input
+_PURPOSE = {"تروم", "يروم", "تهدف", "يهدف", "الي"}
 _TITLE_STOPS = {"بقيمه", "بغلاف", "بمبلغ", "بكلفه", "بتكلفه", "بحضور", "بين", "تحت", "وذلك"}
 
 
@@ -153,6 +153,9 @@ def _title_end(doc: Doc, i: int, most: int = 12) -> int:
         t = doc.tokens[end + 1]
         if t.gap.strip() or t.latin or any(c.isdigit() for c in t.norm):
             break
+        if t.norm in _PURPOSE:
+            end += 1  # "مذكرة تفاهم تروم تطوير …": the purpose belongs to the title
+            continue
         if t.norm in _TITLE_STOPS or t.norm in STOPWORDS or t.norm in VERBS or t.norm[:3] == "بال":
             break
         end += 1

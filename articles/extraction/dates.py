@@ -63,7 +63,6 @@ class DateMention:
     nend: int
     start: date | None
     end: date | None
-    relative: bool = False
 
 
 def _day(text: str) -> int:
@@ -114,11 +113,11 @@ def find_dates(doc: Doc, published_on: date | None = None) -> list[DateMention]:
     found: list[DateMention] = []
     taken = bytearray(len(norm) + 1)
 
-    def add(span: tuple[int, int], start: date | None, end: date | None, rel: bool = False):
+    def add(span: tuple[int, int], start: date | None, end: date | None) -> None:
         if any(taken[span[0] : span[1]]):
             return  # a longer reading (a range) already covers it
         taken[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
-        found.append(DateMention(span[0], span[1], start, end, rel))
+        found.append(DateMention(span[0], span[1], start, end))
 
     for m in _CROSS.finditer(norm):
         first = (_year(m.group(4)), MONTHS[m.group(3)], _day(m.group(2)))
@@ -142,10 +141,10 @@ def find_dates(doc: Doc, published_on: date | None = None) -> list[DateMention]:
         if word in ("اليوم", "غدا") and not weekday:
             continue  # "اليوم" also means "nowadays", "غدا" also "became"
         day = resolve_relative(word, weekday, published_on)
-        add(m.span(), day, day, rel=True)
+        add(m.span(), day, day)
     for m in _LAST_NEXT.finditer(norm):
         day = resolve_weekday(m.group(1), m.group(2) in ("المقبل", "القادم"), published_on)
-        add(m.span(), day, day, rel=True)
+        add(m.span(), day, day)
     found.sort(key=lambda d: d.nstart)
     return found
 

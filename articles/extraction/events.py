@@ -9,8 +9,10 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from portal.arabic import normalize_arabic
+
 from .lexicon import STOPWORDS, VERBS
-from .normalize import normalize_arabic, strip_clitics
+from .normalize import strip_clitics
 from .organizations import chain
 from .people import nominative
 from .text import QUOTES, Doc
@@ -154,7 +156,7 @@ def find_events(doc: Doc) -> list[EventMention]:
             end = _until_comma(doc, i, 10)
         else:
             end = chain(doc, i, phrase=True).last
-        title = doc.surface(start, end, head)
+        title = "".join(c for c in doc.surface(start, end, head) if c not in QUOTES)
         if kind == "general-assembly":
             title = "الجمع العام " + doc.surface(i + 2, end) if end > i + 1 else "الجمع العام"
             title = title.strip()

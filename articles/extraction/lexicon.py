@@ -3,7 +3,7 @@
 They describe Moroccan business-press Arabic in general, not any one article.
 """
 
-from .normalize import normalize_arabic
+from portal.arabic import normalize_arabic
 
 
 def _fold(words: str) -> frozenset[str]:
@@ -27,13 +27,20 @@ STOPWORDS = _fold(
     """
 )
 
-# Verbs that open a clause around a name (reported speech, attendance, hosting, signing).
-VERBS = _fold(
+# Verbs of reported speech: the word after them is often the speaker ("وصرح مزور").
+SPEECH_VERBS = _fold(
     """
     قال قالت أكد أكدت أوضح أوضحت أبرز أبرزت أشار أشارت أضاف أضافت صرح صرحت اعتبر اعتبرت
     شدد شددت دعا دعت سلط سلطت ذكر ذكرت أفاد أفادت لفت لفتت نوه نوهت أعلن أعلنت كشف كشفت
-    حضر حضرت ترأس ترأست استقبل استقبلت افتتح افتتحت أشرف أشرفت وقع وقعت تحدث تحدثت
-    شارك شاركت قدم قدمت ألقى ألقت يرى ترى يرأس ترأس انتخب انتخبت تنتخب ينتخب عين عينت
+    تحدث تحدثت
+    """
+)
+# Other verbs that open a clause around a name or end a noun phrase.
+VERBS = SPEECH_VERBS | _fold(
+    """
+    حضر حضرت ترأس ترأست استقبل استقبلت افتتح افتتحت أشرف أشرفت وقع وقعت شارك شاركت قدم
+    قدمت ألقى ألقت يرى ترى يرأس انتخب انتخبت تنتخب ينتخب عين عينت يضم تضم ضم ضمت يمثل
+    تمثل يهدف تهدف يروم تروم يعد تعد يشكل تشكل
     """
 )
 

@@ -1,23 +1,15 @@
-"""Arabic spelling folding shared by the extractor and the public search.
+"""Clitic handling, the extractor's addition to the project's one Arabic normaliser.
 
-Press Arabic writes the same word with or without harakat, with any hamza on the alef and
-with ى/ي or ة/ه interchangeably; folding both sides the same way makes them compare equal.
+Spelling folding (harakat, tatweel, alef/ya/ta-marbuta) is `portal.arabic.normalize_arabic`,
+shared with the public search so a name folds the same way wherever it is compared.
 """
 
 import re
 from functools import lru_cache
 
-_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
-
 # Clitic prefixes, longest first; the "ال" forms keep the article they swallowed.
 _ARTICLE_CLITICS = ("وبال", "وكال", "فبال", "ولل", "فلل", "وال", "بال", "فال", "كال", "لل")
 _SEPARATED = re.compile("^[وف]?[بلك]?\u0640+")
-
-
-def normalize_arabic(text: str) -> str:
-    """Fold harakat, tatweel, alef/ya/ta-marbuta variants and case; collapse whitespace."""
-    return " ".join(_MARKS.sub("", text).translate(_LETTERS).lower().split())
 
 
 @lru_cache(maxsize=1 << 16)

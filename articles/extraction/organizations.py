@@ -10,8 +10,10 @@ several names (bare vs. regional form, Arabic vs. Latin, reordered words) become
 import re
 from dataclasses import dataclass, field
 
+from portal.arabic import normalize_arabic
+
 from .lexicon import MONTH_AND_DAY_WORDS, STOPWORDS, TITLE_WORDS, VERBS
-from .normalize import clitic_variants, normalize_arabic
+from .normalize import clitic_variants
 from .places import Place, match_at
 from .text import QUOTES, Doc, Token
 
@@ -161,7 +163,6 @@ class Organization:
     acronym: str | None
     city: str | None
     region: str | None
-    mentions: list[int]  # indexes into the mention list
     first: int  # token index of the first mention
 
 
@@ -687,7 +688,7 @@ def resolve(
     organizations: list[Organization] = []
     index: dict[int, int] = {}
     for members in sorted(groups.values(), key=lambda g: mentions[g[0]].first):
-        org = _merge([mentions[k] for k in members], members)
+        org = _merge([mentions[k] for k in members])
         for k in members:
             index[k] = len(organizations)
         organizations.append(org)
@@ -701,7 +702,7 @@ def resolve(
     return organizations, index
 
 
-def _merge(group: list[OrgMention], members: list[int]) -> Organization:
+def _merge(group: list[OrgMention]) -> Organization:
     """One organisation from its mentions: Arabic name first, the fullest form of it."""
     names: dict[str, str] = {}
     for mention in group:
@@ -728,6 +729,5 @@ def _merge(group: list[OrgMention], members: list[int]) -> Organization:
         acronym=acronym,
         city=next((m.city for m in group if m.city), None),
         region=next((m.region for m in group if m.region), None),
-        mentions=members,
         first=min(m.first for m in group),
     )

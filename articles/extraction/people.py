@@ -10,16 +10,18 @@ merged into the full name when the text gives both.
 import re
 from dataclasses import dataclass, field
 
+from portal.arabic import normalize_arabic
+
 from .lexicon import (
     COMPOUND_SECONDS,
     GIVEN_NAMES,
     MONTH_AND_DAY_WORDS,
     NAME_PARTICLES,
+    SPEECH_VERBS,
     STOPWORDS,
     TITLE_WORDS,
     VERBS,
 )
-from .normalize import normalize_arabic
 from .organizations import OrgMention, head_of
 from .places import match_at
 from .text import QUOTES, Doc
@@ -101,11 +103,21 @@ _ACCUSATIVE = re.compile(r"(?<=[\u0621-\u064a]{3})ا$")
 
 
 def nominative(title: str) -> str:
-    """ "كاتبا عاما" → "كاتب عام": titles in lists are written in the accusative."""
+    """Undo the accusative of lists and objects on the indefinite words opening a phrase.
+
+    "كاتبا عاما" → "كاتب عام", "لقاء تواصليا" → "لقاء تواصلي".
+    """
     words = title.split()
-    if not words or not normalize_arabic(words[0]).endswith("ا"):
+    if not words:
         return title
-    return " ".join(w if w.startswith("ال") or "،" in w else _ACCUSATIVE.sub("", w) for w in words)
+    accusative = normalize_arabic(words[0]).endswith("ا")
+    for n, word in enumerate(words):
+        folded = normalize_arabic(word)
+        if folded.startswith("ال") or folded in STOPWORDS or "،" in word:
+            break
+        if accusative or n and folded.endswith("يا") and len(folded) >= 5:
+            words[n] = _ACCUSATIVE.sub("", word)
+    return " ".join(words)
 
 
 _NEW = {"الجديد", "الجديده", "جديدا", "جديده", "جديد"}
@@ -268,6 +280,10 @@ class _Finder:
                 self.taken.update(range(first, last + 1))
 
     def board_item(self, first: int, last: int, default: str | None) -> None:
+        """One member of a board list: the name, an affiliation, the office on the board.
+
+        "NAME، ORG، في منصب ROLE (TITLE لـ LATIN-ORG)" names one body twice: linked.
+        """
         name_end = first
         while name_end + 1 <= last and not _SEGMENT_BREAK.search(self.tokens[name_end + 1].gap):
             name_end += 1
@@ -282,15 +298,7 @@ class _Finder:
             mention = self.orgs[k]
             if role_span and role_span[0] <= mention.first <= role_span[1]:
                 continue
-            title = None
-            for seg_first, seg_last in self.segments(name_end + 1, last):
-                if seg_first <= mention.first <= seg_last:
-                    for t in range(seg_first, mention.first):
-                        if self.title_word(t):
-                            title = self.position(t, mention.first - 1 if mention.first > t else t)[
-                                0
-                            ]
-                            break
+            title = self.title_before(mention.first, name_end + 1, last)
             (titled if title else untitled).append((title, k))
         if titled and untitled:
             self.links.append((untitled[0][1], titled[0][1]))
@@ -300,6 +308,15 @@ class _Finder:
             person.positions.extend((titled or untitled)[:1])
         if role or default:
             person.positions.append((role or default, BOARD))
+
+    def title_before(self, at: int, first: int, last: int) -> str | None:
+        """The title written before token `at` in its segment ("المدير العام لـ …")."""
+        for seg_first, seg_last in self.segments(first, last):
+            if seg_first <= at <= seg_last:
+                for t in range(seg_first, at):
+                    if self.title_word(t):
+                        return self.position(t, at - 1)[0]
+        return None
 
     def board_role(self, first: int, last: int) -> tuple[str | None, tuple[int, int] | None]:
         """The office after "في منصب"/"بمنصب" or after a colon ("… : رئيسا"), to the end."""
@@ -371,8 +388,8 @@ class _Finder:
 
     def speech(self) -> None:
         for i, t in enumerate(self.tokens):
-            word = t.norm[1:] if t.norm[:1] in "وف" and t.norm[1:] in VERBS else t.norm
-            if word in VERBS and i + 1 < len(self.tokens):
+            word = t.norm[1:] if t.norm[:1] in "وف" and t.norm[1:] in SPEECH_VERBS else t.norm
+            if word in SPEECH_VERBS and i + 1 < len(self.tokens):
                 end = self.extent(i + 1, 3)
                 if end is not None and (end + 1 >= len(self.tokens) or self.closes(end + 1)):
                     self.add(i + 1, end)

@@ -7,10 +7,11 @@ in the given text of the sentence that supports it, so an editor can check it at
 import re
 from datetime import date
 
+from portal.arabic import normalize_arabic
+
 from .agreements import AgreementMention, find_agreements
 from .dates import DateMention, find_dates
 from .events import EventMention, find_events, sectors
-from .normalize import normalize_arabic
 from .organizations import Organization, find_mentions, resolve
 from .people import BOARD, Person, find_people, resolve_people
 from .places import find_places
@@ -72,6 +73,7 @@ class _Article:
         self.person_starts = {m.first: p for p in self.people for m in p.mentions}
         inside = {t for m in self.mentions if not m.bare for t in range(m.first, m.last + 1)}
         self.free_places = [p for p in self.places if p.first not in inside and p.locative]
+        self.board: int | None = None  # the body whose board a member list gives
 
     # -- shared helpers ----------------------------------------------------------------
 
@@ -81,8 +83,8 @@ class _Article:
     def span(self, token: int) -> list[int]:
         return self.doc.sentence_span(self.sentence(token))
 
-    def in_sentence(self, items: list, index: int, first: str = "first") -> list:
-        return [x for x in items if self.sentence(getattr(x, first)) == index]
+    def in_sentence(self, events: list[EventMention], index: int) -> list[EventMention]:
+        return [e for e in events if self.sentence(e.first) == index]
 
     def _date_sentence(self, d: DateMention) -> int:
         return self.doc.sentence_of(d.nstart)
@@ -151,7 +153,8 @@ class _Article:
         for d in self.dates:
             here = self.in_sentence(candidates, self._date_sentence(d))
             if here:
-                return max(here, key=lambda e: (e.named, e.kind != "delegation" or e.named))
+                # a named event over a bare head, a specific kind over a meeting ("لقاء")
+                return max(here, key=lambda e: (e.named, e.kind != "other"))
         named = [e for e in candidates if e.named]
         return (named or candidates)[0]
 
@@ -161,8 +164,16 @@ class _Article:
         if not signed:
             return None
         a = signed[0]
-        return EventMention("signing", a.first, a.last, f"توقيع {a.title}", None, False, False,
-                            True)  # fmt: skip
+        return EventMention(
+            kind="signing",
+            first=a.first,
+            last=a.last,
+            title=f"توقيع {a.title}",
+            edition=None,
+            context=False,
+            anaphoric=False,
+            named=True,
+        )
 
     def event_sentence(self, event: EventMention) -> int:
         if event.kind == "signing" and self.agreements:
@@ -197,6 +208,8 @@ class _Article:
         index = self.event_sentence(main)
         same = [e for e in self.events if e.kind == main.kind and not e.context]
         title = main.title if main.named else next((e.title for e in same if e.named), main.title)
+        if main.kind == "signing" and self.agreements:
+            title = f"توقيع {self.agreements[0].title}"
         opening = self.doc.first_token_from(self.doc.sentences[self.sentence(main.first)][0])
         if main.kind == "delegation" and any(
             t.norm in _HOST for t in self.doc.tokens[opening : main.first]
@@ -209,7 +222,8 @@ class _Article:
             if before:
                 organizer = self.org_of[self.mentions.index(before[-1])]
                 roles[organizer] = "organizer"
-                title = f"{title} ل{self.orgs[organizer].name}"
+                if len(title.split()) <= 3:  # "الجمع العام التأسيسي" names no body yet
+                    title = f"{title} ل{self.orgs[organizer].name}"
         self.board = next((o for o, r in roles.items() if r == "organizer"), None)
         start, end = self.date_near(index)
         city, region = self.place_near(index)
@@ -237,7 +251,12 @@ class _Article:
             "people": people,
             "span": self.doc.sentence_span(index),
         }
-        events = [record]
+        return [record, *self.other_events(main, index, record)], roles
+
+    def other_events(self, main: EventMention, index: int, record: dict) -> list[dict]:
+        """Events of another kind the article names in their own right: with an edition, a
+        date of their own, or as the setting of the main one ("على هامش المؤتمر")."""
+        events = []
         seen = {main.kind}
         for other in self.events:
             if other.kind in seen or other.anaphoric or not other.named:
@@ -249,7 +268,7 @@ class _Article:
             seen.add(other.kind)
             start, end = self.date_near(here, 0) if here != index else (None, None)
             city, region = self.place_near(here)
-            head = normalize_arabic(other.title).split()[0]
+            head = normalize_arabic(other.title).split()[0].removeprefix("ال")
             events.append({
                 "title": other.title,
                 "kind": other.kind,
@@ -260,11 +279,12 @@ class _Article:
                 "region": region,
                 "sectors": record["sectors"],
                 "organizations": [],
-                "people": [p for p in people if p["title"] and head.removeprefix("ال") in
-                           normalize_arabic(p["title"])],
+                # people whose title names this event ("نائب رئيس اللجنة المنظمة للمؤتمر")
+                "people": [p for p in record["people"]
+                           if p["title"] and head in normalize_arabic(p["title"])],
                 "span": self.doc.sentence_span(here),
             })  # fmt: skip
-        return events, roles
+        return events
 
     def event_person(self, person: Person) -> dict:
         board = [(t, o) for t, o in person.positions if o == BOARD]
@@ -378,8 +398,6 @@ def extract_article(
         return record
     article = _Article(doc, published_on)
     events, roles = article.build_events(article.main_event() or article.signing())
-    if not events:
-        article.board = None
     outlet_key = normalize_arabic(record["source"]["outlet"] or "")
     dropped = {
         o for o, org in enumerate(article.orgs)

@@ -11,7 +11,8 @@ from functools import cache
 
 from django.utils.text import slugify
 
-from .normalize import normalize_arabic
+from portal.arabic import normalize_arabic
+
 from .text import Doc
 
 # Spellings the press uses that the gazetteer writes otherwise.

@@ -9,7 +9,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 
-from .normalize import _MARKS, clitic_variants, strip_clitics
+from portal.arabic import MARKS_PATTERN, normalize_arabic
+
+from .normalize import clitic_variants, strip_clitics
 
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufeff\u200b-\u200f]")
@@ -24,14 +26,21 @@ def clean(text: str) -> str:
     return _CONTROL.sub(" ", text)
 
 
-_FOLD = {ord(k): v for k, v in {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}.items()}
+_MARKS = re.compile(MARKS_PATTERN)
+# The letter folds of normalize_arabic (alef, ya, ta marbuta), read off it rather than
+# copied, so the extractor and the search can never fold a letter differently.
+_FOLD = {
+    ord(c): normalize_arabic(c)
+    for c in map(chr, range(0x0600, 0x0700))
+    if normalize_arabic(c) not in ("", c)
+}
 _FOLD.update(
     {ord(a): b for a, b in zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789", strict=True)}
 )
 _FOLD.update(
     {c: chr(c).lower() for c in range(0x41, 0x250) if len(chr(c).lower()) == 1 and chr(c).isupper()}
 )
-_DROP = re.compile(rf"{_MARKS.pattern}+|\s+")
+_DROP = re.compile(rf"{MARKS_PATTERN}+|\s+")
 
 
 def fold(text: str) -> tuple[str, list[int]]:

@@ -1,8 +1,8 @@
 import pytest
 
 from articles.extraction.events import find_events, ordinal, sectors
-from articles.extraction.normalize import normalize_arabic
 from articles.extraction.text import Doc
+from portal.arabic import normalize_arabic
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,10 @@ def test_sectors_from_a_lexicon():
     assert set(sectors(doc, (0, 4))) == {"chemistry", "energy-storage"}
     doc = Doc("معرض السيارات الكهربائية. تطور صناعة السيارات ونقل التكنولوجيا.")
     assert sectors(doc, (0, 3))[0] == "automotive"
+
+
+def test_study_days_and_meetings_read_in_the_nominative():
+    (day,) = find_events(Doc("نظم المركز أمس يوما دراسيا حول “رقمنة المقاولات الصغرى”، بحضور"))
+    assert (day.kind, day.title) == ("workshop", "يوم دراسي حول رقمنة المقاولات الصغرى")
+    (meeting,) = find_events(Doc("عقدت الغرفة لقاء تواصليا مع مهنيي النسيج، خصص"))
+    assert (meeting.kind, meeting.title) == ("other", "لقاء تواصلي مع مهنيي النسيج")

@@ -1,4 +1,5 @@
-from articles.extraction.normalize import clitic_variants, normalize_arabic, strip_clitics
+from articles.extraction.normalize import clitic_variants, strip_clitics
+from portal.arabic import normalize_arabic
 
 
 def test_harakat_tatweel_and_letter_variants_fold_together():

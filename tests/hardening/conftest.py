@@ -45,6 +45,12 @@ def settings_under(names: list[str], **extra: str) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def pytest_terminal_summary(terminalreporter):
+    fuzz = sys.modules.get("tests.hardening.test_fuzz")
+    if fuzz is not None and fuzz.TRIED:
+        terminalreporter.write_line(fuzz.report())
+
+
 def pytest_configure(config):
     """A replica alias mirroring `default` in tests, as settings.py makes for each URL of
     DATABASE_REPLICA_URLS. It is idle until a test sets DATABASE_REPLICAS = [REPLICA]."""

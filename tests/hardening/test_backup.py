@@ -36,8 +36,7 @@ def row_counts(url: str) -> dict[str, int]:
         }
 
 
-@pytest.mark.django_db(transaction=True)
-def test_backup_and_restore_round_trip(tmp_path):
+def test_backup_and_restore_round_trip(transactional_db, tmp_path):
     settings_dict = connections["default"].settings_dict
     source = url_for(settings_dict, settings_dict["NAME"])
     target_name = f"restore_check_{uuid.uuid4().hex[:8]}"

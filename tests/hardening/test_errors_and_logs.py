@@ -121,8 +121,7 @@ def test_a_view_that_loses_the_database_answers_503_in_the_page_language():
     assert "OperationalError" not in html and "Traceback" not in html
 
 
-@pytest.mark.django_db(transaction=True)
-def test_database_down_then_back(settings):
+def test_database_down_then_back(settings, transactional_db):
     """PostgreSQL unreachable: public pages answer 503 (in their language), /healthz 503;
     back: the next requests are served again, without a restart."""
     settings.PUBLIC_PAGE_CACHE = False
@@ -160,8 +159,7 @@ def wsgi_get(path: str) -> int:
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
-def test_a_dropped_connection_is_replaced_by_itself(settings):
+def test_a_dropped_connection_is_replaced_by_itself(settings, transactional_db):
     """CONN_MAX_AGE keeps connections; CONN_HEALTH_CHECKS notices one that PostgreSQL closed
     (a restart) and opens a new one instead of failing the request."""
     settings.PUBLIC_PAGE_CACHE = False

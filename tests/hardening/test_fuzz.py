@@ -11,7 +11,6 @@ written to test-artifacts/fuzz.json.
 import json
 import urllib.parse
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -85,22 +84,18 @@ def fuzz(examples: int):
     )
 
 
-@pytest.fixture(scope="module", autouse=True)
-def fuzz_report(request):
-    yield
+def report() -> str:
+    """The summary line (printed by tests/hardening/conftest.py at the end of the run)."""
     total = sum(TRIED.values())
     errors = sum(SERVER_ERRORS.values())
-    line = (
-        f"fuzzing: {total} generated inputs, {errors} answers >= 500"
-        f" ({', '.join(f'{k} {v}' for k, v in sorted(TRIED.items()))})"
-    )
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line(line)
     artifacts = ROOT / "test-artifacts"
     artifacts.mkdir(exist_ok=True)
-    Path(artifacts / "fuzz.json").write_text(
+    (artifacts / "fuzz.json").write_text(
         json.dumps({"inputs": dict(TRIED), "total": total, "5xx": errors})
+    )
+    return (
+        f"fuzzing: {total} generated inputs, {errors} answers >= 500"
+        f" ({', '.join(f'{k} {v}' for k, v in sorted(TRIED.items()))})"
     )
 
 

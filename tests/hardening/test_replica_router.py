@@ -31,6 +31,11 @@ def get(client, path, **extra):
     return response, tables_read(primary), tables_read(replica)
 
 
+@pytest.fixture(autouse=True)
+def _reference_data_reloaded(transactional_db):
+    """Requested by name so tests/conftest.py reloads the reference data after the flush."""
+
+
 @pytest.fixture
 def replicated(settings):
     settings.DATABASE_REPLICAS = [REPLICA]

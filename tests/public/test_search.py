@@ -74,6 +74,14 @@ def test_search_page_in_french(client, db):
     assert "Forum international de la <mark>chimie</mark>" in html
 
 
+def test_an_arabic_query_on_a_french_page_shows_the_arabic_name_it_matched(client, db):
+    html = client.get("/fr/search/", {"q": "المنتدى الدولى"}).content.decode()
+    assert "Forum international de la chimie" in html
+    assert (
+        '<p class="original" lang="ar" dir="rtl"><mark>المنتدى</mark> <mark>الدولي</mark>' in html
+    )
+
+
 def test_nothing_found_says_what_to_try(client, db):
     html = client.get("/en/search/", {"q": "zzzzqqq"}).content.decode()
     assert "Nothing matches" in html and "fewer or shorter words" in html

@@ -269,7 +269,7 @@ def test_check_in_refuses_waiting_cancelled_unknown_and_other_events(db, registe
 def test_attended_registrations_cannot_be_cancelled(db, register):
     registration = register(OpenEventFactory(), "came@example.ma")
     services.registration_check_in(reference=registration.reference)
-    with pytest.raises(services.RegistrationError):
+    with pytest.raises(services.RegistrationError, match="already been checked in"):
         services.registration_cancel(registration=registration, site_url=SITE_URL)
 
 
@@ -381,4 +381,15 @@ def test_cancelled_registrations_get_no_resend(db, register):
     registration = register(OpenEventFactory(), "gone@example.ma")
     services.registration_cancel(registration=registration, site_url=SITE_URL)
     with pytest.raises(services.AlreadyCancelled):
+        services.registration_resend_email(registration=registration, site_url=SITE_URL)
+
+
+def test_purged_registrations_get_no_resend(db):
+    long_ago = timezone.localdate() - datetime.timedelta(days=400)
+    registration = RegistrationFactory(
+        event=OpenEventFactory(start_date=long_ago, end_date=long_ago)
+    )
+    services.registrations_purge(older_than_days=30)
+    registration.refresh_from_db()
+    with pytest.raises(services.RegistrationError, match="purged"):
         services.registration_resend_email(registration=registration, site_url=SITE_URL)

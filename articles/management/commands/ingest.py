@@ -1,0 +1,94 @@
+"""`manage.py ingest FILE... [--published YYYY-MM-DD] [--outlet NAME]`: articles to drafts.
+
+Each file becomes an Article (its first line is the title) and everything the extractor
+proposes becomes draft records with Mentions, as the admin's review screen would with every
+box ticked. A file that cannot be read is reported and the others are still ingested.
+"""
+
+from datetime import date
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from tqdm import tqdm
+
+from articles.models import Article
+from articles.services import article_ingest
+
+MAX_BYTES = 1024 * 1024
+
+
+class Command(BaseCommand):
+    help = "Create an article per text file and ingest what it reports as draft records."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 article text")
+        parser.add_argument("--published", metavar="YYYY-MM-DD", help="publication date")
+        parser.add_argument("--outlet", default="", help="the outlet that published them")
+        parser.add_argument("--url", default="", help="the article's address (one file)")
+
+    def handle(self, *args, **options) -> None:
+        published = None
+        if options["published"]:
+            try:
+                published = date.fromisoformat(options["published"])
+            except ValueError:
+                raise CommandError(
+                    f"--published must be a date written YYYY-MM-DD, not {options['published']!r}"
+                ) from None
+        paths = [Path(name) for name in options["files"]]
+        failed = 0
+        totals = {"articles": 0, "created": 0, "linked": 0, "mentions": 0}
+        # tqdm redraws its line with "\r": it writes to the raw stream, not the OutputWrapper
+        # (which would end every write with a newline).
+        progress = tqdm(paths, unit="article", disable=len(paths) < 2, file=self.stderr._out)
+        for path in progress:
+            try:
+                text = self.read(path)
+            except CommandError as error:
+                failed += 1
+                progress.write(self.style.ERROR(f"{path}: {error}"), file=self.stderr._out)
+                continue
+            with transaction.atomic():
+                article = Article.objects.create(
+                    title=_first_line(text)[:500] or path.stem,
+                    outlet=options["outlet"][:200],
+                    url=options["url"][:500],
+                    published_on=published,
+                    text=text,
+                )
+                result = article_ingest(article=article, user=None)
+            totals["articles"] += 1
+            totals["created"] += len(result.created)
+            totals["linked"] += len(result.linked)
+            totals["mentions"] += result.mentions
+            if len(paths) < 2:
+                self.stdout.write(f"{path}: {result.summary()}")
+        self.stdout.write(
+            self.style.SUCCESS(
+                "{articles} articles ingested: {created} draft records created, {linked} "
+                "existing records linked, {mentions} mentions.".format(**totals)
+            )
+        )
+        if failed:
+            raise CommandError(f"{failed} of {len(paths)} files could not be ingested.")
+
+    @staticmethod
+    def read(path: Path) -> str:
+        if not path.is_file():
+            raise CommandError("no such file")
+        if path.stat().st_size > MAX_BYTES:
+            raise CommandError("larger than 1 MB; is it an article?")
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise CommandError("not UTF-8 text; save it as UTF-8 and try again") from None
+        if "\x00" in text:
+            raise CommandError("not a plain text file")
+        if not text.strip():
+            raise CommandError("empty")
+        return text
+
+
+def _first_line(text: str) -> str:
+    return next((" ".join(line.split()) for line in text.splitlines() if line.strip()), "")

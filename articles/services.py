@@ -1,0 +1,423 @@
+"""From an article to draft records: what the extractor proposes, and its ingestion.
+
+`article_extract` reads an article and lists its proposals (events, organisations, people,
+positions, agreements), each with its evidence span and, for organisations and people, the
+existing record it is about (articles.matching). It writes nothing: the admin's review
+screen shows it. `article_ingest` turns the proposals an editor kept into draft records
+and Mentions in one transaction.
+
+Nothing reaches visitors unreviewed: every record created here is a draft, existing records
+are reused as they are (never edited), and a link between two records that are both already
+public (a participant, a party, a position) is not added, since it would show at once; it is
+reported instead, for an editor to add through the normal review.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Model, Q
+from django.utils import translation
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext_lazy as _
+from rapidfuzz import fuzz
+
+from events.models import (
+    Agreement,
+    AgreementKind,
+    Event,
+    EventKind,
+    EventOrganization,
+    EventRole,
+    Participation,
+)
+from organizations.models import Organization, OrganizationKind, Person, Position
+from portal.models import Commune, Region, Sector, Status
+
+from .extraction import extract_article
+from .matching import FUZZY_THRESHOLD, Candidate, match_key, matches_find
+from .models import Article, Mention
+
+# The order records are created in: what a later kind links to exists by then.
+KINDS = ("organization", "person", "position", "event", "agreement")
+
+
+@dataclass
+class Proposal:
+    """One record the article supports; `key` identifies it in a selection."""
+
+    key: str
+    kind: str
+    label: str
+    data: dict
+    span: tuple[int, int] | None
+    match: Candidate | None = None
+    needs: tuple[str, ...] = ()  # proposals it cannot exist without (a position's person)
+
+
+@dataclass
+class Extraction:
+    record: dict
+    proposals: list[Proposal]
+
+    def of_kind(self, kind: str) -> list[Proposal]:
+        return [p for p in self.proposals if p.kind == kind]
+
+
+@dataclass
+class IngestResult:
+    created: list[Model] = field(default_factory=list)
+    linked: list[Model] = field(default_factory=list)
+    mentions: int = 0
+    links: int = 0  # organisations' roles, participants, parties added
+    skipped: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """What an editor reads after an ingestion: the new drafts by kind, then counts."""
+        groups: dict[str, list[str]] = {}
+        for record in self.created:
+            groups.setdefault(str(record._meta.verbose_name_plural), []).append(str(record))
+        created = "; ".join(f"{kind}: {', '.join(names)}" for kind, names in groups.items())
+        return _(
+            "Created as drafts: %(created)s. Existing records linked: %(linked)d. "
+            "Organisations' roles, participants and parties added: %(links)d. "
+            "New mentions: %(mentions)d."
+        ) % {
+            "created": created or _("nothing"),
+            "linked": len(self.linked),
+            "links": self.links,
+            "mentions": self.mentions,
+        }
+
+
+def _span(item: dict) -> tuple[int, int] | None:
+    span = item.get("span")
+    if span and len(span) == 2 and span[1] > span[0] >= 0:
+        return int(span[0]), int(span[1])
+    return None
+
+
+def article_extract(article: Article) -> Extraction:
+    """The article's proposals with their evidence and existing matches; writes nothing."""
+    record = extract_article(
+        article.text or "",
+        title=article.title or None,
+        outlet=article.outlet or None,
+        published_on=article.published_on,
+    )
+    matches = matches_find(record)
+    proposals: list[Proposal] = []
+    org_keys = {}
+    for i, org in enumerate(record["organizations"]):
+        key = f"organization:{i}"
+        org_keys.setdefault(org["name"], key)
+        proposals.append(
+            Proposal(key, "organization", org["name"], org, _span(org), matches.organizations[i])
+        )
+    person_keys = {}
+    for i, person in enumerate(record["people"]):
+        key = f"person:{i}"
+        person_keys.setdefault(person["name"], key)
+        proposals.append(
+            Proposal(key, "person", person["name"], person, _span(person), matches.people[i])
+        )
+        for j, position in enumerate(person["positions"]):
+            if not position.get("title"):
+                continue
+            org_key = org_keys.get(position.get("organization"))
+            proposals.append(
+                Proposal(
+                    f"position:{i}.{j}",
+                    "position",
+                    person["name"],
+                    position,
+                    _span(person),
+                    needs=(key, org_key) if org_key else (key,),
+                )
+            )
+    for i, event in enumerate(record["events"]):
+        proposals.append(Proposal(f"event:{i}", "event", event["title"], event, _span(event)))
+    for i, agreement in enumerate(record["agreements"]):
+        proposals.append(
+            Proposal(f"agreement:{i}", "agreement", agreement["title"], agreement,
+                     _span(agreement))
+        )  # fmt: skip
+    return Extraction(record, proposals)
+
+
+# -- ingestion -------------------------------------------------------------------------
+
+
+def _choice(value, choices, default):
+    return value if value in choices.values else default
+
+
+def _date(value) -> date | None:
+    try:
+        return parse_date(value or "")
+    except ValueError:
+        return None
+
+
+def _public(*records: Model | None) -> bool:
+    return all(r is not None and r.status == Status.PUBLISHED for r in records)
+
+
+def commune_resolve(city: str | None, region_slug: str | None) -> Commune | None:
+    """The gazetteer commune the extractor named: its Arabic name, in its region."""
+    if not city:
+        return None
+    communes = Commune.objects.filter(name_ar=city).order_by("-is_urban", "-population", "pk")
+    if region_slug:
+        communes = communes.filter(region__slug=region_slug)
+    return communes.first()
+
+
+class _Ingestion:
+    def __init__(self, article: Article, user, keep, unlink) -> None:
+        self.article = article
+        self.user = user
+        self.keep = keep
+        self.unlink = unlink
+        self.result = IngestResult()
+        self.organizations: dict[str, Organization] = {}
+        self.people: dict[str, Person] = {}
+        self.events: list[Event] = []
+        self.regions = {r.slug: r for r in Region.objects.all()}
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def kept(self, proposal: Proposal) -> bool:
+        if self.keep is not None and proposal.key not in self.keep:
+            return False
+        return all(self.kept_key(need) for need in proposal.needs)
+
+    def kept_key(self, key: str) -> bool:
+        return self.keep is None or key in self.keep
+
+    def draft(self, model: type[Model], **values) -> Model:
+        record = model(status=Status.DRAFT, created_by=self.user, updated_by=self.user, **values)
+        record.save()
+        self.result.created.append(record)
+        return record
+
+    def reuse(self, record: Model) -> Model:
+        if record not in self.result.linked and record not in self.result.created:
+            self.result.linked.append(record)
+        return record
+
+    def mention(self, record: Model, span: tuple[int, int] | None) -> None:
+        text = self.article.text
+        if span is None or span[1] > len(text):
+            return
+        start, end = span
+        _mention, created = Mention.objects.get_or_create(
+            article=self.article,
+            content_type=ContentType.objects.get_for_model(record),
+            object_id=record.pk,
+            start=start,
+            end=end,
+            defaults={"quote": text[start:end]},
+        )
+        self.result.mentions += int(created)
+
+    def skip(self, message: str) -> None:
+        self.result.skipped.append(message)
+
+    def mentioned_here(self, model: type[Model]) -> Q:
+        """Records of `model` this article already has a Mention on (a second ingestion)."""
+        ids = Mention.objects.filter(
+            article=self.article, content_type=ContentType.objects.get_for_model(model)
+        ).values("object_id")
+        return Q(pk__in=ids)
+
+    # -- records ---------------------------------------------------------------------
+
+    def organization(self, proposal: Proposal) -> None:
+        data = proposal.data
+        if proposal.match and proposal.key not in self.unlink:
+            org = self.reuse(Organization.objects.get(pk=proposal.match.pk))
+        else:
+            name = data["name"][:255]
+            org = self.draft(
+                Organization,
+                name=name,
+                name_ar=name,
+                kind=_choice(data.get("kind"), OrganizationKind, OrganizationKind.OTHER),
+                acronym=(data.get("acronym") or "")[:30],
+                aliases=[a for a in data.get("aliases") or [] if isinstance(a, str)],
+                region=self.regions.get(data.get("region")),
+                commune=commune_resolve(data.get("city"), data.get("region")),
+            )
+        self.organizations.setdefault(data["name"], org)
+        self.mention(org, proposal.span)
+
+    def person(self, proposal: Proposal) -> None:
+        data = proposal.data
+        if proposal.match and proposal.key not in self.unlink:
+            person = self.reuse(Person.objects.get(pk=proposal.match.pk))
+        else:
+            name = data["name"][:200]
+            person = self.draft(
+                Person,
+                name=name,
+                name_ar=name,
+                aliases=[a for a in data.get("aliases") or [] if isinstance(a, str)],
+            )
+        self.people.setdefault(data["name"], person)
+        self.mention(person, proposal.span)
+
+    def position(self, proposal: Proposal) -> None:
+        person = self.people.get(proposal.label)
+        org_name = proposal.data.get("organization")
+        org = self.organizations.get(org_name) if org_name else None
+        title = (proposal.data.get("title") or "")[:255]
+        if person is None or (org_name and org is None) or not title:
+            return
+        if _public(person, *([org] if org else [])):
+            self.skip(_("%(person)s, %(title)s: both records are public already")
+                      % {"person": person, "title": title})  # fmt: skip
+            return
+        position, created = Position.objects.get_or_create(
+            person=person, organization=org, title_ar=title, defaults={"title": title}
+        )
+        if created:
+            self.result.created.append(position)
+
+    def event(self, proposal: Proposal) -> None:
+        data = proposal.data
+        title = data["title"][:255]
+        start, end = _date(data.get("start_date")), _date(data.get("end_date"))
+        if start and end and end < start:
+            end = None
+        existing = self.event_existing(title, start)
+        if existing is not None:
+            event = self.reuse(existing)
+        else:
+            event = self.draft(
+                Event,
+                title=title,
+                title_ar=title,
+                kind=_choice(data.get("kind"), EventKind, EventKind.OTHER),
+                edition=data.get("edition") if 0 < (data.get("edition") or 0) < 1000 else None,
+                start_date=start,
+                end_date=end,
+                commune=commune_resolve(data.get("city"), data.get("region")),
+                region=self.regions.get(data.get("region")),
+            )
+            event.sectors.set(Sector.objects.filter(slug__in=data.get("sectors") or ()))
+        self.events.append(event)
+        self.mention(event, proposal.span)
+        for item in data.get("organizations") or ():
+            org = self.organizations.get(item.get("name"))
+            if org is None:
+                continue
+            if _public(event, org):
+                self.skip(_("%(org)s at %(event)s: both records are public already")
+                          % {"org": org, "event": event})  # fmt: skip
+                continue
+            _row, created = EventOrganization.objects.get_or_create(
+                event=event,
+                organization=org,
+                role=_choice(item.get("role"), EventRole, EventRole.PARTICIPANT),
+            )
+            self.result.links += int(created)
+        for item in data.get("people") or ():
+            person = self.people.get(item.get("name"))
+            if person is None:
+                continue
+            if _public(event, person):
+                self.skip(_("%(person)s at %(event)s: both records are public already")
+                          % {"person": person, "event": event})  # fmt: skip
+                continue
+            title = (item.get("title") or "")[:255]
+            _row, created = Participation.objects.get_or_create(
+                event=event,
+                person=person,
+                defaults={
+                    "title": title,
+                    "title_ar": title,
+                    "organization": self.organizations.get(item.get("organization")),
+                },
+            )
+            self.result.links += int(created)
+
+    def event_existing(self, title: str, start: date | None) -> Event | None:
+        """The same event: already taken from this article, or same title on the same day."""
+        same = Q(start_date=start) if start else Q(start_date__isnull=True, title_ar=title)
+        key = match_key(title)
+        for event in Event.objects.filter(self.mentioned_here(Event) | same)[:200]:
+            if fuzz.token_sort_ratio(key, match_key(event.title_ar or "")) >= FUZZY_THRESHOLD:
+                return event
+        return None
+
+    def agreement(self, proposal: Proposal) -> None:
+        data = proposal.data
+        title = data["title"][:300]
+        signed = _date(data.get("signed_on"))
+        period = (data.get("period_start"), data.get("period_end"))
+        if period[0] and period[1] and period[1] < period[0]:
+            period = (None, None)
+        amount = data.get("amount_mad")
+        existing = self.agreement_existing(title, signed, amount)
+        if existing is not None:
+            agreement = self.reuse(existing)
+        else:
+            signing = next((e for e in self.events if e.kind == EventKind.SIGNING), None)
+            agreement = self.draft(
+                Agreement,
+                title=title,
+                title_ar=title,
+                kind=_choice(data.get("kind"), AgreementKind, AgreementKind.OTHER),
+                signed_on=signed,
+                commune=commune_resolve(data.get("city"), None),
+                amount_mad=amount if isinstance(amount, int) and amount >= 0 else None,
+                period_start=period[0],
+                period_end=period[1],
+                signing_event=signing,
+            )
+        self.mention(agreement, proposal.span)
+        for name in data.get("parties") or ():
+            org = self.organizations.get(name)
+            if org is None:
+                continue
+            if _public(agreement, org):
+                self.skip(_("%(org)s as a party to %(agreement)s: both records are public "
+                            "already") % {"org": org, "agreement": agreement})  # fmt: skip
+                continue
+            if not agreement.parties.filter(pk=org.pk).exists():
+                agreement.parties.add(org)
+                self.result.links += 1
+
+    def agreement_existing(self, title: str, signed: date | None, amount) -> Agreement | None:
+        """Already taken from this article, or the same title signed the same day."""
+        same = self.mentioned_here(Agreement)
+        if signed:
+            same |= Q(signed_on=signed, amount_mad=amount)
+        key = match_key(title)
+        for agreement in Agreement.objects.filter(same)[:200]:
+            if match_key(agreement.title_ar or "") == key:
+                return agreement
+        return None
+
+    def run(self, extraction: Extraction) -> IngestResult:
+        for kind in KINDS:
+            for proposal in extraction.of_kind(kind):
+                if self.kept(proposal):
+                    getattr(self, kind)(proposal)
+        return self.result
+
+
+@transaction.atomic
+def article_ingest(*, article: Article, selection=None, user, unlink=()) -> IngestResult:
+    """Create draft records for the article's kept proposals and a Mention for each record.
+
+    `selection`: the proposal keys to keep ("organization:2", "position:0.1"…), all when
+    None. `unlink`: keys of matched proposals to create as new drafts anyway. Existing
+    records the proposals match are linked, not duplicated, so a second run adds nothing.
+    """
+    extraction = article_extract(article)
+    keep = None if selection is None else set(selection)
+    with translation.override("ar"):
+        return _Ingestion(article, user, keep, set(unlink)).run(extraction)
