@@ -20,31 +20,28 @@ Needs root (pg_createcluster, pg_ctlcluster) and PostgreSQL's server packages.
 """
 
 import argparse
-import datetime
 import os
-import re
 import secrets
-import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
-import urllib.parse
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from http.client import HTTPConnection
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-COOKIE = re.compile(r"csrftoken=([^;]+)")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from common import (
+    COOKIE,
+    ROOT,
+    TOKEN,
+    django_setup,
+    forum_open,
+    free_port,
+    manage,
+    registration_form,
+    server_env,
+)
 
 
 def run(*command: str) -> None:
@@ -58,13 +55,6 @@ def cluster_create(version: str, name: str, port: int) -> None:
     run(
         "pg_createcluster", version, name, "--port", str(port), "--start",
         "--", "--auth-host=trust", "--auth-local=trust",
-    )  # fmt: skip
-
-
-def manage(env: dict, *args: str) -> None:
-    subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True,
-        stdout=subprocess.DEVNULL,
     )  # fmt: skip
 
 
@@ -102,22 +92,10 @@ class Storm:
         if status != 200:
             self.tally(f"GET {status}")
             return None
-        cookie, token = COOKIE.search(cookie_header), TOKEN.search(content.decode())
-        form = urllib.parse.urlencode(
-            {
-                "csrfmiddlewaretoken": token.group(1),
-                "full_name": f"مشارك رقم {n}",
-                "email": email,
-                "phone": "",
-                "organization_name": "شركة الاختبار",
-                "job_title": "مهندس",
-                "language": "ar",
-                "consent": "on",
-                "homepage": "",
-            }
-        ).encode()
+        cookie, token = COOKIE.search(cookie_header.encode()), TOKEN.search(content)
+        form = registration_form(token.group(1), n, email)
         headers = {
-            "Cookie": f"csrftoken={cookie.group(1)}",
+            "Cookie": f"csrftoken={cookie.group(1).decode()}",
             "Content-Type": "application/x-www-form-urlencoded",
         }
         try:
@@ -170,58 +148,30 @@ def main() -> int:
     cluster_create(args.pg_version, args.cluster, args.pg_port)
     database_url = f"postgres://postgres@127.0.0.1:{args.pg_port}/portal_outage"
     run("createdb", "-h", "127.0.0.1", "-p", str(args.pg_port), "-U", "postgres", "portal_outage")
-    static_root = tempfile.mkdtemp(prefix="portal-outage-static-")
     port = free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "DATABASE_CONN_MAX_AGE": "600",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_DEBUG": "0",
-        "DJANGO_HTTPS": "0",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_STATIC_ROOT": static_root,
-        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-        "REGISTRATION_RATE_LIMIT_ENABLED": "0",
-        "LOG_LEVEL": "CRITICAL",
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "WEB_CONCURRENCY": str(args.workers),
-        "GUNICORN_ACCESS_LOG": "0",
-        "GUNICORN_LOG_LEVEL": "warning",
-    }
+    env = server_env(
+        database_url,
+        LOG_LEVEL="CRITICAL",
+        GUNICORN_BIND=f"127.0.0.1:{port}",
+        WEB_CONCURRENCY=str(args.workers),
+        GUNICORN_LOG_LEVEL="warning",
+    )
     server = None
     try:
         manage(env, "migrate", "--noinput")
         manage(env, "collectstatic", "--noinput")
-        os.environ.update(
-            {k: env[k] for k in ("DATABASE_URL", "DJANGO_SECRET_KEY", "DJANGO_DEBUG")}
-        )
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
-        sys.path.insert(0, str(ROOT))
-        import django
-
-        django.setup()
-        from django.db import connection
+        django_setup(env)
         from django.db.models import Count
         from django.db.models.functions import Lower
-        from django.utils import timezone
 
-        from events.models import Event, EventKind, Registration
-        from portal.models import Status
+        from events.models import Registration
 
         run_id = secrets.token_hex(3)
-        now = timezone.now()
-        event = Event.objects.create(
+        event = forum_open(
             title=f"منتدى اختبار الانقطاع {run_id}",
             title_fr=f"Forum de test de panne {run_id}",
-            kind=EventKind.FORUM,
-            status=Status.PUBLISHED,
-            published_at=now,
-            start_date=timezone.localdate() + datetime.timedelta(days=30),
-            registration_opens=now - datetime.timedelta(hours=1),
             capacity=None,
         )
-        connection.close()
 
         server = subprocess.Popen(
             [str(Path(sys.executable).with_name("gunicorn")), "-c", "gunicorn.conf.py",

@@ -19,28 +19,27 @@ ENABLED=0); e-mails are built (QR code, .ics) and handed to Django's in-memory b
 
 import argparse
 import asyncio
-import datetime
 import os
-import re
 import secrets
 import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.parse
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
-COOKIE = re.compile(rb"csrftoken=([^;]+)")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from common import (
+    COOKIE,
+    ROOT,
+    TOKEN,
+    django_setup,
+    forum_open,
+    free_port,
+    manage,
+    registration_form,
+    server_env,
+)
 
 
 def database_ensure(url: str) -> None:
@@ -55,16 +54,6 @@ def database_ensure(url: str) -> None:
         ).fetchone()
         if not exists:
             connection.execute(f'CREATE DATABASE "{name}"')
-
-
-def manage(env: dict, *args: str) -> None:
-    subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
 
 
 class Client:
@@ -107,19 +96,9 @@ async def sign_up(client: Client, path: str, n: int, run: str) -> dict:
     cookie, token = COOKIE.search(headers), TOKEN.search(content)
     if not (cookie and token):
         return {"outcome": "no CSRF token", "latency": got}
-    form = urllib.parse.urlencode(
-        {
-            "csrfmiddlewaretoken": token.group(1).decode(),
-            "full_name": f"مشارك رقم {n}",
-            "email": f"bench-{run}-{n}@example.ma",
-            "phone": f"06{n:08d}"[:10],
-            "organization_name": "شركة الاختبار",
-            "job_title": "مهندس",
-            "language": "ar",
-            "consent": "on",
-            "homepage": "",
-        }
-    ).encode()
+    form = registration_form(
+        token.group(1), n, f"bench-{run}-{n}@example.ma", phone=f"06{n:08d}"[:10]
+    )
     status, _headers, content, posted = await client.request(
         "POST",
         path,
@@ -177,51 +156,20 @@ def main() -> int:
     if not args.database_url.startswith(("postgres://", "postgresql://")):
         parser.error("the bench needs PostgreSQL: --database-url postgres://...")
 
-    static_root = tempfile.mkdtemp(prefix="portal-bench-static-")
-    env = {
-        **os.environ,
-        "DATABASE_URL": args.database_url,
-        "DATABASE_CONN_MAX_AGE": "600",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_DEBUG": "0",
-        "DJANGO_HTTPS": "0",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_STATIC_ROOT": static_root,
-        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-        "REGISTRATION_RATE_LIMIT_ENABLED": "0",
-        "LOG_LEVEL": "WARNING",
-        "GUNICORN_ACCESS_LOG": "0",
-    }
+    env = server_env(args.database_url, LOG_LEVEL="WARNING")
     database_ensure(args.database_url)
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
-
-    os.environ.update({k: env[k] for k in ("DATABASE_URL", "DJANGO_SECRET_KEY", "DJANGO_DEBUG")})
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.db import connection
-    from django.utils import timezone
-
-    from events.models import Event, EventKind, Registration, RegistrationStatus
-    from portal.models import Status
+    django_setup(env)
+    from events.models import Registration, RegistrationStatus
 
     run = secrets.token_hex(3)
-    now = timezone.now()
-    event = Event.objects.create(
+    event = forum_open(
         title=f"منتدى اختبار الحمل {run}",
         title_fr=f"Forum de test de charge {run}",
-        kind=EventKind.FORUM,
-        status=Status.PUBLISHED,
-        published_at=now,
-        start_date=timezone.localdate() + datetime.timedelta(days=30),
-        registration_opens=now - datetime.timedelta(hours=1),
         capacity=args.seats,
         waiting_list=True,
     )
-    connection.close()
 
     port = free_port()
     server = subprocess.Popen(

@@ -300,6 +300,16 @@ class RegistrationAdmin(admin.ModelAdmin):
     def _site_url(self, request):
         return request.build_absolute_uri("/").rstrip("/")
 
+    def _each(self, registrations, action):
+        """Runs action on every registration; its results, and the refusals to report."""
+        results, errors = [], []
+        for registration in registrations:
+            try:
+                results.append(action(registration))
+            except services.RegistrationError as error:
+                errors.append((registration, error))
+        return results, errors
+
     def _report(self, request, done_message, errors):
         if done_message:
             self.message_user(request, done_message, messages.SUCCESS)
@@ -308,21 +318,17 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Cancel the selected registrations"), permissions=["change"])
     def cancel_selected(self, request, queryset):
-        cancelled, promoted, errors = 0, 0, []
-        for registration in queryset.order_by("pk"):
-            try:
-                promoted += len(
-                    services.registration_cancel(
-                        registration=registration, site_url=self._site_url(request)
-                    )
-                )
-                cancelled += 1
-            except services.RegistrationError as error:
-                errors.append((registration, error))
+        site_url = self._site_url(request)
+        promotions, errors = self._each(
+            queryset.order_by("pk"),
+            lambda registration: services.registration_cancel(
+                registration=registration, site_url=site_url
+            ),
+        )
         self._report(
             request,
             _("%(cancelled)d cancelled, %(promoted)d promoted from the waiting list.")
-            % {"cancelled": cancelled, "promoted": promoted},
+            % {"cancelled": len(promotions), "promoted": sum(map(len, promotions))},
             errors,
         )
 
@@ -331,58 +337,46 @@ class RegistrationAdmin(admin.ModelAdmin):
         permissions=["change"],
     )
     def promote_selected(self, request, queryset):
-        promoted, seats_added, errors = 0, 0, []
-        for registration in queryset.order_by("waiting_position", "pk"):
-            try:
-                result = services.registration_promote(
-                    registration=registration, site_url=self._site_url(request)
-                )
-                promoted += 1
-                seats_added += result.seats_added
-            except services.RegistrationError as error:
-                errors.append((registration, error))
+        site_url = self._site_url(request)
+        results, errors = self._each(
+            queryset.order_by("waiting_position", "pk"),
+            lambda registration: services.registration_promote(
+                registration=registration, site_url=site_url
+            ),
+        )
         self._report(
             request,
             _("%(promoted)d promoted; capacity raised by %(seats)d.")
-            % {"promoted": promoted, "seats": seats_added},
+            % {"promoted": len(results), "seats": sum(r.seats_added for r in results)},
             errors,
         )
 
     @admin.action(description=_("Mark the selected as attended"), permissions=["checkin"])
     def mark_attended(self, request, queryset):
-        checked, already, errors = 0, 0, []
-        for registration in queryset.order_by("pk"):
-            try:
-                result = services.registration_check_in(reference=registration.reference)
-            except services.RegistrationError as error:
-                errors.append((registration, error))
-                continue
-            already += result.already
-            checked += not result.already
+        results, errors = self._each(
+            queryset.order_by("pk"),
+            lambda registration: services.registration_check_in(reference=registration.reference),
+        )
+        already = sum(result.already for result in results)
         self._report(
             request,
             _("%(checked)d checked in, %(already)d already were.")
-            % {"checked": checked, "already": already},
+            % {"checked": len(results) - already, "already": already},
             errors,
         )
 
     @admin.action(description=_("Send the e-mail again"), permissions=["change"])
     def resend_email(self, request, queryset):
-        sent, errors = 0, []
-        for registration in queryset.order_by("pk"):
-            try:
-                services.registration_resend_email(
-                    registration=registration, site_url=self._site_url(request)
-                )
-            except services.RegistrationError as error:
-                errors.append((registration, error))
-                continue
+        site_url = self._site_url(request)
+
+        def resend(registration):
+            services.registration_resend_email(registration=registration, site_url=site_url)
             registration.refresh_from_db(fields=["email_error", "email_sent_at"])
-            if registration.email_error:
-                errors.append((registration, registration.email_error))
-            else:
-                sent += 1
-        self._report(request, _("%(sent)d e-mails sent.") % {"sent": sent}, errors)
+            if registration.email_error:  # reported like a refusal, in the same order
+                raise services.RegistrationError(registration.email_error)
+
+        sent, errors = self._each(queryset.order_by("pk"), resend)
+        self._report(request, _("%(sent)d e-mails sent.") % {"sent": len(sent)}, errors)
 
     @admin.action(description=_("Export the selected as CSV"), permissions=["export"])
     def export_selected(self, request, queryset):

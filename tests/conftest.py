@@ -3,6 +3,8 @@ session and is always there: tests add their own records on top of it."""
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.cache import cache
+from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 
 from articles.demo import demo_load
@@ -32,6 +34,32 @@ def pytest_runtest_teardown(item, nextitem):
     if "transactional_db" in item.fixturenames or "live_server" in item.fixturenames:
         with item.config.stash[blocking_manager_key].unblock():
             reference_data_load()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts and ends with an empty cache: the page cache, the content version
+    and the rate limits of one test never leak into another."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language (a request leaves its language active
+    in the thread); the factories' untranslated fields go to the active language's column."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def english(client):
+    """For tests that read messages of the admin and the services in English."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -94,3 +94,18 @@ class OpenEventFactory(EventFactory):
     registration_closes = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=10))
     capacity = 3
     waiting_list = True
+
+
+def registration_form_data(**overrides) -> dict:
+    """The public registration form as a registrant fills it in; override any field."""
+    return {
+        "full_name": "أمينة العلوي",
+        "email": "amina@example.ma",
+        "phone": "0661234567",
+        "organization_name": "المكتب الشريف للفوسفاط",
+        "job_title": "مهندسة",
+        "language": "ar",
+        "consent": "on",
+        "homepage": "",
+        **overrides,
+    }

@@ -149,7 +149,7 @@ def test_a_matched_proposal_can_be_created_anew(editor):
     ],
     ids=["empty", "blank", "french", "html", "broken-unicode"],
 )
-def test_robustness_cases_never_crash(editor, text):
+def test_robustness_cases_never_crash(editor, text, english):
     article = article_of(text)
     result = article_ingest(article=article, user=editor)
     for mention in article.mentions.all():

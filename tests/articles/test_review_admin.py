@@ -18,7 +18,8 @@ from portal.models import Status
 
 from ..factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+# The admin's messages are read in English.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 CORPUS = Path(__file__).resolve().parents[2] / "articles" / "corpus"
 SOLAR = (CORPUS / "102_oriental_cri_solar_plant.txt").read_text("utf-8")

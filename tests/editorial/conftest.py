@@ -4,7 +4,6 @@ import pytest
 import reversion
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.utils import translation
 
 from portal.groups import EDITORS, PUBLISHERS, REGISTRATION_MANAGERS
@@ -39,14 +38,6 @@ def make_user(role: str):
     if role in GROUP_OF_ROLE:
         user.groups.add(Group.objects.get(name=GROUP_OF_ROLE[role]))
     return user
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """The page cache and the content version start fresh in every test."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -9,6 +9,7 @@ from events.models import Agreement, Event, Registration, RegistrationStatus
 from portal.models import Status
 
 from ..factories import AgreementFactory, EventFactory, RegistrationFactory
+from ..i18n import translated
 
 
 def test_same_email_in_other_case_is_refused_by_the_database(db):
@@ -44,7 +45,8 @@ def test_event_dates_are_reported_as_a_validation_error(db):
     )
     with pytest.raises(ValidationError) as excinfo:
         event.validate_constraints()
-    assert "The event cannot end before it starts." in str(excinfo.value)
+    # In the active language: Arabic, the site's default.
+    assert excinfo.value.messages == [translated("The event cannot end before it starts.", "ar")]
 
 
 @pytest.mark.parametrize("fields", [{"amount_mad": -1}, {"period_start": 2025, "period_end": 2022}])

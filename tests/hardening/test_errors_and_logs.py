@@ -16,7 +16,7 @@ from django.test import Client, RequestFactory
 
 from events.models import Registration
 from portal.logging import logging_config, redact
-from tests.factories import OpenEventFactory, UserFactory
+from tests.factories import OpenEventFactory, UserFactory, registration_form_data
 
 pytestmark = pytest.mark.urls("tests.hardening.urls")
 
@@ -91,16 +91,7 @@ def test_a_registration_logs_nothing_personal(
     client, json_logs, django_capture_on_commit_callbacks
 ):
     event = OpenEventFactory()
-    data = {
-        "full_name": "أمينة العلوي",
-        "email": "amina.logs@example.ma",
-        "phone": "0661234567",
-        "organization_name": "المكتب الشريف للفوسفاط",
-        "job_title": "مهندسة",
-        "language": "ar",
-        "consent": "on",
-        "homepage": "",
-    }
+    data = registration_form_data(email="amina.logs@example.ma")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/ar/events/{event.slug}/register/", data)
     assert response.status_code in (200, 302)

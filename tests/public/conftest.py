@@ -1,21 +1,9 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from ..factories import EventFactory
-
-
-@pytest.fixture(autouse=True)
-def _fresh_state():
-    """Every test starts with an empty page cache (and content version) and Arabic active:
-    a request leaves its language active in the thread, and the factories' untranslated
-    fields go to the active language."""
-    cache.clear()
-    translation.activate("ar")
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from ..factories import (
     OrganizationFactory,
     PersonFactory,
 )
+from ..i18n import translated
 
 CHEMISTRY = "/{lang}/events/forum-international-de-la-chimie-2024/"
 
@@ -46,7 +47,8 @@ def test_french_and_english_detail_use_their_month_names(client, db, lang, text)
 
 def test_detail_shows_place_sectors_roles_and_sources(client, db):
     html = client.get(CHEMISTRY.format(lang="fr")).content.decode()
-    assert "Forum · édition 2" in html or "edition 2" in html
+    edition = translated("edition %(edition)s", "fr") % {"edition": 2}
+    assert f"Forum</a> · {edition}</p>" in html
     assert 'href="/fr/events/?city=rabat"' in html
     assert 'href="/fr/events/?region=rabat-sale-kenitra"' in html
     assert 'href="/fr/events/?sector=chemistry"' in html

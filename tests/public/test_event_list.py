@@ -9,6 +9,7 @@ from events.models import Event, EventKind
 from portal.models import Commune, Region, Sector
 
 from ..factories import EventFactory
+from ..i18n import translated
 
 URL = "/ar/events/"
 
@@ -160,8 +161,12 @@ def test_an_empty_result_says_what_to_change(client, db):
     response = client.get(f"{URL}?region=oriental&kind=delegation&when=upcoming")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "No event matches these filters." in html
-    assert "Remove a filter" in html
+    assert translated("No event matches these filters.", "ar") in html
+    advice = (
+        "Remove a filter above, widen the dates, or choose “Any time” instead of upcoming "
+        "or past events."
+    )
+    assert translated(advice, "ar") in html
 
 
 def test_french_list_is_in_french(client, casablanca_fair):

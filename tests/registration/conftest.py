@@ -1,6 +1,5 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache
 
 from events import services
 
@@ -12,13 +11,6 @@ REGISTRATION_MANAGER_PERMISSIONS = [
     "export_registration",
     "checkin_registration",
 ]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -175,7 +175,11 @@ def action(client, name, registrations):
 
 
 def test_actions_cancel_promote_attend_resend_export(
-    client, event_with_registrations, registration_manager, django_capture_on_commit_callbacks
+    client,
+    english,
+    event_with_registrations,
+    registration_manager,
+    django_capture_on_commit_callbacks,
 ):
     event = event_with_registrations
     client.force_login(registration_manager)
@@ -214,7 +218,7 @@ def test_actions_cancel_promote_attend_resend_export(
 
 
 def test_raising_capacity_in_the_admin_promotes_in_order(
-    client, event_with_registrations, registration_manager
+    client, english, event_with_registrations, registration_manager
 ):
     event = event_with_registrations
     client.force_login(registration_manager)
@@ -229,7 +233,7 @@ def test_raising_capacity_in_the_admin_promotes_in_order(
 
 
 def test_editing_a_registrant_normalises_the_phone_and_keeps_seats_read_only(
-    client, event_with_registrations, registration_manager
+    client, english, event_with_registrations, registration_manager
 ):
     registration = Registration.objects.get(email="amina@example.ma")
     client.force_login(registration_manager)

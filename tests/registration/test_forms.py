@@ -4,6 +4,8 @@ from django.utils import translation
 
 from events.forms import RegistrationForm, phone_normalize
 
+from ..factories import registration_form_data
+
 
 @pytest.mark.parametrize(
     ("typed", "e164"),
@@ -32,18 +34,13 @@ def test_invalid_phone_numbers_are_refused(typed):
 
 
 def valid_data(**overrides):
-    data = {
+    """Typed as people do: extra spaces, capitals, a spaced-out phone number."""
+    typed = {
         "full_name": "  أمينة   العلوي ",
         "email": "Amina.Alaoui@Example.MA",
         "phone": "06 61 23 45 67",
-        "organization_name": "المكتب الشريف للفوسفاط",
-        "job_title": "مهندسة",
-        "language": "ar",
-        "consent": "on",
-        "homepage": "",
     }
-    data.update(overrides)
-    return data
+    return registration_form_data(**{**typed, **overrides})
 
 
 def test_a_valid_form_is_cleaned():
@@ -82,7 +79,7 @@ def test_required_fields(missing):
     assert not form.is_valid() and missing in form.errors
 
 
-def test_consent_is_required():
+def test_consent_is_required(english):
     data = valid_data()
     del data["consent"]
     form = RegistrationForm(data)

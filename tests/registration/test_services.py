@@ -266,7 +266,7 @@ def test_check_in_refuses_waiting_cancelled_unknown_and_other_events(db, registe
     assert Registration.objects.get(pk=seat.pk).status == CONFIRMED
 
 
-def test_attended_registrations_cannot_be_cancelled(db, register):
+def test_attended_registrations_cannot_be_cancelled(db, register, english):
     registration = register(OpenEventFactory(), "came@example.ma")
     services.registration_check_in(reference=registration.reference)
     with pytest.raises(services.RegistrationError, match="already been checked in"):
@@ -384,7 +384,7 @@ def test_cancelled_registrations_get_no_resend(db, register):
         services.registration_resend_email(registration=registration, site_url=SITE_URL)
 
 
-def test_purged_registrations_get_no_resend(db):
+def test_purged_registrations_get_no_resend(db, english):
     long_ago = timezone.localdate() - datetime.timedelta(days=400)
     registration = RegistrationFactory(
         event=OpenEventFactory(start_date=long_ago, end_date=long_ago)

@@ -14,22 +14,8 @@ from events import services
 from events.models import Registration, RegistrationStatus
 from portal.models import Status
 
-from ..factories import OpenEventFactory, UserFactory
-
-
-def form_data(**overrides):
-    data = {
-        "full_name": "أمينة العلوي",
-        "email": "amina@example.ma",
-        "phone": "0661234567",
-        "organization_name": "المكتب الشريف للفوسفاط",
-        "job_title": "مهندسة",
-        "language": "ar",
-        "consent": "on",
-        "homepage": "",
-    }
-    data.update(overrides)
-    return data
+from ..factories import OpenEventFactory, UserFactory, registration_form_data
+from ..i18n import translated
 
 
 def register_url(event, language="ar"):
@@ -42,7 +28,7 @@ def post(client, django_capture_on_commit_callbacks):
 
     def send(event, language="ar", client=client, **fields):
         with django_capture_on_commit_callbacks(execute=True):
-            return client.post(register_url(event, language), form_data(**fields))
+            return client.post(register_url(event, language), registration_form_data(**fields))
 
     return send
 
@@ -109,7 +95,7 @@ def test_signing_up_confirms_with_a_reference(db, post):
     html = response.content.decode()
     registration = Registration.objects.get(event=event)
     assert response.status_code == 200
-    assert "You are registered" in html and registration.reference in html
+    assert translated("You are registered", "fr") in html and registration.reference in html
     assert registration.status == RegistrationStatus.CONFIRMED
     assert registration.email == "Amina@example.ma"
     assert registration.phone == "+212661234567"
@@ -189,11 +175,13 @@ def test_the_honeypot_writes_nothing(db, post):
 def test_csrf_is_enforced(db):
     event = OpenEventFactory()
     browser = Client(enforce_csrf_checks=True)
-    assert browser.post(register_url(event), form_data()).status_code == 403
+    assert browser.post(register_url(event), registration_form_data()).status_code == 403
     assert not Registration.objects.filter(event=event).exists()
     page = browser.get(register_url(event)).content.decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-    response = browser.post(register_url(event), {**form_data(), "csrfmiddlewaretoken": token})
+    response = browser.post(
+        register_url(event), {**registration_form_data(), "csrfmiddlewaretoken": token}
+    )
     assert response.status_code == 200
     assert Registration.objects.filter(event=event).count() == 1
 
@@ -397,7 +385,8 @@ def test_the_cached_form_page_gets_a_fresh_csrf_token_and_follows_changes(db, re
         tokens.append(token)
     assert tokens[0] != tokens[1]
     response = browser.post(
-        register_url(event, "en"), {**form_data(language="en"), "csrfmiddlewaretoken": tokens[1]}
+        register_url(event, "en"),
+        {**registration_form_data(language="en"), "csrfmiddlewaretoken": tokens[1]},
     )
     assert "You are registered" in response.content.decode()
     # Full now: the page says the next sign-up goes to the waiting list.

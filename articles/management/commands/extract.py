@@ -5,12 +5,12 @@ scripts can look at what the extractor proposes before anything is ingested.
 """
 
 import json
-from datetime import date
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.extraction import extract_article
+from articles.management.published import published_argument_add, published_date
 
 
 class Command(BaseCommand):
@@ -21,21 +21,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--json", action="store_true", help="one compact JSON document per line"
         )
-        parser.add_argument(
-            "--published",
-            metavar="YYYY-MM-DD",
-            help="publication date, to resolve relative dates such as 'أمس الثلاثاء'",
-        )
+        published_argument_add(parser)
 
     def handle(self, *args, **options) -> None:
-        published = None
-        if options["published"]:
-            try:
-                published = date.fromisoformat(options["published"])
-            except ValueError:
-                raise CommandError(
-                    f"--published must be a date written YYYY-MM-DD, not {options['published']!r}"
-                ) from None
+        published = published_date(options["published"])
         paths = [Path(name) for name in options["files"]]
         missing = [str(p) for p in paths if not p.is_file()]
         if missing:

@@ -5,13 +5,13 @@ proposes becomes draft records with Mentions, as the admin's review screen would
 box ticked. A file that cannot be read is reported and the others are still ingested.
 """
 
-from datetime import date
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
+from articles.management.published import published_argument_add, published_date
 from articles.models import Article
 from articles.services import article_ingest
 
@@ -23,19 +23,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 article text")
-        parser.add_argument("--published", metavar="YYYY-MM-DD", help="publication date")
+        published_argument_add(parser)
         parser.add_argument("--outlet", default="", help="the outlet that published them")
         parser.add_argument("--url", default="", help="the article's address (one file)")
 
     def handle(self, *args, **options) -> None:
-        published = None
-        if options["published"]:
-            try:
-                published = date.fromisoformat(options["published"])
-            except ValueError:
-                raise CommandError(
-                    f"--published must be a date written YYYY-MM-DD, not {options['published']!r}"
-                ) from None
+        published = published_date(options["published"])
         paths = [Path(name) for name in options["files"]]
         failed = 0
         totals = {"articles": 0, "created": 0, "linked": 0, "mentions": 0}
