@@ -277,11 +277,10 @@ class RegistrationAdmin(admin.ModelAdmin):
         return super().changelist_view(request, extra_context)
 
     def event_summaries(self, request):
-        active = [RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED]
         events = Event.objects.annotate(
             confirmed=Count("registrations", filter=Q(registrations__status="confirmed")),
             attended=Count("registrations", filter=Q(registrations__status="attended")),
-            taken=Count("registrations", filter=Q(registrations__status__in=active)),
+            taken=Count("registrations", filter=Q(registrations__status__in=services.ACTIVE)),
             waiting=Count("registrations", filter=Q(registrations__status="waiting")),
             cancelled=Count("registrations", filter=Q(registrations__status="cancelled")),
             total=Count("registrations"),

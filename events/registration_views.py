@@ -63,9 +63,7 @@ def _event_context(event: Event) -> dict:
 
 
 def _seat_state(event: Event) -> dict:
-    taken = event.registrations.filter(
-        status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED]
-    ).count()
+    taken = event.registrations.filter(status__in=services.ACTIVE).count()
     full = event.capacity is not None and taken >= event.capacity
     return {"full": full, "waiting_only": full and event.waiting_list}
 
@@ -181,7 +179,7 @@ def manage(request: HttpRequest) -> HttpResponse:
         except services.RegistrationError as error:
             context["error"] = error.message
         registration.refresh_from_db()
-    if registration.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED):
+    if registration.status in services.ACTIVE:
         context["qr_svg"] = services.reference_qr(registration.reference).svg_inline(
             scale=5, title=registration.reference
         )

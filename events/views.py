@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, View
 
 from organizations.models import Organization
-from portal.public import active_filters, attach_sources, paginate, public_q
+from portal.public import attach_sources, filtered_page, paginate, public_q
 
 from .filters import EventFilter
 from .ics import event_ical
@@ -34,23 +34,8 @@ class EventListView(View):
     template_name = "events/event_list.html"
 
     def get(self, request):
-        filterset = EventFilter(request.GET or None, queryset=public_events(), request=request)
-        status, chips = 200, []
-        if filterset.is_bound and not filterset.is_valid():
-            status, queryset = 400, Event.objects.none()
-        else:
-            queryset = filterset.qs
-            if filterset.is_bound:
-                chips = active_filters(request, filterset)
-        page = paginate(request, queryset, EVENTS_PER_PAGE)
-        context = {
-            "filter": filterset,
-            "form": filterset.form,
-            "page_obj": page,
-            "events": page.object_list,
-            "active_filters": chips,
-            "invalid": status == 400,
-        }
+        context, status = filtered_page(request, EventFilter, public_events(), EVENTS_PER_PAGE)
+        context["events"] = context["page_obj"].object_list
         return render(request, self.template_name, context, status=status)
 
 

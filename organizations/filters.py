@@ -3,11 +3,10 @@ in) and words. Unknown values make the form invalid; the view answers 400 with i
 
 import django_filters
 from django import forms
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Region, Sector, Status
+from portal.models import Region, Sector
+from portal.public import public_q
 from portal.search import ORGANIZATION_FIELDS, QUERY_MAX_LENGTH, search_queryset
 
 from .models import Organization, OrganizationKind
@@ -51,14 +50,8 @@ class OrganizationFilter(django_filters.FilterSet):
     def filter_sector(self, queryset, name, value):
         """Organisations with a role in a public event of that sector (one join, so the
         conditions hold for the same event)."""
-        now = timezone.now()
-        public_event = Q(event_roles__event__publish_at__isnull=True) | Q(
-            event_roles__event__publish_at__lte=now
-        )
         return queryset.filter(
-            public_event,
-            event_roles__event__sectors=value,
-            event_roles__event__status=Status.PUBLISHED,
+            public_q("event_roles__event__"), event_roles__event__sectors=value
         ).distinct()
 
     def filter_q(self, queryset, name, value):

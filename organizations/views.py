@@ -6,7 +6,7 @@ from django.db.models.functions import RowNumber
 from django.shortcuts import render
 from django.views.generic import DetailView, View
 
-from portal.public import active_filters, attach_sources, paginate, public_q
+from portal.public import attach_sources, filtered_page, public_q
 
 from .filters import OrganizationFilter
 from .models import Organization, Person
@@ -21,23 +21,10 @@ class OrganizationListView(View):
 
     def get(self, request):
         queryset = Organization.objects.public().select_related("region").order_by("name", "pk")
-        filterset = OrganizationFilter(request.GET or None, queryset=queryset, request=request)
-        status, chips = 200, []
-        if filterset.is_bound and not filterset.is_valid():
-            status, queryset = 400, Organization.objects.none()
-        else:
-            queryset = filterset.qs
-            if filterset.is_bound:
-                chips = active_filters(request, filterset)
-        page = paginate(request, queryset, ORGANIZATIONS_PER_PAGE)
-        context = {
-            "filter": filterset,
-            "form": filterset.form,
-            "page_obj": page,
-            "organizations": page.object_list,
-            "active_filters": chips,
-            "invalid": status == 400,
-        }
+        context, status = filtered_page(
+            request, OrganizationFilter, queryset, ORGANIZATIONS_PER_PAGE
+        )
+        context["organizations"] = context["page_obj"].object_list
         return render(request, self.template_name, context, status=status)
 
 

@@ -88,3 +88,25 @@ def active_filters(request, filterset) -> list[dict]:
             }
         )
     return chips
+
+
+def filtered_page(request, filterset_class, queryset, per_page: int) -> tuple[dict, int]:
+    """The context of a filtered public list and its status: the requested page of the
+    filtered `queryset` with removable chips, or 400 and nothing listed when a filter is
+    invalid (the form shows why)."""
+    filterset = filterset_class(request.GET or None, queryset=queryset, request=request)
+    status, chips = 200, []
+    if filterset.is_bound and not filterset.is_valid():
+        status, queryset = 400, queryset.none()
+    else:
+        queryset = filterset.qs
+        if filterset.is_bound:
+            chips = active_filters(request, filterset)
+    context = {
+        "filter": filterset,
+        "form": filterset.form,
+        "page_obj": paginate(request, queryset, per_page),
+        "active_filters": chips,
+        "invalid": status == 400,
+    }
+    return context, status

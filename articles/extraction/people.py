@@ -27,7 +27,6 @@ from .places import match_at
 from .text import QUOTES, Doc
 
 BOARD = -1  # position in the board whose members a list gives (resolved by the pipeline)
-KING = "محمد السادس"
 _KING = re.compile(r"(?:الملك|العاهل المغربي|جلالته)\s+(محمد السادس)")
 _BULLET = re.compile(r"^\s*(?:[•●▪◦♦*·►‣-]|\d{1,2}[.)-])\s*")
 _SEGMENT_BREAK = re.compile(r"[،,()؛:–—]|\s-\s")

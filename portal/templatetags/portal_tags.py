@@ -65,15 +65,6 @@ def day(value):
     return format_day(value)
 
 
-@register.filter
-def month_year(value):
-    if not isinstance(value, datetime.date):
-        return ""
-    if _arabic():
-        return f"{MOROCCAN_MONTHS[value.month - 1]} {value.year}"
-    return formats.date_format(value, "F Y")
-
-
 def _time(value: datetime.date, text: str) -> str:
     return format_html('<time datetime="{}">{}</time>', value.isoformat(), text)
 
