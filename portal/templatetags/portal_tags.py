@@ -1,8 +1,7 @@
 """Dates, amounts and structured data as the public site writes them in each language.
 
-Dates: Arabic pages use the Moroccan month names (يناير … ماي … يوليوز، غشت، شتنبر، نونبر،
-دجنبر) with Western digits, which Django's `ar` locale does not give; French and English
-use Django's own formats ("15 mai 2024", "15 May 2024").
+Dates: "15 ماي 2024" / "15 mai 2024" / "15 May 2024", Moroccan month names in Arabic (from the
+project's catalogue, see portal/months.py) with Western digits.
 
 Amounts in dirhams: millions and billions in words, as the press writes them, with the
 language's decimal comma or point: "250 مليون درهم" / "250 millions MAD" / "MAD 250 million",
@@ -23,34 +22,9 @@ from django.utils.translation import get_language
 
 register = template.Library()
 
-MOROCCAN_MONTHS = (
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "ماي",
-    "يونيو",
-    "يوليوز",
-    "غشت",
-    "شتنبر",
-    "أكتوبر",
-    "نونبر",
-    "دجنبر",
-)
-
-
-def _arabic() -> bool:
-    return (get_language() or "ar").split("-")[0] == "ar"
-
 
 def format_day(value: datetime.date, *, year: bool = True, month: bool = True) -> str:
-    if _arabic():
-        parts = [str(value.day)]
-        if month:
-            parts.append(MOROCCAN_MONTHS[value.month - 1])
-        if year:
-            parts.append(str(value.year))
-        return " ".join(parts)
+    """Month names come from the catalogues: Moroccan in Arabic (see portal/months.py)."""
     fmt = "j F Y" if year else "j F"
     return formats.date_format(value, fmt if month else "j")
 
