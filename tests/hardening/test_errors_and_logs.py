@@ -112,6 +112,7 @@ def test_a_view_that_loses_the_database_answers_503_in_the_page_language():
     assert "OperationalError" not in html and "Traceback" not in html
 
 
+@pytest.mark.postgres
 def test_database_down_then_back(settings, transactional_db):
     """PostgreSQL unreachable: public pages answer 503 (in their language), /healthz 503;
     back: the next requests are served again, without a restart."""
