@@ -1,10 +1,12 @@
 """Helpers shared by the bench scripts: a loopback port, the server's environment, manage.py,
 Django in the driving process, the bench forum and the registration form a client posts."""
 
+import atexit
 import datetime
 import os
 import re
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -25,6 +27,8 @@ def free_port() -> int:
 
 def server_env(database_url: str, **overrides: str) -> dict:
     """Production settings on loopback: no HTTPS, e-mails in memory, no rate limit."""
+    static_root = tempfile.mkdtemp(prefix="portal-bench-static-")
+    atexit.register(shutil.rmtree, static_root, ignore_errors=True)
     return {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -33,7 +37,7 @@ def server_env(database_url: str, **overrides: str) -> dict:
         "DJANGO_DEBUG": "0",
         "DJANGO_HTTPS": "0",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_STATIC_ROOT": tempfile.mkdtemp(prefix="portal-bench-static-"),
+        "DJANGO_STATIC_ROOT": static_root,
         "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         "REGISTRATION_RATE_LIMIT_ENABLED": "0",
         "GUNICORN_ACCESS_LOG": "0",

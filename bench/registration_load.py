@@ -56,31 +56,46 @@ def database_ensure(url: str) -> None:
             connection.execute(f'CREATE DATABASE "{name}"')
 
 
+class _Exchange(asyncio.Protocol):
+    """One request on one connection: write it, collect the answer until the server closes."""
+
+    def __init__(self, request: bytes, done: asyncio.Future):
+        self.request, self.done, self.chunks = request, done, []
+
+    def connection_made(self, transport):
+        transport.write(self.request)
+
+    def data_received(self, data: bytes):
+        self.chunks.append(data)
+
+    def connection_lost(self, exc):
+        if not self.done.done():
+            if exc is None:
+                self.done.set_result(b"".join(self.chunks))
+            else:
+                self.done.set_exception(exc)
+
+
 class Client:
-    """HTTP/1.1 over asyncio streams, one connection per request (gunicorn's sync workers
-    close it anyway): light enough to leave the CPU to the server."""
+    """HTTP/1.1 over bare asyncio protocols (no stream wrappers), one connection per request
+    (gunicorn's sync workers close it anyway): light enough to leave the CPU to the server,
+    which shares the machine's cores with this client."""
 
     def __init__(self, port: int, connections: int):
         self.port = port
         self.slots = asyncio.Semaphore(connections)
+        self.host = f"Host: 127.0.0.1:{port}\r\nConnection: close\r\n"
 
     async def request(self, method: str, path: str, headers: dict | None = None, body=b""):
-        head = [
-            f"{method} {path} HTTP/1.1",
-            f"Host: 127.0.0.1:{self.port}",
-            "Connection: close",
-            f"Content-Length: {len(body)}",
-        ]
-        head += [f"{name}: {value}" for name, value in (headers or {}).items()]
+        head = f"{method} {path} HTTP/1.1\r\n{self.host}Content-Length: {len(body)}\r\n"
+        head += "".join(f"{name}: {value}\r\n" for name, value in (headers or {}).items())
+        loop = asyncio.get_running_loop()
         async with self.slots:
             started = time.perf_counter()
-            reader, writer = await asyncio.open_connection("127.0.0.1", self.port)
-            try:
-                writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + body)
-                await writer.drain()
-                response = await reader.read()
-            finally:
-                writer.close()
+            done = loop.create_future()
+            request = (head + "\r\n").encode() + body
+            await loop.create_connection(lambda: _Exchange(request, done), "127.0.0.1", self.port)
+            response = await done
             elapsed = time.perf_counter() - started
         header_block, _sep, content = response.partition(b"\r\n\r\n")
         status = int(header_block[9:12]) if header_block[:5] == b"HTTP/" else 0
@@ -147,7 +162,12 @@ def main() -> int:
     parser.add_argument("--registrants", type=int, default=500)
     parser.add_argument("--seats", type=int, default=100)
     parser.add_argument("--connections", type=int, default=100, help="requests in flight")
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        help="gunicorn worker processes (2, one per core, did best on a 2-core machine)",
+    )
     parser.add_argument(
         "--database-url",
         default=os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_bench"),

@@ -4,6 +4,7 @@ Thin views: every write goes through events.services, which locks and counts.
 """
 
 import hashlib
+import re
 import time
 
 from django.conf import settings
@@ -15,6 +16,8 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import localize
+from django.utils.html import conditional_escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -106,9 +109,24 @@ def _form_page(request, event: Event, seats: dict, *, form=None, status: int = 2
     return HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)), status=status)
 
 
+def _public_event(slug: str) -> Event:
+    """The public event with its city and region, kept in the shared cache for a minute under
+    the content version: every save of an event (publish, unpublish, edit, capacity) bumps it,
+    and only a public event is kept. Without the cache (Redis down) it is read every time. Seat
+    accounting re-reads and locks the row whatever this holds."""
+    key = f"registration:event:{content_version()}:{slug}"
+    event = cache.get(key)
+    if event is None:
+        event = get_object_or_404(
+            Event.objects.public().select_related("commune", "region"), slug=slug
+        )
+        cache.set(key, event, timeout=60)
+    return event
+
+
 @never_cache
 def register(request: HttpRequest, slug: str) -> HttpResponse:
-    event = get_object_or_404(Event.objects.public().select_related("commune", "region"), slug=slug)
+    event = _public_event(slug)
     if not event.registration_is_open:
         return _outcome(request, event, "closed")
     if request.method != "POST":
@@ -147,8 +165,53 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
     return _outcome(request, event, registration.status, registration=registration)
 
 
+# Stand for the registrant's own values in the cached outcome page.
+OUTCOME_PLACEHOLDERS = {
+    "reference": "registration-reference-placeholder-7d2b4f",
+    "email": "registration-email-placeholder-7d2b4f",
+    "waiting_position": "registration-position-placeholder-7d2b4f",
+}
+OUTCOME_PLACEHOLDER_RE = re.compile("|".join(OUTCOME_PLACEHOLDERS.values()))
+
+
+def _outcome_page(request, event: Event, outcome: str, registration: Registration):
+    """The confirmed / waiting page. For anonymous visitors it is rendered once per event,
+    outcome, language, host and path (like the form page) with placeholders, and each
+    response gets the registrant's reference, e-mail and position, escaped and formatted as
+    the template would have: rendering is a large share of a sign-up's cost."""
+    values = {
+        name: getattr(registration, name) for name in ("reference", "email", "waiting_position")
+    }
+    key = "registration:outcome-page:" + ":".join(
+        str(part)
+        for part in (
+            content_version(),
+            event.pk,
+            event.updated_at.timestamp(),
+            outcome,
+            get_language(),
+            request.get_host(),
+            request.path,
+        )
+    )
+    html = cache.get(key)
+    if html is None:
+        stand_in = Registration(**OUTCOME_PLACEHOLDERS)
+        context = {**_event_context(event), "outcome": outcome, "registration": stand_in}
+        html = render_to_string("events/registration_outcome.html", context, request)
+        cache.set(key, html, timeout=600)
+    # One pass, so a value that happens to contain a placeholder is never substituted again.
+    shown = {
+        placeholder: conditional_escape(localize(values[name]))
+        for name, placeholder in OUTCOME_PLACEHOLDERS.items()
+    }
+    return HttpResponse(OUTCOME_PLACEHOLDER_RE.sub(lambda match: shown[match[0]], html))
+
+
 def _outcome(request, event, outcome: str, **extra) -> HttpResponse:
     """confirmed, waiting (a registration was made) or closed, full, duplicate (nothing was)."""
+    if outcome in ("confirmed", "waiting") and not request.user.is_authenticated:
+        return _outcome_page(request, event, outcome, extra["registration"])
     context = {**_event_context(event), "outcome": outcome, **extra}
     if outcome == "closed":
         context["opens_later"] = (

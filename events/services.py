@@ -245,20 +245,21 @@ def registration_create(
         status, position = RegistrationStatus.WAITING, waiting + 1
     else:
         raise EventFull
+    # No savepoint around the insert: an IntegrityError leaves this function at once, and the
+    # exception rolls back the whole atomic block (or the caller's savepoint) with it.
     try:
-        with transaction.atomic():
-            registration = Registration.objects.create(
-                event=event,
-                status=status,
-                waiting_position=position,
-                full_name=full_name,
-                email=email,
-                phone=phone,
-                organization_name=organization_name,
-                job_title=job_title,
-                language=language,
-                consent_at=timezone.now(),
-            )
+        registration = Registration.objects.create(
+            event=event,
+            status=status,
+            waiting_position=position,
+            full_name=full_name,
+            email=email,
+            phone=phone,
+            organization_name=organization_name,
+            job_title=job_title,
+            language=language,
+            consent_at=timezone.now(),
+        )
     except IntegrityError as error:
         # Only reachable if someone wrote without the lock; the index still says no.
         raise AlreadyRegistered from error
@@ -527,6 +528,29 @@ class RelatedEmail(EmailMultiAlternatives):
         return related
 
 
+_ICAL_CACHE: dict[tuple, bytes] = {}
+ICAL_CACHE_SECONDS = 300
+
+
+def _event_ical_shared(event: Event, *, url: str) -> bytes:
+    """The .ics attachment is the same for every registrant of an event in one language:
+    built once per process for a few minutes (its DTSTAMP is then at most that old), keyed by
+    the event's last change so an edited event is never sent stale."""
+    key = (
+        event.pk,
+        event.updated_at,
+        translation.get_language(),
+        url,
+        int(timezone.now().timestamp() // ICAL_CACHE_SECONDS),
+    )
+    ical = _ICAL_CACHE.get(key)
+    if ical is None:
+        if len(_ICAL_CACHE) >= 256:
+            _ICAL_CACHE.clear()
+        ical = _ICAL_CACHE[key] = event_ical(event, url=url)
+    return ical
+
+
 EMAIL_SUBJECTS = {
     "confirmed": _("Registration confirmed: %(event)s"),
     "waiting": _("Waiting list, position %(position)s: %(event)s"),
@@ -575,7 +599,8 @@ def registration_email_message(
         )
         message.attach_alternative(html, "text/html")
         if seat:
-            message.attach(f"{event.slug}.ics", event_ical(event, url=event_url), "text/calendar")
+            ical = _event_ical_shared(event, url=event_url)
+            message.attach(f"{event.slug}.ics", ical, "text/calendar")
     return message
 
 
