@@ -9,12 +9,24 @@ afterwards (confirmed, waiting, positions, duplicates).
 The baseline, measured in the same run with the same client, is /healthz (one query, no
 template): the ratio says what a sign-up costs against a bare request.
 
+E-mails: by default the server queues them (REGISTRATION_EMAIL_WORKER=1) and one mail worker,
+`manage.py send_registration_emails`, sends them beside it, as in docker-compose.yml; the bench
+reports when the last one left. It runs at a lower CPU priority (nice 10), since on this one
+machine it shares the cores with the server: sign-ups come first, mail follows within seconds.
+`--email inline` sends each one in its request, after the commit, as a local run does.
+
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench \\
         .venv/bin/python bench/registration_load.py --registrants 500 --seats 100
 
 The database is created and migrated if needed; the bench event and its registrations are
 deleted at the end. The rate limit is switched off for the server (REGISTRATION_RATE_LIMIT_
 ENABLED=0); e-mails are built (QR code, .ics) and handed to Django's in-memory backend.
+
+The client half-closes each connection once its request is written, as HTTP/1.1 allows: a
+gunicorn sync worker lingers after answering until the client has closed its side, and on this
+machine the client competes with the server for the CPU, which would make the server wait on
+the client's scheduling (nginx in front closes within microseconds). It uses uvloop when it is
+installed (the dev extra), to leave the cores to the server.
 """
 
 import argparse
@@ -28,6 +40,11 @@ import sys
 import time
 import urllib.parse
 from pathlib import Path
+
+try:
+    from uvloop import run as run_async
+except ImportError:  # the plain event loop measures the same server, with a busier client
+    from asyncio import run as run_async
 
 from common import (
     COOKIE,
@@ -64,6 +81,7 @@ class _Exchange(asyncio.Protocol):
 
     def connection_made(self, transport):
         transport.write(self.request)
+        transport.write_eof()
 
     def data_received(self, data: bytes):
         self.chunks.append(data)
@@ -152,6 +170,14 @@ async def baseline(port: int, requests: int, connections: int):
     return requests / elapsed
 
 
+def mail_drain(rows, timeout: float = 120.0) -> float:
+    """Seconds from the end of the sign-ups until the mail worker has emptied the outbox."""
+    started = time.perf_counter()
+    while rows.exclude(email_pending="").exists() and time.perf_counter() - started < timeout:
+        time.sleep(0.05)
+    return time.perf_counter() - started
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
@@ -169,6 +195,12 @@ def main() -> int:
         help="gunicorn worker processes (2, one per core, did best on a 2-core machine)",
     )
     parser.add_argument(
+        "--email",
+        choices=["worker", "inline"],
+        default="worker",
+        help="send e-mails from the mail worker (default) or in each request after the commit",
+    )
+    parser.add_argument(
         "--database-url",
         default=os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_bench"),
     )
@@ -176,7 +208,13 @@ def main() -> int:
     if not args.database_url.startswith(("postgres://", "postgresql://")):
         parser.error("the bench needs PostgreSQL: --database-url postgres://...")
 
-    env = server_env(args.database_url, LOG_LEVEL="WARNING")
+    port = free_port()
+    env = server_env(
+        args.database_url,
+        LOG_LEVEL="WARNING",
+        REGISTRATION_EMAIL_WORKER="1" if args.email == "worker" else "0",
+        SITE_URL=f"http://127.0.0.1:{port}",
+    )
     database_ensure(args.database_url)
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
@@ -191,7 +229,6 @@ def main() -> int:
         waiting_list=True,
     )
 
-    port = free_port()
     server = subprocess.Popen(
         [
             str(Path(sys.executable).with_name("gunicorn")),
@@ -209,6 +246,14 @@ def main() -> int:
         cwd=ROOT,
         env=env,
     )
+    mailer = None
+    if args.email == "worker":
+        mailer = subprocess.Popen(
+            ["nice", "-n", "10", sys.executable, "manage.py", "send_registration_emails"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -221,12 +266,15 @@ def main() -> int:
                 time.sleep(0.2)
         path = f"/ar/events/{event.slug}/register/"
         # Warm-up: every worker imports, connects and compiles its templates once.
-        asyncio.run(baseline(port, 50, 10))
-        healthz_rate = asyncio.run(baseline(port, args.registrants, args.connections))
-        results, elapsed = asyncio.run(drive(port, path, args.registrants, args.connections, run))
+        run_async(baseline(port, 50, 10))
+        healthz_rate = run_async(baseline(port, args.registrants, args.connections))
+        results, elapsed = run_async(drive(port, path, args.registrants, args.connections, run))
+        mail_seconds = mail_drain(Registration.objects.filter(event=event)) if mailer else 0.0
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for process in (server, mailer):
+            if process:
+                process.terminate()
+                process.wait(timeout=30)
 
     outcomes: dict[str, int] = {}
     for result in results:
@@ -240,6 +288,7 @@ def main() -> int:
     positions = sorted(waiting.values_list("waiting_position", flat=True))
     emails = rows.values_list("email", flat=True)
     mail_errors = rows.exclude(email_error="").count()
+    mails_sent = rows.filter(email_sent_at__isnull=False, email_pending="").count()
 
     rate = completed / elapsed
     print(
@@ -267,12 +316,22 @@ def main() -> int:
         f"positions 1..{len(positions)} {'ok' if dense else 'BROKEN'}, "
         f"duplicate e-mails {len(emails) - len(set(emails))}, e-mail errors {mail_errors}"
     )
+    if mailer:
+        when = f"the last {mail_seconds:.1f} s after the last sign-up"
+        print(f"e-mails               {mails_sent} sent by the mail worker, {when}")
+    else:
+        print(f"e-mails               {mails_sent} sent in their requests")
     server_errors = sum(v for k, v in outcomes.items() if k not in ("confirmed", "waiting"))
     print(f"errors                {server_errors}")
 
     rows.delete()
     event.delete()
-    ok = confirmed == min(args.seats, args.registrants) and server_errors == 0 and dense
+    ok = (
+        confirmed == min(args.seats, args.registrants)
+        and server_errors == 0
+        and dense
+        and mails_sent == completed
+    )
     return 0 if ok else 1
 
 

@@ -2,6 +2,7 @@ import csv
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
@@ -72,9 +73,16 @@ class RegistrationEmailFilter(admin.SimpleListFilter):
     parameter_name = "email_state"
 
     def lookups(self, request, model_admin):
-        return [("failed", _("Failed")), ("sent", _("Sent")), ("unsent", _("Not sent"))]
+        return [
+            ("queued", _("Queued")),
+            ("failed", _("Failed")),
+            ("sent", _("Sent")),
+            ("unsent", _("Not sent")),
+        ]
 
     def queryset(self, request, queryset):
+        if self.value() == "queued":
+            return queryset.exclude(email_pending="")
         if self.value() == "failed":
             return queryset.exclude(email_error="")
         if self.value() == "sent":
@@ -197,6 +205,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         "cancelled_at",
         "email_sent_at",
         "email_error",
+        "email_pending",
     ]
     fieldsets = [
         (None, {"fields": ["event", "reference", "status", "waiting_position"]}),
@@ -223,6 +232,7 @@ class RegistrationAdmin(admin.ModelAdmin):
                     "cancelled_at",
                     "email_sent_at",
                     "email_error",
+                    "email_pending",
                 ]
             },
         ),
@@ -375,7 +385,11 @@ class RegistrationAdmin(admin.ModelAdmin):
                 raise services.RegistrationError(registration.email_error)
 
         sent, errors = self._each(queryset.order_by("pk"), resend)
-        self._report(request, _("%(sent)d e-mails sent.") % {"sent": len(sent)}, errors)
+        if settings.REGISTRATION_EMAIL_WORKER:
+            report = _("%(sent)d e-mails queued for the mail worker.")
+        else:
+            report = _("%(sent)d e-mails sent.")
+        self._report(request, report % {"sent": len(sent)}, errors)
 
     @admin.action(description=_("Export the selected as CSV"), permissions=["export"])
     def export_selected(self, request, queryset):

@@ -294,6 +294,14 @@ class RegistrationStatus(models.TextChoices):
     ATTENDED = "attended", _("Attended")
 
 
+class RegistrationEmail(models.TextChoices):
+    """The messages a registrant is sent."""
+
+    CONFIRMED = "confirmed", _("Seat confirmed")
+    WAITING = "waiting", _("On the waiting list")
+    PROMOTED = "promoted", _("Seat given from the waiting list")
+
+
 def new_reference() -> str:
     """Eight characters without look-alikes (0/O, 1/I), easy to read out at the door."""
     alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -323,6 +331,15 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     email_sent_at = models.DateTimeField(_("e-mail sent at"), null=True, blank=True)
     email_error = models.TextField(_("last e-mail error"), blank=True)
+    # The outbox: the message owed to the registrant, written in the same transaction as the
+    # change that calls for it and cleared once it has been sent (or has failed).
+    email_pending = models.CharField(
+        _("e-mail to send"),
+        max_length=10,
+        choices=RegistrationEmail.choices,
+        blank=True,
+        editable=False,
+    )
 
     class Meta:
         ordering = ["event", "created_at", "pk"]
@@ -332,7 +349,12 @@ class Registration(models.Model):
             ("export_registration", _("Can export registrations")),
             ("checkin_registration", _("Can check registrants in at the door")),
         ]
-        indexes = [models.Index(fields=["event", "status"], name="registration_event_status")]
+        indexes = [
+            models.Index(fields=["event", "status"], name="registration_event_status"),
+            models.Index(
+                fields=["id"], condition=~Q(email_pending=""), name="registration_email_pending"
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 Lower("email"),
@@ -343,6 +365,10 @@ class Registration(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(status__in=RegistrationStatus.values), name="registration_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(email_pending__in=["", *RegistrationEmail.values]),
+                name="registration_email_pending_valid",
             ),
         ]
 

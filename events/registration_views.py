@@ -66,8 +66,7 @@ def _event_context(event: Event) -> dict:
 
 
 def _seat_state(event: Event) -> dict:
-    taken = event.registrations.filter(status__in=services.ACTIVE).count()
-    full = event.capacity is not None and taken >= event.capacity
+    full = services.event_is_full(event)
     return {"full": full, "waiting_only": full and event.waiting_list}
 
 

@@ -7,11 +7,15 @@ and can never overbook; the partial unique index `registration_one_active_per_em
 duplicate even if a caller bypasses these functions. Waiting-list positions stay dense (1..N)
 so the position a registrant is told is their real place in the queue.
 
-E-mails are built and sent after commit (`transaction.on_commit`): a failing mail server never
-rolls back or repeats a registration, it records the failure on the row for a resend.
+E-mails go through an outbox: the change that owes a registrant a message writes its kind to
+`email_pending` in the same transaction, so no commit can lose it. After the commit
+(`transaction.on_commit`) the request sends it, or, with REGISTRATION_EMAIL_WORKER, the
+`send_registration_emails` worker does, outside the request. A failing mail server never rolls
+back or repeats a registration: the failure is recorded on the row for a resend.
 """
 
 import datetime
+import functools
 import logging
 import struct
 import zlib
@@ -21,10 +25,11 @@ from email.mime.image import MIMEImage
 import segno
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
+from django.core.cache import cache
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.message import SafeMIMEMultipart
-from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q, Value
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Concat, Lower
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -34,7 +39,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.templatetags.portal_tags import format_day
 
 from .ics import event_ical
-from .models import Event, Registration, RegistrationStatus
+from .models import Event, Registration, RegistrationEmail, RegistrationStatus
 
 logger = logging.getLogger(__name__)
 
@@ -145,19 +150,118 @@ SEAT_FIELDS = (
 )
 
 
+# The statements run while the event row is locked are written out once, from the models, rather
+# than compiled by the ORM on every call: every sign-up to an event queues on that lock, so the
+# Python time spent holding it bounds how many sign-ups per second an event can take.
+@functools.cache
+def _event_lock_sql() -> tuple[str, list[str]]:
+    quote = connection.ops.quote_name
+    fields = [f for f in Event._meta.concrete_fields if f.name in SEAT_FIELDS or f.primary_key]
+    columns = ", ".join(quote(f.column) for f in fields)
+    table, pk = quote(Event._meta.db_table), quote(Event._meta.pk.column)
+    sql = f"SELECT {columns} FROM {table} WHERE {pk} = %s"
+    if connection.features.has_select_for_update:
+        sql += " " + connection.ops.for_update_sql(no_key=True)
+    return sql, [f.attname for f in fields]
+
+
+@functools.cache
+def _seat_counts_sql() -> str:
+    """Seats taken, people waiting and, through the partial unique index, whether an e-mail
+    address already holds an active registration."""
+    table = connection.ops.quote_name(Registration._meta.db_table)
+    return (
+        "SELECT COUNT(*) FILTER (WHERE status IN (%s, %s)),"
+        " COUNT(*) FILTER (WHERE status = %s),"
+        f" EXISTS (SELECT 1 FROM {table} WHERE event_id = %s AND LOWER(email) = LOWER(%s)"
+        " AND NOT (status = %s))"
+        f" FROM {table} WHERE event_id = %s"
+    )
+
+
+@functools.cache
+def _registration_insert_sql() -> tuple[str, list]:
+    quote = connection.ops.quote_name
+    fields = [f for f in Registration._meta.concrete_fields if not f.primary_key]
+    columns = ", ".join(quote(f.column) for f in fields)
+    values = ", ".join(["%s"] * len(fields))
+    table, pk = quote(Registration._meta.db_table), quote(Registration._meta.pk.column)
+    return f"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING {pk}", fields
+
+
+def _registration_insert(registration: Registration) -> None:
+    """What `save(force_insert=True)` writes, less the ORM's compilation (and signals: like the
+    queryset updates that change registrations, no receiver needs them)."""
+    sql, fields = _registration_insert_sql()
+    values = [f.get_db_prep_save(f.pre_save(registration, add=True), connection) for f in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        (registration.pk,) = cursor.fetchone()
+    registration._state.adding = False
+    registration._state.db = connection.alias
+
+
 def _event_locked(event_id: int) -> Event:
     """The event row, locked until the transaction ends: every seat count happens after this.
     Only what seat accounting reads is loaded: the lock is held for as short a time as can be."""
-    return Event.objects.select_for_update(no_key=True).only(*SEAT_FIELDS).get(pk=event_id)
+    sql, attnames = _event_lock_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [event_id])
+        row = cursor.fetchone()
+    if row is None:
+        raise Event.DoesNotExist
+    return Event.from_db(connection.alias, attnames, row)
 
 
-def _seat_counts(event: Event) -> tuple[int, int]:
-    """(seats taken, people waiting) in one query on the (event, status) index."""
-    counts = Registration.objects.filter(event=event).aggregate(
-        taken=Count("pk", filter=Q(status__in=ACTIVE)),
-        waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
-    )
-    return counts["taken"], counts["waiting"]
+def _seat_counts(event: Event, email: str = "") -> tuple[int, int, bool]:
+    """(seats taken, people waiting, whether `email` is already registered) in one query on
+    the (event, status) and e-mail indexes; the event must be locked."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _seat_counts_sql(),
+            [
+                *ACTIVE,
+                RegistrationStatus.WAITING,
+                event.pk,
+                email,
+                RegistrationStatus.CANCELLED,
+                event.pk,
+            ],
+        )
+        taken, waiting, registered = cursor.fetchone()
+    return taken, waiting, bool(registered)
+
+
+SEAT_STATE_SECONDS = 10
+
+
+def _seat_state_key(event: Event) -> str:
+    # Capacity and waiting list are in the key: an edit of either starts afresh.
+    return f"registration:full:{event.pk}:{event.capacity}:{event.waiting_list}"
+
+
+def event_is_full(event: Event) -> bool:
+    """Whether every seat is taken, for the form page. Cached: the seat services forget it
+    after any commit that can change it (a last seat taken, a cancellation, a promotion), so
+    with a shared cache it is exact, and with a per-process one at most SEAT_STATE_SECONDS
+    late. The sign-up itself always counts under the lock."""
+    if event.capacity is None:
+        return False
+    key = _seat_state_key(event)
+    full = cache.get(key)
+    if full is None:
+        taken = event.registrations.filter(status__in=ACTIVE).count()
+        full = taken >= event.capacity
+        cache.set(key, full, timeout=SEAT_STATE_SECONDS)
+    return full
+
+
+def _seat_state_forget(event: Event) -> None:
+    """Now, and again after the commit, when another process may have cached the state this
+    transaction is changing."""
+    key = _seat_state_key(event)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
 
 
 def _free_seats(event: Event, taken: int) -> int | None:
@@ -189,7 +293,9 @@ def _fill_free_seats(event: Event, *, taken: int, site_url: str) -> list[Registr
     if not promoted:
         return []
     Registration.objects.filter(pk__in=[r.pk for r in promoted]).update(
-        status=RegistrationStatus.CONFIRMED, waiting_position=None
+        status=RegistrationStatus.CONFIRMED,
+        waiting_position=None,
+        email_pending=RegistrationEmail.PROMOTED,
     )
     Registration.objects.filter(event=event, status=RegistrationStatus.WAITING).update(
         waiting_position=F("waiting_position") - len(promoted)
@@ -198,8 +304,10 @@ def _fill_free_seats(event: Event, *, taken: int, site_url: str) -> list[Registr
     for registration in promoted:
         registration.status = RegistrationStatus.CONFIRMED
         registration.waiting_position = None
+        registration.email_pending = RegistrationEmail.PROMOTED
         registration.event = shown_event
-        _email_after_commit(registration, kind="promoted", site_url=site_url)
+        _email_after_commit(registration, kind=RegistrationEmail.PROMOTED, site_url=site_url)
+    _seat_state_forget(event)
     return promoted
 
 
@@ -220,55 +328,46 @@ def registration_create(
     Seats freed by a capacity change made elsewhere go to the people already waiting before
     the newcomer is counted.
     """
-    shown_event = event  # what the e-mail shows: the caller's, with its city and region
-    event = _event_locked(event.pk)
-    if not event.registration_is_open:
-        raise RegistrationClosed
-    counts = Registration.objects.filter(event=event).aggregate(
-        taken=Count("pk", filter=Q(status__in=ACTIVE)),
-        waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
-        same_email=Count(
-            "pk",
-            filter=Q(email__iexact=email) & ~Q(status=RegistrationStatus.CANCELLED),
-        ),
+    # Built before the lock is taken: only the counts decide its status.
+    registration = Registration(
+        event=event,
+        full_name=full_name,
+        email=email,
+        phone=phone,
+        organization_name=organization_name,
+        job_title=job_title,
+        language=language,
+        consent_at=timezone.now(),
     )
-    if counts["same_email"]:
+    locked = _event_locked(event.pk)
+    if not locked.registration_is_open:
+        raise RegistrationClosed
+    taken, waiting, registered = _seat_counts(locked, email)
+    if registered:
         raise AlreadyRegistered
-    taken, waiting = counts["taken"], counts["waiting"]
     if waiting:
-        promoted = _fill_free_seats(event, taken=taken, site_url=site_url)
+        promoted = _fill_free_seats(locked, taken=taken, site_url=site_url)
         taken, waiting = taken + len(promoted), waiting - len(promoted)
-    free = _free_seats(event, taken)
+    free = _free_seats(locked, taken)
     if free is None or free > 0:
-        status, position = RegistrationStatus.CONFIRMED, None
-    elif event.waiting_list:
-        status, position = RegistrationStatus.WAITING, waiting + 1
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.email_pending = RegistrationEmail.CONFIRMED
+        if free == 1:  # the last seat: the form page now says the event is full
+            _seat_state_forget(locked)
+    elif locked.waiting_list:
+        registration.status = RegistrationStatus.WAITING
+        registration.waiting_position = waiting + 1
+        registration.email_pending = RegistrationEmail.WAITING
     else:
         raise EventFull
     # No savepoint around the insert: an IntegrityError leaves this function at once, and the
     # exception rolls back the whole atomic block (or the caller's savepoint) with it.
     try:
-        registration = Registration.objects.create(
-            event=event,
-            status=status,
-            waiting_position=position,
-            full_name=full_name,
-            email=email,
-            phone=phone,
-            organization_name=organization_name,
-            job_title=job_title,
-            language=language,
-            consent_at=timezone.now(),
-        )
+        _registration_insert(registration)
     except IntegrityError as error:
         # Only reachable if someone wrote without the lock; the index still says no.
         raise AlreadyRegistered from error
-    registration.event = shown_event
-    _email_after_commit(
-        registration,
-        kind="confirmed" if status == RegistrationStatus.CONFIRMED else "waiting",
-        site_url=site_url,
-    )
+    _email_after_commit(registration, kind=registration.email_pending, site_url=site_url)
     return registration
 
 
@@ -293,7 +392,8 @@ def registration_cancel(*, registration: Registration, site_url: str) -> list[Re
     if was_waiting_at is not None:
         _waiting_close_gap(event, was_waiting_at)
         return []
-    taken, _waiting = _seat_counts(event)
+    _seat_state_forget(event)
+    taken, _waiting, _registered = _seat_counts(event)
     return _fill_free_seats(event, taken=taken, site_url=site_url)
 
 
@@ -310,7 +410,7 @@ def registration_promote(*, registration: Registration, site_url: str) -> Promot
         raise NotOnWaitingList
     if event_is_over(event):
         raise EventOver
-    taken, _waiting = _seat_counts(event)
+    taken, _waiting, _registered = _seat_counts(event)
     seats_added = 0
     if event.capacity is not None and taken >= event.capacity:
         seats_added = taken + 1 - event.capacity
@@ -319,10 +419,12 @@ def registration_promote(*, registration: Registration, site_url: str) -> Promot
     position = current.waiting_position
     current.status = RegistrationStatus.CONFIRMED
     current.waiting_position = None
-    current.save(update_fields=["status", "waiting_position"])
+    current.email_pending = RegistrationEmail.PROMOTED
+    current.save(update_fields=["status", "waiting_position", "email_pending"])
     if position is not None:
         _waiting_close_gap(event, position)
-    _email_after_commit(current, kind="promoted", site_url=site_url)
+    _seat_state_forget(event)
+    _email_after_commit(current, kind=RegistrationEmail.PROMOTED, site_url=site_url)
     return Promotion(registration=current, seats_added=seats_added)
 
 
@@ -338,7 +440,8 @@ def event_capacity_change(
     locked.capacity = capacity
     locked.save(update_fields=["capacity"])
     event.capacity = capacity
-    taken, _waiting = _seat_counts(locked)
+    _seat_state_forget(locked)
+    taken, _waiting, _registered = _seat_counts(locked)
     return _fill_free_seats(locked, taken=taken, site_url=site_url)
 
 
@@ -378,7 +481,13 @@ def registration_resend_email(*, registration: Registration, site_url: str) -> N
         raise AlreadyCancelled
     if registration.email.endswith("@" + PURGED_EMAIL_DOMAIN):
         raise RegistrationError(_("This registration's personal data has been purged."))
-    kind = "waiting" if registration.status == RegistrationStatus.WAITING else "confirmed"
+    kind = (
+        RegistrationEmail.WAITING
+        if registration.status == RegistrationStatus.WAITING
+        else RegistrationEmail.CONFIRMED
+    )
+    Registration.objects.filter(pk=registration.pk).update(email_pending=kind, email_error="")
+    registration.email_pending, registration.email_error = kind, ""
     _email_after_commit(registration, kind=kind, site_url=site_url)
 
 
@@ -409,6 +518,7 @@ def registrations_purge(*, older_than_days: int) -> int:
             organization_name="",
             job_title="",
             email_error="",
+            email_pending="",
         )
     )
 
@@ -604,24 +714,63 @@ def registration_email_message(
     return message
 
 
-def registration_email_send(*, registration: Registration, kind: str, site_url: str) -> bool:
-    """Build and send one message, then record the outcome on the row. Never raises: the
-    registration is already committed and stands whatever the mail server does."""
+def registration_email_send(
+    *, registration: Registration, kind: str, site_url: str, mail_connection=None
+) -> bool:
+    """Build and send one message, then record the outcome on the row and take it out of the
+    outbox (unless a newer message has been queued since). Never raises: the registration is
+    already committed and stands whatever the mail server does."""
     now = timezone.now()
+    outcome = {
+        "email_pending": Case(When(email_pending=kind, then=Value("")), default=F("email_pending"))
+    }
     rows = Registration.objects.filter(pk=registration.pk)
     try:
-        registration_email_message(registration, kind=kind, site_url=site_url).send()
+        message = registration_email_message(registration, kind=kind, site_url=site_url)
+        message.connection = mail_connection
+        message.send()
     except Exception as error:  # noqa: BLE001 - any mail failure is recorded, not raised
         logger.exception("Registration e-mail %s for %s failed", kind, registration.reference)
         rows.update(
-            email_error=f"{now:%Y-%m-%d %H:%M} {kind}: {type(error).__name__}: {error}"[:2000]
+            email_error=f"{now:%Y-%m-%d %H:%M} {kind}: {type(error).__name__}: {error}"[:2000],
+            **outcome,
         )
         return False
-    rows.update(email_sent_at=now, email_error="")
+    rows.update(email_sent_at=now, email_error="", **outcome)
     return True
 
 
+def registration_emails_send_queued(*, site_url: str, limit: int = 20) -> int:
+    """Send up to `limit` queued messages, oldest first, over one mail server connection;
+    returns how many were handled (sent or failed).
+
+    The rows are claimed with SKIP LOCKED, so several workers share the outbox, and stay locked
+    until their outcome is written: a worker that dies mid-batch leaves them queued, to be sent
+    again (at least once, never lost)."""
+    with transaction.atomic():
+        batch = list(
+            Registration.objects.select_for_update(skip_locked=True, no_key=True, of=("self",))
+            .select_related("event__commune", "event__region")
+            .exclude(email_pending="")
+            .order_by("pk")[:limit]
+        )
+        if batch:
+            with get_connection() as mail_connection:
+                for registration in batch:
+                    registration_email_send(
+                        registration=registration,
+                        kind=registration.email_pending,
+                        site_url=site_url,
+                        mail_connection=mail_connection,
+                    )
+    return len(batch)
+
+
 def _email_after_commit(registration: Registration, *, kind: str, site_url: str) -> None:
+    """The message is in the outbox already; send it once the transaction has committed, unless
+    the mail worker sends the outbox (REGISTRATION_EMAIL_WORKER)."""
+    if settings.REGISTRATION_EMAIL_WORKER:
+        return
     transaction.on_commit(
         lambda: registration_email_send(registration=registration, kind=kind, site_url=site_url)
     )

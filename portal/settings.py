@@ -268,3 +268,10 @@ REGISTRATION_RATE_LIMIT_ENABLED = env_bool("REGISTRATION_RATE_LIMIT_ENABLED", Tr
 REGISTRATION_RATE_LIMIT_PER_IP = int(os.environ.get("REGISTRATION_RATE_LIMIT_PER_IP", "20"))
 REGISTRATION_RATE_LIMIT_PER_EMAIL = int(os.environ.get("REGISTRATION_RATE_LIMIT_PER_EMAIL", "5"))
 REGISTRATION_RATE_LIMIT_WINDOW = int(os.environ.get("REGISTRATION_RATE_LIMIT_WINDOW", "3600"))
+# Confirmation e-mails are queued on the registration in the sign-up's transaction. By default
+# the request sends them right after the commit; with REGISTRATION_EMAIL_WORKER=1 it leaves
+# them to `manage.py send_registration_emails` (the `mailer` service of docker-compose.yml), so
+# a slow mail server never holds up a sign-up. The worker writes links with SITE_URL, the
+# public address (e.g. https://industry.example.ma), having no request to read it from.
+REGISTRATION_EMAIL_WORKER = env_bool("REGISTRATION_EMAIL_WORKER")
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")

@@ -255,3 +255,17 @@ def test_editing_a_registrant_normalises_the_phone_and_keeps_seats_read_only(
     response = client.post(url, taken)
     assert response.status_code == 200
     assert "already registered" in response.content.decode()
+
+
+def test_with_the_mail_worker_resend_queues_and_the_filter_shows_the_queue(
+    client, english, event_with_registrations, registration_manager, settings
+):
+    settings.REGISTRATION_EMAIL_WORKER = True
+    client.force_login(registration_manager)
+    Registration.objects.update(email_pending="")
+    yassine = Registration.objects.get(email="yassine@example.ma")
+    response = action(client, "resend_email", [yassine])
+    assert "1 e-mails queued for the mail worker" in response.content.decode()
+    assert mail.outbox == []
+    queued = client.get(CHANGELIST, {"email_state": "queued"}).content.decode()
+    assert "yassine@example.ma" in queued and "amina@example.ma" not in queued

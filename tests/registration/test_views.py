@@ -394,3 +394,18 @@ def test_the_cached_form_page_gets_a_fresh_csrf_token_and_follows_changes(db, re
     event.title_en = "Renamed forum"
     event.save()
     assert "Renamed forum" in Client().get(register_url(event, "en")).content.decode()
+
+
+def test_the_form_page_follows_the_seats_without_asking_the_database_each_time(
+    db, register, django_assert_num_queries
+):
+    event = OpenEventFactory(capacity=1)
+    Client().get(register_url(event, "en"))
+    with django_assert_num_queries(0):  # event, seats and page all come from the cache
+        assert (
+            "Join the waiting list" not in Client().get(register_url(event, "en")).content.decode()
+        )
+    seat = register(event, "seat@example.ma")
+    assert "Join the waiting list" in Client().get(register_url(event, "en")).content.decode()
+    services.registration_cancel(registration=seat, site_url="http://testserver")
+    assert "Join the waiting list" not in Client().get(register_url(event, "en")).content.decode()
