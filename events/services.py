@@ -154,7 +154,9 @@ SEAT_FIELDS = (
 # than compiled by the ORM on every call: every sign-up to an event queues on that lock, so the
 # Python time spent holding it bounds how many sign-ups per second an event can take.
 @functools.cache
-def _event_lock_sql() -> tuple[str, list[str]]:
+def _event_lock_sql() -> tuple[str, list[str], list]:
+    """The statement, the attribute names it fills, and each column's converters from database
+    values to the ORM's (SQLite, for one, returns naive datetimes)."""
     quote = connection.ops.quote_name
     fields = [f for f in Event._meta.concrete_fields if f.name in SEAT_FIELDS or f.primary_key]
     columns = ", ".join(quote(f.column) for f in fields)
@@ -162,7 +164,12 @@ def _event_lock_sql() -> tuple[str, list[str]]:
     sql = f"SELECT {columns} FROM {table} WHERE {pk} = %s"
     if connection.features.has_select_for_update:
         sql += " " + connection.ops.for_update_sql(no_key=True)
-    return sql, [f.attname for f in fields]
+    converters = []
+    for field in fields:
+        column = field.get_col(Event._meta.db_table)
+        functions = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+        converters.append((column, functions))
+    return sql, [f.attname for f in fields], converters
 
 
 @functools.cache
@@ -204,13 +211,18 @@ def _registration_insert(registration: Registration) -> None:
 def _event_locked(event_id: int) -> Event:
     """The event row, locked until the transaction ends: every seat count happens after this.
     Only what seat accounting reads is loaded: the lock is held for as short a time as can be."""
-    sql, attnames = _event_lock_sql()
+    sql, attnames, converters = _event_lock_sql()
     with connection.cursor() as cursor:
         cursor.execute(sql, [event_id])
         row = cursor.fetchone()
     if row is None:
         raise Event.DoesNotExist
-    return Event.from_db(connection.alias, attnames, row)
+    values = []
+    for value, (column, functions) in zip(row, converters, strict=True):
+        for convert in functions:
+            value = convert(value, column, connection)
+        values.append(value)
+    return Event.from_db(connection.alias, attnames, values)
 
 
 def _seat_counts(event: Event, email: str = "") -> tuple[int, int, bool]:
@@ -714,30 +726,32 @@ def registration_email_message(
     return message
 
 
-def registration_email_send(
-    *, registration: Registration, kind: str, site_url: str, mail_connection=None
-) -> bool:
-    """Build and send one message, then record the outcome on the row and take it out of the
-    outbox (unless a newer message has been queued since). Never raises: the registration is
-    already committed and stands whatever the mail server does."""
-    now = timezone.now()
-    outcome = {
-        "email_pending": Case(When(email_pending=kind, then=Value("")), default=F("email_pending"))
-    }
-    rows = Registration.objects.filter(pk=registration.pk)
+def _email_deliver(
+    registration: Registration, *, kind: str, site_url: str, mail_connection=None
+) -> str:
+    """Build and send one message; returns "" or, when it failed, what to record (logged)."""
     try:
         message = registration_email_message(registration, kind=kind, site_url=site_url)
         message.connection = mail_connection
         message.send()
     except Exception as error:  # noqa: BLE001 - any mail failure is recorded, not raised
         logger.exception("Registration e-mail %s for %s failed", kind, registration.reference)
-        rows.update(
-            email_error=f"{now:%Y-%m-%d %H:%M} {kind}: {type(error).__name__}: {error}"[:2000],
-            **outcome,
-        )
-        return False
-    rows.update(email_sent_at=now, email_error="", **outcome)
-    return True
+        return f"{timezone.now():%Y-%m-%d %H:%M} {kind}: {type(error).__name__}: {error}"[:2000]
+    return ""
+
+
+def registration_email_send(*, registration: Registration, kind: str, site_url: str) -> bool:
+    """Send one message, then record the outcome on the row and take it out of the outbox
+    (unless a newer message has been queued since). Never raises: the registration is already
+    committed and stands whatever the mail server does."""
+    error = _email_deliver(registration, kind=kind, site_url=site_url)
+    sent = {"email_sent_at": timezone.now()} if not error else {}
+    Registration.objects.filter(pk=registration.pk).update(
+        email_error=error,
+        email_pending=Case(When(email_pending=kind, then=Value("")), default=F("email_pending")),
+        **sent,
+    )
+    return not error
 
 
 def registration_emails_send_queued(*, site_url: str, limit: int = 20) -> int:
@@ -754,15 +768,27 @@ def registration_emails_send_queued(*, site_url: str, limit: int = 20) -> int:
             .exclude(email_pending="")
             .order_by("pk")[:limit]
         )
-        if batch:
-            with get_connection() as mail_connection:
-                for registration in batch:
-                    registration_email_send(
-                        registration=registration,
-                        kind=registration.email_pending,
-                        site_url=site_url,
-                        mail_connection=mail_connection,
+        if not batch:
+            return 0
+        sent = []
+        with get_connection() as mail_connection:
+            for registration in batch:
+                error = _email_deliver(
+                    registration,
+                    kind=registration.email_pending,
+                    site_url=site_url,
+                    mail_connection=mail_connection,
+                )
+                if error:
+                    Registration.objects.filter(pk=registration.pk).update(
+                        email_error=error, email_pending=""
                     )
+                else:
+                    sent.append(registration.pk)
+        # The rows are locked: nothing can have been queued on them since.
+        Registration.objects.filter(pk__in=sent).update(
+            email_sent_at=timezone.now(), email_error="", email_pending=""
+        )
     return len(batch)
 
 
