@@ -11,7 +11,7 @@ template): the ratio says what a sign-up costs against a bare request.
 
 E-mails: by default the server queues them (REGISTRATION_EMAIL_WORKER=1) and one mail worker,
 `manage.py send_registration_emails`, sends them beside it, as in docker-compose.yml; the bench
-reports when the last one left. It runs at a lower CPU priority (nice 10), since on this one
+reports when the last one left. It runs at the lowest CPU priority (nice 19), since on this one
 machine it shares the cores with the server: sign-ups come first, mail follows within seconds.
 `--email inline` sends each one in its request, after the commit, as a local run does.
 
@@ -187,7 +187,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--registrants", type=int, default=500)
     parser.add_argument("--seats", type=int, default=100)
-    parser.add_argument("--connections", type=int, default=100, help="requests in flight")
+    parser.add_argument(
+        "--connections",
+        type=int,
+        help="requests in flight at most (default: every registrant at once)",
+    )
     parser.add_argument(
         "--workers",
         type=int,
@@ -205,6 +209,7 @@ def main() -> int:
         default=os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_bench"),
     )
     args = parser.parse_args()
+    args.connections = args.connections or args.registrants
     if not args.database_url.startswith(("postgres://", "postgresql://")):
         parser.error("the bench needs PostgreSQL: --database-url postgres://...")
 
@@ -249,7 +254,7 @@ def main() -> int:
     mailer = None
     if args.email == "worker":
         mailer = subprocess.Popen(
-            ["nice", "-n", "10", sys.executable, "manage.py", "send_registration_emails"],
+            ["nice", "-n", "19", sys.executable, "manage.py", "send_registration_emails"],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
