@@ -35,7 +35,6 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 control_socket_disable = True
 
 
-
 def post_worker_init(worker):
     """Django's modules, settings and URL patterns live as long as the worker: moved out of the
     garbage collector's reach, its full collections no longer walk them (a 75 ms pause every

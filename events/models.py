@@ -297,8 +297,8 @@ class RegistrationStatus(models.TextChoices):
 class RegistrationEmail(models.TextChoices):
     """The messages a registrant is sent."""
 
-    CONFIRMED = "confirmed", _("Seat confirmed")
-    WAITING = "waiting", _("On the waiting list")
+    CONFIRMED = "confirmed", _("Seat confirmation")
+    WAITING = "waiting", _("Waiting list notice")
     PROMOTED = "promoted", _("Seat given from the waiting list")
 
 

@@ -65,3 +65,18 @@ def test_amounts_in_dirhams(amount, ar, fr, en):
 
 def test_no_amount_is_blank():
     assert mad(None) == ""
+
+
+def test_django_writes_arabic_dates_day_first_with_moroccan_months():
+    """What the admin shows: Django's own date and date-time formats, and the abbreviations
+    of its default format, in Arabic."""
+    moment = datetime.datetime(2026, 12, 1, 14, 30)
+    with translation.override("ar"):
+        assert formats.date_format(moment, "DATETIME_FORMAT") == "1 دجنبر 2026، 14:30"
+        assert formats.date_format(moment.date()) == "1 دجنبر 2026"
+        abbreviated = [
+            formats.date_format(datetime.date(2025, month, 1), "N") for month in range(1, 13)
+        ]
+    assert abbreviated == MOROCCAN_MONTHS
+    with translation.override("fr"):
+        assert formats.date_format(moment, "DATETIME_FORMAT") == "1 décembre 2026 14:30"
