@@ -398,9 +398,10 @@ def registration_cancel(*, registration: Registration, site_url: str) -> list[Re
     current.status = RegistrationStatus.CANCELLED
     current.waiting_position = None
     current.cancelled_at = timezone.now()
-    current.save(update_fields=["status", "waiting_position", "cancelled_at"])
+    current.email_pending = ""  # a message not sent yet would announce a seat no longer held
+    current.save(update_fields=["status", "waiting_position", "cancelled_at", "email_pending"])
     registration.status, registration.waiting_position = current.status, None
-    registration.cancelled_at = current.cancelled_at
+    registration.cancelled_at, registration.email_pending = current.cancelled_at, ""
     if was_waiting_at is not None:
         _waiting_close_gap(event, was_waiting_at)
         return []

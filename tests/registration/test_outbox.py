@@ -81,9 +81,19 @@ def test_a_promotion_replaces_the_waiting_message_not_yet_sent(db, register, wor
     register(event, "next@example.ma", language="en")
     services.registration_cancel(registration=seat, site_url=SITE_URL)
     assert pending(event)["next@example.ma"] == RegistrationEmail.PROMOTED
+    send_queued()  # the cancelled seat's confirmation, never sent, is dropped with it
+    assert [m.to for m in mail.outbox] == [["next@example.ma"]]
+    assert mail.outbox[0].subject.startswith("A seat is now yours")
+
+
+def test_a_cancelled_registration_is_sent_nothing_still_queued(db, register, worker_mode):
+    event = OpenEventFactory()
+    gone = register(event, "gone@example.ma")
+    register(event, "stays@example.ma")
+    services.registration_cancel(registration=gone, site_url=SITE_URL)
+    assert pending(event)["gone@example.ma"] == ""
     send_queued()
-    assert [m.to for m in mail.outbox] == [["seat@example.ma"], ["next@example.ma"]]
-    assert mail.outbox[1].subject.startswith("A seat is now yours")
+    assert [m.to for m in mail.outbox] == [["stays@example.ma"]]
 
 
 def test_a_failing_mail_server_is_recorded_and_the_admin_can_queue_again(db, register, worker_mode):
