@@ -318,7 +318,7 @@ def _fill_free_seats(event: Event, *, taken: int, site_url: str) -> list[Registr
         registration.waiting_position = None
         registration.email_pending = RegistrationEmail.PROMOTED
         registration.event = shown_event
-        _email_after_commit(registration, kind=RegistrationEmail.PROMOTED, site_url=site_url)
+        _email_after_commit(registration, site_url=site_url)
     _seat_state_forget(event)
     return promoted
 
@@ -379,7 +379,7 @@ def registration_create(
     except IntegrityError as error:
         # Only reachable if someone wrote without the lock; the index still says no.
         raise AlreadyRegistered from error
-    _email_after_commit(registration, kind=registration.email_pending, site_url=site_url)
+    _email_after_commit(registration, site_url=site_url)
     return registration
 
 
@@ -437,7 +437,7 @@ def registration_promote(*, registration: Registration, site_url: str) -> Promot
     if position is not None:
         _waiting_close_gap(event, position)
     _seat_state_forget(event)
-    _email_after_commit(current, kind=RegistrationEmail.PROMOTED, site_url=site_url)
+    _email_after_commit(current, site_url=site_url)
     return Promotion(registration=current, seats_added=seats_added)
 
 
@@ -501,7 +501,7 @@ def registration_resend_email(*, registration: Registration, site_url: str) -> N
     )
     Registration.objects.filter(pk=registration.pk).update(email_pending=kind, email_error="")
     registration.email_pending, registration.email_error = kind, ""
-    _email_after_commit(registration, kind=kind, site_url=site_url)
+    _email_after_commit(registration, site_url=site_url)
 
 
 @transaction.atomic
@@ -793,11 +793,12 @@ def registration_emails_send_queued(*, site_url: str, limit: int = 20) -> int:
     return len(batch)
 
 
-def _email_after_commit(registration: Registration, *, kind: str, site_url: str) -> None:
-    """The message is in the outbox already; send it once the transaction has committed, unless
-    the mail worker sends the outbox (REGISTRATION_EMAIL_WORKER)."""
+def _email_after_commit(registration: Registration, *, site_url: str) -> None:
+    """The message (`email_pending`) is in the outbox already; send it once the transaction has
+    committed, unless the mail worker sends the outbox (REGISTRATION_EMAIL_WORKER)."""
     if settings.REGISTRATION_EMAIL_WORKER:
         return
+    kind = registration.email_pending
     transaction.on_commit(
         lambda: registration_email_send(registration=registration, kind=kind, site_url=site_url)
     )
