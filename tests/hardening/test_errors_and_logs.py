@@ -150,6 +150,17 @@ def wsgi_get(path: str) -> int:
     return int(statuses[0].split()[0])
 
 
+def terminate_backend(connection) -> int:
+    """What a PostgreSQL restart does to a kept connection: its server process ends it."""
+    pid = connection.connection.info.backend_pid
+    params = connection.get_connection_params()
+    params.pop("cursor_factory", None)
+    params.pop("context", None)
+    with psycopg.connect(**params, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", [pid])
+    return pid
+
+
 @pytest.mark.postgres
 def test_a_dropped_connection_is_replaced_by_itself(settings, transactional_db):
     """CONN_MAX_AGE keeps connections; CONN_HEALTH_CHECKS notices one that PostgreSQL closed
@@ -158,11 +169,29 @@ def test_a_dropped_connection_is_replaced_by_itself(settings, transactional_db):
     connection = connections["default"]
     assert wsgi_get("/fr/events/") == 200
     assert connection.connection is not None  # kept between requests
-    pid = connection.connection.info.backend_pid
-    params = connection.get_connection_params()
-    params.pop("cursor_factory", None)
-    params.pop("context", None)
-    with psycopg.connect(**params, autocommit=True) as admin:
-        admin.execute("SELECT pg_terminate_backend(%s)", [pid])
+    pid = terminate_backend(connection)
     assert wsgi_get("/fr/events/") == 200
+    assert connection.connection.info.backend_pid != pid
+
+
+@pytest.mark.postgres
+def test_a_kept_connection_is_checked_on_its_socket_not_with_a_query(
+    settings, transactional_db, monkeypatch
+):
+    """The health check asks PostgreSQL (`SELECT 1`) only when the socket has something to
+    say: a quiet kept connection costs no round trip, a terminated one is still replaced."""
+    settings.PUBLIC_PAGE_CACHE = False
+    connection = connections["default"]
+    queried = []
+    monkeypatch.setattr(
+        type(connection),
+        "is_usable",
+        lambda self: queried.append(True) or super(type(self), self).is_usable(),
+    )
+    assert wsgi_get("/fr/events/") == 200
+    assert wsgi_get("/fr/events/") == 200
+    assert queried == []
+    pid = terminate_backend(connection)
+    assert wsgi_get("/fr/events/") == 200
+    assert queried == [True]
     assert connection.connection.info.backend_pid != pid
