@@ -17,7 +17,9 @@ back or repeats a registration: the failure is recorded on the row for a resend.
 import datetime
 import functools
 import logging
+import re
 import struct
+import time
 import zlib
 from dataclasses import dataclass
 from email.mime.image import MIMEImage
@@ -34,6 +36,8 @@ from django.db.models.functions import Concat, Lower
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import localize
+from django.utils.html import conditional_escape
 from django.utils.translation import gettext_lazy as _
 
 from portal.templatetags.portal_tags import format_day
@@ -208,15 +212,10 @@ def _registration_insert(registration: Registration) -> None:
     registration._state.db = connection.alias
 
 
-def _event_locked(event_id: int) -> Event:
-    """The event row, locked until the transaction ends: every seat count happens after this.
-    Only what seat accounting reads is loaded: the lock is held for as short a time as can be."""
-    sql, attnames, converters = _event_lock_sql()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [event_id])
-        row = cursor.fetchone()
+def _event_from_row(row: tuple | None) -> Event:
     if row is None:
         raise Event.DoesNotExist
+    _sql, attnames, converters = _event_lock_sql()
     values = []
     for value, (column, functions) in zip(row, converters, strict=True):
         for convert in functions:
@@ -225,23 +224,54 @@ def _event_locked(event_id: int) -> Event:
     return Event.from_db(connection.alias, attnames, values)
 
 
+def _seat_counts_params(event_id: int, email: str) -> list:
+    return [
+        *ACTIVE,
+        RegistrationStatus.WAITING,
+        event_id,
+        email,
+        RegistrationStatus.CANCELLED,
+        event_id,
+    ]
+
+
+def _event_locked(event_id: int) -> Event:
+    """The event row, locked until the transaction ends: every seat count happens after this.
+    Only what seat accounting reads is loaded: the lock is held for as short a time as can be."""
+    with connection.cursor() as cursor:
+        cursor.execute(_event_lock_sql()[0], [event_id])
+        return _event_from_row(cursor.fetchone())
+
+
 def _seat_counts(event: Event, email: str = "") -> tuple[int, int, bool]:
     """(seats taken, people waiting, whether `email` is already registered) in one query on
     the (event, status) and e-mail indexes; the event must be locked."""
     with connection.cursor() as cursor:
-        cursor.execute(
-            _seat_counts_sql(),
-            [
-                *ACTIVE,
-                RegistrationStatus.WAITING,
-                event.pk,
-                email,
-                RegistrationStatus.CANCELLED,
-                event.pk,
-            ],
-        )
+        cursor.execute(_seat_counts_sql(), _seat_counts_params(event.pk, email))
         taken, waiting, registered = cursor.fetchone()
     return taken, waiting, bool(registered)
+
+
+def _event_locked_and_counted(event_id: int, email: str) -> tuple[Event, int, int, bool]:
+    """`_event_locked`, then `_seat_counts`, in one round trip where the database takes two
+    statements in one query (PostgreSQL, with Django's default client-side binding): the
+    server runs the count once the lock is granted, as a statement of its own that sees every
+    commit made before it, and the lock is held one round trip less."""
+    lock_sql, count_sql = _event_lock_sql()[0], _seat_counts_sql()
+    count_params = _seat_counts_params(event_id, email)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and not connection.settings_dict["OPTIONS"].get(
+            "server_side_binding"
+        ):
+            cursor.execute(f"{lock_sql}; {count_sql}", [event_id, *count_params])
+            row = cursor.fetchone()
+            cursor.nextset()
+        else:
+            cursor.execute(lock_sql, [event_id])
+            row = cursor.fetchone()
+            cursor.execute(count_sql, count_params)
+        taken, waiting, registered = cursor.fetchone()
+    return _event_from_row(row), taken, waiting, bool(registered)
 
 
 SEAT_STATE_SECONDS = 10
@@ -351,10 +381,9 @@ def registration_create(
         language=language,
         consent_at=timezone.now(),
     )
-    locked = _event_locked(event.pk)
+    locked, taken, waiting, registered = _event_locked_and_counted(event.pk, email)
     if not locked.registration_is_open:
         raise RegistrationClosed
-    taken, waiting, registered = _seat_counts(locked, email)
     if registered:
         raise AlreadyRegistered
     if waiting:
@@ -622,7 +651,7 @@ def reference_qr_png(reference: str, *, scale: int = 6, border: int = 4) -> byte
     return (
         b"\x89PNG\r\n\x1a\n"
         + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
+        + chunk(b"IDAT", zlib.compress(b"".join(rows)))
         + chunk(b"IEND", b"")
     )
 
@@ -651,27 +680,28 @@ class RelatedEmail(EmailMultiAlternatives):
         return related
 
 
-_ICAL_CACHE: dict[tuple, bytes] = {}
-ICAL_CACHE_SECONDS = 300
+_SHARED_PARTS: dict[tuple, object] = {}
+SHARED_PARTS_SECONDS = 300
+
+
+def _shared_part(event: Event, *key, build):
+    """What every registrant of an event gets alike in one language (the .ics, the message
+    bodies): built once per process for a few minutes (an .ics DTSTAMP is then at most that old,
+    a renamed city is shown after that long), keyed by the event's last change so an edited event
+    is never sent stale."""
+    key = (event.pk, event.updated_at, *key, int(time.time() // SHARED_PARTS_SECONDS))
+    part = _SHARED_PARTS.get(key)
+    if part is None:
+        if len(_SHARED_PARTS) >= 256:
+            _SHARED_PARTS.clear()
+        part = _SHARED_PARTS[key] = build()
+    return part
 
 
 def _event_ical_shared(event: Event, *, url: str) -> bytes:
-    """The .ics attachment is the same for every registrant of an event in one language:
-    built once per process for a few minutes (its DTSTAMP is then at most that old), keyed by
-    the event's last change so an edited event is never sent stale."""
-    key = (
-        event.pk,
-        event.updated_at,
-        translation.get_language(),
-        url,
-        int(timezone.now().timestamp() // ICAL_CACHE_SECONDS),
+    return _shared_part(
+        event, "ics", translation.get_language(), url, build=lambda: event_ical(event, url=url)
     )
-    ical = _ICAL_CACHE.get(key)
-    if ical is None:
-        if len(_ICAL_CACHE) >= 256:
-            _ICAL_CACHE.clear()
-        ical = _ICAL_CACHE[key] = event_ical(event, url=url)
-    return ical
 
 
 EMAIL_SUBJECTS = {
@@ -679,6 +709,45 @@ EMAIL_SUBJECTS = {
     "waiting": _("Waiting list, position %(position)s: %(event)s"),
     "promoted": _("A seat is now yours: %(event)s"),
 }
+
+
+# Stand for the registrant's own values in the bodies rendered once per event, kind and language.
+EMAIL_PLACEHOLDERS = {
+    name: f"registrant-{name}-placeholder-3c8e1f"
+    for name in ("full_name", "reference", "waiting_position", "personal_link", "qr_cid")
+}
+EMAIL_PLACEHOLDER_RE = re.compile("|".join(EMAIL_PLACEHOLDERS.values()))
+
+
+def _email_bodies(event: Event, *, kind: str, language: str, site_url: str) -> tuple[str, str]:
+    """The text and HTML bodies with placeholders: every registrant of an event gets the same
+    message but for their name, reference, position and links, and rendering it was the largest
+    share of the mail worker's time."""
+
+    def render() -> tuple[str, str]:
+        stand_in = Registration(
+            full_name=EMAIL_PLACEHOLDERS["full_name"],
+            reference=EMAIL_PLACEHOLDERS["reference"],
+            waiting_position=EMAIL_PLACEHOLDERS["waiting_position"],
+        )
+        context = {
+            "registration": stand_in,
+            "event": event,
+            "kind": kind,
+            "language": language,
+            "direction": "rtl" if translation.get_language_bidi() else "ltr",
+            "dates": event_dates_display(event, language),
+            "place": event_place_display(event),
+            "event_url": site_url.rstrip("/") + event.get_absolute_url(),
+            "personal_link": EMAIL_PLACEHOLDERS["personal_link"],
+            "qr_cid": EMAIL_PLACEHOLDERS["qr_cid"] if kind != "waiting" else "",
+        }
+        return tuple(
+            render_to_string(f"emails/registration_{kind}.{extension}", context)
+            for extension in ("txt", "html")
+        )
+
+    return _shared_part(event, "bodies", kind, language, site_url, build=render)
 
 
 def registration_email_message(
@@ -695,24 +764,24 @@ def registration_email_message(
         event_url = site_url.rstrip("/") + event.get_absolute_url()
         seat = kind != "waiting"
         qr_id = f"qr-{registration.reference.lower()}"
-        context = {
-            "registration": registration,
-            "event": event,
-            "kind": kind,
-            "language": language,
-            "direction": "rtl" if translation.get_language_bidi() else "ltr",
-            "dates": event_dates_display(event, language),
-            "place": event_place_display(event),
-            "event_url": event_url,
+        values = {
+            "full_name": registration.full_name,
+            "reference": registration.reference,
+            "waiting_position": localize(registration.waiting_position),
             "personal_link": registration_link(registration, site_url=site_url),
-            "qr_cid": qr_id if seat else "",
+            "qr_cid": qr_id,
         }
+        # One pass each, so a value that happens to contain a placeholder is left alone.
+        by_placeholder = {EMAIL_PLACEHOLDERS[name]: str(value) for name, value in values.items()}
+        text, html = _email_bodies(event, kind=kind, language=language, site_url=site_url)
+        text = EMAIL_PLACEHOLDER_RE.sub(lambda match: by_placeholder[match[0]], text)
+        html = EMAIL_PLACEHOLDER_RE.sub(
+            lambda match: conditional_escape(by_placeholder[match[0]]), html
+        )
         subject = str(EMAIL_SUBJECTS[kind]) % {
             "event": event.title,
             "position": registration.waiting_position,
         }
-        text = render_to_string(f"emails/registration_{kind}.txt", context)
-        html = render_to_string(f"emails/registration_{kind}.html", context)
         message = RelatedEmail(
             subject=" ".join(subject.split()),
             body=text,

@@ -237,3 +237,28 @@ def test_names_are_escaped_in_html_and_plain_in_text(sent, event, register):
     message = services.registration_email_message(registration, kind="confirmed", site_url=SITE_URL)
     assert "Ali &lt;b&gt;&amp;&lt;/b&gt; Co" in message.alternatives[0].content
     assert "Ali <b>&</b> Co" in message.body
+
+
+def test_each_registrant_gets_their_own_values_in_the_shared_body(sent, event):
+    """The bodies are rendered once per event, kind and language: what differs between two
+    registrants (name, reference, position, personal link) is theirs in each message, and an
+    edit of the event reaches the next message."""
+    sent("en")  # takes the only seat
+    (second, second_mime), (third, third_mime) = sent("en"), sent("en")
+    for registration, mime, other in ((second, second_mime, third), (third, third_mime, second)):
+        html, text = html_of(mime), text_of(mime)
+        link = services.registration_link(registration, site_url=SITE_URL)
+        for body in (html, text):
+            assert "placeholder" not in body
+            assert registration.reference in body and other.reference not in body
+            assert registration.full_name in body and other.full_name not in body
+            assert f"number {registration.waiting_position} on the waiting list" in body
+        assert link in text and f'href="{escape(link)}"' in html
+    event.title_en = "Chemistry Forum, second edition"
+    event.save()
+    message = services.registration_email_message(
+        Registration.objects.select_related("event").get(pk=second.pk),
+        kind="waiting",
+        site_url=SITE_URL,
+    )
+    assert "Chemistry Forum, second edition" in message.body
