@@ -4,7 +4,9 @@ Serves the site with gunicorn on loopback against a PostgreSQL database, opens o
 C seats and a waiting list, then N registrants each GET the form (CSRF cookie and token) and
 POST it, with at most --connections requests in flight. Prints sign-ups per second, p50/p95
 latency of a whole sign-up (GET + POST, from the moment the client has a free connection) and
-of the POST alone, the outcome counts seen by the clients, and what the database holds
+of the POST alone, the CPU time gunicorn, PostgreSQL, the client and the mail worker used per
+sign-up and how busy the cores were (from /proc: the rate drifts with the machine's speed, the
+CPU per sign-up much less), the outcome counts seen by the clients, and what the database holds
 afterwards (confirmed, waiting, positions, duplicates).
 The baseline, measured in the same run with the same client, is /healthz (one query, no
 template): the ratio says what a sign-up costs against a bare request.
@@ -170,6 +172,39 @@ async def baseline(port: int, requests: int, connections: int):
     return requests / elapsed
 
 
+def cpu_seconds(server_pid: int, mailer_pid: int | None) -> dict[str, float]:
+    """CPU time (user + system) used so far by the gunicorn processes, PostgreSQL, this client,
+    the mail worker and the whole machine, from /proc: what a sign-up costs, which a rate alone
+    hides when the machine's own speed drifts. Empty where there is no Linux /proc."""
+    if not os.path.exists("/proc/stat"):
+        return {}
+    tick = os.sysconf("SC_CLK_TCK")
+    with open("/proc/stat") as stat:
+        ticks = [int(value) for value in stat.readline().split()[1:]]
+    idle = ticks[3] + ticks[4]  # idle and waiting for I/O
+    totals = {"machine": (sum(ticks[:8]) - idle) / tick}
+    totals.update(dict.fromkeys(("server", "database", "client", "mailer"), 0.0))
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat") as stat:
+                command, fields = stat.read().rsplit(")", 1)
+        except OSError:  # gone meanwhile
+            continue
+        pid, fields = int(entry.name), fields.split()
+        ppid, seconds = int(fields[1]), (int(fields[11]) + int(fields[12])) / tick
+        if server_pid in (pid, ppid):
+            totals["server"] += seconds
+        elif command.endswith("(postgres"):
+            totals["database"] += seconds
+        elif pid == os.getpid():
+            totals["client"] += seconds
+        elif pid == mailer_pid:
+            totals["mailer"] += seconds
+    return totals
+
+
 def mail_drain(rows, timeout: float = 120.0) -> float:
     """Seconds from the end of the sign-ups until the mail worker has emptied the outbox."""
     started = time.perf_counter()
@@ -218,6 +253,8 @@ def main() -> int:
         args.database_url,
         LOG_LEVEL="WARNING",
         REGISTRATION_EMAIL_WORKER="1" if args.email == "worker" else "0",
+        # No worker recycling mid-run: the CPU accounting follows the same processes throughout.
+        GUNICORN_MAX_REQUESTS="0",
         SITE_URL=f"http://127.0.0.1:{port}",
     )
     database_ensure(args.database_url)
@@ -273,8 +310,12 @@ def main() -> int:
         # Warm-up: every worker imports, connects and compiles its templates once.
         run_async(baseline(port, 50, 10))
         healthz_rate = run_async(baseline(port, args.registrants, args.connections))
+        mailer_pid = mailer.pid if mailer else None
+        cpu_before = cpu_seconds(server.pid, mailer_pid)
         results, elapsed = run_async(drive(port, path, args.registrants, args.connections, run))
+        cpu_signups = cpu_seconds(server.pid, mailer_pid)
         mail_seconds = mail_drain(Registration.objects.filter(event=event)) if mailer else 0.0
+        cpu_mail = cpu_seconds(server.pid, mailer_pid)
     finally:
         for process in (server, mailer):
             if process:
@@ -314,6 +355,22 @@ def main() -> int:
         f"baseline /healthz/s   {healthz_rate:8.1f}   (sign-up = {healthz_rate / rate:.1f}x a "
         "bare request; a sign-up is 2 requests)"
     )
+    if cpu_before:
+        per_signup = {
+            name: (cpu_signups[name] - cpu_before[name]) * 1000 / max(completed, 1)
+            for name in ("server", "database", "client")
+        }
+        print(
+            "CPU per sign-up       "
+            + ", ".join(f"{name} {ms:.2f} ms" for name, ms in per_signup.items())
+            + f" (web side {sum(per_signup.values()):.2f} ms)"
+        )
+        busy = (cpu_signups["machine"] - cpu_before["machine"]) / elapsed
+        during = cpu_signups["mailer"] - cpu_before["mailer"]
+        print(
+            f"cores busy            {busy:8.2f}   of {os.cpu_count()} during the sign-ups, "
+            f"{during / elapsed:.2f} of them the mail worker's"
+        )
     print("client outcomes       " + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items())))
     dense = positions == list(range(1, len(positions) + 1))
     print(
@@ -323,6 +380,9 @@ def main() -> int:
     )
     if mailer:
         when = f"the last {mail_seconds:.1f} s after the last sign-up"
+        if cpu_before and mails_sent:
+            spent = (cpu_mail["mailer"] - cpu_before["mailer"]) * 1000 / mails_sent
+            when += f", {spent:.2f} ms of CPU each"
         print(f"e-mails               {mails_sent} sent by the mail worker, {when}")
     else:
         print(f"e-mails               {mails_sent} sent in their requests")
