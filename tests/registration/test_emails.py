@@ -10,6 +10,7 @@ import icalendar
 import pytest
 import segno
 from django.core import mail
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import escape
 
@@ -262,3 +263,36 @@ def test_each_registrant_gets_their_own_values_in_the_shared_body(sent, event):
         site_url=SITE_URL,
     )
     assert "Chemistry Forum, second edition" in message.body
+
+
+@pytest.mark.parametrize("kind", ["confirmed", "waiting", "promoted"])
+@pytest.mark.parametrize("language", ["ar", "fr", "en"])
+def test_the_shared_body_is_what_the_template_gives_for_the_registrant(
+    event, register, monkeypatch, kind, language
+):
+    """Filling the placeholders, escaped for the HTML, gives byte for byte what rendering the
+    templates for this registrant gives, special characters included."""
+    event.title_en = event.title_fr = event.title = "Forum <chimie> & « co »"
+    event.save()
+    registration = register(event, f"{language}@example.ma", language=language)
+    Registration.objects.filter(pk=registration.pk).update(full_name="Ali <b>&</b> 'عليّ'")
+    registration = Registration.objects.select_related("event").get(pk=registration.pk)
+    link = f"{SITE_URL}/{language}/registration/?token=A:b_c-&x=<1>"
+    monkeypatch.setattr(services, "registration_link", lambda registration, site_url: link)
+    message = services.registration_email_message(registration, kind=kind, site_url=SITE_URL)
+    with translation.override(language):
+        context = {
+            "registration": registration,
+            "event": registration.event,
+            "kind": kind,
+            "language": language,
+            "direction": "rtl" if language == "ar" else "ltr",
+            "dates": services.event_dates_display(registration.event, language),
+            "place": services.event_place_display(registration.event),
+            "event_url": SITE_URL + registration.event.get_absolute_url(),
+            "personal_link": link,
+            "qr_cid": f"qr-{registration.reference.lower()}" if kind != "waiting" else "",
+        }
+        assert message.body == render_to_string(f"emails/registration_{kind}.txt", context)
+        html = render_to_string(f"emails/registration_{kind}.html", context)
+        assert message.alternatives[0].content == html
