@@ -590,10 +590,15 @@ def registration_from_token(token: str) -> Registration:
 def registration_link(registration: Registration, *, site_url: str) -> str:
     """The personal page, in the registrant's language. The token is in the query string, which
     the access log leaves out (gunicorn.conf.py), not in the path."""
-    with translation.override(registration.language):
-        path = reverse("events:registration")
     # The token is URL-safe already: base64url and ":".
-    return f"{site_url.rstrip('/')}{path}?token={registration_token(registration)}"
+    return _registration_link_start(registration.language, site_url) + registration_token(
+        registration
+    )
+
+
+def _registration_link_start(language: str, site_url: str) -> str:
+    with translation.override(language):
+        return f"{site_url.rstrip('/')}{reverse('events:registration')}?token="
 
 
 # --- e-mails ---------------------------------------------------------------------------------
@@ -698,10 +703,11 @@ def _shared_part(event: Event, *key, build):
     return part
 
 
-def _event_ical_shared(event: Event, *, url: str) -> bytes:
-    return _shared_part(
-        event, "ics", translation.get_language(), url, build=lambda: event_ical(event, url=url)
-    )
+def _event_ical_shared(event: Event, *, site_url: str) -> bytes:
+    def build() -> bytes:
+        return event_ical(event, url=site_url.rstrip("/") + event.get_absolute_url())
+
+    return _shared_part(event, "ics", translation.get_language(), site_url, build=build)
 
 
 EMAIL_SUBJECTS = {
@@ -714,7 +720,7 @@ EMAIL_SUBJECTS = {
 # Stand for the registrant's own values in the bodies rendered once per event, kind and language.
 EMAIL_PLACEHOLDERS = {
     name: f"registrant-{name}-placeholder-3c8e1f"
-    for name in ("full_name", "reference", "waiting_position", "personal_link", "qr_cid")
+    for name in ("full_name", "reference", "waiting_position", "token", "qr_cid")
 }
 EMAIL_PLACEHOLDER_RE = re.compile("|".join(EMAIL_PLACEHOLDERS.values()))
 
@@ -739,7 +745,8 @@ def _email_bodies(event: Event, *, kind: str, language: str, site_url: str) -> t
             "dates": event_dates_display(event, language),
             "place": event_place_display(event),
             "event_url": site_url.rstrip("/") + event.get_absolute_url(),
-            "personal_link": EMAIL_PLACEHOLDERS["personal_link"],
+            "personal_link": _registration_link_start(language, site_url)
+            + EMAIL_PLACEHOLDERS["token"],
             "qr_cid": EMAIL_PLACEHOLDERS["qr_cid"] if kind != "waiting" else "",
         }
         return tuple(
@@ -761,14 +768,13 @@ def registration_email_message(
     )
     event = registration.event
     with translation.override(language):
-        event_url = site_url.rstrip("/") + event.get_absolute_url()
         seat = kind != "waiting"
         qr_id = f"qr-{registration.reference.lower()}"
         values = {
             "full_name": registration.full_name,
             "reference": registration.reference,
             "waiting_position": localize(registration.waiting_position),
-            "personal_link": registration_link(registration, site_url=site_url),
+            "token": registration_token(registration),
             "qr_cid": qr_id,
         }
         # One pass each, so a value that happens to contain a placeholder is left alone.
@@ -791,7 +797,7 @@ def registration_email_message(
         )
         message.attach_alternative(html, "text/html")
         if seat:
-            ical = _event_ical_shared(event, url=event_url)
+            ical = _event_ical_shared(event, site_url=site_url)
             message.attach(f"{event.slug}.ics", ical, "text/calendar")
     return message
 
@@ -833,13 +839,18 @@ def registration_emails_send_queued(*, site_url: str, limit: int = 20) -> int:
     again (at least once, never lost)."""
     with transaction.atomic():
         batch = list(
-            Registration.objects.select_for_update(skip_locked=True, no_key=True, of=("self",))
-            .select_related("event__commune", "event__region")
+            Registration.objects.select_for_update(skip_locked=True, no_key=True)
             .exclude(email_pending="")
             .order_by("pk")[:limit]
         )
         if not batch:
             return 0
+        # A batch is mostly one event's: each event is loaded once, not once a registration.
+        events = Event.objects.select_related("commune", "region").in_bulk(
+            {registration.event_id for registration in batch}
+        )
+        for registration in batch:
+            registration.event = events[registration.event_id]
         sent = []
         with get_connection() as mail_connection:
             for registration in batch:
