@@ -590,10 +590,8 @@ def registration_from_token(token: str) -> Registration:
 def registration_link(registration: Registration, *, site_url: str) -> str:
     """The personal page, in the registrant's language. The token is in the query string, which
     the access log leaves out (gunicorn.conf.py), not in the path."""
-    # The token is URL-safe already: base64url and ":".
-    return _registration_link_start(registration.language, site_url) + registration_token(
-        registration
-    )
+    start = _registration_link_start(registration.language, site_url)
+    return start + registration_token(registration)  # URL-safe already: base64url and ":"
 
 
 def _registration_link_start(language: str, site_url: str) -> str:
