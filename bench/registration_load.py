@@ -156,10 +156,18 @@ async def sign_up(client: Client, path: str, n: int, run: str) -> dict:
     return {"outcome": outcome, "latency": got + posted, "post": posted}
 
 
+async def sign_up_counted(client: Client, path: str, n: int, run: str) -> dict:
+    try:
+        return await sign_up(client, path, n, run)
+    except OSError as error:  # refused or reset: more in flight than the listen backlog holds
+        return {"outcome": f"connection {type(error).__name__}"}
+
+
 async def drive(port: int, path: str, registrants: int, connections: int, run: str):
     client = Client(port, connections)
     started = time.perf_counter()
-    results = await asyncio.gather(*(sign_up(client, path, n, run) for n in range(registrants)))
+    signing_up = (sign_up_counted(client, path, n, run) for n in range(registrants))
+    results = await asyncio.gather(*signing_up)
     return results, time.perf_counter() - started
 
 
@@ -225,7 +233,8 @@ def main() -> int:
     parser.add_argument(
         "--connections",
         type=int,
-        help="requests in flight at most (default: every registrant at once)",
+        help="requests in flight at most (default: every registrant at once; beyond gunicorn's "
+        "listen backlog, 2048, connections are refused and counted as errors)",
     )
     parser.add_argument(
         "--workers",
@@ -325,7 +334,7 @@ def main() -> int:
     outcomes: dict[str, int] = {}
     for result in results:
         outcomes[result["outcome"]] = outcomes.get(result["outcome"], 0) + 1
-    latencies = [r["latency"] for r in results]
+    latencies = [r["latency"] for r in results if "latency" in r] or [0.0]
     posts = [r["post"] for r in results if "post" in r]
     completed = outcomes.get("confirmed", 0) + outcomes.get("waiting", 0)
     rows = Registration.objects.filter(event=event)
