@@ -5,7 +5,9 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
 from django.db.models import Count
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events import services
@@ -393,3 +395,18 @@ def test_purged_registrations_get_no_resend(db, english):
     registration.refresh_from_db()
     with pytest.raises(services.RegistrationError, match="purged"):
         services.registration_resend_email(registration=registration, site_url=SITE_URL)
+
+
+@pytest.mark.postgres
+def test_a_sign_up_locks_and_counts_in_one_query_then_inserts(db, register):
+    """The lock and the count travel together (the count still runs after the lock is granted,
+    as its own statement); a sign-up is two queries inside its transaction."""
+    event = OpenEventFactory(capacity=1, waiting_list=True)
+    register(event, "first@example.ma")
+    with CaptureQueriesContext(connection) as queries:
+        second = register(event, "second@example.ma")
+    # (The test's own transaction makes the service's a savepoint.)
+    lock_and_count, insert = (q["sql"] for q in queries if "SAVEPOINT" not in q["sql"])
+    assert lock_and_count.index("FOR NO KEY UPDATE") < lock_and_count.index("COUNT(*)")
+    assert insert.startswith('INSERT INTO "events_registration"')
+    assert (second.status, second.waiting_position) == (WAITING, 1)
