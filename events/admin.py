@@ -27,6 +27,10 @@ from .models import (
 )
 
 
+def _site_url(request) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
 class EventOrganizationInline(admin.TabularInline):
     model = EventOrganization
     extra = 0
@@ -49,6 +53,20 @@ class EventAdmin(PublishableAdmin):
     autocomplete_fields = ["commune", "region", "sectors"]
     inlines = [EventOrganizationInline, ParticipationInline]
     public_view = views.EventDetailView
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "capacity" in form.changed_data:
+            # Seats a raise frees go to the waiting list now, in order, with their e-mails.
+            promoted = services.event_capacity_change(
+                event=obj, capacity=obj.capacity, site_url=_site_url(request)
+            )
+            if promoted:
+                self.message_user(
+                    request,
+                    _("%(promoted)d promoted from the waiting list.") % {"promoted": len(promoted)},
+                    messages.SUCCESS,
+                )
 
 
 @admin.register(Agreement)
@@ -296,7 +314,7 @@ class RegistrationAdmin(admin.ModelAdmin):
             total=Count("registrations"),
         )
         event_id = request.GET.get("event__id__exact", "")
-        if event_id.isdigit():
+        if event_id.isascii() and event_id.isdigit():  # not "²", which int() refuses
             events = events.filter(pk=event_id)
         else:
             events = events.filter(Q(total__gt=0) | Q(registration_opens__isnull=False))
@@ -306,9 +324,6 @@ class RegistrationAdmin(admin.ModelAdmin):
         return summaries
 
     # Actions: each goes through the services, one locked transaction per registration.
-    def _site_url(self, request):
-        return request.build_absolute_uri("/").rstrip("/")
-
     def _each(self, registrations, action):
         """Runs action on every registration; its results, and the refusals to report."""
         results, errors = [], []
@@ -327,7 +342,7 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Cancel the selected registrations"), permissions=["change"])
     def cancel_selected(self, request, queryset):
-        site_url = self._site_url(request)
+        site_url = _site_url(request)
         promotions, errors = self._each(
             queryset.order_by("pk"),
             lambda registration: services.registration_cancel(
@@ -346,7 +361,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         permissions=["change"],
     )
     def promote_selected(self, request, queryset):
-        site_url = self._site_url(request)
+        site_url = _site_url(request)
         results, errors = self._each(
             queryset.order_by("waiting_position", "pk"),
             lambda registration: services.registration_promote(
@@ -376,7 +391,7 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Send the e-mail again"), permissions=["change"])
     def resend_email(self, request, queryset):
-        site_url = self._site_url(request)
+        site_url = _site_url(request)
 
         def resend(registration):
             services.registration_resend_email(registration=registration, site_url=site_url)
@@ -435,7 +450,7 @@ class RegistrationAdmin(admin.ModelAdmin):
             promoted = services.event_capacity_change(
                 event=event,
                 capacity=form.cleaned_data["capacity"],
-                site_url=self._site_url(request),
+                site_url=_site_url(request),
             )
             self.message_user(
                 request,

@@ -457,7 +457,7 @@ def registration_promote(*, registration: Registration, site_url: str) -> Promot
     if event.capacity is not None and taken >= event.capacity:
         seats_added = taken + 1 - event.capacity
         event.capacity = taken + 1
-        event.save(update_fields=["capacity"])
+        event.save(update_fields=["capacity", "updated_at"])
     position = current.waiting_position
     current.status = RegistrationStatus.CONFIRMED
     current.waiting_position = None
@@ -480,7 +480,7 @@ def event_capacity_change(
         raise ValueError("capacity cannot be negative")
     locked = _event_locked(event.pk)
     locked.capacity = capacity
-    locked.save(update_fields=["capacity"])
+    locked.save(update_fields=["capacity", "updated_at"])
     event.capacity = capacity
     _seat_state_forget(locked)
     taken, _waiting, _registered = _seat_counts(locked)
@@ -810,8 +810,12 @@ def _email_deliver(
         message.send()
     except Exception as error:  # noqa: BLE001 - any mail failure is recorded, not raised
         logger.exception("Registration e-mail %s for %s failed", kind, registration.reference)
-        return f"{timezone.now():%Y-%m-%d %H:%M} {kind}: {type(error).__name__}: {error}"[:2000]
+        return _email_failure(kind, error)
     return ""
+
+
+def _email_failure(what: str, error: Exception) -> str:
+    return f"{timezone.now():%Y-%m-%d %H:%M} {what}: {type(error).__name__}: {error}"[:2000]
 
 
 def registration_email_send(*, registration: Registration, kind: str, site_url: str) -> bool:
@@ -828,13 +832,22 @@ def registration_email_send(*, registration: Registration, kind: str, site_url: 
     return not error
 
 
+class MailServerUnreachable(Exception):
+    """No connection to the mail server: the batch stays queued, its rows say why."""
+
+
 def registration_emails_send_queued(*, site_url: str, limit: int = 20) -> int:
     """Send up to `limit` queued messages, oldest first, over one mail server connection;
     returns how many were handled (sent or failed).
 
     The rows are claimed with SKIP LOCKED, so several workers share the outbox, and stay locked
     until their outcome is written: a worker that dies mid-batch leaves them queued, to be sent
-    again (at least once, never lost)."""
+    again (at least once, never lost). A failed message ends the batch, so a hung mail server
+    holds the rows for one EMAIL_TIMEOUT, not one per message (a cancellation waits for them);
+    the rest go out on a new connection. When no connection can be opened, nothing is marked
+    failed: MailServerUnreachable is raised once the rows have noted the error, and the batch is
+    tried again later."""
+    unreachable = None
     with transaction.atomic():
         batch = list(
             Registration.objects.select_for_update(skip_locked=True, no_key=True)
@@ -849,9 +862,20 @@ def registration_emails_send_queued(*, site_url: str, limit: int = 20) -> int:
         )
         for registration in batch:
             registration.event = events[registration.event_id]
-        sent = []
-        with get_connection() as mail_connection:
+        mail_connection = get_connection()
+        try:
+            mail_connection.open()
+        except Exception as error:  # noqa: BLE001 - whatever the backend raises, nothing left
+            logger.exception("No mail server connection; %d e-mail(s) stay queued", len(batch))
+            unreachable = _email_failure("mail server", error)
+            Registration.objects.filter(pk__in=[r.pk for r in batch]).update(
+                email_error=unreachable
+            )
+            batch = []
+        handled, sent = 0, []
+        try:
             for registration in batch:
+                handled += 1
                 error = _email_deliver(
                     registration,
                     kind=registration.email_pending,
@@ -862,13 +886,17 @@ def registration_emails_send_queued(*, site_url: str, limit: int = 20) -> int:
                     Registration.objects.filter(pk=registration.pk).update(
                         email_error=error, email_pending=""
                     )
-                else:
-                    sent.append(registration.pk)
+                    break
+                sent.append(registration.pk)
+        finally:
+            mail_connection.close()
         # The rows are locked: nothing can have been queued on them since.
         Registration.objects.filter(pk__in=sent).update(
             email_sent_at=timezone.now(), email_error="", email_pending=""
         )
-    return len(batch)
+    if unreachable:
+        raise MailServerUnreachable(unreachable)
+    return handled
 
 
 def _email_after_commit(registration: Registration, *, site_url: str) -> None:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from events.models import Event
 from portal.models import Status, Transition
 
+from ..admin_forms import form_data
 from .conftest import make_record
 
 pytestmark = pytest.mark.django_db
@@ -27,37 +28,6 @@ def changelist_url(model=Event):
 
 def step_buttons(html):
     return re.findall(r'name="step" value="(\w+)"', html)
-
-
-def form_data(response):
-    """The change form's own values, as a browser would post them back."""
-    form = response.context["adminform"].form
-    data = {}
-    for name in form.fields:
-        value = form[name].value()
-        if value is None:
-            continue
-        if isinstance(value, list):
-            data[name] = [str(v) for v in value]
-        elif isinstance(value, datetime.datetime):
-            local = timezone.localtime(value)
-            data[f"{name}_0"], data[f"{name}_1"] = (
-                local.date().isoformat(),
-                local.strftime("%H:%M:%S"),
-            )
-        else:
-            data[name] = value
-    for inline in response.context["inline_admin_formsets"]:
-        formset = inline.formset
-        management = formset.management_form
-        for name in management.fields:
-            data[management.add_prefix(name)] = management[name].value()
-        for form in formset.forms:
-            for name in form.fields:
-                value = form[name].value()
-                if value is not None:
-                    data[form.add_prefix(name)] = value
-    return data
 
 
 def test_buttons_are_the_steps_the_user_may_take(client, users):

@@ -10,8 +10,9 @@ from reversion.models import Version
 
 from portal.models import Status, Transition
 
+from ..admin_forms import form_data
 from .conftest import FACTORIES, ROLES, make_record
-from .test_admin import change_url, form_data
+from .test_admin import change_url
 
 pytestmark = pytest.mark.django_db
 

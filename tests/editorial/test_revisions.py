@@ -11,8 +11,9 @@ from portal import editorial
 from portal.models import Status, Transition
 from portal.revisions import version_diff
 
+from ..admin_forms import form_data
 from .conftest import make_record
-from .test_admin import change_url, form_data
+from .test_admin import change_url
 
 pytestmark = pytest.mark.django_db
 

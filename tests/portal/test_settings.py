@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from django.core.mail import get_connection
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -37,3 +39,8 @@ def test_language_and_time_settings(settings):
     assert settings.INSTALLED_APPS.index("modeltranslation") < settings.INSTALLED_APPS.index(
         "django.contrib.admin"
     )
+
+
+def test_a_silent_mail_server_times_out():
+    """Django's SMTP backend waits forever by default: a sign-up would hang with the server."""
+    assert get_connection("django.core.mail.backends.smtp.EmailBackend").timeout == 10

@@ -7,10 +7,13 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 
+from events import services
 from events.admin import csv_cell
-from events.models import Event, Registration, RegistrationStatus
+from events.models import Event, Registration, RegistrationEmail, RegistrationStatus
 
+from ..admin_forms import form_data
 from ..factories import OpenEventFactory, UserFactory
+from .conftest import SITE_URL
 
 CHANGELIST = "/admin/events/registration/"
 
@@ -230,6 +233,49 @@ def test_raising_capacity_in_the_admin_promotes_in_order(
     assert Registration.objects.get(email="omar@example.ma").waiting_position == 1
     response = client.post(f"{CHANGELIST}event/{event.pk}/capacity/", {"capacity": "-4"})
     assert response.status_code == 200 and Event.objects.get(pk=event.pk).capacity == 3
+
+
+def test_raising_capacity_in_the_event_form_promotes_in_order(
+    client, english, event_with_registrations, django_user_model, django_capture_on_commit_callbacks
+):
+    event = event_with_registrations  # 2 seats taken; nadia waits first, omar second
+    client.force_login(django_user_model.objects.create_superuser("root", "r@example.org"))
+    url = f"/admin/events/event/{event.pk}/change/"
+    data = form_data(client.get(url))
+    data.update(title_ar="منتدى الاختبار", capacity="3")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, data, follow=True)
+    assert "1 promoted from the waiting list" in response.content.decode()
+    nadia = Registration.objects.get(email="nadia@example.ma")
+    assert nadia.status == RegistrationStatus.CONFIRMED and nadia.email_pending == ""
+    assert [m.to for m in mail.outbox] == [["nadia@example.ma"]]
+    omar = Registration.objects.get(email="omar@example.ma")
+    assert omar.status == RegistrationStatus.WAITING and omar.waiting_position == 1
+
+
+def test_a_stale_event_form_does_not_undo_seats_added_meanwhile(
+    client, english, register, django_user_model
+):
+    event = OpenEventFactory(capacity=1)
+    register(event, "seat@example.ma")
+    waiting = register(event, "next@example.ma")
+    client.force_login(django_user_model.objects.create_superuser("root", "r@example.org"))
+    url = f"/admin/events/event/{event.pk}/change/"
+    data = form_data(client.get(url))
+    services.registration_promote(registration=waiting, site_url=SITE_URL)  # capacity 1 -> 2
+    data["title_en"] = "Renamed meanwhile"
+    response = client.post(url, data)
+    assert response.status_code == 200 and "changed this record" in response.content.decode()
+    assert Event.objects.get(pk=event.pk).capacity == 2
+    assert Registration.objects.get(pk=waiting.pk).email_pending == RegistrationEmail.PROMOTED
+
+
+def test_a_malformed_event_filter_is_no_server_error(
+    client, event_with_registrations, registration_manager
+):
+    client.force_login(registration_manager)
+    for value in ("²", "١", "x", ""):
+        assert client.get(CHANGELIST, {"event__id__exact": value}).status_code != 500
 
 
 def test_editing_a_registrant_normalises_the_phone_and_keeps_seats_read_only(

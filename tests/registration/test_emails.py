@@ -18,6 +18,7 @@ from events import services
 from events.models import Registration
 
 from ..factories import OpenEventFactory
+from ..i18n import translated
 from .conftest import SITE_URL
 
 START = datetime.date(2030, 5, 12)
@@ -85,22 +86,36 @@ EXPECTED = {
 }
 
 
+SHARED_SENTENCES = [
+    "Reference code",
+    "View or cancel my registration",
+    "This personal link is yours alone: do not share it.",
+]
+CONFIRMED_TEXT = (
+    "Your seat is reserved. Show your reference code (or the QR code in this e-mail) at the "
+    "door. The event is in the attached calendar file."
+)
+CONFIRMED_HTML = "Your seat is reserved. The event is in the attached calendar file."
+
+
+def subject_of(mime) -> str:
+    return str(email.header.make_header(email.header.decode_header(mime["Subject"])))
+
+
 @pytest.mark.parametrize("language", ["ar", "fr", "en"])
 def test_confirmation_in_the_registrants_language(sent, language):
     registration, mime = sent(language)
     expected = EXPECTED[language]
-    with translation.override(language):
-        subject = translation.gettext("Registration confirmed: %(event)s") % {
-            "event": expected["title"]
-        }
-    assert (
-        mime["Subject"]
-        and str(email.header.make_header(email.header.decode_header(mime["Subject"]))) == subject
-    )
-    assert expected["title"] in subject
+    subject = translated("Registration confirmed: %(event)s", language)
+    assert subject_of(mime) == subject % {"event": expected["title"]}
     assert mime["Content-Language"] == language
     html, text = html_of(mime), text_of(mime)
     assert f'<html lang="{language}" dir="{expected["dir"]}">' in html
+    for sentence in ["Your registration is confirmed", *SHARED_SENTENCES]:
+        shown = translated(sentence, language)
+        assert shown in text and shown in html  # {% translate %} of a literal is not escaped
+    assert translated(CONFIRMED_TEXT, language) in text
+    assert translated(CONFIRMED_HTML, language) in html
     for body in (html, text):
         assert expected["title"] in body
         assert expected["dates"] in body
@@ -217,6 +232,30 @@ def test_the_waiting_list_message_has_the_position_and_no_ticket(sent):
     assert registration.reference in text
 
 
+@pytest.mark.parametrize("language", ["ar", "fr", "en"])
+def test_waiting_and_promotion_messages_are_translated(
+    sent, language, django_capture_on_commit_callbacks
+):
+    seat, _mime = sent("en")
+    waiting, mime = sent(language)
+    title = EXPECTED[language]["title"]
+    subject = translated("Waiting list, position %(position)s: %(event)s", language)
+    assert subject_of(mime) == subject % {"position": 1, "event": title}
+    heading = translated("You are on the waiting list", language)
+    assert heading in text_of(mime) and heading in html_of(mime)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_cancel(registration=seat, site_url=SITE_URL)
+    promoted = email.message_from_bytes(mail.outbox[-1].message().as_bytes())
+    assert mail.outbox[-1].to == [waiting.email]
+    assert subject_of(promoted) == translated("A seat is now yours: %(event)s", language) % {
+        "event": title
+    }
+    for sentence in ["Good news: a seat is now yours", *SHARED_SENTENCES]:
+        shown = translated(sentence, language)
+        assert shown in text_of(promoted) and shown in html_of(promoted)
+
+
 def test_the_promotion_message_carries_the_ticket(sent, django_capture_on_commit_callbacks):
     first, _mime = sent("fr")
     waiting, _mime = sent("en")
@@ -224,8 +263,7 @@ def test_the_promotion_message_carries_the_ticket(sent, django_capture_on_commit
         services.registration_cancel(registration=first, site_url=SITE_URL)
     message = email.message_from_bytes(mail.outbox[-1].message().as_bytes())
     assert mail.outbox[-1].to == [waiting.email]
-    subject = str(email.header.make_header(email.header.decode_header(message["Subject"])))
-    assert subject.endswith("International Chemistry Forum")
+    assert subject_of(message).endswith("International Chemistry Forum")
     assert "a seat is now yours" in html_of(message).lower()
     assert {"image/png", "text/calendar"} <= set(parts(message))
     assert Registration.objects.get(pk=waiting.pk).email_sent_at is not None

@@ -2,6 +2,7 @@
 the request or by the mail worker (`send_registration_emails`), never lost nor sent twice."""
 
 import io
+import signal
 import threading
 
 import pytest
@@ -10,6 +11,7 @@ from django.core.management import CommandError, call_command
 from django.db import connections, transaction
 
 from events import services
+from events.management.commands import send_registration_emails
 from events.models import Registration, RegistrationEmail, RegistrationStatus
 
 from ..factories import OpenEventFactory
@@ -113,6 +115,55 @@ def test_a_failing_mail_server_is_recorded_and_the_admin_can_queue_again(db, reg
     registration.refresh_from_db()
     assert registration.email_error == "" and registration.email_sent_at is not None
     assert [m.to for m in mail.outbox] == [["down@example.ma"]]
+
+
+def test_a_failed_message_ends_the_batch_and_the_rest_stay_queued(db, register, worker_mode):
+    event = OpenEventFactory()
+    for n in range(3):
+        register(event, f"r{n}@example.ma")
+    worker_mode.EMAIL_BACKEND = "tests.registration.mail_backends.FailingBackend"
+    assert services.registration_emails_send_queued(site_url=SITE_URL) == 1
+    assert pending(event) == {
+        "r0@example.ma": "",
+        "r1@example.ma": RegistrationEmail.CONFIRMED,
+        "r2@example.ma": RegistrationEmail.CONFIRMED,
+    }
+
+
+def test_an_unreachable_mail_server_leaves_the_batch_queued(db, register, worker_mode):
+    event = OpenEventFactory()
+    registration = register(event, "later@example.ma")
+    worker_mode.EMAIL_BACKEND = "tests.registration.mail_backends.UnreachableBackend"
+    with pytest.raises(CommandError, match="cannot be reached"):
+        send_queued()
+    registration.refresh_from_db()
+    assert registration.email_pending == RegistrationEmail.CONFIRMED
+    assert "ConnectionRefusedError" in registration.email_error
+
+    worker_mode.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    send_queued()
+    registration.refresh_from_db()
+    assert registration.email_error == "" and registration.email_sent_at is not None
+    assert [m.to for m in mail.outbox] == [["later@example.ma"]]
+
+
+def test_the_worker_outlives_a_mail_server_outage_waiting_longer_each_time(
+    db, register, worker_mode, monkeypatch
+):
+    register(OpenEventFactory(), "later@example.ma")
+    worker_mode.EMAIL_BACKEND = "tests.registration.mail_backends.UnreachableBackend"
+    command = send_registration_emails.Command(stdout=io.StringIO())
+    waits = []
+
+    def sleep(seconds):
+        waits.append(seconds)
+        if len(waits) == 3:
+            command.stop(signal.SIGTERM, None)
+
+    monkeypatch.setattr(send_registration_emails.time, "sleep", sleep)
+    call_command(command, "--interval", "1")
+    assert waits == [2.0, 4.0, 8.0]
+    assert "Handled 0 queued e-mail(s)" in command.stdout.getvalue()
 
 
 def test_the_worker_needs_the_site_address(db, settings):

@@ -209,7 +209,9 @@ def test_seats_freed_outside_the_services_go_to_the_queue_before_newcomers(db, r
     register(event, "seat@example.ma")
     register(event, "w0@example.ma")
     register(event, "w1@example.ma")
-    Event.objects.filter(pk=event.pk).update(capacity=3)  # as an edit in the Event admin does
+    Event.objects.filter(pk=event.pk).update(
+        capacity=3
+    )  # as a bulk update would, past the services
     newcomer = register(event, "new@example.ma")
     assert newcomer.status == WAITING and newcomer.waiting_position == 1
     assert Registration.objects.filter(event=event, status=CONFIRMED).count() == 3

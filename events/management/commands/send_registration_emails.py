@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, close_old_connections
 
-from events.services import registration_emails_send_queued
+from events.services import MailServerUnreachable, registration_emails_send_queued
 
 logger = logging.getLogger(__name__)
 
@@ -39,10 +39,18 @@ class Command(BaseCommand):
             raise CommandError("--batch must be at least 1 and --interval zero or more.")
         self.stopping = False
         signal.signal(signal.SIGTERM, self.stop)
-        sent = 0
+        sent = unreachable = 0
         while not self.stopping:
             try:
                 handled = registration_emails_send_queued(site_url=site_url, limit=batch)
+                unreachable = 0
+            except MailServerUnreachable as error:
+                if once:
+                    raise CommandError(f"The mail server cannot be reached: {error}") from error
+                # The batch stays queued; wait longer each time, up to a minute.
+                unreachable += 1
+                time.sleep(min(60.0, max(interval, 1.0) * 2 ** min(unreachable, 6)))
+                continue
             except DatabaseError:
                 if once:
                     raise
