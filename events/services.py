@@ -475,7 +475,8 @@ def event_capacity_change(
     *, event: Event, capacity: int | None, site_url: str
 ) -> list[Registration]:
     """Set the capacity; seats it frees go to the waiting list in order. Lowering it never
-    takes a seat from anyone, it only stops new confirmations until enough people cancel."""
+    takes a seat from anyone, it only stops new confirmations until enough people cancel.
+    Once the event is over, nobody is promoted (nor told of a seat at a past event)."""
     if capacity is not None and capacity < 0:
         raise ValueError("capacity cannot be negative")
     locked = _event_locked(event.pk)
@@ -483,6 +484,8 @@ def event_capacity_change(
     locked.save(update_fields=["capacity", "updated_at"])
     event.capacity = capacity
     _seat_state_forget(locked)
+    if event_is_over(locked):
+        return []
     taken, _waiting, _registered = _seat_counts(locked)
     return _fill_free_seats(locked, taken=taken, site_url=site_url)
 

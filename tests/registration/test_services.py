@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events import services
-from events.models import Event, Registration, RegistrationStatus
+from events.models import Event, Registration, RegistrationEmail, RegistrationStatus
 from portal.models import Status
 
 from ..factories import OpenEventFactory, RegistrationFactory
@@ -202,6 +202,19 @@ def test_lowering_capacity_takes_no_seat_away(db, register):
     assert register(event, "next@example.ma").status == WAITING
     with pytest.raises(ValueError):
         services.event_capacity_change(event=event, capacity=-1, site_url=SITE_URL)
+
+
+def test_raising_the_capacity_of_a_past_event_promotes_nobody(db, register):
+    event = OpenEventFactory(capacity=1)
+    register(event, "seat@example.ma")
+    waiting = register(event, "late@example.ma")
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    Event.objects.filter(pk=event.pk).update(start_date=yesterday, end_date=yesterday)
+    event.refresh_from_db()
+    assert services.event_capacity_change(event=event, capacity=5, site_url=SITE_URL) == []
+    assert Event.objects.get(pk=event.pk).capacity == 5
+    waiting.refresh_from_db()
+    assert waiting.status == WAITING and waiting.email_pending == RegistrationEmail.WAITING
 
 
 def test_seats_freed_outside_the_services_go_to_the_queue_before_newcomers(db, register):
