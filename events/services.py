@@ -850,7 +850,7 @@ def registration_emails_send_queued(*, site_url: str, limit: int = 20) -> int:
     the rest go out on a new connection. When no connection can be opened, nothing is marked
     failed: MailServerUnreachable is raised once the rows have noted the error, and the batch is
     tried again later."""
-    unreachable = None
+    unreachable, handled = None, 0
     with transaction.atomic():
         batch = list(
             Registration.objects.select_for_update(skip_locked=True, no_key=True)
@@ -874,32 +874,38 @@ def registration_emails_send_queued(*, site_url: str, limit: int = 20) -> int:
             Registration.objects.filter(pk__in=[r.pk for r in batch]).update(
                 email_error=unreachable
             )
-            batch = []
-        handled, sent = 0, []
-        try:
-            for registration in batch:
-                handled += 1
-                error = _email_deliver(
-                    registration,
-                    kind=registration.email_pending,
-                    site_url=site_url,
-                    mail_connection=mail_connection,
-                )
-                if error:
-                    Registration.objects.filter(pk=registration.pk).update(
-                        email_error=error, email_pending=""
-                    )
-                    break
-                sent.append(registration.pk)
-        finally:
-            mail_connection.close()
-        # The rows are locked: nothing can have been queued on them since.
-        Registration.objects.filter(pk__in=sent).update(
-            email_sent_at=timezone.now(), email_error="", email_pending=""
-        )
+        else:
+            try:
+                handled = _emails_send_batch(batch, mail_connection, site_url=site_url)
+            finally:
+                mail_connection.close()
     if unreachable:
         raise MailServerUnreachable(unreachable)
     return handled
+
+
+def _emails_send_batch(batch: list[Registration], mail_connection, *, site_url: str) -> int:
+    """Send until the first failure, which is recorded; returns how many were tried."""
+    sent, tried = [], 0
+    for registration in batch:
+        tried += 1
+        error = _email_deliver(
+            registration,
+            kind=registration.email_pending,
+            site_url=site_url,
+            mail_connection=mail_connection,
+        )
+        if error:
+            Registration.objects.filter(pk=registration.pk).update(
+                email_error=error, email_pending=""
+            )
+            break
+        sent.append(registration.pk)
+    # The rows are locked: nothing can have been queued on them since.
+    Registration.objects.filter(pk__in=sent).update(
+        email_sent_at=timezone.now(), email_error="", email_pending=""
+    )
+    return tried
 
 
 def _email_after_commit(registration: Registration, *, site_url: str) -> None:
