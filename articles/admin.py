@@ -2,7 +2,9 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -13,6 +15,9 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import AgreementKind, EventKind, EventRole
 from organizations.models import OrganizationKind
+from portal import editorial
+from portal.admin import ApprovedRowsAdminMixin, ApprovedRowsForm, ApprovedRowsInlineMixin
+from portal.groups import PUBLISHABLE_MODELS
 from portal.models import Region, Sector, Status
 from portal.templatetags.portal_tags import date_range, day, mad
 from portal.validators import validate_text_upload
@@ -32,10 +37,52 @@ INGEST_PERMISSIONS = (
 EXCERPT_CONTEXT = 90  # characters of context shown on each side of the evidence
 
 
-class MentionInline(admin.TabularInline):
+# The records visitors see, the only ones a mention may point at.
+RECORD_MODELS = PUBLISHABLE_MODELS
+MENTION_GATES = ("record",)  # a mention shows under "Sources" on its record's public page
+
+
+def record_types():
+    """The content types of the public records (not users, not registrations)."""
+    condition = Q(pk__in=[])
+    for label in RECORD_MODELS:
+        app_label, model = label.split(".")
+        condition |= Q(app_label=app_label, model=model)
+    return ContentType.objects.filter(condition)
+
+
+class MentionForm(ApprovedRowsForm):
+    """A span of an article supporting one existing public record."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        content_type, object_id = cleaned_data.get("content_type"), cleaned_data.get("object_id")
+        if content_type is not None and object_id is not None:
+            model = content_type.model_class()
+            if model is None or not model._default_manager.filter(pk=object_id).exists():
+                self.add_error(
+                    "object_id",
+                    _("The %(type)s with id %(id)s does not exist.")
+                    % {"type": content_type.name, "id": object_id},
+                )
+        return cleaned_data
+
+
+class MentionFieldsMixin:
+    """The record type offers only the public records' types."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "content_type":
+            kwargs["queryset"] = record_types()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class MentionInline(MentionFieldsMixin, ApprovedRowsInlineMixin, admin.TabularInline):
     model = Mention
+    form = MentionForm
     extra = 0
     fields = ["content_type", "object_id", "start", "end", "quote"]
+    row_gates = MENTION_GATES
 
 
 class RecordMentionInline(GenericTabularInline):
@@ -70,6 +117,8 @@ class ArticleForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "title" not in self.fields:  # read-only (the source of an approved record)
+            return
         self.fields["title"].required = False
         self.fields["text"].required = False
         self.fields["title"].widget.attrs["dir"] = "auto"
@@ -213,6 +262,48 @@ class ArticleAdmin(admin.ModelAdmin):
     actions = ["extract_selected"]
     change_form_template = "admin/articles/article/change_form.html"
 
+    def approved_records_quoting(self, article) -> list:
+        """The approved records whose "Sources" show this article (its title, outlet, link
+        and the quoted text)."""
+        by_type: dict[int, list[int]] = {}
+        for content_type_id, object_id in article.mentions.values_list(
+            "content_type_id", "object_id"
+        ):
+            by_type.setdefault(content_type_id, []).append(object_id)
+        records = []
+        for content_type_id, ids in by_type.items():
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            if model is None:
+                continue
+            records += [
+                r for r in model._default_manager.filter(pk__in=ids) if editorial.is_approved(r)
+            ]
+        return records
+
+    def has_change_permission(self, request, obj=None):
+        """The source of an approved record is part of its public page: only a publisher
+        changes it (editors still read it and review its extraction)."""
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is None or obj.pk is None:
+            return True
+        return editorial.may_change_approved(request.user, self.approved_records_quoting(obj))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, unquote(object_id))
+        if (
+            request.method == "GET"
+            and article is not None
+            and self.has_view_permission(request, article)
+            and not self.has_change_permission(request, article)
+        ):
+            self.message_user(
+                request,
+                _("This article is a source of approved records: only a publisher can change it."),
+                messages.INFO,
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def get_fields(self, request, obj=None):
         fields = super().get_fields(request, obj)
         # The upload is how an article arrives; afterwards its text is edited in place.
@@ -326,7 +417,11 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Mention)
-class MentionAdmin(admin.ModelAdmin):
+class MentionAdmin(MentionFieldsMixin, ApprovedRowsAdminMixin, admin.ModelAdmin):
+    """Mentions of approved records are read-only for editors; none may be added to one."""
+
+    form = MentionForm
+    row_gates = MENTION_GATES
     list_display = ["article", "content_type", "object_id", "quote"]
     list_filter = ["content_type"]
     list_select_related = ["article", "content_type"]

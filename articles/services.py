@@ -9,7 +9,9 @@ and Mentions in one transaction.
 Nothing reaches visitors unreviewed: every record created here is a draft, existing records
 are reused as they are (never edited), and a link between two records that are both already
 public (a participant, a party, a position) is not added, since it would show at once; it is
-reported instead, for an editor to add through the normal review.
+reported instead, for an editor to add through the normal review. Likewise a new source
+(Mention) of an approved record is added only when a publisher accepts the extraction; an
+editor's accept reports it instead (running the accept again adds only what is missing).
 """
 
 from dataclasses import dataclass, field
@@ -20,6 +22,7 @@ from django.db import transaction
 from django.db.models import Model, Q
 from django.utils import translation
 from django.utils.dateparse import parse_date
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz
 
@@ -33,6 +36,7 @@ from events.models import (
     Participation,
 )
 from organizations.models import Organization, OrganizationKind, Person, Position
+from portal import editorial
 from portal.models import Commune, Region, Sector, Status
 
 from .extraction import extract_article
@@ -211,6 +215,16 @@ class _Ingestion:
         text = self.article.text
         if span is None or span[1] > len(text):
             return
+        if editorial.is_approved(record) and not editorial.can_publish(self.user, type(record)):
+            # A new source shows on the approved record's page at once: a publisher's call.
+            self.skip(
+                _(
+                    "“%(record)s” is approved already: this article is not added to its "
+                    "sources; a publisher adds it by accepting this extraction again."
+                ),
+                record=record,
+            )
+            return
         start, end = span
         _mention, created = Mention.objects.get_or_create(
             article=self.article,
@@ -222,8 +236,10 @@ class _Ingestion:
         )
         self.result.mentions += int(created)
 
-    def skip(self, message: str) -> None:
-        self.result.skipped.append(message)
+    def skip(self, message: str, **params) -> None:
+        """A proposal left out; the message is rendered when shown, in the reader's language
+        (not in the Arabic this ingestion writes records in)."""
+        self.result.skipped.append(lazy(lambda: str(message) % params, str)())
 
     def mentioned_here(self, model: type[Model]) -> Q:
         """Records of `model` this article already has a Mention on (a second ingestion)."""
@@ -276,8 +292,8 @@ class _Ingestion:
         if person is None or (org_name and org is None) or not title:
             return
         if _public(person, *([org] if org else [])):
-            self.skip(_("%(person)s, %(title)s: both records are public already")
-                      % {"person": person, "title": title})  # fmt: skip
+            self.skip(_("%(person)s, %(title)s: both records are public already"),
+                      person=person, title=title)  # fmt: skip
             return
         position, created = Position.objects.get_or_create(
             person=person, organization=org, title_ar=title, defaults={"title": title}
@@ -314,8 +330,8 @@ class _Ingestion:
             if org is None:
                 continue
             if _public(event, org):
-                self.skip(_("%(org)s at %(event)s: both records are public already")
-                          % {"org": org, "event": event})  # fmt: skip
+                self.skip(_("%(org)s at %(event)s: both records are public already"),
+                          org=org, event=event)  # fmt: skip
                 continue
             _row, created = EventOrganization.objects.get_or_create(
                 event=event,
@@ -328,8 +344,8 @@ class _Ingestion:
             if person is None:
                 continue
             if _public(event, person):
-                self.skip(_("%(person)s at %(event)s: both records are public already")
-                          % {"person": person, "event": event})  # fmt: skip
+                self.skip(_("%(person)s at %(event)s: both records are public already"),
+                          person=person, event=event)  # fmt: skip
                 continue
             title = (item.get("title") or "")[:255]
             _row, created = Participation.objects.get_or_create(
@@ -384,7 +400,7 @@ class _Ingestion:
                 continue
             if _public(agreement, org):
                 self.skip(_("%(org)s as a party to %(agreement)s: both records are public "
-                            "already") % {"org": org, "agreement": agreement})  # fmt: skip
+                            "already"), org=org, agreement=agreement)  # fmt: skip
                 continue
             if not agreement.parties.filter(pk=org.pk).exists():
                 agreement.parties.add(org)

@@ -54,7 +54,14 @@ def manage(env: dict, *args: str) -> None:
 
 def django_setup(env: dict) -> None:
     """Django in this process, on the server's database, to prepare and check the data."""
-    os.environ.update({k: env[k] for k in ("DATABASE_URL", "DJANGO_SECRET_KEY", "DJANGO_DEBUG")})
+    names = (
+        "DATABASE_URL",
+        "DJANGO_SECRET_KEY",
+        "DJANGO_DEBUG",
+        "DJANGO_EMAIL_BACKEND",
+        "REGISTRATION_RATE_LIMIT_ENABLED",
+    )
+    os.environ.update({k: env[k] for k in names if k in env})
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
     sys.path.insert(0, str(ROOT))
     import django

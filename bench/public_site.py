@@ -38,6 +38,8 @@ def server_env(page_cache: bool) -> dict:
         "DJANGO_DEBUG": "0",
         "DJANGO_HTTPS": "0",
         "BENCH_PAGE_CACHE": "1" if page_cache else "0",
+        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "REGISTRATION_RATE_LIMIT_ENABLED": "0",
     }
 
 

@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -13,7 +14,14 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.admin import DirectionalTranslationTabularInline, PublishableAdmin
+from portal import editorial
+from portal.admin import (
+    ApprovedRowsInlineMixin,
+    DirectionalTranslationTabularInline,
+    PublishableAdmin,
+    PublishableForm,
+)
+from portal.arabic import strip_bidi
 
 from . import services, views
 from .forms import CapacityForm, language_choices, phone_normalize
@@ -31,16 +39,61 @@ def _site_url(request) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
-class EventOrganizationInline(admin.TabularInline):
+class EventOrganizationInline(ApprovedRowsInlineMixin, admin.TabularInline):
     model = EventOrganization
     extra = 0
     autocomplete_fields = ["organization"]
+    row_gates = ("event", "organization")  # listed on both pages when both are public
 
 
-class ParticipationInline(DirectionalTranslationTabularInline):
+class ParticipationInline(ApprovedRowsInlineMixin, DirectionalTranslationTabularInline):
     model = Participation
     extra = 0
     autocomplete_fields = ["person", "organization"]
+    row_gates = ("event", "person")  # the organisation is a detail of the row
+
+
+def may_manage_registrations(user) -> bool:
+    """The permission the registrations admin (and its capacity page) asks for."""
+    return user.is_active and user.has_perm("events.change_registration")
+
+
+def managed_events(request):
+    """The events a registrations page may name: all for those who may see drafts; for
+    registration managers, the public ones and those whose registrants they already hold."""
+    if editorial.can_see_unpublished(request.user, Event):
+        return Event.objects.all()
+    return Event.objects.filter(
+        Q(pk__in=Event.objects.public().values("pk"))
+        | Q(pk__in=Registration.objects.values("event_id"))
+    )
+
+
+class EventAdminForm(PublishableForm):
+    """A capacity change moves people off the waiting list (seats and e-mails,
+    events.services.event_capacity_change): while anyone waits, only users with the
+    registration permission may change it."""
+
+    may_move_registrants = True  # EventAdmin.get_form sets it for the user
+
+    def clean_capacity(self):
+        capacity = self.cleaned_data.get("capacity")
+        event = self.instance
+        if self.may_move_registrants or not event.pk or "capacity" not in self.changed_data:
+            return capacity
+        if transaction.get_connection().in_atomic_block:
+            # Held until the save commits: sign-ups take this lock to join the waiting list.
+            list(Event.objects.select_for_update(of=("self",)).filter(pk=event.pk).values("pk"))
+        waiting = Registration.objects.filter(event=event, status=RegistrationStatus.WAITING)
+        if waiting.exists():
+            raise forms.ValidationError(
+                _(
+                    "People are on this event's waiting list: changing its capacity would give "
+                    "them seats and e-mail them. Only registration managers may change it now."
+                ),
+                code="registration_permission",
+            )
+        return capacity
 
 
 @admin.register(Event)
@@ -53,6 +106,12 @@ class EventAdmin(PublishableAdmin):
     autocomplete_fields = ["commune", "region", "sectors"]
     inlines = [EventOrganizationInline, ParticipationInline]
     public_view = views.EventDetailView
+    form = EventAdminForm
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.may_move_registrants = may_manage_registrations(request.user)
+        return form
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -140,7 +199,7 @@ CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 def csv_cell(value) -> str:
     """A cell a spreadsheet shows as text: a leading =, +, -, @, tab or CR would start a
     formula, so it gets a leading apostrophe (OWASP's advice for CSV injection)."""
-    text = "" if value is None else str(value)
+    text = strip_bidi("" if value is None else str(value))  # bidi controls could hide a "="
     return "'" + text if text.startswith(CSV_FORMULA_PREFIXES) else text
 
 
@@ -305,7 +364,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         return super().changelist_view(request, extra_context)
 
     def event_summaries(self, request):
-        events = Event.objects.annotate(
+        events = managed_events(request).annotate(
             confirmed=Count("registrations", filter=Q(registrations__status="confirmed")),
             attended=Count("registrations", filter=Q(registrations__status="attended")),
             taken=Count("registrations", filter=Q(registrations__status__in=services.ACTIVE)),
@@ -435,7 +494,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     def export_event_view(self, request, event_id):
         if not self.has_export_permission(request):
             raise PermissionDenied
-        event = get_object_or_404(Event, pk=event_id)
+        event = get_object_or_404(managed_events(request), pk=event_id)
         return registrations_csv(
             Registration.objects.filter(event=event),
             f"registrations-{event.slug}-{timezone.localdate():%Y-%m-%d}.csv",
@@ -444,7 +503,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     def capacity_view(self, request, event_id):
         if not self.has_change_permission(request):
             raise PermissionDenied
-        event = get_object_or_404(Event, pk=event_id)
+        event = get_object_or_404(managed_events(request), pk=event_id)
         form = CapacityForm(request.POST or None, initial={"capacity": event.capacity})
         if request.method == "POST" and form.is_valid():
             promoted = services.event_capacity_change(

@@ -86,7 +86,9 @@ class EventFilter(django_filters.FilterSet):
     )
     organization = SlugChoiceFilter(
         label=_("Organisation"),
-        queryset=Organization.objects.public(),
+        # Called per request: public() reads the clock, so a record that went live after
+        # the import is found.
+        queryset=lambda request: Organization.objects.public(),
         field_name="organizations",
         distinct=True,
         widget=forms.HiddenInput,

@@ -98,6 +98,13 @@ class RegistrationForm(forms.Form):
         return name
 
     def clean_email(self):
+        """Django accepts control characters in a quoted local part ("a\x0bb"@…); in a
+        To: header they split it, so an address with any invisible character is refused."""
+        if not self.cleaned_data["email"].isprintable():
+            raise ValidationError(
+                _("Enter an e-mail address without invisible or control characters."),
+                code="invalid",
+            )
         local, _at, domain = self.cleaned_data["email"].strip().rpartition("@")
         return f"{local}@{domain.lower()}"
 

@@ -14,9 +14,11 @@ from portal.models import (
     PublishableQuerySet,
     Region,
     Sector,
+    slug_routable,
     status_constraint,
     unique_slug,
 )
+from portal.validators import validate_slug_has_letter
 
 
 class EventKind(models.TextChoices):
@@ -42,7 +44,9 @@ class EventQuerySet(PublishableQuerySet):
 
 class Event(Publishable):
     title = models.CharField(_("title"), max_length=255)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, blank=True, validators=[validate_slug_has_letter]
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
     edition = models.PositiveSmallIntegerField(_("edition"), null=True, blank=True)
     summary = models.TextField(_("summary"), blank=True)
@@ -137,10 +141,11 @@ class Event(Publishable):
     def save(self, *args, **kwargs):
         if self.commune_id and not self.region_id:
             self.region_id = self.commune.region_id
-        if not self.slug:
-            year = self.start_date.year if self.start_date else ""
-            source = self.title_fr or self.title_en or self.title
-            self.slug = unique_slug(self, f"{source} {year}".strip())
+        if not slug_routable(self.slug):
+            year = str(self.start_date.year) if self.start_date else ""
+            titles = [t for t in (self.title_fr, self.title_en, self.title_ar, self.title) if t]
+            dated = [t if year in t else f"{t} {year}".strip() for t in titles]
+            self.slug = unique_slug(self, *dated)
         super().save(*args, **kwargs)
 
 
@@ -218,7 +223,9 @@ class AgreementKind(models.TextChoices):
 
 class Agreement(Publishable):
     title = models.CharField(_("title"), max_length=300)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, blank=True, validators=[validate_slug_has_letter]
+    )
     kind = models.CharField(
         _("kind"), max_length=12, choices=AgreementKind.choices, default=AgreementKind.OTHER
     )
@@ -282,8 +289,8 @@ class Agreement(Publishable):
         return reverse("events:agreement", args=[self.slug])
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.title_fr, self.title_en, self.title)
+        if not slug_routable(self.slug):
+            self.slug = unique_slug(self, self.title_fr, self.title_en, self.title_ar, self.title)
         super().save(*args, **kwargs)
 
 

@@ -9,7 +9,7 @@ import time
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
@@ -37,8 +37,9 @@ def _site_url(request: HttpRequest) -> str:
 def rate_limit_hit(scope: str, value: str) -> bool:
     """Count one attempt in the current fixed window; True once the scope's limit is passed.
 
-    Counters live in the cache (Redis in production, so every app server shares them) under
-    a hash of the value: no address or e-mail is stored in clear.
+    Counters live in their own cache, CACHES["ratelimit"] (a Redis that does not evict in
+    production, so every app server shares them and no flood of cached pages can push them
+    out), under a hash of the value: no address or e-mail is stored in clear.
     """
     if not settings.REGISTRATION_RATE_LIMIT_ENABLED:
         return False
@@ -49,11 +50,12 @@ def rate_limit_hit(scope: str, value: str) -> bool:
     window = settings.REGISTRATION_RATE_LIMIT_WINDOW
     digest = hashlib.sha256(f"{scope}:{value}".encode()).hexdigest()[:32]
     key = f"registration-rate:{scope}:{digest}:{int(time.time() // window)}"
-    cache.add(key, 0, timeout=window)
+    counters = caches["ratelimit"]
+    counters.add(key, 0, timeout=window)
     try:
-        count = cache.incr(key)
+        count = counters.incr(key)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
+        counters.set(key, 1, timeout=window)
         count = 1
     return count > limit
 

@@ -8,10 +8,11 @@ duplicate even if a caller bypasses these functions. Waiting-list positions stay
 so the position a registrant is told is their real place in the queue.
 
 E-mails go through an outbox: the change that owes a registrant a message writes its kind to
-`email_pending` in the same transaction, so no commit can lose it. After the commit
-(`transaction.on_commit`) the request sends it, or, with REGISTRATION_EMAIL_WORKER, the
-`send_registration_emails` worker does, outside the request. A failing mail server never rolls
-back or repeats a registration: the failure is recorded on the row for a resend.
+`email_pending` in the same transaction, so no commit can lose it. The
+`send_registration_emails` worker sends it, outside any request (REGISTRATION_EMAIL_WORKER, on
+by default: a mail server that never answers must not hold up sign-ups); only with
+REGISTRATION_EMAIL_WORKER=0 does the request send it after the commit. A failing mail server
+never rolls back or repeats a registration: the failure is recorded on the row for a resend.
 """
 
 import datetime
@@ -40,6 +41,7 @@ from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.translation import gettext_lazy as _
 
+from portal.arabic import strip_bidi
 from portal.templatetags.portal_tags import format_day
 
 from .ics import event_ical
@@ -786,7 +788,7 @@ def registration_email_message(
             lambda match: conditional_escape(by_placeholder[match[0]]), html
         )
         subject = str(EMAIL_SUBJECTS[kind]) % {
-            "event": event.title,
+            "event": strip_bidi(event.title),
             "position": registration.waiting_position,
         }
         message = RelatedEmail(
@@ -797,7 +799,7 @@ def registration_email_message(
             headers={"Content-Language": language},
         )
         message.attach_alternative(html, "text/html")
-        if seat:
+        if seat and event.start_date:  # an undated event has no valid calendar entry
             ical = _event_ical_shared(event, site_url=site_url)
             message.attach(f"{event.slug}.ics", ical, "text/calendar")
     return message
@@ -909,8 +911,9 @@ def _emails_send_batch(batch: list[Registration], mail_connection, *, site_url: 
 
 
 def _email_after_commit(registration: Registration, *, site_url: str) -> None:
-    """The message (`email_pending`) is in the outbox already; send it once the transaction has
-    committed, unless the mail worker sends the outbox (REGISTRATION_EMAIL_WORKER)."""
+    """The message (`email_pending`) is in the outbox already: the mail worker sends it (the
+    default, REGISTRATION_EMAIL_WORKER); with the worker switched off, the request sends it once
+    the transaction has committed."""
     if settings.REGISTRATION_EMAIL_WORKER:
         return
     kind = registration.email_pending

@@ -3,10 +3,18 @@ from django.urls import path
 from portal.pagecache import cache_public_page
 
 from . import feeds, registration_views, views
+from .filters import EventFilter
+
+# The query parameters each cached page reads (portal.pagecache): any other is not cached.
+EVENT_LIST_PARAMS = [*EventFilter.base_filters, "page"]
 
 app_name = "events"
 urlpatterns = [
-    path("events/", cache_public_page(views.EventListView.as_view()), name="list"),
+    path(
+        "events/",
+        cache_public_page(views.EventListView.as_view(), params=EVENT_LIST_PARAMS),
+        name="list",
+    ),
     path(
         "events/<slug:slug>/",
         cache_public_page(views.EventDetailView.as_view()),
@@ -17,7 +25,11 @@ urlpatterns = [
         cache_public_page(views.event_calendar),
         name="calendar",
     ),
-    path("agreements/", cache_public_page(views.AgreementListView.as_view()), name="agreements"),
+    path(
+        "agreements/",
+        cache_public_page(views.AgreementListView.as_view(), params=["page"]),
+        name="agreements",
+    ),
     path(
         "agreements/<slug:slug>/",
         cache_public_page(views.AgreementDetailView.as_view()),

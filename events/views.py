@@ -119,7 +119,10 @@ class EventDetailView(DetailView):
                 "participations": participations,
                 "agreements": agreements,
                 "sectors": event.sectors.order_by("slug"),
-                "calendar_url": reverse("events:calendar", args=[event.slug]),
+                # RFC 5545 needs a start: an undated event offers no calendar.
+                "calendar_url": (
+                    reverse("events:calendar", args=[event.slug]) if event.start_date else ""
+                ),
                 "json_ld": event_json_ld(self.request, event, by_role[EventRole.ORGANIZER]),
                 "og_type": "event",
                 "description": event.summary,
@@ -129,8 +132,12 @@ class EventDetailView(DetailView):
 
 
 def event_calendar(request, slug):
-    """One public event as an iCalendar file (RFC 5545) for the visitor's calendar."""
-    event = get_object_or_404(Event.objects.public().select_related("commune", "region"), slug=slug)
+    """One public, dated event as an iCalendar file (RFC 5545) for the visitor's calendar;
+    an undated one has none (a VEVENT without DTSTART is invalid)."""
+    event = get_object_or_404(
+        Event.objects.public().filter(start_date__isnull=False).select_related("commune", "region"),
+        slug=slug,
+    )
     url = request.build_absolute_uri(event.get_absolute_url())
     response = HttpResponse(event_ical(event, url=url), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'

@@ -3,7 +3,15 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Commune, Publishable, Region, status_constraint, unique_slug
+from portal.models import (
+    Commune,
+    Publishable,
+    Region,
+    slug_routable,
+    status_constraint,
+    unique_slug,
+)
+from portal.validators import validate_slug_has_letter
 
 
 class OrganizationKind(models.TextChoices):
@@ -24,7 +32,9 @@ class OrganizationKind(models.TextChoices):
 
 class Organization(Publishable):
     name = models.CharField(_("name"), max_length=255)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, blank=True, validators=[validate_slug_has_letter]
+    )
     kind = models.CharField(
         _("kind"), max_length=20, choices=OrganizationKind.choices, default=OrganizationKind.OTHER
     )
@@ -71,14 +81,18 @@ class Organization(Publishable):
         return reverse("organizations:detail", args=[self.slug])
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.acronym, self.name_fr, self.name_en, self.name)
+        if not slug_routable(self.slug):
+            self.slug = unique_slug(
+                self, self.name_fr, self.acronym, self.name_en, self.name_ar, self.name
+            )
         super().save(*args, **kwargs)
 
 
 class Person(Publishable):
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, blank=True, validators=[validate_slug_has_letter]
+    )
     aliases = models.JSONField(_("aliases"), default=list, blank=True)
     bio = models.TextField(_("biography"), blank=True)
 
@@ -97,8 +111,8 @@ class Person(Publishable):
         return reverse("organizations:person", args=[self.slug])
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name_fr, self.name_en, self.name)
+        if not slug_routable(self.slug):
+            self.slug = unique_slug(self, self.name_fr, self.name_en, self.name_ar, self.name)
         super().save(*args, **kwargs)
 
 

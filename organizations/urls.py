@@ -3,12 +3,16 @@ from django.urls import path
 from portal.pagecache import cache_public_page
 
 from . import views
+from .filters import OrganizationFilter
 
 app_name = "organizations"
 urlpatterns = [
     path(
         "organizations/",
-        cache_public_page(views.OrganizationListView.as_view()),
+        cache_public_page(
+            views.OrganizationListView.as_view(),
+            params=[*OrganizationFilter.base_filters, "page"],
+        ),
         name="list",
     ),
     path(

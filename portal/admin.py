@@ -4,7 +4,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, quote, unquote
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import models, transaction
 from django.db.models import Q
 from django.http import Http404, HttpResponseNotAllowed
@@ -21,7 +21,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from . import editorial
 from .cache import content_version_bump
-from .models import Commune, Province, Region, Sector, Status, Transition
+from .models import Commune, Province, Publishable, Region, Sector, Status, Transition
 from .preview import preview_url
 from .revisions import revision_register, version_diff, version_previous, versions_for
 
@@ -160,16 +160,22 @@ class PublishableForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         seen = cleaned_data.get("loaded_version")
-        if not (self.instance.pk and seen):
+        if not self.instance.pk:
             return cleaned_data
         rows = type(self.instance)._default_manager.filter(pk=self.instance.pk)
         if transaction.get_connection().in_atomic_block:
             # Held until the admin's save commits: nobody slips in between check and save.
             rows = rows.select_for_update(of=("self",))
-        current = rows.values_list("updated_at", "updated_by__username").first()
-        if current is None or current[0].isoformat() == seen:
+        current = rows.values_list("updated_at", "updated_by__username", "status").first()
+        if current is None:
             return cleaned_data
-        updated_at, username = current
+        updated_at, username, status = current
+        if status != self.instance.status:
+            # A step (an approval) landed after the admin checked the user's right to edit
+            # this record: saving would undo it with content nobody reviewed.
+            raise forms.ValidationError(editorial.STALE_VERSION, code="stale")
+        if not seen or updated_at.isoformat() == seen:
+            return cleaned_data
         # Saving this form again overwrites the newer version, knowingly.
         data = self.data.copy()
         data[self.add_prefix("loaded_version")] = updated_at.isoformat()
@@ -186,6 +192,11 @@ class PublishableForm(forms.ModelForm):
                 "when": formats.date_format(timezone.localtime(updated_at), "DATETIME_FORMAT"),
             },
         )
+
+
+def bulk_version_field(pk) -> str:
+    """The name of the hidden input that carries a changelist row's version."""
+    return f"_version_{pk}"
 
 
 BOOKKEEPING_FIELDS = ("published_at", "created_by", "created_at", "updated_by", "updated_at")
@@ -231,6 +242,23 @@ class PublishableAdmin(TranslatedAdmin):
     # -- permissions ----------------------------------------------------------------------
     def has_publish_permission(self, request, obj=None):
         return editorial.can_publish(request.user, self.model)
+
+    def may_see_unpublished(self, request) -> bool:
+        return editorial.can_see_unpublished(request.user, self.model)
+
+    def get_queryset(self, request):
+        """View-only staff (registration managers, who list events) see only what visitors
+        see: drafts, records in review, scheduled and archived ones are not in their list,
+        and their change, history, preview and revision pages do not exist for them."""
+        queryset = super().get_queryset(request)
+        if self.may_see_unpublished(request) or not super().has_view_permission(request):
+            return queryset  # the others are refused by the permission checks (403)
+        return queryset.public()
+
+    def has_view_permission(self, request, obj=None):
+        if not super().has_view_permission(request, obj):
+            return False
+        return obj is None or obj.is_public or self.may_see_unpublished(request)
 
     def has_change_permission(self, request, obj=None):
         """Approved and archived records are read-only for editors: what visitors see
@@ -374,6 +402,7 @@ class PublishableAdmin(TranslatedAdmin):
                     for step in editorial.steps_available(request.user, obj)
                 ],
                 editorial_status_badge=self.status_badge(obj),
+                editorial_version=editorial.record_version(obj),
                 preview_href=self._url("preview", quote(obj.pk)),
                 **self.record_history(request, obj),
             )
@@ -433,6 +462,8 @@ class PublishableAdmin(TranslatedAdmin):
                 step=step,
                 comment=request.POST.get("comment", ""),
                 expected_status=request.POST.get("expected_status") or None,
+                # Required: a step is taken on the version the page showed.
+                expected_version=request.POST.get("expected_version", ""),
             )
         except editorial.TransitionForbidden as error:
             raise PermissionDenied(str(error)) from error
@@ -498,12 +529,33 @@ class PublishableAdmin(TranslatedAdmin):
         return redirect(self._url("change", quote(obj.pk)))
 
     # -- bulk actions ---------------------------------------------------------------------
+    def action_checkbox(self, obj):
+        """The row's checkbox, plus the version of the record the list showed: a bulk step
+        acts only on rows nobody changed since the list was rendered."""
+        return format_html(
+            '{}<input type="hidden" name="{}" value="{}">',
+            super().action_checkbox(obj),
+            bulk_version_field(obj.pk),
+            editorial.record_version(obj),
+        )
+
     def _bulk(self, request, queryset, step: str, comment: str = ""):
-        """One result message per record: what worked, and why the rest did not."""
+        """One result message per record: what worked, and why the rest did not. Each row
+        is checked against the version the list showed (rows not shown, e.g. "select all"
+        across pages, have none and are refused)."""
         for obj in queryset:
+            seen = request.POST.get(bulk_version_field(obj.pk))
+            if not seen:
+                message = _("“%(record)s” was not on the page you saw; nothing was done.")
+                self.message_user(request, message % {"record": obj}, messages.WARNING)
+                continue
             try:
                 editorial.record_transition(
-                    record=obj, user=request.user, step=step, comment=comment
+                    record=obj,
+                    user=request.user,
+                    step=step,
+                    comment=comment,
+                    expected_version=seen,
                 )
             except editorial.TransitionError as error:
                 self.message_user(request, f"{obj}: {error}", messages.WARNING)
@@ -533,6 +585,15 @@ class PublishableAdmin(TranslatedAdmin):
             "title": _("Send back to draft"),
             "opts": self.opts,
             "queryset": queryset,
+            # The versions the list showed, carried through this confirmation.
+            "rows": [
+                (
+                    record,
+                    bulk_version_field(record.pk),
+                    request.POST.get(bulk_version_field(record.pk), ""),
+                )
+                for record in queryset
+            ],
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
             "missing_comment": bool(request.POST.get("confirm")),
         }
@@ -547,6 +608,164 @@ class PublishableAdmin(TranslatedAdmin):
     )
     def restore_selected(self, request, queryset):
         self._bulk(request, queryset, "restore")
+
+
+# -- rows shown on approved records' pages ------------------------------------------------
+def gate_records(row, gates) -> list:
+    """The records `row` (a position, a mention, an event's organisation…) joins."""
+    if row is None:
+        return []
+    records = []
+    for name in gates:
+        try:
+            record = getattr(row, name)
+        except ObjectDoesNotExist:
+            record = None
+        if record is not None:
+            records.append(record)
+    return records
+
+
+def approved_records_showing(row, gates) -> list:
+    """The approved records whose public pages show `row`. `gates` names the records the row
+    joins: the public views list a row only when every one of them is public, so a row
+    joining a draft shows nowhere."""
+    records = gate_records(row, gates)
+    if records and all(editorial.is_approved(record) for record in records):
+        return records
+    return []
+
+
+def records_touch(records) -> None:
+    """A row edited on its own admin page changes its records: moving their version makes a
+    publisher's approval of a page opened before the edit stale."""
+    now = timezone.now()
+    for record in records:
+        if isinstance(record, Publishable):
+            type(record)._default_manager.filter(pk=record.pk).update(updated_at=now)
+
+
+def approved_row_refusal(user, gates, *rows) -> str | None:
+    """Why `user` may not touch a row that shows, or would show, on an approved record's
+    public page (editors send nothing live: only a publisher changes what visitors see)."""
+    for row in rows:
+        records = approved_records_showing(row, gates)
+        if records and not editorial.may_change_approved(user, records):
+            return _(
+                "This would change the public page of “%(record)s”, which is approved: only "
+                "a publisher can make this change."
+            ) % {"record": records[0]}
+    return None
+
+
+class ApprovedRowsForm(forms.ModelForm):
+    """Refuses a row whose old or new version shows on an approved record's public page,
+    unless the user may publish it. The admin sets `row_gates` and `row_user`."""
+
+    row_gates: tuple[str, ...] = ()
+    row_user = None
+
+    def stored_row(self):
+        """The row as saved (its old parents), read afresh: the form's instance is the
+        one being edited."""
+        if self.instance.pk is None:
+            return None
+        return type(self.instance)._default_manager.filter(pk=self.instance.pk).first()
+
+    def proposed_row(self, cleaned_data):
+        """The row as it would be saved, on a copy (the instance is built only later)."""
+        model = type(self.instance)
+        row = model(
+            **{field.attname: getattr(self.instance, field.attname)
+               for field in model._meta.concrete_fields}
+        )  # fmt: skip
+        for field in model._meta.concrete_fields:
+            if field.name in cleaned_data:
+                setattr(row, field.name, cleaned_data[field.name])
+        return row
+
+    def clean(self):
+        cleaned_data = super().clean()
+        refusal = approved_row_refusal(
+            self.row_user, self.row_gates, self.stored_row(), self.proposed_row(cleaned_data)
+        )
+        if refusal:
+            raise forms.ValidationError(refusal, code="approved")
+        return cleaned_data
+
+
+class ApprovedRowsFormSet(forms.BaseInlineFormSet):
+    """Inline rows: also refuses deleting one shown on an approved record's page (the forms
+    marked for deletion are not validated by Django)."""
+
+    row_gates: tuple[str, ...] = ()
+    row_user = None
+
+    def clean(self):
+        super().clean()
+        for form in self.deleted_forms:
+            if form.instance.pk is None:
+                continue
+            stored = type(form.instance)._default_manager.filter(pk=form.instance.pk).first()
+            refusal = approved_row_refusal(self.row_user, self.row_gates, stored)
+            if refusal:
+                raise forms.ValidationError(refusal, code="approved")
+
+
+class ApprovedRowsAdminMixin:
+    """For the admin of a row shown on records' public pages: rows shown on an approved record
+    are read-only for editors (change and delete, one by one or in bulk), and a new or
+    changed row cannot attach to one. `row_gates`: the records the row joins."""
+
+    form = ApprovedRowsForm
+    row_gates: tuple[str, ...] = ()
+
+    def _row_allowed(self, request, obj) -> bool:
+        if obj is None:
+            return True
+        return approved_row_refusal(request.user, self.row_gates, obj) is None
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and self._row_allowed(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and self._row_allowed(request, obj)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.row_gates, form.row_user = self.row_gates, request.user  # a class per request
+        return form
+
+    def save_model(self, request, obj, form, change):
+        before = gate_records(form.stored_row(), self.row_gates)
+        super().save_model(request, obj, form, change)
+        records_touch([*before, *gate_records(obj, self.row_gates)])
+
+    def delete_model(self, request, obj):
+        records = gate_records(obj, self.row_gates)
+        super().delete_model(request, obj)
+        records_touch(records)
+
+    def delete_queryset(self, request, queryset):
+        records = [record for row in queryset for record in gate_records(row, self.row_gates)]
+        super().delete_queryset(request, queryset)
+        records_touch(records)
+
+
+class ApprovedRowsInlineMixin:
+    """The same guard for inline rows (mixed into a TabularInline)."""
+
+    form = ApprovedRowsForm
+    formset = ApprovedRowsFormSet
+    row_gates: tuple[str, ...] = ()
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        for cls in (formset, formset.form):  # fresh classes per request
+            cls.row_gates, cls.row_user = self.row_gates, request.user
+        return formset
 
 
 @admin.register(Region)

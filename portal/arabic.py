@@ -22,6 +22,18 @@ _WORD = re.compile(r"\w+")
 _PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال")
 
 
+# Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the LRM, RLM and
+# Arabic letter mark: invisible, and in plain text they reorder what follows them.
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
+_BIDI_CONTROLS = re.compile(f"[{BIDI_CONTROLS}]")
+
+
+def strip_bidi(text: str) -> str:
+    """`text` without bidi control characters, for plain-text outputs (calendars, e-mail
+    subjects, CSV, feeds) where nothing isolates them as <bdi> and dir=auto do in HTML."""
+    return _BIDI_CONTROLS.sub("", text)
+
+
 def normalize_arabic(text: str) -> str:
     """Fold harakat, tatweel, alef/ya/ta-marbuta variants and case; collapse whitespace."""
     return " ".join(_MARKS.sub("", text).translate(_LETTERS).lower().split())

@@ -104,6 +104,32 @@ def can_edit(user, model: type[models.Model]) -> bool:
     return bool(user and user.is_active and user.has_perm(permission_name(model, "change")))
 
 
+def can_see_unpublished(user, model: type[models.Model]) -> bool:
+    """Drafts, records in review, scheduled and archived ones are for the people who write
+    or approve them; view-only staff (registration managers) see public records only."""
+    return can_edit(user, model) or can_publish(user, model)
+
+
+def is_approved(record) -> bool:
+    """Approved (public or scheduled) or archived: what it shows changes only through a
+    publisher. Anything that is not a workflow record (a user, a missing record) is not."""
+    return isinstance(record, Publishable) and record.status not in (Status.DRAFT, Status.REVIEW)
+
+
+def may_change_approved(user, records) -> bool:
+    """Whether `user` may change what visitors see of every record in `records`."""
+    return all(can_publish(user, type(record)) for record in records)
+
+
+def record_version(record: Publishable) -> str:
+    """The token of the version a page showed: every admin save and every step moves
+    `updated_at`, so a step taken on an older token would act on something unseen."""
+    return record.updated_at.isoformat() if record.updated_at else ""
+
+
+STALE_VERSION = _("This record was changed after you opened it; review the new version.")
+
+
 def step_permitted(user, model: type[models.Model], step: Step) -> bool:
     if step.needs_publish_permission:
         return can_publish(user, model)
@@ -151,10 +177,14 @@ def record_transition(
     step: str,
     comment: str = "",
     expected_status: str | None = None,
+    expected_version: str | None = None,
 ) -> Transition:
     """Take one editorial step; `expected_status` is the status the user saw when choosing it,
     so a step chosen on a page that has since gone stale fails instead of doing something
-    the user never saw (two publishers acting at once)."""
+    the user never saw (two publishers acting at once). `expected_version` is the
+    `record_version()` of the page the user acted on: a publisher approves what they read,
+    not an edit saved after they opened it ("" never matches; None skips the check, for
+    callers without a page, such as scripts)."""
     if step not in STEPS:
         raise TransitionError(_("Unknown editorial step."))
     spec = STEPS[step]
@@ -178,6 +208,8 @@ def record_transition(
             )
             % {"status": Status(current).label}
         )
+    if expected_version is not None and record_version(locked) != expected_version:
+        raise TransitionError(STALE_VERSION)
     if current not in spec.sources:
         raise TransitionError(
             _("A record that is “%(status)s” cannot be sent to “%(target)s” (%(step)s).")
@@ -213,38 +245,26 @@ def record_transition(
     return transition
 
 
-def record_submit(*, record: Publishable, user, comment: str = "", expected_status=None):
-    return record_transition(
-        record=record, user=user, step="submit", comment=comment, expected_status=expected_status
-    )
+def record_submit(*, record: Publishable, user, **options: str | None) -> Transition:
+    return record_transition(record=record, user=user, step="submit", **options)
 
 
-def record_publish(*, record: Publishable, user, comment: str = "", expected_status=None):
-    return record_transition(
-        record=record, user=user, step="publish", comment=comment, expected_status=expected_status
-    )
+def record_publish(*, record: Publishable, user, **options: str | None) -> Transition:
+    return record_transition(record=record, user=user, step="publish", **options)
 
 
-def record_send_back(*, record: Publishable, user, comment: str, expected_status=None):
-    return record_transition(
-        record=record,
-        user=user,
-        step="send_back",
-        comment=comment,
-        expected_status=expected_status,
-    )
+def record_send_back(
+    *, record: Publishable, user, comment: str, **options: str | None
+) -> Transition:
+    return record_transition(record=record, user=user, step="send_back", comment=comment, **options)
 
 
-def record_archive(*, record: Publishable, user, comment: str = "", expected_status=None):
-    return record_transition(
-        record=record, user=user, step="archive", comment=comment, expected_status=expected_status
-    )
+def record_archive(*, record: Publishable, user, **options: str | None) -> Transition:
+    return record_transition(record=record, user=user, step="archive", **options)
 
 
-def record_restore(*, record: Publishable, user, comment: str = "", expected_status=None):
-    return record_transition(
-        record=record, user=user, step="restore", comment=comment, expected_status=expected_status
-    )
+def record_restore(*, record: Publishable, user, **options: str | None) -> Transition:
+    return record_transition(record=record, user=user, step="restore", **options)
 
 
 @transaction.atomic

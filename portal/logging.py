@@ -1,6 +1,8 @@
 """Structured logs: every record carries the request id and, for staff, the user id; e-mail
 addresses and phone numbers (registrants' personal data) are masked wherever they appear,
-tracebacks included (a unique-violation message quotes the values it rejects).
+tracebacks included (a unique-violation message quotes the values it rejects), and so are
+personal-link tokens (`?token=…`, or a bare signed token): whoever reads the logs must not be
+able to open or cancel a registration.
 
 LOG_FORMAT=json prints one JSON object per line; otherwise a plain line with the same fields.
 """
@@ -21,8 +23,13 @@ PHONE = re.compile(
     r"(?<![\w+])(?:\+|00)\d(?:[\s.\-]?\d){7,13}(?!\d)|(?<!\d)0[5-8](?:[\s.\-]?\d){8}(?!\d)"
 )
 
+# The personal link's query parameter, and a django.core.signing token (value:timestamp:HMAC).
+TOKEN_PARAMETER = re.compile(r"(?i)(\btoken=)[^\s&#\"'<>]+")
+SIGNED_TOKEN = re.compile(r"[A-Za-z0-9_-]+:[0-9A-Za-z]{4,8}:[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])")
+
 
 def redact(text: str) -> str:
+    text = SIGNED_TOKEN.sub("[token]", TOKEN_PARAMETER.sub(r"\1[token]", text))
     return PHONE.sub("[phone]", EMAIL.sub("[email]", text))
 
 

@@ -1,5 +1,5 @@
-"""Middleware for running in production: request ids, replica routing, database outages, and
-the Content-Security-Policy header."""
+"""Middleware for running in production: request ids, replica routing, request body limits,
+database outages, and the Content-Security-Policy header."""
 
 import logging
 import re
@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
+from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 
 from .logging import current_request
@@ -75,6 +76,47 @@ class ReplicaRoutingMiddleware:
                 samesite="Lax",
             )
         return response
+
+
+class RequestBodyLimitMiddleware:
+    """Refuses a request whose Content-Length is over its path's limit with a translated 413,
+    before anything reads the body: Django would otherwise spool a multipart upload to disk
+    (or a form body into memory) before the view, its CSRF check or a validator says no.
+
+    The admin allows REQUEST_BODY_MAX_BYTES_ADMIN (an article's text and its .txt upload);
+    every other path, public forms included, REQUEST_BODY_MAX_BYTES. A body without a
+    Content-Length (chunked) is never read by Django: nothing to check."""
+
+    ADMIN_PREFIX = "/admin/"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            size = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            size = 0  # Django reads no body for an invalid length either
+        limit = (
+            settings.REQUEST_BODY_MAX_BYTES_ADMIN
+            if request.path_info.startswith(self.ADMIN_PREFIX)
+            else settings.REQUEST_BODY_MAX_BYTES
+        )
+        if size > limit:
+            return request_too_large_response(request, limit)
+        return self.get_response(request)
+
+
+def request_too_large_response(request, limit: int) -> HttpResponse:
+    """The 413 page in the request's language, saying how much the page accepts."""
+    with translation.override(translation.get_language() or settings.LANGUAGE_CODE):
+        html = loader.render_to_string(
+            "413.html",
+            {"limit": filesizeformat(limit), "request_id": getattr(request, "request_id", "")},
+        )
+    response = HttpResponse(html, status=413)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def database_unavailable_response(request) -> HttpResponse:

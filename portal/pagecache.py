@@ -10,6 +10,12 @@ token (a page with a POST form is personal). The key holds the content version, 
 language, the host, the day (so "upcoming" turns into "past" at midnight) and the full
 path with its query string.
 
+Only the query parameters a view reads make a page cacheable (`params`: the list's filters,
+`page`, search's `q`...): a request carrying any other (`?utm_source=…`, a random name) is
+served fresh and never stored, so a flood of made-up parameters cannot fill the cache. The
+rate-limit counters live in a cache of their own (CACHES["ratelimit"], settings.py), which
+page entries can never evict.
+
 Besides the editorial services' explicit bumps, any save or delete of a content model (every
 model of portal, organizations, events and articles but registrations) bumps the version,
 at once and again when its transaction commits, so no path of writing can leave a stale
@@ -41,11 +47,12 @@ def _enabled() -> bool:
     return getattr(settings, "PUBLIC_PAGE_CACHE", True)
 
 
-def _cacheable_request(request) -> bool:
+def _cacheable_request(request, params: frozenset) -> bool:
     return (
         request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
+        and params.issuperset(request.GET.keys())
     )
 
 
@@ -79,12 +86,14 @@ def _store(request, key: str, response) -> None:
         response[HEADER] = "miss"
 
 
-def cache_public_page(view):
-    """Serve `view` from the cache for anonymous visitors; see the module docstring."""
+def cache_public_page(view, params=()):
+    """Serve `view` from the cache for anonymous visitors; see the module docstring. `params`
+    names the query parameters the view reads: a request with any other is not cached."""
+    known = frozenset(params)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if not _enabled() or not _cacheable_request(request):
+        if not _enabled() or not _cacheable_request(request, known):
             return view(request, *args, **kwargs)
         key = page_cache_key(request)
         hit = cache.get(key)

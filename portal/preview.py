@@ -13,15 +13,20 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.contenttypes import views as contenttype_views
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.signing import BadSignature, SignatureExpired, TimestampSigner
 from django.db.models.sql.where import WhereNode
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
-from .editorial import is_scheduled
+from .editorial import can_see_unpublished, is_scheduled
+from .models import Publishable
 
 SALT = "portal.preview"
 
@@ -86,6 +91,25 @@ def _refuse(request, message, status):
     return response
 
 
+def view_on_site(request, content_type_id, object_id):
+    """The admin's `/admin/r/<ct>/<id>/` shortcut (Django's, mounted in front of it), which
+    hands any staff member the public address of any record: for a record visitors cannot
+    see yet, only to those who may see drafts (the model's change or publish permission);
+    to the others it does not exist, like a record that is not there."""
+    try:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+    except ContentType.DoesNotExist:
+        model = None
+    if model is not None and issubclass(model, Publishable):
+        try:
+            record = model._default_manager.filter(pk=object_id).first()
+        except (ValueError, ValidationError):
+            record = None
+        if record is None or not (record.is_public or can_see_unpublished(request.user, model)):
+            raise Http404(_("This record does not exist."))
+    return contenttype_views.shortcut(request, content_type_id, object_id)
+
+
 def preview(request, token: str):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -113,8 +137,12 @@ def preview(request, token: str):
         return _refuse(request, _("This kind of record has no public page."), 404)
     if not model_admin.has_view_permission(request):
         return _refuse(request, _("You are not allowed to see this record."), 403)
-    if not model._default_manager.filter(pk=pk).exists():
+    record = model._default_manager.filter(pk=pk).first()
+    if record is None:
         return _refuse(request, _("This record no longer exists."), 404)
+    if not model_admin.has_view_permission(request, record):
+        # View-only staff (registration managers) see public records only, not drafts.
+        return _refuse(request, _("You are not allowed to see this record."), 403)
 
     response = _preview_view(public_view)(request, record_pk=pk)
     add_never_cache_headers(response)

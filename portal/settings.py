@@ -38,7 +38,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "modeltranslation",
-    "django.contrib.admin",
+    "portal.admin_input.PortalAdminConfig",  # django.contrib.admin, query strings checked
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads a body (CSRF reads the form): oversized ones get a 413 unread.
+    "portal.ops_middleware.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -128,23 +130,42 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # With Redis, cache and sessions are shared by every app server; a Redis outage degrades to
 # no caching (portal/cache_backends.py), and sessions, kept in the database behind the cache
 # ("cached_db"), survive it.
+def redis_cache(url: str, key_prefix: str) -> dict:
+    return {
+        "BACKEND": "portal.cache_backends.DegradingRedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {
+            "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            "RETRY_AFTER": float(os.environ.get("REDIS_RETRY_AFTER", "5")),
+        },
+    }
+
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "portal.cache_backends.DegradingRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "portal",
-            "OPTIONS": {
-                "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
-                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
-                "RETRY_AFTER": float(os.environ.get("REDIS_RETRY_AFTER", "5")),
-            },
-        }
-    }
+    CACHES = {"default": redis_cache(REDIS_URL, "portal")}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rate-limit counters (registration) have a cache of their own, so a flood of cached pages can
+# never evict them: on a Redis that evicts (the cache's allkeys-lru), a separate database
+# number would not help, since eviction is per server. RATELIMIT_REDIS_URL names a second Redis
+# that does not evict (maxmemory-policy noeviction; docker-compose's `counters` service).
+# Without it the counters are kept in each worker's memory: every worker counts on its own, so
+# N workers let N times the limit through. Production (debug off) therefore refuses to start
+# with the registration rate limit on and no RATELIMIT_REDIS_URL, unless
+# REGISTRATION_RATE_LIMIT_LOCAL=1 says per-worker counters are accepted (one worker).
+RATELIMIT_REDIS_URL = os.environ.get("RATELIMIT_REDIS_URL", "")
+if RATELIMIT_REDIS_URL:
+    CACHES["ratelimit"] = redis_cache(RATELIMIT_REDIS_URL, "portal-ratelimit")
+else:
+    CACHES["ratelimit"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "ratelimit",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
 
 # Only the admin leaves messages, and its users always have a session: keeping messages there
 # spares every public request the signed-cookie storage's setup (a tenth of a bare request).
@@ -181,9 +202,27 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-EMAIL_BACKEND = os.environ.get(
-    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+# With debug off a real backend must be named: the console backend would write whole messages,
+# personal links included, to the logs. DJANGO_EMAIL_ALLOW_CONSOLE=1 accepts the console or
+# dummy backend deliberately (a demo that sends nothing).
+EMAIL_BACKEND = (
+    os.environ.get("DJANGO_EMAIL_BACKEND") or "django.core.mail.backends.console.EmailBackend"
 )
+_UNSENT_EMAIL_BACKENDS = {
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+}
+if (
+    not DEBUG
+    and (not os.environ.get("DJANGO_EMAIL_BACKEND") or EMAIL_BACKEND in _UNSENT_EMAIL_BACKENDS)
+    and not env_bool("DJANGO_EMAIL_ALLOW_CONSOLE")
+):
+    raise ImproperlyConfigured(
+        "No mail backend: with DJANGO_DEBUG=0 set DJANGO_EMAIL_BACKEND (e.g. "
+        "django.core.mail.backends.smtp.EmailBackend with EMAIL_HOST...). The console backend "
+        "would write every message, personal links included, to the logs; set "
+        "DJANGO_EMAIL_ALLOW_CONSOLE=1 only to accept that deliberately."
+    )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -260,6 +299,12 @@ TEXT_UPLOAD_MAX_BYTES = 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = TEXT_UPLOAD_MAX_BYTES
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 10
+# Bodies over these sizes are refused from their Content-Length before a byte is read (413,
+# portal.ops_middleware.RequestBodyLimitMiddleware), so nothing is spooled to disk or memory:
+# the admin's forms carry at most an article's text and its .txt upload; public forms
+# (registration, cancellation, language switch) a few short fields.
+REQUEST_BODY_MAX_BYTES = int(os.environ.get("REQUEST_BODY_MAX_BYTES", str(64 * 1024)))
+REQUEST_BODY_MAX_BYTES_ADMIN = DATA_UPLOAD_MAX_MEMORY_SIZE + TEXT_UPLOAD_MAX_BYTES + 64 * 1024
 
 # Logs: JSON lines when LOG_FORMAT=json; every record has request_id and, for staff, user_id.
 LOGGING = logging_config(
@@ -273,17 +318,33 @@ DEMO_DIR = BASE_DIR / "articles" / "demo"
 # than this many days ago is anonymised by `purge_registrations` (counts are kept).
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "365"))
 # Sign-up attempts allowed per client IP and per e-mail address in each window (seconds),
-# counted in the cache (shared by every app server when REDIS_URL is set). Set
+# counted in CACHES["ratelimit"] (shared by every app server when RATELIMIT_REDIS_URL is set;
+# production refuses to start without it, see below). Set
 # REGISTRATION_RATE_LIMIT_ENABLED=0 only for load tests. Behind proxies the client's address
 # is read as for the login lockout (DJANGO_PROXY_COUNT).
 REGISTRATION_RATE_LIMIT_ENABLED = env_bool("REGISTRATION_RATE_LIMIT_ENABLED", True)
 REGISTRATION_RATE_LIMIT_PER_IP = int(os.environ.get("REGISTRATION_RATE_LIMIT_PER_IP", "20"))
 REGISTRATION_RATE_LIMIT_PER_EMAIL = int(os.environ.get("REGISTRATION_RATE_LIMIT_PER_EMAIL", "5"))
 REGISTRATION_RATE_LIMIT_WINDOW = int(os.environ.get("REGISTRATION_RATE_LIMIT_WINDOW", "3600"))
-# Confirmation e-mails are queued on the registration in the sign-up's transaction. By default
-# the request sends them right after the commit; with REGISTRATION_EMAIL_WORKER=1 it leaves
-# them to `manage.py send_registration_emails` (the `mailer` service of docker-compose.yml), so
-# a slow mail server never holds up a sign-up. The worker writes links with SITE_URL, the
-# public address (e.g. https://industry.example.ma), having no request to read it from.
-REGISTRATION_EMAIL_WORKER = env_bool("REGISTRATION_EMAIL_WORKER")
+# Confirmation e-mails are queued on the registration in the sign-up's transaction and sent by
+# `manage.py send_registration_emails` (the `mailer` service of docker-compose.yml; `make run`
+# starts it beside gunicorn): no mail is sent inside a request, so a slow or silent mail server
+# never holds up a sign-up. REGISTRATION_EMAIL_WORKER=0 sends from the request after the commit
+# instead (a run without the worker only). The worker writes links with SITE_URL, the public
+# address (e.g. https://industry.example.ma), having no request to read it from.
+REGISTRATION_EMAIL_WORKER = env_bool("REGISTRATION_EMAIL_WORKER", True)
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+
+# Counters kept per worker would let each worker take the whole limit (see CACHES above).
+if (
+    not DEBUG
+    and REGISTRATION_RATE_LIMIT_ENABLED
+    and not RATELIMIT_REDIS_URL
+    and not env_bool("REGISTRATION_RATE_LIMIT_LOCAL")
+):
+    raise ImproperlyConfigured(
+        "The registration rate limit has no shared counters: with DJANGO_DEBUG=0 set "
+        "RATELIMIT_REDIS_URL to a Redis that does not evict (maxmemory-policy noeviction), "
+        "separate from REDIS_URL's cache. REGISTRATION_RATE_LIMIT_LOCAL=1 accepts counters kept "
+        "per worker (each worker lets the whole limit through)."
+    )

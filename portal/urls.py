@@ -4,6 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from . import preview as preview_views
 from . import views
 from .pagecache import cache_public_page
 from .sitemaps import SITEMAPS
@@ -16,6 +17,11 @@ urlpatterns = [
     path("", RedirectView.as_view(url="/ar/", permanent=False)),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # In front of the admin's own "view on site" shortcut: drafts only for who may see them.
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(preview_views.view_on_site),
+    ),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots"),
     path(
@@ -26,7 +32,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        cache_public_page(sitemap_views.sitemap),
+        cache_public_page(sitemap_views.sitemap, params=["p"]),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
@@ -34,7 +40,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", cache_public_page(views.home), name="home"),
-    path("search/", cache_public_page(views.search), name="search"),
+    path("search/", cache_public_page(views.search, params=["q"]), name="search"),
     path("", include("events.urls")),
     path("", include("organizations.urls")),
     path("preview/", include("portal.preview_urls")),

@@ -1,5 +1,6 @@
 """Validators for what visitors and editors send."""
 
+import re
 from pathlib import PurePath
 
 from django.conf import settings
@@ -42,3 +43,12 @@ def validate_text_upload(file) -> None:
         ) from None
     if "\x00" in text:
         raise ValidationError(_("The file is not plain text."), code="binary")
+
+
+def validate_slug_has_letter(value: str) -> None:
+    """A slug of digits only (`2026`) reads as an id or a year in an address."""
+    if not re.search("[a-zA-Z]", value or ""):
+        raise ValidationError(
+            _("The slug needs at least one letter: a number alone reads as a year or an id."),
+            code="slug_without_letter",
+        )

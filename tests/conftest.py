@@ -3,7 +3,7 @@ session and is always there: tests add their own records on top of it."""
 
 import pytest
 from django.conf import settings as django_settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 
@@ -39,10 +39,13 @@ def pytest_runtest_teardown(item, nextitem):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Every test starts and ends with an empty cache: the page cache, the content version
-    and the rate limits of one test never leak into another."""
+    and the rate limits (their own cache, "ratelimit") of one test never leak into another."""
+    counters = caches["ratelimit"]
     cache.clear()
+    counters.clear()
     yield
     cache.clear()
+    counters.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -115,8 +115,13 @@ def json_ld(data):
 
 @register.simple_tag(takes_context=True)
 def absolute(context, path):
-    """An absolute URL for `path` on the current host, for canonical and Open Graph."""
+    """An absolute URL for `path` on the current host, for canonical and Open Graph. Always on
+    this host: a path starting with `//` (or `/\\`) would name another one, so its leading
+    slashes are folded into one."""
     request = context.get("request")
+    path = str(path or "/")
+    if path.startswith(("//", "/\\", "\\")):
+        path = "/" + path.lstrip("/\\")
     return request.build_absolute_uri(path) if request else path
 
 

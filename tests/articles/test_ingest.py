@@ -5,12 +5,14 @@ import json
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
 from articles.models import Article, Mention
 from articles.services import article_extract, article_ingest
 from events.models import Agreement, Event, EventOrganization, Participation
 from organizations.models import Organization, Person, Position
+from portal.groups import PUBLISHERS
 from portal.models import Status
 
 from ..factories import UserFactory
@@ -107,6 +109,13 @@ def test_existing_records_are_linked_not_duplicated(editor):
     assert Organization.objects.filter(name_ar=federation.name_ar).count() == 1
     federation.refresh_from_db()
     assert federation.status == Status.PUBLISHED and federation.updated_at == before
+    # A new source of the approved federation would show on its page at once: not for an
+    # editor's accept (issue 13), which reports it; a publisher's accept adds it.
+    assert not Mention.objects.for_object(federation).filter(article=article).exists()
+    assert any(federation.name_ar in str(message) for message in result.skipped)
+    publisher = UserFactory(username="ingest-publisher")
+    publisher.groups.add(Group.objects.get(name=PUBLISHERS))
+    article_ingest(article=article, user=publisher)
     mention = Mention.objects.for_object(federation).get(article=article)
     assert mention.quote == text[mention.start : mention.end]
     assert all(getattr(r, "status", Status.DRAFT) == Status.DRAFT for r in result.created)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Event
+from portal import editorial
 from portal.models import Status, Transition
 
 from ..admin_forms import form_data
@@ -26,6 +27,11 @@ def changelist_url(model=Event):
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
 
 
+def bulk_versions(*records):
+    """The versions the changelist shows for these rows, as its form posts them."""
+    return {f"_version_{r.pk}": editorial.record_version(r) for r in records}
+
+
 def step_buttons(html):
     return re.findall(r'name="step" value="(\w+)"', html)
 
@@ -41,7 +47,8 @@ def test_buttons_are_the_steps_the_user_may_take(client, users):
             review: ["publish", "send_back", "archive"],
             published: ["send_back", "archive"],
         },
-        "registration_manager": {draft: [], review: [], published: []},
+        # Registration managers see published records only (drafts: test_approval_and_access).
+        "registration_manager": {published: []},
     }
     for role, by_record in expected.items():
         client.force_login(users[role])
@@ -56,7 +63,11 @@ def test_editor_submits_from_the_change_form_and_sees_the_history(client, editor
     client.force_login(editor)
     response = client.post(
         reverse("admin:events_event_transition", args=[record.pk, "submit"]),
-        {"comment": "الترجمة الفرنسية جاهزة", "expected_status": Status.DRAFT},
+        {
+            "comment": "الترجمة الفرنسية جاهزة",
+            "expected_status": Status.DRAFT,
+            "expected_version": editorial.record_version(record),
+        },
         follow=True,
     )
     record.refresh_from_db()
@@ -242,7 +253,11 @@ def test_bulk_publish_reports_each_record(client, publisher):
     client.force_login(publisher)
     response = client.post(
         changelist_url(),
-        {"action": "publish_selected", "_selected_action": [review.pk, draft.pk]},
+        {
+            "action": "publish_selected",
+            "_selected_action": [review.pk, draft.pk],
+            **bulk_versions(review, draft),
+        },
         follow=True,
     )
     messages = [str(m) for m in response.context["messages"]]
@@ -256,14 +271,24 @@ def test_bulk_publish_reports_each_record(client, publisher):
 def test_bulk_send_back_asks_for_a_comment(client, publisher):
     records = [make_record("event", Status.REVIEW) for _ in range(2)]
     ids = [r.pk for r in records]
+    versions = bulk_versions(*records)
     client.force_login(publisher)
     response = client.post(
-        changelist_url(), {"action": "send_back_selected", "_selected_action": ids}
+        changelist_url(), {"action": "send_back_selected", "_selected_action": ids, **versions}
     )
-    assert response.status_code == 200 and 'name="comment"' in response.content.decode()
+    html = response.content.decode()
+    assert response.status_code == 200 and 'name="comment"' in html
+    # The confirmation carries the versions the list showed.
+    assert all(f'name="{name}" value="{value}"' in html for name, value in versions.items())
     response = client.post(
         changelist_url(),
-        {"action": "send_back_selected", "_selected_action": ids, "confirm": "1", "comment": ""},
+        {
+            "action": "send_back_selected",
+            "_selected_action": ids,
+            "confirm": "1",
+            "comment": "",
+            **versions,
+        },
     )
     assert response.status_code == 200  # asked again
     assert all(Event.objects.get(pk=pk).status == Status.REVIEW for pk in ids)
@@ -274,6 +299,7 @@ def test_bulk_send_back_asks_for_a_comment(client, publisher):
             "_selected_action": ids,
             "confirm": "1",
             "comment": "أكملوا الترجمة",
+            **versions,
         },
     )
     assert response.status_code == 302

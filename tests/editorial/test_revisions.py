@@ -74,7 +74,7 @@ def test_diff_shows_each_changed_field_in_each_language(edited):
 
 def test_diff_view(client, edited, users):
     first, second = versions(edited)
-    client.force_login(users["registration_manager"])  # may view events, not restore
+    client.force_login(users["editor"])  # may view, not restore
     url = reverse("admin:events_event_revision", args=[edited.pk, second.pk])
     html = client.get(url).content.decode()
     assert "Forum d&#x27;origine" in html and "Forum corrigé" in html

@@ -16,6 +16,10 @@ PRODUCTION_ENV = {
     "DJANGO_DEBUG": "0",
     "DJANGO_SECRET_KEY": "production-like-secret-" + "k7#Qz" * 10,
     "DJANGO_ALLOWED_HOSTS": "industrie.ma,testserver",
+    "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    # Settings only: nothing connects to it when the settings load.
+    "RATELIMIT_REDIS_URL": "redis://127.0.0.1:6379/5",
+    "REGISTRATION_RATE_LIMIT_LOCAL": "0",
 }
 
 

@@ -27,8 +27,13 @@ def test_refuses_to_start_without_secret_key_when_debug_is_off():
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
 
 
-def test_starts_with_a_secret_key():
-    result = run_check(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="x" * 50)
+def test_starts_with_a_secret_key_a_mail_backend_and_shared_counters():
+    result = run_check(
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="x" * 50,
+        DJANGO_EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        RATELIMIT_REDIS_URL="redis://127.0.0.1:6379/5",
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -37,7 +42,7 @@ def test_language_and_time_settings(settings):
     assert [code for code, _ in settings.LANGUAGES] == ["ar", "fr", "en"]
     assert settings.TIME_ZONE == "Africa/Casablanca"
     assert settings.INSTALLED_APPS.index("modeltranslation") < settings.INSTALLED_APPS.index(
-        "django.contrib.admin"
+        "portal.admin_input.PortalAdminConfig"
     )
 
 

@@ -1,5 +1,8 @@
+import io
+
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
 
 from events import services
 
@@ -22,6 +25,19 @@ def register():
         return services.registration_create(event=event, email=email, site_url=SITE_URL, **fields)
 
     return sign_up
+
+
+@pytest.fixture
+def mail_worker():
+    """Run the mail worker until the outbox is empty, as the `mailer` service does: sign-ups,
+    cancellations and promotions only queue their e-mails (REGISTRATION_EMAIL_WORKER)."""
+
+    def run():
+        out = io.StringIO()
+        call_command("send_registration_emails", "--once", "--site-url", SITE_URL, stdout=out)
+        return out.getvalue()
+
+    return run
 
 
 def group_named(name: str, codenames: list[str]) -> Group:

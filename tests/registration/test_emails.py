@@ -37,14 +37,16 @@ def event(db):
 
 
 @pytest.fixture
-def sent(event, register, django_capture_on_commit_callbacks):
-    """Register someone in a language and return (registration, the MIME message sent)."""
+def sent(event, register, mail_worker):
+    """Register someone in a language, run the mail worker and return (registration, the MIME
+    message sent)."""
 
     def one(language, email_address=None, page_language="en"):
         email_address = email_address or f"{language}-{len(mail.outbox)}@example.ma"
         # The request's language is not the registrant's: the e-mail must follow the latter.
-        with translation.override(page_language), django_capture_on_commit_callbacks(execute=True):
+        with translation.override(page_language):
             registration = register(event, email_address, language=language)
+            mail_worker()
         registration.refresh_from_db()
         message = mail.outbox[-1]
         return registration, email.message_from_bytes(message.message().as_bytes())
@@ -233,9 +235,7 @@ def test_the_waiting_list_message_has_the_position_and_no_ticket(sent):
 
 
 @pytest.mark.parametrize("language", ["ar", "fr", "en"])
-def test_waiting_and_promotion_messages_are_translated(
-    sent, language, django_capture_on_commit_callbacks
-):
+def test_waiting_and_promotion_messages_are_translated(sent, language, mail_worker):
     seat, _mime = sent("en")
     waiting, mime = sent(language)
     title = EXPECTED[language]["title"]
@@ -244,8 +244,8 @@ def test_waiting_and_promotion_messages_are_translated(
     heading = translated("You are on the waiting list", language)
     assert heading in text_of(mime) and heading in html_of(mime)
 
-    with django_capture_on_commit_callbacks(execute=True):
-        services.registration_cancel(registration=seat, site_url=SITE_URL)
+    services.registration_cancel(registration=seat, site_url=SITE_URL)
+    mail_worker()
     promoted = email.message_from_bytes(mail.outbox[-1].message().as_bytes())
     assert mail.outbox[-1].to == [waiting.email]
     assert subject_of(promoted) == translated("A seat is now yours: %(event)s", language) % {
@@ -256,11 +256,11 @@ def test_waiting_and_promotion_messages_are_translated(
         assert shown in text_of(promoted) and shown in html_of(promoted)
 
 
-def test_the_promotion_message_carries_the_ticket(sent, django_capture_on_commit_callbacks):
+def test_the_promotion_message_carries_the_ticket(sent, mail_worker):
     first, _mime = sent("fr")
     waiting, _mime = sent("en")
-    with django_capture_on_commit_callbacks(execute=True):
-        services.registration_cancel(registration=first, site_url=SITE_URL)
+    services.registration_cancel(registration=first, site_url=SITE_URL)
+    mail_worker()
     message = email.message_from_bytes(mail.outbox[-1].message().as_bytes())
     assert mail.outbox[-1].to == [waiting.email]
     assert subject_of(message).endswith("International Chemistry Forum")

@@ -1,5 +1,6 @@
-"""The e-mail outbox: the message owed is written with the change, sent after the commit by
-the request or by the mail worker (`send_registration_emails`), never lost nor sent twice."""
+"""The e-mail outbox: the message owed is written with the change, sent by the mail worker
+(`send_registration_emails`, the default) or, with the worker switched off, after the commit by
+the request; never lost nor sent twice."""
 
 import io
 import signal
@@ -45,9 +46,10 @@ def test_the_message_owed_is_written_with_the_sign_up(db, register):
     }
 
 
-def test_sent_after_the_commit_it_leaves_the_outbox(
-    db, register, django_capture_on_commit_callbacks
+def test_without_the_worker_it_is_sent_after_the_commit_and_leaves_the_outbox(
+    db, register, settings, django_capture_on_commit_callbacks
 ):
+    settings.REGISTRATION_EMAIL_WORKER = False
     event = OpenEventFactory()
     with django_capture_on_commit_callbacks(execute=True):
         registration = register(event, "now@example.ma")

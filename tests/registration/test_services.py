@@ -347,9 +347,10 @@ def test_purge_command_reads_days_and_defaults_to_the_setting(db, settings):
 # --- e-mails after commit ----------------------------------------------------------------------
 
 
-def test_confirmation_is_sent_after_commit_and_recorded(
-    db, register, django_capture_on_commit_callbacks
+def test_without_the_worker_confirmation_is_sent_after_commit_and_recorded(
+    db, register, settings, django_capture_on_commit_callbacks
 ):
+    settings.REGISTRATION_EMAIL_WORKER = False
     event = OpenEventFactory()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         registration = register(event, "mail@example.ma")
@@ -361,12 +362,12 @@ def test_confirmation_is_sent_after_commit_and_recorded(
 
 
 def test_a_failing_mail_server_loses_and_duplicates_nothing(
-    db, register, settings, caplog, django_capture_on_commit_callbacks
+    db, register, settings, caplog, mail_worker
 ):
     event = OpenEventFactory()
     settings.EMAIL_BACKEND = "tests.registration.mail_backends.FailingBackend"
-    with django_capture_on_commit_callbacks(execute=True):
-        registration = register(event, "down@example.ma", language="fr")
+    registration = register(event, "down@example.ma", language="fr")
+    mail_worker()
     registration.refresh_from_db()
     assert registration.status == CONFIRMED
     assert registration.email_sent_at is None
@@ -375,22 +376,21 @@ def test_a_failing_mail_server_loses_and_duplicates_nothing(
     assert Registration.objects.filter(event=event).count() == 1
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    with django_capture_on_commit_callbacks(execute=True):
-        services.registration_resend_email(registration=registration, site_url=SITE_URL)
+    services.registration_resend_email(registration=registration, site_url=SITE_URL)
+    mail_worker()
     registration.refresh_from_db()
     assert registration.email_error == "" and registration.email_sent_at is not None
     assert len(mail.outbox) == 1
     assert Registration.objects.filter(event=event).count() == 1
 
 
-def test_promotion_sends_the_promoted_person_an_email(
-    db, register, django_capture_on_commit_callbacks
-):
+def test_promotion_sends_the_promoted_person_an_email(db, register, mail_worker):
     event = OpenEventFactory(capacity=1)
     seat = register(event, "seat@example.ma")
     register(event, "next@example.ma")
-    with django_capture_on_commit_callbacks(execute=True):
-        services.registration_cancel(registration=seat, site_url=SITE_URL)
+    mail.outbox.clear()
+    services.registration_cancel(registration=seat, site_url=SITE_URL)
+    mail_worker()
     assert [m.to for m in mail.outbox] == [["next@example.ma"]]
 
 

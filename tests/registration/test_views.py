@@ -23,12 +23,14 @@ def register_url(event, language="ar"):
 
 
 @pytest.fixture
-def post(client, django_capture_on_commit_callbacks):
-    """POST the form with the e-mails sent as they would be after the commit."""
+def post(client, django_capture_on_commit_callbacks, mail_worker):
+    """POST the form as it commits, then let the mail worker send what the request queued."""
 
     def send(event, language="ar", client=client, **fields):
         with django_capture_on_commit_callbacks(execute=True):
-            return client.post(register_url(event, language), registration_form_data(**fields))
+            response = client.post(register_url(event, language), registration_form_data(**fields))
+        mail_worker()
+        return response
 
     return send
 
@@ -289,7 +291,7 @@ def test_an_expired_link_is_refused_clearly(client, db, register):
 
 
 def test_cancelling_through_the_link_frees_the_seat(
-    client, db, register, django_capture_on_commit_callbacks
+    client, db, register, django_capture_on_commit_callbacks, mail_worker
 ):
     event = OpenEventFactory(capacity=1)
     mine = register(event, "me@example.ma", language="en")
@@ -301,6 +303,7 @@ def test_cancelling_through_the_link_frees_the_seat(
     )  # GET is safe
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(path, {"action": "cancel"})
+    mail_worker()
     html = response.content.decode()
     assert "Your registration has been cancelled" in html
     assert "Cancel my registration" not in html

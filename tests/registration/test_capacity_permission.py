@@ -1,0 +1,46 @@
+"""A capacity change moves people off the waiting list (seats and e-mails): without the
+registration permission, the event form refuses it while anyone waits."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+
+from events.models import Event, Registration, RegistrationEmail, RegistrationStatus
+from portal.models import Status
+
+from ..admin_forms import form_data
+from ..factories import OpenEventFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("group", ["Publishers", "Editors"])
+def test_without_the_registration_permission_capacity_moves_nobody(
+    client, english, register, group, django_capture_on_commit_callbacks
+):
+    event = OpenEventFactory(capacity=5)
+    for n in range(10):
+        register(event, f"person{n}@example.ma")
+    assert Registration.objects.filter(event=event, status=RegistrationStatus.WAITING).count() == 5
+    if group == "Editors":  # editors edit only what is not published
+        Event.objects.filter(pk=event.pk).update(status=Status.REVIEW)
+    mail.outbox.clear()
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name=group))
+    client.force_login(user)
+    url = f"/admin/events/event/{event.pk}/change/"
+    data = form_data(client.get(url))
+    data.update(title_ar="منتدى الاختبار", capacity="10")  # the factory's title went to English
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, data)
+
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert list(errors) == ["capacity"]
+    assert "Only registration managers may change it now" in errors["capacity"][0]
+    assert Event.objects.get(pk=event.pk).capacity == 5
+    waiting = Registration.objects.filter(event=event, status=RegistrationStatus.WAITING)
+    assert waiting.count() == 5
+    assert not Registration.objects.filter(email_pending=RegistrationEmail.PROMOTED).exists()
+    assert mail.outbox == []
