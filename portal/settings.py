@@ -127,6 +127,7 @@ DATABASE_ROUTERS = ["portal.routers.ReplicaRouter"]
 DATABASE_REPLICA_PIN_SECONDS = int(os.environ.get("DATABASE_REPLICA_PIN_SECONDS", "15"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
 # With Redis, cache and sessions are shared by every app server; a Redis outage degrades to
 # no caching (portal/cache_backends.py), and sessions, kept in the database behind the cache
 # ("cached_db"), survive it.
