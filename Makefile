@@ -25,12 +25,11 @@ setup: $(VENV)/.installed
 	$(RUN_ENV) $(MANAGE) collectstatic --noinput -v0
 	$(RUN_ENV) $(MANAGE) create_local_admin
 
-# The mail worker runs beside gunicorn (requests only queue registration e-mails) and stops
-# with it; with debug on it prints the messages, personal links included.
+# The task worker (django-tasks' db_worker) runs beside gunicorn and stops with it: requests
+# only queue the registration e-mails; with debug on they are printed, personal links included.
 run: setup
 	@echo "Serving on http://127.0.0.1:$(PORT)/ar/ (admin: http://127.0.0.1:$(PORT)/admin/)"
-	$(RUN_ENV) SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} \
-		$(MANAGE) send_registration_emails & worker=$$!; \
+	$(RUN_ENV) $(MANAGE) db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(RUN_ENV) GUNICORN_BIND=127.0.0.1:$(PORT) WEB_CONCURRENCY=$${WEB_CONCURRENCY:-2} \
 		$(BIN)/gunicorn -c gunicorn.conf.py portal.wsgi

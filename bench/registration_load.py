@@ -4,18 +4,18 @@ Serves the site with gunicorn on loopback against a PostgreSQL database, opens o
 C seats and a waiting list, then N registrants each GET the form (CSRF cookie and token) and
 POST it, with at most --connections requests in flight. Prints sign-ups per second, p50/p95
 latency of a whole sign-up (GET + POST, from the moment the client has a free connection) and
-of the POST alone, the CPU time gunicorn, PostgreSQL, the client and the mail worker used per
+of the POST alone, the CPU time gunicorn, PostgreSQL, the client and the task worker used per
 sign-up and how busy the cores were (from /proc: the rate drifts with the machine's speed, the
 CPU per sign-up much less), the outcome counts seen by the clients, and what the database holds
 afterwards (confirmed, waiting, positions, duplicates).
 The baseline, measured in the same run with the same client, is /healthz (one query, no
 template): the ratio says what a sign-up costs against a bare request.
 
-E-mails: by default the server queues them (REGISTRATION_EMAIL_WORKER=1) and one mail worker,
-`manage.py send_registration_emails`, sends them beside it, as in docker-compose.yml; the bench
-reports when the last one left. It runs at the lowest CPU priority (nice 19), since on this one
-machine it shares the cores with the server: sign-ups come first, mail follows within seconds.
-`--email inline` sends each one in its request, after the commit, as a local run does.
+E-mails: by default the server queues them as tasks in the database and one task worker,
+`manage.py db_worker`, sends them beside it, as in docker-compose.yml; the bench reports when
+the last one left. It runs at the lowest CPU priority (nice 19), since on this one machine it
+shares the cores with the server: sign-ups come first, mail follows within seconds.
+`--email inline` sends each one in its request, after the commit (the ImmediateBackend).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench \\
         .venv/bin/python bench/registration_load.py --registrants 500 --seats 100
@@ -213,10 +213,10 @@ def cpu_seconds(server_pid: int, mailer_pid: int | None) -> dict[str, float]:
     return totals
 
 
-def mail_drain(rows, timeout: float = 120.0) -> float:
-    """Seconds from the end of the sign-ups until the mail worker has emptied the outbox."""
+def mail_drain(emails, timeout: float = 120.0) -> float:
+    """Seconds from the end of the sign-ups until the worker has sent every queued e-mail."""
     started = time.perf_counter()
-    while rows.exclude(email_pending="").exists() and time.perf_counter() - started < timeout:
+    while emails.filter(status="queued").exists() and time.perf_counter() - started < timeout:
         time.sleep(0.05)
     return time.perf_counter() - started
 
@@ -261,7 +261,11 @@ def main() -> int:
     env = server_env(
         args.database_url,
         LOG_LEVEL="WARNING",
-        REGISTRATION_EMAIL_WORKER="1" if args.email == "worker" else "0",
+        TASKS_BACKEND=(
+            "django_tasks_db.DatabaseBackend"
+            if args.email == "worker"
+            else "django_tasks.backends.immediate.ImmediateBackend"
+        ),
         # No worker recycling mid-run: the CPU accounting follows the same processes throughout.
         GUNICORN_MAX_REQUESTS="0",
         SITE_URL=f"http://127.0.0.1:{port}",
@@ -270,7 +274,7 @@ def main() -> int:
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
     django_setup(env)
-    from events.models import Registration, RegistrationStatus
+    from events.models import OutgoingEmail, Registration, RegistrationStatus
 
     run = secrets.token_hex(3)
     event = forum_open(
@@ -300,7 +304,17 @@ def main() -> int:
     mailer = None
     if args.email == "worker":
         mailer = subprocess.Popen(
-            ["nice", "-n", "19", sys.executable, "manage.py", "send_registration_emails"],
+            [
+                "nice",
+                "-n",
+                "19",
+                sys.executable,
+                "manage.py",
+                "db_worker",
+                "--no-reload",
+                "--interval",
+                "0.1",
+            ],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
@@ -323,7 +337,8 @@ def main() -> int:
         cpu_before = cpu_seconds(server.pid, mailer_pid)
         results, elapsed = run_async(drive(port, path, args.registrants, args.connections, run))
         cpu_signups = cpu_seconds(server.pid, mailer_pid)
-        mail_seconds = mail_drain(Registration.objects.filter(event=event)) if mailer else 0.0
+        sent_emails = OutgoingEmail.objects.filter(registration__event=event)
+        mail_seconds = mail_drain(sent_emails) if mailer else 0.0
         cpu_mail = cpu_seconds(server.pid, mailer_pid)
     finally:
         for process in (server, mailer):
@@ -342,8 +357,9 @@ def main() -> int:
     waiting = rows.filter(status=RegistrationStatus.WAITING)
     positions = sorted(waiting.values_list("waiting_position", flat=True))
     emails = rows.values_list("email", flat=True)
-    mail_errors = rows.exclude(email_error="").count()
-    mails_sent = rows.filter(email_sent_at__isnull=False, email_pending="").count()
+    outgoing = OutgoingEmail.objects.filter(registration__event=event)
+    mail_errors = outgoing.exclude(status__in=["sent", "queued"]).count()
+    mails_sent = outgoing.filter(status="sent").count()
 
     rate = completed / elapsed
     print(
@@ -398,6 +414,7 @@ def main() -> int:
     server_errors = sum(v for k, v in outcomes.items() if k not in ("confirmed", "waiting"))
     print(f"errors                {server_errors}")
 
+    outgoing.delete()
     rows.delete()
     event.delete()
     ok = (

@@ -2,11 +2,10 @@ import csv
 import datetime
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -23,16 +22,20 @@ from portal.admin import (
 )
 from portal.arabic import strip_bidi
 
-from . import services, views
+from . import views
 from .forms import CapacityForm, language_choices, phone_normalize
 from .models import (
     Agreement,
     Event,
     EventOrganization,
+    OutgoingEmail,
+    OutgoingEmailStatus,
     Participation,
     Registration,
     RegistrationStatus,
 )
+from .registration import exceptions
+from .registration.services import check_in, emails, seats
 
 
 def _site_url(request) -> str:
@@ -71,8 +74,8 @@ def managed_events(request):
 
 class EventAdminForm(PublishableForm):
     """A capacity change moves people off the waiting list (seats and e-mails,
-    events.services.event_capacity_change): while anyone waits, only users with the
-    registration permission may change it."""
+    events.registration.services.seats.event_capacity_change): while anyone waits, only users
+    with the registration permission may change it."""
 
     may_move_registrants = True  # EventAdmin.get_form sets it for the user
 
@@ -117,7 +120,7 @@ class EventAdmin(PublishableAdmin):
         super().save_model(request, obj, form, change)
         if change and "capacity" in form.changed_data:
             # Seats a raise frees go to the waiting list now, in order, with their e-mails.
-            promoted = services.event_capacity_change(
+            promoted = seats.event_capacity_change(
                 event=obj, capacity=obj.capacity, site_url=_site_url(request)
             )
             if promoted:
@@ -158,14 +161,14 @@ class RegistrationEmailFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        if self.value() == "queued":
-            return queryset.exclude(email_pending="")
-        if self.value() == "failed":
-            return queryset.exclude(email_error="")
-        if self.value() == "sent":
-            return queryset.filter(email_sent_at__isnull=False, email_error="")
-        if self.value() == "unsent":
-            return queryset.filter(email_sent_at__isnull=True)
+        """Registrations with a message in that state ("unsent": none was ever sent)."""
+        value = self.value()
+        if value in (OutgoingEmailStatus.QUEUED, OutgoingEmailStatus.FAILED):
+            return queryset.filter(emails__status=value).distinct()
+        if value == "sent":
+            return queryset.filter(emails__status=OutgoingEmailStatus.SENT).distinct()
+        if value == "unsent":
+            return queryset.exclude(emails__status=OutgoingEmailStatus.SENT)
         return queryset
 
 
@@ -189,7 +192,7 @@ class RegistrationAdminForm(forms.ModelForm):
             .exclude(status=RegistrationStatus.CANCELLED)
         )
         if self.instance.status != RegistrationStatus.CANCELLED and taken.exists():
-            raise forms.ValidationError(services.AlreadyRegistered.message, code="unique")
+            raise forms.ValidationError(exceptions.AlreadyRegistered.message, code="unique")
         return email
 
 
@@ -239,11 +242,28 @@ def registrations_csv(queryset, filename: str) -> HttpResponse:
     return response
 
 
+class OutgoingEmailInline(admin.TabularInline):
+    """The messages sent to this registrant, read-only: resend from the e-mails list."""
+
+    model = OutgoingEmail
+    extra = 0
+    can_delete = False
+    fields = ["kind", "status", "attempts", "last_error", "created_at", "sent_at"]
+    readonly_fields = fields
+    ordering = ["-pk"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
     """Registrants' personal data: only for users with the registration permissions
     (the Registration managers group and superusers). Seats change only through
-    events.services, so status and positions are read-only here."""
+    events.registration.services, so status and positions are read-only here."""
 
     form = RegistrationAdminForm
     change_list_template = "admin/events/registration/change_list.html"
@@ -280,10 +300,8 @@ class RegistrationAdmin(admin.ModelAdmin):
         "created_at",
         "checked_in_at",
         "cancelled_at",
-        "email_sent_at",
-        "email_error",
-        "email_pending",
     ]
+    inlines = [OutgoingEmailInline]
     fieldsets = [
         (None, {"fields": ["event", "reference", "status", "waiting_position"]}),
         (
@@ -307,9 +325,6 @@ class RegistrationAdmin(admin.ModelAdmin):
                     "created_at",
                     "checked_in_at",
                     "cancelled_at",
-                    "email_sent_at",
-                    "email_error",
-                    "email_pending",
                 ]
             },
         ),
@@ -347,11 +362,18 @@ class RegistrationAdmin(admin.ModelAdmin):
     def has_module_permission(self, request):
         return self.has_view_permission(request)
 
+    def get_queryset(self, request):
+        latest = OutgoingEmail.objects.filter(registration=OuterRef("pk")).order_by("-pk")
+        return (
+            super().get_queryset(request).annotate(last_email=Subquery(latest.values("status")[:1]))
+        )
+
     @admin.display(description=_("e-mail"), boolean=True)
     def email_state(self, obj):
-        if obj.email_error:
-            return False
-        return True if obj.email_sent_at else None
+        """The latest message: sent (yes), failed (no), queued or none (unknown)."""
+        return {OutgoingEmailStatus.SENT: True, OutgoingEmailStatus.FAILED: False}.get(
+            obj.last_email
+        )
 
     # Counts against capacity, above the list.
     def changelist_view(self, request, extra_context=None):
@@ -367,7 +389,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         events = managed_events(request).annotate(
             confirmed=Count("registrations", filter=Q(registrations__status="confirmed")),
             attended=Count("registrations", filter=Q(registrations__status="attended")),
-            taken=Count("registrations", filter=Q(registrations__status__in=services.ACTIVE)),
+            taken=Count("registrations", filter=Q(registrations__status__in=seats.ACTIVE)),
             waiting=Count("registrations", filter=Q(registrations__status="waiting")),
             cancelled=Count("registrations", filter=Q(registrations__status="cancelled")),
             total=Count("registrations"),
@@ -389,7 +411,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         for registration in registrations:
             try:
                 results.append(action(registration))
-            except services.RegistrationError as error:
+            except exceptions.RegistrationError as error:
                 errors.append((registration, error))
         return results, errors
 
@@ -404,7 +426,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         site_url = _site_url(request)
         promotions, errors = self._each(
             queryset.order_by("pk"),
-            lambda registration: services.registration_cancel(
+            lambda registration: seats.registration_cancel(
                 registration=registration, site_url=site_url
             ),
         )
@@ -423,7 +445,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         site_url = _site_url(request)
         results, errors = self._each(
             queryset.order_by("waiting_position", "pk"),
-            lambda registration: services.registration_promote(
+            lambda registration: seats.registration_promote(
                 registration=registration, site_url=site_url
             ),
         )
@@ -438,7 +460,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     def mark_attended(self, request, queryset):
         results, errors = self._each(
             queryset.order_by("pk"),
-            lambda registration: services.registration_check_in(reference=registration.reference),
+            lambda registration: check_in.registration_check_in(reference=registration.reference),
         )
         already = sum(result.already for result in results)
         self._report(
@@ -451,19 +473,15 @@ class RegistrationAdmin(admin.ModelAdmin):
     @admin.action(description=_("Send the e-mail again"), permissions=["change"])
     def resend_email(self, request, queryset):
         site_url = _site_url(request)
-
-        def resend(registration):
-            services.registration_resend_email(registration=registration, site_url=site_url)
-            registration.refresh_from_db(fields=["email_error", "email_sent_at"])
-            if registration.email_error:  # reported like a refusal, in the same order
-                raise services.RegistrationError(registration.email_error)
-
-        sent, errors = self._each(queryset.order_by("pk"), resend)
-        if settings.REGISTRATION_EMAIL_WORKER:
-            report = _("%(sent)d e-mails queued for the mail worker.")
-        else:
-            report = _("%(sent)d e-mails sent.")
-        self._report(request, report % {"sent": len(sent)}, errors)
+        queued, errors = self._each(
+            queryset.order_by("pk"),
+            lambda registration: emails.registration_resend_email(
+                registration=registration, site_url=site_url
+            ),
+        )
+        self._report(
+            request, _("%(sent)d e-mails queued for sending.") % {"sent": len(queued)}, errors
+        )
 
     @admin.action(description=_("Export the selected as CSV"), permissions=["export"])
     def export_selected(self, request, queryset):
@@ -506,7 +524,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         event = get_object_or_404(managed_events(request), pk=event_id)
         form = CapacityForm(request.POST or None, initial={"capacity": event.capacity})
         if request.method == "POST" and form.is_valid():
-            promoted = services.event_capacity_change(
+            promoted = seats.event_capacity_change(
                 event=event,
                 capacity=form.cleaned_data["capacity"],
                 site_url=_site_url(request),
@@ -528,3 +546,64 @@ class RegistrationAdmin(admin.ModelAdmin):
             "title": _("Capacity of %(event)s") % {"event": event.title},
         }
         return TemplateResponse(request, "admin/events/registration/capacity.html", context)
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(admin.ModelAdmin):
+    """Every registration e-mail with its attempts and last error, for the same users as the
+    registrations (the address is personal data). Any can be queued again."""
+
+    list_display = ["registration", "recipient", "kind", "status", "attempts", "created_at"]
+    list_filter = ["status", "kind", "created_at"]
+    list_select_related = ["registration__event"]
+    search_fields = ["=registration__reference", "registration__email"]
+    fields = [
+        "registration",
+        "kind",
+        "status",
+        "attempts",
+        "last_error",
+        "site_url",
+        "created_at",
+        "updated_at",
+        "sent_at",
+    ]
+    readonly_fields = fields
+    actions = ["resend"]
+
+    def has_view_permission(self, request, obj=None):
+        user = request.user
+        return user.is_active and (
+            user.has_perm("events.view_registration") or user.has_perm("events.change_registration")
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_active and request.user.has_perm("events.change_registration")
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    def has_add_permission(self, request):
+        return False  # messages are queued by the changes that owe them
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # the history of what a registrant was sent
+
+    @admin.display(description=_("e-mail"), ordering="registration__email")
+    def recipient(self, obj):
+        return obj.registration.email
+
+    @admin.action(description=_("Send the selected e-mails again"), permissions=["change"])
+    def resend(self, request, queryset):
+        site_url = _site_url(request)
+        queued = 0
+        for outgoing_email in queryset.select_related("registration").order_by("pk"):
+            try:
+                emails.outgoing_email_resend(outgoing_email=outgoing_email, site_url=site_url)
+                queued += 1
+            except exceptions.RegistrationError as error:
+                reference = outgoing_email.registration.reference
+                self.message_user(request, f"{reference}: {error}", messages.WARNING)
+        self.message_user(
+            request, _("%(sent)d e-mails queued for sending.") % {"sent": queued}, messages.SUCCESS
+        )

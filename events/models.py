@@ -2,7 +2,7 @@ import secrets
 
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -99,6 +99,16 @@ class Event(Publishable):
             models.Index(fields=["status", "end_date"], name="event_status_end"),
             models.Index(fields=["kind", "start_date"], name="event_kind_start"),
             models.Index(fields=["region", "start_date"], name="event_region_start"),
+            # The public list filtered on a region and a period (upcoming, past, dates):
+            # everything the filter and the order read is in the index, so the page's ids
+            # come from it alone (an index-only scan) and only those rows are read.
+            models.Index(
+                "region",
+                Coalesce("end_date", "start_date"),
+                name="event_public_region_last_day",
+                condition=Q(status="published"),
+                include=["id", "start_date", "end_date", "publish_at"],
+            ),
         ]
         constraints = [
             status_constraint("event"),
@@ -307,6 +317,7 @@ class RegistrationEmail(models.TextChoices):
     CONFIRMED = "confirmed", _("Seat confirmation")
     WAITING = "waiting", _("Waiting list notice")
     PROMOTED = "promoted", _("Seat given from the waiting list")
+    CANCELLED = "cancelled", _("Cancellation notice")
 
 
 def new_reference() -> str:
@@ -336,17 +347,6 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
-    email_sent_at = models.DateTimeField(_("e-mail sent at"), null=True, blank=True)
-    email_error = models.TextField(_("last e-mail error"), blank=True)
-    # The outbox: the message owed to the registrant, written in the same transaction as the
-    # change that calls for it and cleared once it has been sent (or has failed).
-    email_pending = models.CharField(
-        _("e-mail to send"),
-        max_length=10,
-        choices=RegistrationEmail.choices,
-        blank=True,
-        editable=False,
-    )
 
     class Meta:
         ordering = ["event", "created_at", "pk"]
@@ -358,9 +358,6 @@ class Registration(models.Model):
         ]
         indexes = [
             models.Index(fields=["event", "status"], name="registration_event_status"),
-            models.Index(
-                fields=["id"], condition=~Q(email_pending=""), name="registration_email_pending"
-            ),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -373,11 +370,58 @@ class Registration(models.Model):
             models.CheckConstraint(
                 condition=Q(status__in=RegistrationStatus.values), name="registration_status_valid"
             ),
-            models.CheckConstraint(
-                condition=Q(email_pending__in=["", *RegistrationEmail.values]),
-                name="registration_email_pending_valid",
-            ),
         ]
 
     def __str__(self):
         return f"{self.reference} — {self.event}"
+
+
+class OutgoingEmailStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+    SUPERSEDED = "superseded", _("Not sent: no longer applies")
+
+
+class OutgoingEmail(models.Model):
+    """One message owed to a registrant: written in the transaction of the change that calls
+    for it, sent by a background task (events.registration.tasks), its attempts and last
+    error kept for the admin, where it can be sent again."""
+
+    registration = models.ForeignKey(
+        Registration, models.CASCADE, related_name="emails", verbose_name=_("registration")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=RegistrationEmail.choices)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=OutgoingEmailStatus.choices,
+        default=OutgoingEmailStatus.QUEUED,
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    # Links in the message start with the address the change was made on.
+    site_url = models.CharField(_("site address"), max_length=200)
+    created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("registration e-mail")
+        verbose_name_plural = _("registration e-mails")
+        indexes = [
+            models.Index(fields=["status", "created_at"], name="outgoing_email_status"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=RegistrationEmail.values), name="outgoing_email_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=OutgoingEmailStatus.values),
+                name="outgoing_email_status_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} — {self.registration.reference}"

@@ -1,10 +1,9 @@
 """Registration pages: the public form and its outcome, the personal link, the door check-in.
 
-Thin views: every write goes through events.services, which locks and counts.
+Thin views: every write goes through events.registration.services, which locks and counts.
 """
 
 import hashlib
-import re
 import time
 
 from django.conf import settings
@@ -12,22 +11,26 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.cache import cache, caches
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.formats import localize
-from django.utils.html import conditional_escape
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from portal.auth_backends import client_ip
 from portal.cache import content_version
 
-from . import services
 from .forms import CheckInForm, RegistrationForm
 from .models import Event, Registration, RegistrationStatus
+from .registration import exceptions, formatting
+from .registration.services.check_in import registration_check_in
+from .registration.services.links import registration_from_token
+from .registration.services.seats import (
+    ACTIVE,
+    event_is_full,
+    event_is_over,
+    registration_cancel,
+    registration_create,
+)
 
 
 def _site_url(request: HttpRequest) -> str:
@@ -57,57 +60,33 @@ def rate_limit_hit(scope: str, value: str) -> bool:
     except ValueError:  # expired between add and incr
         counters.set(key, 1, timeout=window)
         count = 1
-    return count > limit
+    return count is not None and count > limit  # None: the counters' Redis is down
 
 
 RATE_LIMITED = _("Too many registration attempts. Please wait a while and try again.")
 
 
 def _event_context(event: Event) -> dict:
-    return {"event": event, "place": services.event_place_display(event)}
+    return {"event": event, "place": formatting.event_place_display(event)}
 
 
 def _seat_state(event: Event) -> dict:
-    full = services.event_is_full(event)
+    full = event_is_full(event)
     return {"full": full, "waiting_only": full and event.waiting_list}
 
 
 FORM_TEMPLATE = "events/registration_form.html"
-# Stands for the CSRF token in the cached form page; each response gets its own token.
-CSRF_PLACEHOLDER = "csrf-token-placeholder-5e1c9a"
 
 
 def _form_page(request, event: Event, seats: dict, *, form=None, status: int = 200):
-    """The form. Unbound, for anonymous visitors, the rendered page is cached (keyed by the
-    content version, the event's last change, the seat state, language, host and path) and
-    only the CSRF token is put in per response: rendering is most of a GET's cost."""
+    """The form, rendered for each request: it carries the visitor's own CSRF token."""
     context = {
         **_event_context(event),
         **seats,
+        "form": form or RegistrationForm(),
         "retention_days": settings.REGISTRATION_RETENTION_DAYS,
     }
-    if form is not None or request.GET or request.user.is_authenticated:
-        context["form"] = form or RegistrationForm()
-        return render(request, FORM_TEMPLATE, context, status=status)
-    key = "registration:form-page:" + ":".join(
-        str(part)
-        for part in (
-            content_version(),
-            event.pk,
-            event.updated_at.timestamp(),
-            seats["waiting_only"],
-            settings.REGISTRATION_RETENTION_DAYS,
-            get_language(),
-            request.get_host(),
-            request.path,
-        )
-    )
-    html = cache.get(key)
-    if html is None:
-        context.update(form=RegistrationForm(), csrf_token=CSRF_PLACEHOLDER)
-        html = render_to_string(FORM_TEMPLATE, context, request)
-        cache.set(key, html, timeout=600)
-    return HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)), status=status)
+    return render(request, FORM_TEMPLATE, context, status=status)
 
 
 def _public_event(slug: str) -> Event:
@@ -147,7 +126,7 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
         form.add_error(None, RATE_LIMITED)
         return _form_page(request, event, _seat_state(event), form=form, status=429)
     try:
-        registration = services.registration_create(
+        registration = registration_create(
             event=event,
             full_name=data["full_name"],
             email=data["email"],
@@ -157,68 +136,23 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
             language=data["language"],
             site_url=_site_url(request),
         )
-    except services.RegistrationClosed:
+    except exceptions.RegistrationClosed:
         return _outcome(request, event, "closed")
-    except services.EventFull:
+    except exceptions.EventFull:
         return _outcome(request, event, "full")
-    except services.AlreadyRegistered:
+    except exceptions.AlreadyRegistered:
         return _outcome(request, event, "duplicate", email=data["email"])
     return _outcome(request, event, registration.status, registration=registration)
 
 
-# Stand for the registrant's own values in the cached outcome page.
-OUTCOME_PLACEHOLDERS = {
-    "reference": "registration-reference-placeholder-7d2b4f",
-    "email": "registration-email-placeholder-7d2b4f",
-    "waiting_position": "registration-position-placeholder-7d2b4f",
-}
-OUTCOME_PLACEHOLDER_RE = re.compile("|".join(OUTCOME_PLACEHOLDERS.values()))
-
-
-def _outcome_page(request, event: Event, outcome: str, registration: Registration):
-    """The confirmed / waiting page. For anonymous visitors it is rendered once per event,
-    outcome, language, host and path (like the form page) with placeholders, and each
-    response gets the registrant's reference, e-mail and position, escaped and formatted as
-    the template would have: rendering is a large share of a sign-up's cost."""
-    values = {
-        name: getattr(registration, name) for name in ("reference", "email", "waiting_position")
-    }
-    key = "registration:outcome-page:" + ":".join(
-        str(part)
-        for part in (
-            content_version(),
-            event.pk,
-            event.updated_at.timestamp(),
-            outcome,
-            get_language(),
-            request.get_host(),
-            request.path,
-        )
-    )
-    html = cache.get(key)
-    if html is None:
-        stand_in = Registration(**OUTCOME_PLACEHOLDERS)
-        context = {**_event_context(event), "outcome": outcome, "registration": stand_in}
-        html = render_to_string("events/registration_outcome.html", context, request)
-        cache.set(key, html, timeout=600)
-    # One pass, so a value that happens to contain a placeholder is never substituted again.
-    shown = {
-        placeholder: conditional_escape(localize(values[name]))
-        for name, placeholder in OUTCOME_PLACEHOLDERS.items()
-    }
-    return HttpResponse(OUTCOME_PLACEHOLDER_RE.sub(lambda match: shown[match[0]], html))
-
-
 def _outcome(request, event, outcome: str, **extra) -> HttpResponse:
     """confirmed, waiting (a registration was made) or closed, full, duplicate (nothing was)."""
-    if outcome in ("confirmed", "waiting") and not request.user.is_authenticated:
-        return _outcome_page(request, event, outcome, extra["registration"])
     context = {**_event_context(event), "outcome": outcome, **extra}
     if outcome == "closed":
         context["opens_later"] = (
             event.registration_opens is not None
             and timezone.now() < event.registration_opens
-            and not services.event_is_over(event)
+            and not event_is_over(event)
         )
     return render(request, "events/registration_outcome.html", context)
 
@@ -227,30 +161,30 @@ def _outcome(request, event, outcome: str, **extra) -> HttpResponse:
 def manage(request: HttpRequest) -> HttpResponse:
     """The personal page behind the e-mailed link: see the registration, cancel it."""
     try:
-        registration = services.registration_from_token(request.GET.get("token", ""))
-    except (services.BadToken, services.ExpiredToken) as error:
+        registration = registration_from_token(request.GET.get("token", ""))
+    except (exceptions.BadToken, exceptions.ExpiredToken) as error:
         return render(
             request,
             "events/registration_link_invalid.html",
-            {"message": error.message, "expired": isinstance(error, services.ExpiredToken)},
+            {"message": error.message, "expired": isinstance(error, exceptions.ExpiredToken)},
             status=400,
         )
     context = {**_event_context(registration.event), "registration": registration}
     if request.method == "POST" and request.POST.get("action") == "cancel":
         try:
-            services.registration_cancel(registration=registration, site_url=_site_url(request))
+            registration_cancel(registration=registration, site_url=_site_url(request))
             context["just_cancelled"] = True
-        except services.RegistrationError as error:
+        except exceptions.RegistrationError as error:
             context["error"] = error.message
         registration.refresh_from_db()
-    if registration.status in services.ACTIVE:
-        context["qr_svg"] = services.reference_qr(registration.reference).svg_inline(
+    if registration.status in ACTIVE:
+        context["qr_svg"] = formatting.reference_qr(registration.reference).svg_inline(
             scale=5, title=registration.reference
         )
     context["can_cancel"] = registration.status in (
         RegistrationStatus.CONFIRMED,
         RegistrationStatus.WAITING,
-    ) and not services.event_is_over(registration.event)
+    ) and not event_is_over(registration.event)
     return render(request, "events/registration_manage.html", context)
 
 
@@ -264,11 +198,9 @@ def check_in(request: HttpRequest, slug: str) -> HttpResponse:
     form = CheckInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            result = services.registration_check_in(
-                reference=form.cleaned_data["reference"], event=event
-            )
+            result = registration_check_in(reference=form.cleaned_data["reference"], event=event)
             context["result"] = result
-        except services.RegistrationError as error:
+        except exceptions.RegistrationError as error:
             context["error"] = error.message
             context["refused"] = getattr(error, "registration", None)
         form = CheckInForm()
@@ -276,7 +208,7 @@ def check_in(request: HttpRequest, slug: str) -> HttpResponse:
     context.update(
         Registration.objects.filter(event=event).aggregate(
             attended=Count("pk", filter=Q(status=RegistrationStatus.ATTENDED)),
-            expected=Count("pk", filter=Q(status__in=services.ACTIVE)),
+            expected=Count("pk", filter=Q(status__in=ACTIVE)),
         )
     )
     return render(request, "events/registration_check_in.html", context)

@@ -2,14 +2,19 @@
 lists; the detail views build their whole context in get_context_data, so the editorial
 preview (a subclass with an unfiltered queryset) shows a draft exactly as it will look."""
 
+from django.core.cache import cache
+from django.core.paginator import Page, Paginator
 from django.db.models import F, Prefetch
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, View
 
 from organizations.models import Organization
+from portal.cache import content_version
 from portal.public import attach_sources, filtered_page, paginate, public_q
 
 from .filters import EventFilter
@@ -18,6 +23,9 @@ from .models import Agreement, Event, EventOrganization, EventRole
 
 EVENTS_PER_PAGE = 20
 AGREEMENTS_PER_PAGE = 20
+# A publish or an edit retires the cached related records at once (the content version); a
+# scheduled go-live of a related record shows within five minutes.
+RELATED_SECONDS = 300
 
 
 LATEST_FIRST = (F("start_date").desc(nulls_last=True), F("pk").desc())
@@ -28,14 +36,76 @@ def public_events():
     return Event.objects.public().select_related("commune", "region").order_by(*LATEST_FIRST)
 
 
+class UncountedPaginator(Paginator):
+    """Django's paginator without the COUNT: a page reads one row more than it shows to
+    know whether another follows. Counting a filter's matches costs as much as listing them
+    all (100,000 rows unfiltered); a visitor needs the page, the next one and, once on the
+    last page, the total. `count` is the rows known so far: exact on the last page."""
+
+    uncounted = True
+
+    def page(self, number) -> Page:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        # The page's ids first (an index-only scan where an index covers the filter, see
+        # event_public_region_last_day), then only their rows, put back in the list's order.
+        ids = list(
+            self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page + 1]
+        )
+        found = self.object_list.filter(pk__in=ids).order_by() if ids else []
+        by_pk = {row.pk: row for row in found}
+        rows = [by_pk[pk] for pk in ids if pk in by_pk]
+        self.has_more = len(rows) > self.per_page
+        self.seen = bottom + len(rows)
+        self.number = number
+        return self._get_page(rows[: self.per_page], number, self)
+
+    def validate_number(self, number) -> int:
+        return int(number)
+
+    @cached_property
+    def count(self) -> int:
+        return self.seen
+
+    @cached_property
+    def num_pages(self) -> int:
+        """The pages known so far: this one, and the next when there is one."""
+        return self.number + self.has_more
+
+
+def paginate_uncounted(request, queryset, per_page: int) -> Page:
+    """The requested page, uncounted; paginate()'s 404s for a page that is not a number or
+    lies past the end (only then is the list counted, to say how many pages it has)."""
+    raw = request.GET.get("page", "1")
+    try:
+        number = int(raw)
+    except ValueError:
+        raise Http404(_("“%(page)s” is not a page number.") % {"page": raw[:20]}) from None
+    if number < 1:
+        raise Http404(_("Pages are numbered from 1."))
+    page = UncountedPaginator(queryset, per_page).page(number)
+    if number > 1 and not page.object_list:
+        pages = Paginator(queryset, per_page).num_pages
+        raise Http404(
+            _("There is no page %(page)s: this list has %(count)s page(s).")
+            % {"page": number, "count": pages}
+        )
+    return page
+
+
 class EventListView(View):
     """The filtered, paginated list: invalid filters answer 400 with the form's messages."""
 
     template_name = "events/event_list.html"
 
     def get(self, request):
-        context, status = filtered_page(request, EventFilter, public_events(), EVENTS_PER_PAGE)
+        context, status = filtered_page(
+            request, EventFilter, public_events(), EVENTS_PER_PAGE, pager=paginate_uncounted
+        )
         context["events"] = context["page_obj"].object_list
+        # The form's fields render through a template per widget and option: a third of the
+        # page's time. Kept in the cache per query (and language, see the template).
+        context["filters_key"] = f"{content_version()}:{request.GET.urlencode()}"
         return render(request, self.template_name, context, status=status)
 
 
@@ -74,8 +144,51 @@ def event_json_ld(request, event, organizers) -> dict:
     return data
 
 
+def event_related(event) -> dict:
+    """What an event's page shows besides the event itself, as lists: its public
+    organisations by role, people, agreements with their parties, sectors and source articles.
+    Five queries (six with agreements) whatever their number."""
+    roles = (
+        EventOrganization.objects.filter(event=event)
+        .filter(public_q("organization__"))
+        .select_related("organization")
+        .order_by("organization__name")
+    )
+    by_role = {role: [] for role in EventRole.values}
+    for link in roles:
+        by_role[link.role].append(link.organization)
+    participations = (
+        event.participations.filter(public_q("person__"))
+        .select_related("person", "organization")
+        .order_by("pk")
+    )
+    agreements = (
+        event.agreements.filter(public_q())
+        .prefetch_related(
+            Prefetch("parties", queryset=Organization.objects.public().order_by("name"))
+        )
+        .order_by("signed_on", "pk")
+    )
+    attach_sources(event)
+    return {
+        "role_groups": [
+            {"role": role, "label": label, "organizations": by_role[role]}
+            for role, label in EventRole.choices
+            if by_role[role]
+        ],
+        "organizers": by_role[EventRole.ORGANIZER],
+        "participations": list(participations),
+        "agreements": list(agreements),
+        "sectors": list(event.sectors.order_by("slug")),
+        "sources": event.sources,
+    }
+
+
 class EventDetailView(DetailView):
-    """Public detail; the editorial preview subclasses it with an unfiltered queryset."""
+    """Public detail; the editorial preview subclasses it with an unfiltered queryset. What
+    the page shows besides the event is kept in Django's cache under the content version
+    (portal.cache: any publish or edit retires it, as it does the page cache), so a render
+    on a warm cache runs one query."""
 
     template_name = "events/event_detail.html"
     context_object_name = "event"
@@ -86,44 +199,26 @@ class EventDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         event = self.object
-        roles = (
-            EventOrganization.objects.filter(event=event)
-            .filter(public_q("organization__"))
-            .select_related("organization")
-            .order_by("organization__name")
-        )
-        by_role = {role: [] for role in EventRole.values}
-        for link in roles:
-            by_role[link.role].append(link.organization)
-        role_groups = [
-            {"role": role, "label": label, "organizations": by_role[role]}
-            for role, label in EventRole.choices
-            if by_role[role]
-        ]
-        participations = (
-            event.participations.filter(public_q("person__"))
-            .select_related("person", "organization")
-            .order_by("pk")
-        )
-        agreements = (
-            event.agreements.filter(public_q())
-            .prefetch_related(
-                Prefetch("parties", queryset=Organization.objects.public().order_by("name"))
+        if event.is_public:
+            related = cache.get_or_set(
+                f"event:related:{event.pk}:{content_version()}",
+                lambda: event_related(event),
+                RELATED_SECONDS,
             )
-            .order_by("signed_on", "pk")
-        )
-        attach_sources(event)
+        else:  # a preview: drafts are never cached
+            related = event_related(event)
+        event.sources = related["sources"]
         context.update(
             {
-                "role_groups": role_groups,
-                "participations": participations,
-                "agreements": agreements,
-                "sectors": event.sectors.order_by("slug"),
+                "role_groups": related["role_groups"],
+                "participations": related["participations"],
+                "agreements": related["agreements"],
+                "sectors": related["sectors"],
                 # RFC 5545 needs a start: an undated event offers no calendar.
                 "calendar_url": (
                     reverse("events:calendar", args=[event.slug]) if event.start_date else ""
                 ),
-                "json_ld": event_json_ld(self.request, event, by_role[EventRole.ORGANIZER]),
+                "json_ld": event_json_ld(self.request, event, related["organizers"]),
                 "og_type": "event",
                 "description": event.summary,
             }

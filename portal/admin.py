@@ -20,7 +20,6 @@ from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
 from . import editorial
-from .cache import content_version_bump
 from .models import Commune, Province, Publishable, Region, Sector, Status, Transition
 from .preview import preview_url
 from .revisions import revision_register, version_diff, version_previous, versions_for
@@ -354,22 +353,6 @@ class PublishableAdmin(TranslatedAdmin):
             except editorial.TransitionForbidden as error:
                 raise PermissionDenied(str(error)) from error
         super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        if form.instance.status == Status.PUBLISHED:
-            # An edit of an approved record changes public pages.
-            transaction.on_commit(content_version_bump)
-
-    def delete_model(self, request, obj):
-        if obj.status == Status.PUBLISHED:
-            transaction.on_commit(content_version_bump)
-        super().delete_model(request, obj)
-
-    def delete_queryset(self, request, queryset):
-        if queryset.filter(status=Status.PUBLISHED).exists():
-            transaction.on_commit(content_version_bump)
-        super().delete_queryset(request, queryset)
 
     # -- workflow, history and preview on the change form ---------------------------------
     def _url(self, name, *args):

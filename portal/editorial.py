@@ -1,9 +1,9 @@
 """The editorial workflow: the only way a public record's status changes.
 
 Every step locks the record's row, checks the user's permission and the record's current
-state, changes the status, writes one Transition (who, when, from, to, comment) and, when
-what visitors see may change, bumps the public pages' content version once the transaction
-commits. An illegal step raises TransitionError and changes nothing.
+state, changes the status and writes one Transition (who, when, from, to, comment); the
+record's save retires the cached public pages (portal/cache.py's receiver). An illegal step
+raises TransitionError and changes nothing.
 
 Permissions: submitting needs the model's `change` permission (Editors and Publishers);
 publishing, sending back, archiving, restoring and restoring a revision need the model's
@@ -20,7 +20,6 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
-from .cache import content_version_bump
 from .models import Publishable, Status, Transition
 
 
@@ -237,8 +236,6 @@ def record_transition(
     transition = _log(
         record=locked, from_status=current, to_status=spec.target, user=user, comment=comment
     )
-    if Status.PUBLISHED in (current, spec.target):
-        transaction.on_commit(content_version_bump)
 
     for field in ("status", "published_at", "updated_by_id", "updated_at"):
         setattr(record, field, getattr(locked, field))
@@ -282,7 +279,6 @@ def record_reschedule(*, record: Publishable, user, previous_publish_at) -> Tran
     else:
         record.published_at = record.published_at or timezone.now()
         comment = _("Publication time changed: public now.")
-    transaction.on_commit(content_version_bump)
     return _log(
         record=record,
         from_status=Status.PUBLISHED,
@@ -340,8 +336,6 @@ def revision_restore(
         user=user,
         comment=full_comment,
     )
-    if kept["status"] == Status.PUBLISHED:
-        transaction.on_commit(content_version_bump)
     return transition
 
 
@@ -392,6 +386,4 @@ def scheduled_publish_due(*, now=None) -> int:
                     comment=str(_("Scheduled publication went live.")),
                 )
                 done += 1
-    if done:
-        content_version_bump()
     return done

@@ -1,13 +1,10 @@
 """Middleware for running in production: request ids, replica routing, request body limits,
-database outages, and the Content-Security-Policy header."""
+and database outages."""
 
 import logging
 import re
 import uuid
 
-import csp.constants
-import csp.middleware
-import csp.utils
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
@@ -151,49 +148,3 @@ class DatabaseUnavailableMiddleware:
             exception.__class__.__name__,
         )
         return database_unavailable_response(request)
-
-
-class CSPMiddleware(csp.middleware.CSPMiddleware):
-    """django-csp's middleware, with the usual response's headers built once per process.
-
-    django-csp builds the policy anew for every response, a seventh of a bare request's time
-    (measured); nearly every response here uses neither a nonce nor a per-view policy, so its
-    headers are always the same strings. Any response that does goes through django-csp."""
-
-    PER_VIEW = (
-        "_csp_config",
-        "_csp_update",
-        "_csp_replace",
-        "_csp_exempt",
-        "_csp_config_ro",
-        "_csp_update_ro",
-        "_csp_replace_ro",
-        "_csp_exempt_ro",
-    )
-
-    def __init__(self, get_response):
-        super().__init__(get_response)
-        excluded = any(
-            (getattr(settings, name, None) or {}).get("EXCLUDE_URL_PREFIXES")
-            for name in ("CONTENT_SECURITY_POLICY", "CONTENT_SECURITY_POLICY_REPORT_ONLY")
-        )
-        built = (
-            (csp.constants.HEADER, csp.utils.build_policy()),
-            (csp.constants.HEADER_REPORT_ONLY, csp.utils.build_policy(report_only=True)),
-        )
-        self.usual_headers = None if excluded else [(name, value) for name, value in built if value]
-
-    def process_response(self, request, response):
-        if (
-            self.usual_headers is None
-            or settings.DEBUG
-            or getattr(request, "_csp_nonce", None) is not None
-            or any(hasattr(response, name) for name in self.PER_VIEW)
-        ):
-            return super().process_response(request, response)
-        for header, value in self.usual_headers:
-            if header not in response:
-                response[header] = value
-        # As django-csp does: a nonce asked for after the header is written is an error.
-        request.csp_nonce = csp.middleware.CheckableLazyObject(self._csp_nonce_post_response)
-        return response

@@ -90,10 +90,12 @@ def active_filters(request, filterset) -> list[dict]:
     return chips
 
 
-def filtered_page(request, filterset_class, queryset, per_page: int) -> tuple[dict, int]:
+def filtered_page(
+    request, filterset_class, queryset, per_page: int, pager=paginate
+) -> tuple[dict, int]:
     """The context of a filtered public list and its status: the requested page of the
-    filtered `queryset` with removable chips, or 400 and nothing listed when a filter is
-    invalid (the form shows why)."""
+    filtered `queryset` (cut by `pager`, a function like paginate) with removable chips, or
+    400 and nothing listed when a filter is invalid (the form shows why)."""
     filterset = filterset_class(request.GET or None, queryset=queryset, request=request)
     status, chips = 200, []
     if filterset.is_bound and not filterset.is_valid():
@@ -105,7 +107,7 @@ def filtered_page(request, filterset_class, queryset, per_page: int) -> tuple[di
     context = {
         "filter": filterset,
         "form": filterset.form,
-        "page_obj": paginate(request, queryset, per_page),
+        "page_obj": pager(request, queryset, per_page),
         "active_filters": chips,
         "invalid": status == 400,
     }

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.syndication",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "reversion",
     "axes",
     "portal",
@@ -60,7 +62,7 @@ MIDDLEWARE = [
     "portal.ops_middleware.RequestIdMiddleware",
     "portal.ops_middleware.ReplicaRoutingMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "portal.ops_middleware.CSPMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -118,30 +120,32 @@ for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
         ),
         "TEST": {"MIRROR": "default"},
     }
-# PostgreSQL through Django's backend with a health check that spares a round trip per request.
-for _database in DATABASES.values():
-    if _database["ENGINE"] == "django.db.backends.postgresql":
-        _database["ENGINE"] = "portal.postgresql"
 DATABASE_ROUTERS = ["portal.routers.ReplicaRouter"]
 # After a write, the client reads from the primary for this long (replication lag).
 DATABASE_REPLICA_PIN_SECONDS = int(os.environ.get("DATABASE_REPLICA_PIN_SECONDS", "15"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-# With Redis, cache and sessions are shared by every app server; a Redis outage degrades to
-# no caching (portal/cache_backends.py), and sessions, kept in the database behind the cache
-# ("cached_db"), survive it.
+# With Redis (django-redis), cache and sessions are shared by every app server. A Redis outage
+# degrades to no caching (IGNORE_EXCEPTIONS: a failed read is a miss, a failed write is
+# skipped, each logged on "portal.cache"), every call giving up after REDIS_TIMEOUT seconds;
+# sessions, kept in the database behind the cache ("cached_db"), survive it.
 def redis_cache(url: str, key_prefix: str) -> dict:
+    timeout = float(os.environ.get("REDIS_TIMEOUT", "0.25"))
     return {
-        "BACKEND": "portal.cache_backends.DegradingRedisCache",
+        "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": url,
         "KEY_PREFIX": key_prefix,
         "OPTIONS": {
-            "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
-            "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
-            "RETRY_AFTER": float(os.environ.get("REDIS_RETRY_AFTER", "5")),
+            "SOCKET_CONNECT_TIMEOUT": timeout,
+            "SOCKET_TIMEOUT": timeout,
+            "IGNORE_EXCEPTIONS": True,
         },
     }
+
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "portal.cache"
 
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -327,14 +331,21 @@ REGISTRATION_RATE_LIMIT_ENABLED = env_bool("REGISTRATION_RATE_LIMIT_ENABLED", Tr
 REGISTRATION_RATE_LIMIT_PER_IP = int(os.environ.get("REGISTRATION_RATE_LIMIT_PER_IP", "20"))
 REGISTRATION_RATE_LIMIT_PER_EMAIL = int(os.environ.get("REGISTRATION_RATE_LIMIT_PER_EMAIL", "5"))
 REGISTRATION_RATE_LIMIT_WINDOW = int(os.environ.get("REGISTRATION_RATE_LIMIT_WINDOW", "3600"))
-# Confirmation e-mails are queued on the registration in the sign-up's transaction and sent by
-# `manage.py send_registration_emails` (the `mailer` service of docker-compose.yml; `make run`
-# starts it beside gunicorn): no mail is sent inside a request, so a slow or silent mail server
-# never holds up a sign-up. REGISTRATION_EMAIL_WORKER=0 sends from the request after the commit
-# instead (a run without the worker only). The worker writes links with SITE_URL, the public
-# address (e.g. https://industry.example.ma), having no request to read it from.
-REGISTRATION_EMAIL_WORKER = env_bool("REGISTRATION_EMAIL_WORKER", True)
+# The public address (e.g. https://industry.example.ma), for links written outside a request.
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+
+# Background tasks (django-tasks, the backport of Django 6's django.tasks): the registration
+# e-mails. By default they are rows in this database, run by `manage.py db_worker` (`make run`
+# starts it beside gunicorn; the `worker` service of docker-compose.yml), so no mail is sent
+# inside a request. TASKS_BACKEND picks another backend without a code change, e.g.
+# django_tasks.backends.immediate.ImmediateBackend (run in the request, after the commit: the
+# test suite) or an RQ/Celery backend for a larger site (see README "Background tasks").
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
 
 # Counters kept per worker would let each worker take the whole limit (see CACHES above).
 if (

@@ -1,3 +1,6 @@
+from functools import partial
+from operator import getitem
+
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.db.models import Count, F, Prefetch
@@ -7,6 +10,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -21,30 +25,28 @@ from .search import QUERY_MAX_LENGTH, search_all
 HOME_UPCOMING = 8
 HOME_RECENT = 8
 HOME_AGREEMENTS = 4
+# The day is part of the key and a publish retires the blocks at once (content version);
+# a scheduled go-live shows within five minutes, as the counts always did.
+HOME_BLOCKS_SECONDS = 300
 
 
 def _region_and_sector_counts() -> tuple[dict, dict]:
-    """Public events per region and per sector: two full counts, cached under the content
-    version so the three languages' home pages (and every re-render) share them."""
-
-    def count():
-        events = Event.objects.public()
-        regions = dict(events.values_list("region_id").annotate(n=Count("pk")).order_by())
-        sectors = dict(
-            Sector.objects.annotate(n=Count("events", filter=public_q("events__")))
-            .values_list("pk", "n")
-            .order_by()
-        )
-        return regions, sectors
-
-    return cache.get_or_set(f"home:counts:{content_version()}", count, 300)
+    """Public events per region and per sector: two full counts."""
+    events = Event.objects.public()
+    regions = dict(events.values_list("region_id").annotate(n=Count("pk")).order_by())
+    sectors = dict(
+        Sector.objects.annotate(n=Count("events", filter=public_q("events__")))
+        .values_list("pk", "n")
+        .order_by()
+    )
+    return regions, sectors
 
 
-def home(request):
-    """Upcoming events first (dated ones soonest first, then those whose date is not
-    announced), then recent ones; latest agreements; the regions' map with their event
-    counts; sectors to browse. At most nine queries whatever the data."""
-    today = timezone.localdate()
+def _home_blocks(today) -> dict:
+    """Everything the home page lists, in at most nine queries: upcoming events (dated ones
+    soonest first, then those whose date is not announced), recent ones, the latest
+    agreements, the regions with their event counts and the map's shade, the sectors by
+    count. The same in every language (records carry all their translations)."""
     events = Event.objects.public().select_related("commune", "region")
     dated = events.alias(last_day=Coalesce("end_date", "start_date"))
     upcoming = list(
@@ -60,7 +62,7 @@ def home(request):
             :HOME_RECENT
         ]
     )
-    agreements = (
+    agreements = list(
         Agreement.objects.public()
         .prefetch_related(
             Prefetch("parties", queryset=Organization.objects.public().order_by("name"))
@@ -68,26 +70,56 @@ def home(request):
         .order_by(F("signed_on").desc(nulls_last=True), "pk")[:HOME_AGREEMENTS]
     )
     region_counts, sector_counts = _region_and_sector_counts()
-    list_url = reverse("events:list")
     regions = list(Region.objects.order_by("code"))
     top = max(region_counts.values(), default=0)
     for region in regions:
         region.event_count = n = region_counts.get(region.pk, 0)
-        region.list_url = f"{list_url}?region={region.slug}"
         region.level = 1 + min(3, (3 * n) // top) if n else 0  # the map's shade, 0 to 4
     sectors = list(Sector.objects.all())
     for sector in sectors:
         sector.event_count = sector_counts.get(sector.pk, 0)
     sectors.sort(key=lambda sector: (-sector.event_count, sector.slug))
-    context = {
+    return {
         "upcoming": upcoming,
         "recent": recent,
-        "events": upcoming + recent,
         "agreements": agreements,
         "regions": regions,
-        "map_regions": {region.slug.replace("-", "_"): region for region in regions},
         "sectors": sectors,
     }
+
+
+def home(request):
+    """The home page. What it lists costs full counts of the events per region and sector and
+    scans of the upcoming and past ones: the records are kept in Django's cache once per
+    content version and day (shared by the three languages), the rendered blocks once per
+    language too (the template's {% cache %}); any publish or edit bumps the version
+    (portal.cache), which retires both, as it does the page cache. So a render on a warm
+    cache runs no query and no loop over the records."""
+    today = timezone.localdate()
+    version = content_version()
+
+    def blocks() -> dict:
+        found = cache.get_or_set(
+            f"home:blocks:{version}:{today.isoformat()}",
+            lambda: _home_blocks(today),
+            HOME_BLOCKS_SECONDS,
+        )
+        list_url = reverse("events:list")
+        for region in found["regions"]:
+            region.list_url = f"{list_url}?region={region.slug}"
+        found["events"] = found["upcoming"] + found["recent"]
+        found["map_regions"] = {r.slug.replace("-", "_"): r for r in found["regions"]}
+        return found
+
+    records = SimpleLazyObject(blocks)  # read only when the template's fragment is not cached
+    names = ["upcoming", "recent", "events", "agreements", "regions", "map_regions", "sectors"]
+    context = {name: SimpleLazyObject(partial(getitem, records, name)) for name in names}
+    context.update(
+        {
+            "blocks_key": f"{version}:{today.isoformat()}",
+            "blocks_seconds": HOME_BLOCKS_SECONDS,
+        }
+    )
     return render(request, "portal/home.html", context)
 
 

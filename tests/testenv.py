@@ -10,3 +10,6 @@ os.environ.setdefault("DJANGO_HTTPS", "0")
 # pytest-django keeps mail in memory, and the suite runs in one process.
 os.environ.setdefault("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 os.environ.setdefault("REGISTRATION_RATE_LIMIT_LOCAL", "1")
+# Background tasks run in the process, once the transaction that enqueued them commits (tests
+# wrap the change in django_capture_on_commit_callbacks); one test runs the database worker.
+os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")

@@ -23,7 +23,7 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article, Mention
-from events.models import EventOrganization, Participation
+from events.models import EventOrganization, OutgoingEmail, Participation, RegistrationEmail
 from organizations.models import Organization, Position
 from portal.groups import EDITORS
 from portal.models import Publishable, Sector, Status
@@ -110,7 +110,10 @@ def records(status, author, article, suffix):
             end=start + 3,
             quote=f"اقتباس {suffix} {start}",
         )
-    RegistrationFactory(event=event)
+    registration = RegistrationFactory(event=event)
+    OutgoingEmail.objects.create(
+        registration=registration, kind=RegistrationEmail.CONFIRMED, site_url="https://x.example"
+    )
     return {type(r): r for r in (event, org, person, agreement)}
 
 

@@ -9,9 +9,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from events import services
 from events.admin import registrations_csv
 from events.models import EventRole, Registration
+from events.registration import messages
 from portal.arabic import strip_bidi
 
 from ..factories import (
@@ -101,7 +101,7 @@ def test_calendar_has_no_bidi_controls(client):
 def test_email_subject_has_no_bidi_controls():
     event = OpenEventFactory(title="\u202eمنتدى\u202c الصناعة\u061c")
     registration = RegistrationFactory(event=event, language="ar")
-    message = services.registration_email_message(
+    message = messages.registration_email_message(
         registration, kind="confirmed", site_url="http://testserver"
     )
     assert not has_bidi(message.subject)

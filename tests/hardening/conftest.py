@@ -25,7 +25,11 @@ PRODUCTION_ENV = {
 
 def production_environment(**extra: str) -> dict[str, str]:
     """This process's environment minus every DJANGO_* variable, plus production values."""
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("DJANGO_") and k != "TASKS_BACKEND"  # the suite's, not production's
+    }
     environment.update(PRODUCTION_ENV)
     environment.update(extra)
     return environment

@@ -17,8 +17,8 @@ from django.test import Client
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from events import services
 from events.models import Event, Registration
+from events.registration.services import links, seats
 from organizations.models import Organization
 from tests.factories import OpenEventFactory, registration_form_data
 
@@ -207,7 +207,7 @@ def test_registration_form(client, fuzz_settings, open_event, language, fields):
 
 @pytest.fixture
 def registration(open_event):
-    return services.registration_create(
+    return seats.registration_create(
         event=open_event, full_name="مشارك", email="link@example.ma", site_url="http://testserver"
     )
 
@@ -223,7 +223,7 @@ def test_personal_links(client, registration, language, token, action, kind):
     """The e-mailed link, /<language>/registration/?token=…: a nasty, a tampered (a real token
     with something appended or cut) or the real token, read then posted with a nasty action."""
     TRIED["personal links"] += 1
-    real = services.registration_token(registration)
+    real = links.registration_token(registration)
     if kind == "tampered":
         token = real[: len(real) // 2] + token if token else real[:-3]
     elif kind == "real":

@@ -17,12 +17,14 @@ import time
 import pytest
 import redis
 from django.core.mail.backends.base import BaseEmailBackend
-from django.core.management import call_command
 from django.test import Client
+from django_tasks_db.models import DBTaskResult
 
-from events import services
-from events.models import Registration, RegistrationEmail
+from events.models import OutgoingEmail, Registration
+from events.registration.services import links, seats
+from events.registration.tasks import send_registration_email
 from portal.logging import JsonFormatter, PlainFormatter, RequestContextFilter
+from portal.settings import redis_cache
 
 from ..factories import OpenEventFactory, UserFactory, registration_form_data
 from .conftest import ROOT, production_environment
@@ -44,7 +46,8 @@ def register_url(event, language="ar") -> str:
 
 
 def page_entries(cache) -> set[str]:
-    return {key for key in cache._cache if ":page:" in key}
+    """The stored pages (Django's per-view cache keys) in the test run's local-memory cache."""
+    return {key for key in cache._cache if ".cache_page." in key}
 
 
 def test_unknown_query_parameters_add_no_page_cache_entries(client, db):
@@ -98,20 +101,10 @@ def evicting_redis():
 
 def test_a_flood_of_cached_pages_cannot_evict_the_rate_limit_counters(db, settings, evicting_redis):
     port, connection = evicting_redis
-    options = {"socket_connect_timeout": 1, "socket_timeout": 1, "RETRY_AFTER": 0}
     settings.CACHES = {
-        "default": {
-            "BACKEND": "portal.cache_backends.DegradingRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{port}/0",
-            "OPTIONS": options,
-        },
+        "default": redis_cache(f"redis://127.0.0.1:{port}/0", "portal"),
         # The shared Redis of the test machine (no eviction), a database number of our own.
-        "ratelimit": {
-            "BACKEND": "portal.cache_backends.DegradingRedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/5",
-            "KEY_PREFIX": "hardening-ratelimit",
-            "OPTIONS": options,
-        },
+        "ratelimit": redis_cache("redis://127.0.0.1:6379/6", "hardening-ratelimit"),
     }
     from django.core.cache import caches
 
@@ -147,7 +140,7 @@ def start_production(**extra: str) -> subprocess.CompletedProcess:
     code = (
         "import json, django; from django.conf import settings; django.setup();"
         "print(json.dumps({'ratelimit': settings.CACHES['ratelimit'],"
-        " 'email': settings.EMAIL_BACKEND, 'worker': settings.REGISTRATION_EMAIL_WORKER}))"
+        " 'email': settings.EMAIL_BACKEND, 'worker': settings.TASKS['default']['BACKEND']}))"
     )
     return subprocess.run(
         [sys.executable, "-c", code],
@@ -183,8 +176,9 @@ def test_production_refuses_rate_limits_without_shared_counters():
         )
     )
     assert shared["ratelimit"]["LOCATION"] == "redis://counters.internal:6379/0"
-    assert shared["ratelimit"]["BACKEND"] == "portal.cache_backends.DegradingRedisCache"
-    assert shared["worker"] is True  # requests only queue e-mails
+    assert shared["ratelimit"]["BACKEND"] == "django_redis.cache.RedisCache"
+    # Requests only queue e-mails: the database backend, run by `db_worker`.
+    assert shared["worker"] == "django_tasks_db.DatabaseBackend"
 
 
 def test_production_refuses_to_start_without_a_real_mail_backend():
@@ -244,20 +238,21 @@ def test_a_sign_up_with_a_silent_mail_server_answers_at_once_and_queues(
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", silent_mail_server
     settings.EMAIL_TIMEOUT = 3
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     event = OpenEventFactory()
     started_at = time.monotonic()
     with django_capture_on_commit_callbacks(execute=True):  # as after the real commit
         response = client.post(register_url(event), registration_form_data(email="q@example.ma"))
     assert time.monotonic() - started_at < 1.5
     assert response.status_code == 200
-    registration = Registration.objects.get(email="q@example.ma")
-    assert registration.email_pending == RegistrationEmail.CONFIRMED  # queued for the worker
-    assert registration.email_error == ""
+    (queued,) = OutgoingEmail.objects.filter(registration__email="q@example.ma")
+    assert (queued.status, queued.attempts) == ("queued", 0)  # for the worker
+    assert DBTaskResult.objects.get().args_kwargs["args"] == [queued.pk]
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    call_command("send_registration_emails", "--once", "--site-url", SITE_URL, stdout=io.StringIO())
-    registration.refresh_from_db()
-    assert registration.email_pending == "" and registration.email_sent_at is not None
+    send_registration_email.call(queued.pk)  # what the worker runs
+    queued.refresh_from_db()
+    assert queued.status == "sent" and queued.sent_at is not None
 
 
 class QuotingRejectBackend(BaseEmailBackend):
@@ -269,11 +264,11 @@ class QuotingRejectBackend(BaseEmailBackend):
 
 def test_no_personal_link_token_reaches_the_logs(db, settings):
     settings.EMAIL_BACKEND = "tests.hardening.test_limits_and_mail.QuotingRejectBackend"
-    registration = services.registration_create(
+    registration = seats.registration_create(
         event=OpenEventFactory(), email="t@example.ma", full_name="Token", site_url=SITE_URL
     )
-    token = services.registration_token(registration)
-    link = services.registration_link(registration, site_url=SITE_URL)
+    token = links.registration_token(registration)
+    link = links.registration_link(registration, site_url=SITE_URL)
     outputs = []
     root = logging.getLogger()
     for formatter in (PlainFormatter(), JsonFormatter()):
@@ -283,10 +278,11 @@ def test_no_personal_link_token_reaches_the_logs(db, settings):
         handler.setFormatter(formatter)
         root.addHandler(handler)
         try:
-            Registration.objects.filter(pk=registration.pk).update(email_pending="confirmed")
-            call_command(
-                "send_registration_emails", "--once", "--site-url", SITE_URL, stdout=io.StringIO()
+            email = OutgoingEmail.objects.create(
+                registration=registration, kind="confirmed", site_url=SITE_URL
             )
+            with pytest.raises(smtplib.SMTPDataError):
+                send_registration_email.call(email.pk)
             logging.getLogger("events").warning("Sent the personal link %s", link)
             logging.getLogger("events").warning("Bare token %s", token)
         finally:

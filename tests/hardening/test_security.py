@@ -53,7 +53,8 @@ def test_redis_url_gives_shared_cache_and_sessions():
     assert without["CACHES"]["default"]["BACKEND"].endswith("LocMemCache")
     assert without["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
     with_redis = settings_under(names, REDIS_URL="redis://cache.internal:6379/1")
-    assert with_redis["CACHES"]["default"]["BACKEND"] == "portal.cache_backends.DegradingRedisCache"
+    assert with_redis["CACHES"]["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+    assert with_redis["CACHES"]["default"]["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
     assert with_redis["CACHES"]["default"]["LOCATION"] == "redis://cache.internal:6379/1"
     assert with_redis["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
 

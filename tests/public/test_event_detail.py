@@ -150,6 +150,20 @@ def test_detail_runs_a_constant_number_of_queries(client, db, django_assert_max_
     with django_assert_max_num_queries(9):
         response = client.get(event.get_absolute_url())
     assert len(response.context["participations"]) == 12
+    # what the page shows besides the event is cached for the other languages
+    with django_assert_max_num_queries(1):
+        response = client.get(event.get_absolute_url().replace("/ar/", "/fr/"))
+    assert len(response.context["participations"]) == 12
+    assert len(response.context["agreements"]) == 12
+
+
+def test_a_new_organisation_of_the_event_shows_at_once(client, db):
+    """The cached related records are keyed by the content version, which a write bumps."""
+    event = EventFactory()
+    assert "Cluster nouveau" not in client.get(event.get_absolute_url()).content.decode()
+    org = OrganizationFactory(name="Cluster nouveau", name_ar="Cluster nouveau")
+    EventOrganization.objects.create(event=event, organization=org, role="partner")
+    assert "Cluster nouveau" in client.get(event.get_absolute_url()).content.decode()
 
 
 def test_sources_are_read_in_one_query_for_the_record(db, django_assert_num_queries):

@@ -183,3 +183,57 @@ def test_list_runs_a_constant_number_of_queries(
     assert len(response.context["events"]) == 20
     with django_assert_max_num_queries(8):
         client.get(f"{URL}?region=rabat-sale-kenitra&sector=industry&when=upcoming&q=منتدى")
+
+
+def test_the_list_is_paged_without_counting_every_match(client, fifty_events):
+    """Counting 100,000 matches costs as much as listing them: a page reads one row more
+    than it shows instead, and the total is told once the last page is reached."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        first = client.get("/en/events/")
+    assert not any("COUNT(" in q["sql"].upper() for q in queries.captured_queries)
+    html = first.content.decode()
+    assert len(first.context["events"]) == 20
+    assert "Events 1–20; more on the next pages" in html
+    assert "Page 1</span>" in html and 'rel="next" href="?page=2"' in html
+    total = Event.objects.public().count()
+    last_number = (total + 19) // 20
+    last = client.get(f"/en/events/?page={last_number}")
+    html = last.content.decode()
+    assert f"{total} events" in html and 'rel="next"' not in html
+    assert last.context["page_obj"].paginator.count == total
+    past = client.get(f"/en/events/?page={last_number + 1}")
+    assert past.status_code == 404
+    assert f"this list has {last_number} page(s)" in past.content.decode()
+
+
+def test_the_cached_filter_form_is_the_one_of_the_query(client, db):
+    """The rendered form is kept per query and language: each list shows its own choices."""
+    html = client.get(f"{URL}?region=oriental").content.decode()
+    assert '<option value="oriental" selected>' in html
+    html = client.get(f"{URL}?region=souss-massa").content.decode()
+    assert '<option value="souss-massa" selected>' in html
+    assert '<option value="oriental" selected>' not in html
+    html = client.get("/fr/events/?region=oriental").content.decode()
+    assert '<label for="id_region">Région</label>' in html
+
+
+def test_an_organisations_upcoming_events_are_listed_soonest_first(client, db):
+    """The organisation filter (DISTINCT) with the upcoming order (an expression)."""
+    from events.models import EventOrganization
+
+    from ..factories import OrganizationFactory
+
+    org = OrganizationFactory()
+    today = timezone.localdate()
+    events = [EventFactory(start_date=today + datetime.timedelta(days=n)) for n in (9, 3, 6)]
+    for event in events:
+        EventOrganization.objects.create(event=event, organization=org, role="organizer")
+        EventOrganization.objects.create(event=event, organization=org, role="partner")
+    response = client.get(f"{URL}?organization={org.slug}&when=upcoming")
+    assert response.status_code == 200
+    assert [e.start_date for e in response.context["events"]] == [
+        today + datetime.timedelta(days=n) for n in (3, 6, 9)
+    ]

@@ -1,10 +1,7 @@
-import io
-
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.core.management import call_command
 
-from events import services
+from events.registration.services import seats
 
 SITE_URL = "http://testserver"
 
@@ -17,27 +14,32 @@ REGISTRATION_MANAGER_PERMISSIONS = [
 
 
 @pytest.fixture
-def register():
-    """Sign someone up through the service, with defaults for what a test doesn't care about."""
+def committed(django_capture_on_commit_callbacks):
+    """Runs what the commit of a change runs: the e-mail tasks it enqueues (on the test suite's
+    ImmediateBackend, they send at once)."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def register(committed):
+    """Sign someone up through the service and commit, with defaults for what a test doesn't
+    care about."""
 
     def sign_up(event, email, **fields):
         fields.setdefault("full_name", f"مشارك {email.split('@')[0]}")
-        return services.registration_create(event=event, email=email, site_url=SITE_URL, **fields)
+        with committed():
+            return seats.registration_create(event=event, email=email, site_url=SITE_URL, **fields)
 
     return sign_up
 
 
 @pytest.fixture
-def mail_worker():
-    """Run the mail worker until the outbox is empty, as the `mailer` service does: sign-ups,
-    cancellations and promotions only queue their e-mails (REGISTRATION_EMAIL_WORKER)."""
+def cancel(committed):
+    def cancel(registration):
+        with committed():
+            return seats.registration_cancel(registration=registration, site_url=SITE_URL)
 
-    def run():
-        out = io.StringIO()
-        call_command("send_registration_emails", "--once", "--site-url", SITE_URL, stdout=out)
-        return out.getvalue()
-
-    return run
+    return cancel
 
 
 def group_named(name: str, codenames: list[str]) -> Group:

@@ -7,9 +7,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 
-from events import services
 from events.admin import csv_cell
-from events.models import Event, Registration, RegistrationEmail, RegistrationStatus
+from events.models import Event, OutgoingEmail, Registration, RegistrationStatus
+from events.registration.services import seats
 
 from ..admin_forms import form_data
 from ..factories import OpenEventFactory, UserFactory
@@ -183,7 +183,6 @@ def test_actions_cancel_promote_attend_resend_export(
     event_with_registrations,
     registration_manager,
     django_capture_on_commit_callbacks,
-    mail_worker,
 ):
     event = event_with_registrations
     client.force_login(registration_manager)
@@ -204,16 +203,13 @@ def test_actions_cancel_promote_attend_resend_export(
     response = action(client, "mark_attended", [by_email["yassine@example.ma"]])
     assert "0 checked in, 1 already were" in response.content.decode()
 
-    mail_worker()  # what the changes above queued
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         response = action(
             client, "resend_email", [by_email["yassine@example.ma"], by_email["amina@example.ma"]]
         )
     html = response.content.decode()
-    assert "1 e-mails queued for the mail worker" in html and "already cancelled" in html
-    assert mail.outbox == []  # the request only queues
-    mail_worker()
+    assert "1 e-mails queued for sending" in html and "already cancelled" in html
     assert [m.to for m in mail.outbox] == [["yassine@example.ma"]]
 
     response = client.post(
@@ -245,10 +241,8 @@ def test_raising_capacity_in_the_event_form_promotes_in_order(
     event_with_registrations,
     django_user_model,
     django_capture_on_commit_callbacks,
-    mail_worker,
 ):
     event = event_with_registrations  # 2 seats taken; nadia waits first, omar second
-    mail_worker()  # the sign-ups' messages
     mail.outbox.clear()
     client.force_login(django_user_model.objects.create_superuser("root", "r@example.org"))
     url = f"/admin/events/event/{event.pk}/change/"
@@ -257,10 +251,10 @@ def test_raising_capacity_in_the_event_form_promotes_in_order(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, data, follow=True)
     assert "1 promoted from the waiting list" in response.content.decode()
-    mail_worker()
     nadia = Registration.objects.get(email="nadia@example.ma")
-    assert nadia.status == RegistrationStatus.CONFIRMED and nadia.email_pending == ""
+    assert nadia.status == RegistrationStatus.CONFIRMED
     assert [m.to for m in mail.outbox] == [["nadia@example.ma"]]
+    assert nadia.emails.get(kind="promoted").status == "sent"
     omar = Registration.objects.get(email="omar@example.ma")
     assert omar.status == RegistrationStatus.WAITING and omar.waiting_position == 1
 
@@ -274,12 +268,12 @@ def test_a_stale_event_form_does_not_undo_seats_added_meanwhile(
     client.force_login(django_user_model.objects.create_superuser("root", "r@example.org"))
     url = f"/admin/events/event/{event.pk}/change/"
     data = form_data(client.get(url))
-    services.registration_promote(registration=waiting, site_url=SITE_URL)  # capacity 1 -> 2
+    seats.registration_promote(registration=waiting, site_url=SITE_URL)  # capacity 1 -> 2
     data["title_en"] = "Renamed meanwhile"
     response = client.post(url, data)
     assert response.status_code == 200 and "changed this record" in response.content.decode()
     assert Event.objects.get(pk=event.pk).capacity == 2
-    assert Registration.objects.get(pk=waiting.pk).email_pending == RegistrationEmail.PROMOTED
+    assert Registration.objects.get(pk=waiting.pk).emails.filter(kind="promoted").exists()
 
 
 def test_a_malformed_event_filter_is_no_server_error(
@@ -315,15 +309,39 @@ def test_editing_a_registrant_normalises_the_phone_and_keeps_seats_read_only(
     assert "already registered" in response.content.decode()
 
 
-def test_with_the_mail_worker_resend_queues_and_the_filter_shows_the_queue(
-    client, english, event_with_registrations, registration_manager, settings
+def test_failed_emails_are_listed_and_sent_again_from_the_admin(
+    client, english, event_with_registrations, registration_manager, settings, committed
 ):
-    settings.REGISTRATION_EMAIL_WORKER = True
+    """A message the mail server refused shows as failed (on the registration list and in the
+    e-mails list, with its error); "Send again" queues it anew and the worker sends it."""
     client.force_login(registration_manager)
-    Registration.objects.update(email_pending="")
     yassine = Registration.objects.get(email="yassine@example.ma")
-    response = action(client, "resend_email", [yassine])
-    assert "1 e-mails queued for the mail worker" in response.content.decode()
-    assert mail.outbox == []
-    queued = client.get(CHANGELIST, {"email_state": "queued"}).content.decode()
-    assert "yassine@example.ma" in queued and "amina@example.ma" not in queued
+    settings.EMAIL_BACKEND = "tests.registration.mail_backends.FailingBackend"
+    with committed():
+        action(client, "resend_email", [yassine])
+    failed = client.get(CHANGELIST, {"email_state": "failed"}).content.decode()
+    assert "yassine@example.ma" in failed and "amina@example.ma" not in failed
+    emails_list = "/admin/events/outgoingemail/"
+    page = client.get(emails_list, {"status__exact": "failed"}).content.decode()
+    assert "yassine@example.ma" in page
+    (bad,) = OutgoingEmail.objects.filter(status="failed")
+    assert "SMTPServerDisconnected" in client.get(f"{emails_list}{bad.pk}/change/").content.decode()
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    mail.outbox.clear()
+    with committed():
+        response = client.post(
+            emails_list, {"action": "resend", "_selected_action": [bad.pk]}, follow=True
+        )
+    assert "1 e-mails queued for sending" in response.content.decode()
+    assert [m.to for m in mail.outbox] == [["yassine@example.ma"]]
+    assert yassine.emails.order_by("-pk").first().status == "sent"
+    assert client.get(CHANGELIST, {"email_state": "failed"}).status_code == 200
+
+
+def test_the_emails_list_is_for_registration_managers_only(client, english, django_user_model):
+    editor = django_user_model.objects.create_user("ed", "ed@example.org", "pw-long-enough-1")
+    editor.is_staff = True
+    editor.save()
+    client.force_login(editor)
+    assert client.get("/admin/events/outgoingemail/").status_code == 403

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 
-from events.models import Event, Registration, RegistrationEmail, RegistrationStatus
+from events.models import Event, OutgoingEmail, Registration, RegistrationStatus
 from portal.models import Status
 
 from ..admin_forms import form_data
@@ -42,5 +42,5 @@ def test_without_the_registration_permission_capacity_moves_nobody(
     assert Event.objects.get(pk=event.pk).capacity == 5
     waiting = Registration.objects.filter(event=event, status=RegistrationStatus.WAITING)
     assert waiting.count() == 5
-    assert not Registration.objects.filter(email_pending=RegistrationEmail.PROMOTED).exists()
+    assert not OutgoingEmail.objects.filter(kind="promoted").exists()
     assert mail.outbox == []

@@ -14,8 +14,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import escape
 
-from events import services
-from events.models import Registration
+from events.models import OutgoingEmail, Registration
+from events.registration import formatting, messages
+from events.registration.services import links
 
 from ..factories import OpenEventFactory
 from ..i18n import translated
@@ -37,16 +38,15 @@ def event(db):
 
 
 @pytest.fixture
-def sent(event, register, mail_worker):
-    """Register someone in a language, run the mail worker and return (registration, the MIME
-    message sent)."""
+def sent(event, register):
+    """Register someone in a language (the commit sends the e-mail) and return (registration,
+    the MIME message sent)."""
 
     def one(language, email_address=None, page_language="en"):
         email_address = email_address or f"{language}-{len(mail.outbox)}@example.ma"
         # The request's language is not the registrant's: the e-mail must follow the latter.
         with translation.override(page_language):
             registration = register(event, email_address, language=language)
-            mail_worker()
         registration.refresh_from_db()
         message = mail.outbox[-1]
         return registration, email.message_from_bytes(message.message().as_bytes())
@@ -125,7 +125,7 @@ def test_confirmation_in_the_registrants_language(sent, language):
         assert registration.reference in body
     link = re.search(rf"{SITE_URL}/{language}/registration/\?token=([^\s]+)", text)
     assert link and f'href="{escape(link.group(0))}"' in html
-    assert services.registration_from_token(link.group(1)) == registration
+    assert links.registration_from_token(link.group(1)) == registration
     assert f"{SITE_URL}/{language}/events/{registration.event.slug}/" in text
 
 
@@ -179,8 +179,7 @@ def test_the_qr_code_is_an_inline_image_of_the_reference(sent):
     registration, mime = sent("ar")
     html = html_of(mime)
     cid = re.search(r'src="cid:([^"]+)"', html).group(1)
-    related = next(p for p in mime.walk() if p.get_content_type() == "multipart/related")
-    images = [p for p in related.walk() if p.get_content_type() == "image/png"]
+    images = [p for p in mime.walk() if p.get_content_type() == "image/png"]
     assert len(images) == 1 and images[0]["Content-ID"] == f"<{cid}>"
     assert images[0]["Content-Disposition"].startswith("inline")
     png = images[0].get_payload(decode=True)
@@ -195,7 +194,7 @@ def test_the_qr_code_is_an_inline_image_of_the_reference(sent):
         image = memoryview(grey).cast("B", (len(pixels), len(pixels[0])))
         assert zxingcpp.read_barcode(image).text == registration.reference
     # And the modules are exactly segno's symbol for the reference: one sample per module.
-    symbol = segno.make(registration.reference, error="m", micro=False, mask=0)
+    symbol = segno.make(registration.reference, error="m", micro=False)
     scale, border = 6, 4
     size = len(symbol.matrix)
     sampled = [
@@ -235,7 +234,7 @@ def test_the_waiting_list_message_has_the_position_and_no_ticket(sent):
 
 
 @pytest.mark.parametrize("language", ["ar", "fr", "en"])
-def test_waiting_and_promotion_messages_are_translated(sent, language, mail_worker):
+def test_waiting_and_promotion_messages_are_translated(sent, language, cancel):
     seat, _mime = sent("en")
     waiting, mime = sent(language)
     title = EXPECTED[language]["title"]
@@ -244,8 +243,7 @@ def test_waiting_and_promotion_messages_are_translated(sent, language, mail_work
     heading = translated("You are on the waiting list", language)
     assert heading in text_of(mime) and heading in html_of(mime)
 
-    services.registration_cancel(registration=seat, site_url=SITE_URL)
-    mail_worker()
+    cancel(seat)
     promoted = email.message_from_bytes(mail.outbox[-1].message().as_bytes())
     assert mail.outbox[-1].to == [waiting.email]
     assert subject_of(promoted) == translated("A seat is now yours: %(event)s", language) % {
@@ -256,46 +254,43 @@ def test_waiting_and_promotion_messages_are_translated(sent, language, mail_work
         assert shown in text_of(promoted) and shown in html_of(promoted)
 
 
-def test_the_promotion_message_carries_the_ticket(sent, mail_worker):
+def test_the_promotion_message_carries_the_ticket(sent, cancel):
     first, _mime = sent("fr")
     waiting, _mime = sent("en")
-    services.registration_cancel(registration=first, site_url=SITE_URL)
-    mail_worker()
+    cancel(first)
     message = email.message_from_bytes(mail.outbox[-1].message().as_bytes())
     assert mail.outbox[-1].to == [waiting.email]
     assert subject_of(message).endswith("International Chemistry Forum")
     assert "a seat is now yours" in html_of(message).lower()
     assert {"image/png", "text/calendar"} <= set(parts(message))
-    assert Registration.objects.get(pk=waiting.pk).email_sent_at is not None
+    assert OutgoingEmail.objects.get(registration=waiting, kind="promoted").status == "sent"
 
 
 def test_names_are_escaped_in_html_and_plain_in_text(sent, event, register):
     registration, mime = sent("en")
     Registration.objects.filter(pk=registration.pk).update(full_name="Ali <b>&</b> Co")
     registration.refresh_from_db()
-    message = services.registration_email_message(registration, kind="confirmed", site_url=SITE_URL)
+    message = messages.registration_email_message(registration, kind="confirmed", site_url=SITE_URL)
     assert "Ali &lt;b&gt;&amp;&lt;/b&gt; Co" in message.alternatives[0].content
     assert "Ali <b>&</b> Co" in message.body
 
 
-def test_each_registrant_gets_their_own_values_in_the_shared_body(sent, event):
-    """The bodies are rendered once per event, kind and language: what differs between two
-    registrants (name, reference, position, personal link) is theirs in each message, and an
-    edit of the event reaches the next message."""
+def test_each_registrant_gets_their_own_values(sent, event):
+    """What differs between two registrants (name, reference, position, personal link) is
+    theirs in each message, and an edit of the event reaches the next message."""
     sent("en")  # takes the only seat
     (second, second_mime), (third, third_mime) = sent("en"), sent("en")
     for registration, mime, other in ((second, second_mime, third), (third, third_mime, second)):
         html, text = html_of(mime), text_of(mime)
-        link = services.registration_link(registration, site_url=SITE_URL)
+        link = links.registration_link(registration, site_url=SITE_URL)
         for body in (html, text):
-            assert "placeholder" not in body
             assert registration.reference in body and other.reference not in body
             assert registration.full_name in body and other.full_name not in body
             assert f"number {registration.waiting_position} on the waiting list" in body
         assert link in text and f'href="{escape(link)}"' in html
     event.title_en = "Chemistry Forum, second edition"
     event.save()
-    message = services.registration_email_message(
+    message = messages.registration_email_message(
         Registration.objects.select_related("event").get(pk=second.pk),
         kind="waiting",
         site_url=SITE_URL,
@@ -303,21 +298,22 @@ def test_each_registrant_gets_their_own_values_in_the_shared_body(sent, event):
     assert "Chemistry Forum, second edition" in message.body
 
 
-@pytest.mark.parametrize("kind", ["confirmed", "waiting", "promoted"])
+@pytest.mark.parametrize("kind", ["confirmed", "waiting", "promoted", "cancelled"])
 @pytest.mark.parametrize("language", ["ar", "fr", "en"])
-def test_the_shared_body_is_what_the_template_gives_for_the_registrant(
+def test_the_body_is_the_template_rendered_for_the_registrant(
     event, register, monkeypatch, kind, language
 ):
-    """Filling the placeholders, escaped for the HTML, gives byte for byte what rendering the
-    templates for this registrant gives, special characters included."""
+    """The bodies are the templates rendered with the registrant's own values, in their
+    language, special characters escaped in the HTML only."""
     event.title_en = event.title_fr = event.title = "Forum <chimie> & « co »"
     event.save()
     registration = register(event, f"{language}@example.ma", language=language)
     Registration.objects.filter(pk=registration.pk).update(full_name="Ali <b>&</b> 'عليّ'")
     registration = Registration.objects.select_related("event").get(pk=registration.pk)
-    monkeypatch.setattr(services, "registration_token", lambda registration: "A:b_c-&x=<1>")
-    link = services.registration_link(registration, site_url=SITE_URL)
-    message = services.registration_email_message(registration, kind=kind, site_url=SITE_URL)
+    monkeypatch.setattr(links, "registration_token", lambda registration: "A:b_c-&x=<1>")
+    link = links.registration_link(registration, site_url=SITE_URL)
+    message = messages.registration_email_message(registration, kind=kind, site_url=SITE_URL)
+    ticket = kind in ("confirmed", "promoted")
     with translation.override(language):
         context = {
             "registration": registration,
@@ -325,12 +321,32 @@ def test_the_shared_body_is_what_the_template_gives_for_the_registrant(
             "kind": kind,
             "language": language,
             "direction": "rtl" if language == "ar" else "ltr",
-            "dates": services.event_dates_display(registration.event, language),
-            "place": services.event_place_display(registration.event),
+            "dates": formatting.event_dates_display(registration.event, language),
+            "place": formatting.event_place_display(registration.event),
             "event_url": SITE_URL + registration.event.get_absolute_url(),
             "personal_link": link,
-            "qr_cid": f"qr-{registration.reference.lower()}" if kind != "waiting" else "",
+            "qr_cid": f"qr-{registration.reference.lower()}" if ticket else "",
         }
         assert message.body == render_to_string(f"emails/registration_{kind}.txt", context)
         html = render_to_string(f"emails/registration_{kind}.html", context)
         assert message.alternatives[0].content == html
+    assert "Ali &lt;b&gt;&amp;&lt;/b&gt;" in html and "Ali <b>&</b>" in message.body
+
+
+@pytest.mark.parametrize("language", ["ar", "fr", "en"])
+def test_a_cancellation_is_confirmed_in_the_registrants_language(sent, cancel, language):
+    registration, _mime = sent(language)
+    mail.outbox.clear()
+    cancel(registration)
+    (message,) = mail.outbox
+    mime = email.message_from_bytes(message.message().as_bytes())
+    assert message.to == [registration.email]
+    assert subject_of(mime) == translated("Registration cancelled: %(event)s", language) % {
+        "event": EXPECTED[language]["title"]
+    }
+    heading = translated("Your registration is cancelled", language)
+    assert heading in text_of(mime) and heading in html_of(mime)
+    assert registration.reference in text_of(mime)
+    # No ticket, and no link to cancel again.
+    assert {"image/png", "text/calendar"}.isdisjoint(parts(mime))
+    assert "token=" not in text_of(mime) and "token=" not in html_of(mime)

@@ -10,8 +10,9 @@ from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from events import services
-from events.models import Event, Registration, RegistrationEmail, RegistrationStatus
+from events.models import Event, OutgoingEmail, Registration, RegistrationStatus
+from events.registration import exceptions
+from events.registration.services import check_in, emails, purge, seats
 from portal.models import Status
 
 from ..factories import OpenEventFactory, RegistrationFactory
@@ -58,7 +59,7 @@ def test_seats_are_confirmed_up_to_capacity_then_queued_in_order(db, register):
 def test_full_event_without_waiting_list_refuses_and_writes_nothing(db, register):
     event = OpenEventFactory(capacity=1, waiting_list=False)
     register(event, "first@example.ma")
-    with pytest.raises(services.EventFull):
+    with pytest.raises(exceptions.EventFull):
         register(event, "second@example.ma")
     assert Registration.objects.filter(event=event).count() == 1
 
@@ -106,7 +107,7 @@ def test_zero_capacity_with_waiting_list_queues_everyone(db, register):
 )
 def test_registration_outside_its_window_is_refused(db, register, fields):
     event = OpenEventFactory(**fields)
-    with pytest.raises(services.RegistrationClosed):
+    with pytest.raises(exceptions.RegistrationClosed):
         register(event, "late@example.ma")
     assert not Registration.objects.filter(event=event).exists()
 
@@ -120,7 +121,7 @@ def test_registration_is_open_on_the_last_day_of_the_event(db, register):
 def test_same_email_in_any_case_registers_once(db, register):
     event = OpenEventFactory()
     register(event, "Amina@Example.ma")
-    with pytest.raises(services.AlreadyRegistered):
+    with pytest.raises(exceptions.AlreadyRegistered):
         register(event, "amina@example.MA")
     assert Registration.objects.filter(event=event).count() == 1
 
@@ -128,7 +129,7 @@ def test_same_email_in_any_case_registers_once(db, register):
 def test_a_cancelled_registrant_may_register_again(db, register):
     event = OpenEventFactory()
     first = register(event, "back@example.ma")
-    services.registration_cancel(registration=first, site_url=SITE_URL)
+    seats.registration_cancel(registration=first, site_url=SITE_URL)
     again = register(event, "back@example.ma")
     assert again.pk != first.pk and again.status == CONFIRMED
 
@@ -138,7 +139,7 @@ def test_cancelling_a_seat_promotes_the_first_waiting_person(db, register):
     seated = [register(event, f"s{n}@example.ma") for n in range(2)]
     for n in range(3):
         register(event, f"w{n}@example.ma")
-    promoted = services.registration_cancel(registration=seated[0], site_url=SITE_URL)
+    promoted = seats.registration_cancel(registration=seated[0], site_url=SITE_URL)
     assert [r.email for r in promoted] == ["w0@example.ma"]
     assert Registration.objects.get(email="w0@example.ma").status == CONFIRMED
     assert waiting_queue(event) == [("w1@example.ma", 1), ("w2@example.ma", 2)]
@@ -150,7 +151,7 @@ def test_leaving_the_waiting_list_moves_the_people_behind_up(db, register):
     event = OpenEventFactory(capacity=1)
     register(event, "seat@example.ma")
     waiting = [register(event, f"w{n}@example.ma") for n in range(4)]
-    assert services.registration_cancel(registration=waiting[1], site_url=SITE_URL) == []
+    assert seats.registration_cancel(registration=waiting[1], site_url=SITE_URL) == []
     assert waiting_queue(event) == [
         ("w0@example.ma", 1),
         ("w2@example.ma", 2),
@@ -164,9 +165,9 @@ def test_cancelling_twice_is_refused_and_promotes_nobody_twice(db, register):
     seat = register(event, "seat@example.ma")
     register(event, "w0@example.ma")
     register(event, "w1@example.ma")
-    services.registration_cancel(registration=seat, site_url=SITE_URL)
-    with pytest.raises(services.AlreadyCancelled):
-        services.registration_cancel(registration=seat, site_url=SITE_URL)
+    seats.registration_cancel(registration=seat, site_url=SITE_URL)
+    with pytest.raises(exceptions.AlreadyCancelled):
+        seats.registration_cancel(registration=seat, site_url=SITE_URL)
     assert waiting_queue(event) == [("w1@example.ma", 1)]
 
 
@@ -175,8 +176,8 @@ def test_registrations_of_a_past_event_cannot_be_cancelled(db):
     registration = RegistrationFactory(
         event=OpenEventFactory(start_date=yesterday, end_date=yesterday)
     )
-    with pytest.raises(services.EventOver):
-        services.registration_cancel(registration=registration, site_url=SITE_URL)
+    with pytest.raises(exceptions.EventOver):
+        seats.registration_cancel(registration=registration, site_url=SITE_URL)
 
 
 def test_raising_capacity_promotes_from_the_waiting_list_in_order(db, register):
@@ -184,12 +185,12 @@ def test_raising_capacity_promotes_from_the_waiting_list_in_order(db, register):
     register(event, "seat@example.ma")
     for n in range(4):
         register(event, f"w{n}@example.ma")
-    promoted = services.event_capacity_change(event=event, capacity=3, site_url=SITE_URL)
+    promoted = seats.event_capacity_change(event=event, capacity=3, site_url=SITE_URL)
     assert [r.email for r in promoted] == ["w0@example.ma", "w1@example.ma"]
     assert waiting_queue(event) == [("w2@example.ma", 1), ("w3@example.ma", 2)]
     assert Event.objects.get(pk=event.pk).capacity == 3
     # No limit at all: everyone still waiting gets a seat.
-    services.event_capacity_change(event=event, capacity=None, site_url=SITE_URL)
+    seats.event_capacity_change(event=event, capacity=None, site_url=SITE_URL)
     assert waiting_queue(event) == []
 
 
@@ -197,11 +198,11 @@ def test_lowering_capacity_takes_no_seat_away(db, register):
     event = OpenEventFactory(capacity=3)
     for n in range(3):
         register(event, f"s{n}@example.ma")
-    assert services.event_capacity_change(event=event, capacity=1, site_url=SITE_URL) == []
+    assert seats.event_capacity_change(event=event, capacity=1, site_url=SITE_URL) == []
     assert Registration.objects.filter(event=event, status=CONFIRMED).count() == 3
     assert register(event, "next@example.ma").status == WAITING
     with pytest.raises(ValueError):
-        services.event_capacity_change(event=event, capacity=-1, site_url=SITE_URL)
+        seats.event_capacity_change(event=event, capacity=-1, site_url=SITE_URL)
 
 
 def test_raising_the_capacity_of_a_past_event_promotes_nobody(db, register):
@@ -211,10 +212,11 @@ def test_raising_the_capacity_of_a_past_event_promotes_nobody(db, register):
     yesterday = timezone.localdate() - datetime.timedelta(days=1)
     Event.objects.filter(pk=event.pk).update(start_date=yesterday, end_date=yesterday)
     event.refresh_from_db()
-    assert services.event_capacity_change(event=event, capacity=5, site_url=SITE_URL) == []
+    assert seats.event_capacity_change(event=event, capacity=5, site_url=SITE_URL) == []
     assert Event.objects.get(pk=event.pk).capacity == 5
     waiting.refresh_from_db()
-    assert waiting.status == WAITING and waiting.email_pending == RegistrationEmail.WAITING
+    assert waiting.status == WAITING
+    assert outgoing(event)[-1] == ("late@example.ma", "waiting", "sent")
 
 
 def test_seats_freed_outside_the_services_go_to_the_queue_before_newcomers(db, register):
@@ -234,13 +236,13 @@ def test_promoting_a_waiting_person_out_of_order(db, register):
     event = OpenEventFactory(capacity=1)
     register(event, "seat@example.ma")
     waiting = [register(event, f"w{n}@example.ma") for n in range(3)]
-    result = services.registration_promote(registration=waiting[1], site_url=SITE_URL)
+    result = seats.registration_promote(registration=waiting[1], site_url=SITE_URL)
     assert result.seats_added == 1
     assert Event.objects.get(pk=event.pk).capacity == 2  # never more seats taken than capacity
     assert Registration.objects.get(pk=waiting[1].pk).status == CONFIRMED
     assert waiting_queue(event) == [("w0@example.ma", 1), ("w2@example.ma", 2)]
-    with pytest.raises(services.NotOnWaitingList):
-        services.registration_promote(registration=waiting[1], site_url=SITE_URL)
+    with pytest.raises(exceptions.NotOnWaitingList):
+        seats.registration_promote(registration=waiting[1], site_url=SITE_URL)
 
 
 def test_promoting_into_a_free_seat_keeps_the_capacity(db, register):
@@ -248,16 +250,16 @@ def test_promoting_into_a_free_seat_keeps_the_capacity(db, register):
     register(event, "seat@example.ma")
     waiting = register(event, "w0@example.ma")
     Event.objects.filter(pk=event.pk).update(capacity=2)
-    assert services.registration_promote(registration=waiting, site_url=SITE_URL).seats_added == 0
+    assert seats.registration_promote(registration=waiting, site_url=SITE_URL).seats_added == 0
     assert Event.objects.get(pk=event.pk).capacity == 2
 
 
 def test_check_in_marks_attended_once(db, register):
     event = OpenEventFactory()
     registration = register(event, "door@example.ma")
-    first = services.registration_check_in(reference=registration.reference, event=event)
+    first = check_in.registration_check_in(reference=registration.reference, event=event)
     assert not first.already and first.registration.status == ATTENDED
-    again = services.registration_check_in(
+    again = check_in.registration_check_in(
         reference=f" {registration.reference.lower()[:4]}-{registration.reference[4:]} "
     )
     assert again.already
@@ -271,23 +273,23 @@ def test_check_in_refuses_waiting_cancelled_unknown_and_other_events(db, registe
     event = OpenEventFactory(capacity=1)
     seat = register(event, "seat@example.ma")
     waiting = register(event, "wait@example.ma")
-    with pytest.raises(services.CheckInRefused):
-        services.registration_check_in(reference=waiting.reference)
-    services.registration_cancel(registration=waiting, site_url=SITE_URL)
-    with pytest.raises(services.CheckInRefused):
-        services.registration_check_in(reference=waiting.reference)
-    with pytest.raises(services.UnknownReference):
-        services.registration_check_in(reference="NOPE0000")
-    with pytest.raises(services.WrongEvent):
-        services.registration_check_in(reference=seat.reference, event=OpenEventFactory())
+    with pytest.raises(exceptions.CheckInRefused):
+        check_in.registration_check_in(reference=waiting.reference)
+    seats.registration_cancel(registration=waiting, site_url=SITE_URL)
+    with pytest.raises(exceptions.CheckInRefused):
+        check_in.registration_check_in(reference=waiting.reference)
+    with pytest.raises(exceptions.UnknownReference):
+        check_in.registration_check_in(reference="NOPE0000")
+    with pytest.raises(exceptions.WrongEvent):
+        check_in.registration_check_in(reference=seat.reference, event=OpenEventFactory())
     assert Registration.objects.get(pk=seat.pk).status == CONFIRMED
 
 
 def test_attended_registrations_cannot_be_cancelled(db, register, english):
     registration = register(OpenEventFactory(), "came@example.ma")
-    services.registration_check_in(reference=registration.reference)
-    with pytest.raises(services.RegistrationError, match="already been checked in"):
-        services.registration_cancel(registration=registration, site_url=SITE_URL)
+    check_in.registration_check_in(reference=registration.reference)
+    with pytest.raises(exceptions.RegistrationError, match="already been checked in"):
+        seats.registration_cancel(registration=registration, site_url=SITE_URL)
 
 
 def test_purge_anonymises_old_events_and_keeps_counts(db):
@@ -310,11 +312,15 @@ def test_purge_anonymises_old_events_and_keeps_counts(db):
             waiting_position=1 if status == WAITING else None,
         )
     kept = RegistrationFactory(event=recent, phone="+212612345678")
+    confirmed = Registration.objects.get(event=old, status=CONFIRMED)
+    unsent = OutgoingEmail.objects.create(
+        registration=confirmed, kind="confirmed", site_url=SITE_URL, last_error="x@y refused"
+    )
     before = dict(
         Registration.objects.filter(event=old).values_list("status").annotate(n=Count("pk"))
     )
 
-    assert services.registrations_purge(older_than_days=30) == 4
+    assert purge.registrations_purge(older_than_days=30) == 4
     after = dict(
         Registration.objects.filter(event=old).values_list("status").annotate(n=Count("pk"))
     )
@@ -324,7 +330,9 @@ def test_purge_anonymises_old_events_and_keeps_counts(db):
         assert row.email == f"{row.reference.lower()}@purged.invalid"
         assert row.consent_at is not None  # dates stay: counts per day still work
     assert Registration.objects.get(pk=kept.pk).phone == "+212612345678"
-    assert services.registrations_purge(older_than_days=30) == 0  # idempotent
+    unsent.refresh_from_db()  # never sent to the purged address; the error may quote it
+    assert (unsent.status, unsent.last_error) == ("superseded", "")
+    assert purge.registrations_purge(older_than_days=30) == 0  # idempotent
 
 
 def test_purge_command_reads_days_and_defaults_to_the_setting(db, settings):
@@ -344,61 +352,100 @@ def test_purge_command_reads_days_and_defaults_to_the_setting(db, settings):
     assert Registration.objects.get(pk=registration.pk).full_name == ""
 
 
-# --- e-mails after commit ----------------------------------------------------------------------
+# --- e-mails --------------------------------------------------------------------------------
 
 
-def test_without_the_worker_confirmation_is_sent_after_commit_and_recorded(
-    db, register, settings, django_capture_on_commit_callbacks
+def outgoing(event):
+    """[(recipient, kind, status)] of the event's e-mails, oldest first."""
+    return list(
+        OutgoingEmail.objects.filter(registration__event=event)
+        .order_by("pk")
+        .values_list("registration__email", "kind", "status")
+    )
+
+
+def test_the_email_is_queued_with_the_change_and_sent_after_the_commit(
+    db, django_capture_on_commit_callbacks
 ):
-    settings.REGISTRATION_EMAIL_WORKER = False
     event = OpenEventFactory()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        registration = register(event, "mail@example.ma")
-    assert mail.outbox == [] and len(callbacks) == 1  # nothing leaves before the commit
-    callbacks[0]()
+        seats.registration_create(
+            event=event, email="mail@example.ma", full_name="Mail", site_url=SITE_URL
+        )
+    # Written in the sign-up's transaction; nothing leaves before the commit.
+    assert outgoing(event) == [("mail@example.ma", "confirmed", "queued")]
+    assert mail.outbox == [] and len(callbacks) == 1
+    callbacks[0]()  # the commit
     assert [m.to for m in mail.outbox] == [["mail@example.ma"]]
-    registration.refresh_from_db()
-    assert registration.email_sent_at is not None and registration.email_error == ""
+    (email,) = OutgoingEmail.objects.filter(registration__event=event)
+    assert (email.status, email.attempts, email.last_error) == ("sent", 1, "")
+    assert email.sent_at is not None
 
 
 def test_a_failing_mail_server_loses_and_duplicates_nothing(
-    db, register, settings, caplog, mail_worker
+    db, register, settings, caplog, django_capture_on_commit_callbacks
 ):
     event = OpenEventFactory()
     settings.EMAIL_BACKEND = "tests.registration.mail_backends.FailingBackend"
     registration = register(event, "down@example.ma", language="fr")
-    mail_worker()
     registration.refresh_from_db()
     assert registration.status == CONFIRMED
-    assert registration.email_sent_at is None
-    assert "SMTPServerDisconnected" in registration.email_error
+    (email,) = OutgoingEmail.objects.filter(registration=registration)
+    # The ImmediateBackend cannot defer a retry: failed at once, for the admin to resend.
+    assert (email.status, email.attempts) == ("failed", 1)
+    assert "SMTPServerDisconnected" in email.last_error
     assert "failed" in caplog.text
     assert Registration.objects.filter(event=event).count() == 1
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    services.registration_resend_email(registration=registration, site_url=SITE_URL)
-    mail_worker()
-    registration.refresh_from_db()
-    assert registration.email_error == "" and registration.email_sent_at is not None
-    assert len(mail.outbox) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        emails.outgoing_email_resend(outgoing_email=email)
+    assert outgoing(event) == [
+        ("down@example.ma", "confirmed", "failed"),
+        ("down@example.ma", "confirmed", "sent"),
+    ]
+    assert [m.to for m in mail.outbox] == [["down@example.ma"]]
     assert Registration.objects.filter(event=event).count() == 1
 
 
-def test_promotion_sends_the_promoted_person_an_email(db, register, mail_worker):
+def test_promotion_sends_the_promoted_person_an_email(db, register, cancel):
     event = OpenEventFactory(capacity=1)
     seat = register(event, "seat@example.ma")
     register(event, "next@example.ma")
     mail.outbox.clear()
-    services.registration_cancel(registration=seat, site_url=SITE_URL)
-    mail_worker()
-    assert [m.to for m in mail.outbox] == [["next@example.ma"]]
+    cancel(seat)
+    assert sorted(m.to[0] for m in mail.outbox) == ["next@example.ma", "seat@example.ma"]
+    assert outgoing(event)[-2:] == [
+        ("seat@example.ma", "cancelled", "sent"),
+        ("next@example.ma", "promoted", "sent"),
+    ]
+
+
+def test_a_message_that_no_longer_applies_is_not_sent(db, register, committed):
+    """A waiting-list notice still queued when its registrant gets a seat (or a confirmation
+    when they cancel) is dropped, not sent."""
+    event = OpenEventFactory(capacity=1)
+    seat = register(event, "seat@example.ma")
+    mail.outbox.clear()
+    with committed():
+        waiting = seats.registration_create(
+            event=event, email="next@example.ma", full_name="Next", site_url=SITE_URL
+        )
+        seats.registration_cancel(registration=seat, site_url=SITE_URL)  # promotes `waiting`
+    assert outgoing(event)[1:] == [
+        ("next@example.ma", "waiting", "superseded"),
+        ("seat@example.ma", "cancelled", "sent"),
+        ("next@example.ma", "promoted", "sent"),
+    ]
+    assert sorted(m.to[0] for m in mail.outbox) == ["next@example.ma", "seat@example.ma"]
+    assert Registration.objects.get(pk=waiting.pk).status == CONFIRMED
 
 
 def test_cancelled_registrations_get_no_resend(db, register):
     registration = register(OpenEventFactory(), "gone@example.ma")
-    services.registration_cancel(registration=registration, site_url=SITE_URL)
-    with pytest.raises(services.AlreadyCancelled):
-        services.registration_resend_email(registration=registration, site_url=SITE_URL)
+    seats.registration_cancel(registration=registration, site_url=SITE_URL)
+    with pytest.raises(exceptions.AlreadyCancelled):
+        emails.registration_resend_email(registration=registration, site_url=SITE_URL)
 
 
 def test_purged_registrations_get_no_resend(db, english):
@@ -406,22 +453,26 @@ def test_purged_registrations_get_no_resend(db, english):
     registration = RegistrationFactory(
         event=OpenEventFactory(start_date=long_ago, end_date=long_ago)
     )
-    services.registrations_purge(older_than_days=30)
+    purge.registrations_purge(older_than_days=30)
     registration.refresh_from_db()
-    with pytest.raises(services.RegistrationError, match="purged"):
-        services.registration_resend_email(registration=registration, site_url=SITE_URL)
+    with pytest.raises(exceptions.RegistrationError, match="purged"):
+        emails.registration_resend_email(registration=registration, site_url=SITE_URL)
 
 
 @pytest.mark.postgres
-def test_a_sign_up_locks_and_counts_in_one_query_then_inserts(db, register):
-    """The lock and the count travel together (the count still runs after the lock is granted,
-    as its own statement); a sign-up is two queries inside its transaction."""
+def test_a_sign_up_locks_the_event_before_it_counts_then_inserts(db, register):
+    """One short transaction: the event row is locked first, so the count that follows sees
+    every sign-up committed before it; then the registration and its e-mail are written."""
     event = OpenEventFactory(capacity=1, waiting_list=True)
     register(event, "first@example.ma")
-    with CaptureQueriesContext(connection) as queries:
-        second = register(event, "second@example.ma")
+    with CaptureQueriesContext(connection) as queries:  # the transaction, not its commit
+        second = seats.registration_create(
+            event=event, email="second@example.ma", full_name="Second", site_url=SITE_URL
+        )
     # (The test's own transaction makes the service's a savepoint.)
-    lock_and_count, insert = (q["sql"] for q in queries if "SAVEPOINT" not in q["sql"])
-    assert lock_and_count.index("FOR NO KEY UPDATE") < lock_and_count.index("COUNT(*)")
+    lock, count, insert, email = (q["sql"] for q in queries if "SAVEPOINT" not in q["sql"])
+    assert lock.startswith('SELECT "events_event"') and lock.endswith("FOR NO KEY UPDATE")
+    assert "COUNT(" in count and '"events_registration"' in count
     assert insert.startswith('INSERT INTO "events_registration"')
+    assert email.startswith('INSERT INTO "events_outgoingemail"')
     assert (second.status, second.waiting_position) == (WAITING, 1)

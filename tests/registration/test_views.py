@@ -10,8 +10,8 @@ from django.test import Client
 from django.utils import timezone
 from django.utils.html import escape
 
-from events import services
 from events.models import Registration, RegistrationStatus
+from events.registration.services import links, seats
 from portal.models import Status
 
 from ..factories import OpenEventFactory, UserFactory, registration_form_data
@@ -23,13 +23,12 @@ def register_url(event, language="ar"):
 
 
 @pytest.fixture
-def post(client, django_capture_on_commit_callbacks, mail_worker):
-    """POST the form as it commits, then let the mail worker send what the request queued."""
+def post(client, django_capture_on_commit_callbacks):
+    """POST the form as it commits (the e-mail task it enqueues runs then)."""
 
     def send(event, language="ar", client=client, **fields):
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(register_url(event, language), registration_form_data(**fields))
-        mail_worker()
         return response
 
     return send
@@ -240,7 +239,7 @@ def test_rate_limit_can_be_switched_off(db, post, settings):
 
 
 def link_path(registration):
-    return services.registration_link(registration, site_url="")
+    return links.registration_link(registration, site_url="")
 
 
 def test_the_personal_link_shows_the_registration(client, db, register):
@@ -258,8 +257,8 @@ def test_the_personal_link_shows_the_registration(client, db, register):
 
 def test_a_tampered_link_is_refused_clearly(client, db, register):
     registration = register(OpenEventFactory(), "me@example.ma")
-    token = services.registration_token(registration)
-    other = signing.dumps("ABCDEFGH", salt=services.TOKEN_SALT)
+    token = links.registration_token(registration)
+    other = signing.dumps("ABCDEFGH", salt=links.TOKEN_SALT)
     forged = [
         token[:-2] + ("AA" if not token.endswith("AA") else "BB"),
         other.split(":")[0] + ":" + ":".join(token.split(":")[1:]),
@@ -281,17 +280,17 @@ def test_an_expired_link_is_refused_clearly(client, db, register):
 
     class LongAgo(signing.TimestampSigner):
         def timestamp(self):
-            age = services.TOKEN_MAX_AGE.total_seconds() + 60
+            age = links.TOKEN_MAX_AGE.total_seconds() + 60
             return signing.b62_encode(int(time.time() - age))
 
-    token = LongAgo(salt=services.TOKEN_SALT).sign_object(registration.reference)
+    token = LongAgo(salt=links.TOKEN_SALT).sign_object(registration.reference)
     response = client.get("/en/registration/", {"token": token})
     assert response.status_code == 400
     assert "This link has expired" in response.content.decode()
 
 
 def test_cancelling_through_the_link_frees_the_seat(
-    client, db, register, django_capture_on_commit_callbacks, mail_worker
+    client, db, register, django_capture_on_commit_callbacks
 ):
     event = OpenEventFactory(capacity=1)
     mine = register(event, "me@example.ma", language="en")
@@ -303,13 +302,12 @@ def test_cancelling_through_the_link_frees_the_seat(
     )  # GET is safe
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(path, {"action": "cancel"})
-    mail_worker()
     html = response.content.decode()
     assert "Your registration has been cancelled" in html
     assert "Cancel my registration" not in html
     assert Registration.objects.get(pk=mine.pk).status == RegistrationStatus.CANCELLED
     assert Registration.objects.get(pk=next_one.pk).status == RegistrationStatus.CONFIRMED
-    assert [m.to for m in mail.outbox] == [["next@example.ma"]]
+    assert sorted(m.to[0] for m in mail.outbox[-2:]) == ["me@example.ma", "next@example.ma"]
     # Again: nothing more happens, and the page says why.
     html = client.post(path, {"action": "cancel"}).content.decode()
     assert "already cancelled" in html
@@ -377,13 +375,13 @@ def test_check_in_refusals_are_explained(client, db, register, registration_mana
     assert Registration.objects.get(pk=elsewhere.pk).status == RegistrationStatus.CONFIRMED
 
 
-def test_the_cached_form_page_gets_a_fresh_csrf_token_and_follows_changes(db, register):
+def test_the_form_page_gets_a_fresh_csrf_token_and_follows_changes(db, register):
     event = OpenEventFactory(capacity=1)
     tokens = []
     for _n in range(2):
         browser = Client(enforce_csrf_checks=True)
         html = browser.get(register_url(event, "en")).content.decode()
-        assert "csrf-token-placeholder" not in html and "Join the waiting list" not in html
+        assert "Join the waiting list" not in html
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
         tokens.append(token)
     assert tokens[0] != tokens[1]
@@ -410,5 +408,5 @@ def test_the_form_page_follows_the_seats_without_asking_the_database_each_time(
         )
     seat = register(event, "seat@example.ma")
     assert "Join the waiting list" in Client().get(register_url(event, "en")).content.decode()
-    services.registration_cancel(registration=seat, site_url="http://testserver")
+    seats.registration_cancel(registration=seat, site_url="http://testserver")
     assert "Join the waiting list" not in Client().get(register_url(event, "en")).content.decode()
