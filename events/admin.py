@@ -259,8 +259,25 @@ class OutgoingEmailInline(admin.TabularInline):
         return False
 
 
+class RegistrationDataAdminMixin:
+    """Registrants' data is seen by those with the registration permissions only, explicitly
+    (not by every staff user with a model's view permission)."""
+
+    def has_view_permission(self, request, obj=None):
+        user = request.user
+        return user.is_active and (
+            user.has_perm("events.view_registration") or user.has_perm("events.change_registration")
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_active and request.user.has_perm("events.change_registration")
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(RegistrationDataAdminMixin, admin.ModelAdmin):
     """Registrants' personal data: only for users with the registration permissions
     (the Registration managers group and superusers). Seats change only through
     events.registration.services, so status and positions are read-only here."""
@@ -338,15 +355,6 @@ class RegistrationAdmin(admin.ModelAdmin):
     ]
 
     # Who may see and do what: the model permissions, checked explicitly.
-    def has_view_permission(self, request, obj=None):
-        user = request.user
-        return user.is_active and (
-            user.has_perm("events.view_registration") or user.has_perm("events.change_registration")
-        )
-
-    def has_change_permission(self, request, obj=None):
-        return request.user.is_active and request.user.has_perm("events.change_registration")
-
     def has_add_permission(self, request):
         return False  # sign-ups go through the form and its seat accounting
 
@@ -358,9 +366,6 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     def has_checkin_permission(self, request):
         return request.user.is_active and request.user.has_perm("events.checkin_registration")
-
-    def has_module_permission(self, request):
-        return self.has_view_permission(request)
 
     def get_queryset(self, request):
         latest = OutgoingEmail.objects.filter(registration=OuterRef("pk")).order_by("-pk")
@@ -549,7 +554,7 @@ class RegistrationAdmin(admin.ModelAdmin):
 
 
 @admin.register(OutgoingEmail)
-class OutgoingEmailAdmin(admin.ModelAdmin):
+class OutgoingEmailAdmin(RegistrationDataAdminMixin, admin.ModelAdmin):
     """Every registration e-mail with its attempts and last error, for the same users as the
     registrations (the address is personal data). Any can be queued again."""
 
@@ -570,18 +575,6 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     ]
     readonly_fields = fields
     actions = ["resend"]
-
-    def has_view_permission(self, request, obj=None):
-        user = request.user
-        return user.is_active and (
-            user.has_perm("events.view_registration") or user.has_perm("events.change_registration")
-        )
-
-    def has_change_permission(self, request, obj=None):
-        return request.user.is_active and request.user.has_perm("events.change_registration")
-
-    def has_module_permission(self, request):
-        return self.has_view_permission(request)
 
     def has_add_permission(self, request):
         return False  # messages are queued by the changes that owe them
