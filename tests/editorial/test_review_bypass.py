@@ -93,6 +93,18 @@ def test_positions_between_drafts_and_approved_records_stay_editable(client, edi
 
 
 # -- (b) mentions ----------------------------------------------------------------------------
+def source_of(record, article, *, end=4, quote="أصل"):
+    """A Mention of `record` quoting the start of `article`."""
+    return Mention.objects.create(
+        article=article,
+        content_type=ContentType.objects.get_for_model(record),
+        object_id=record.pk,
+        start=0,
+        end=end,
+        quote=quote,
+    )
+
+
 def mention_data(record, article, quote="اقتباس مزور"):
     return {
         "article": article.pk,
@@ -119,14 +131,7 @@ def test_a_mention_of_an_approved_record_is_refused(client, editor):
 def test_mentions_of_approved_records_cannot_be_changed_or_deleted(client, editor):
     event = make_record("event", Status.PUBLISHED)
     article = ArticleFactory()
-    mention = Mention.objects.create(
-        article=article,
-        content_type=ContentType.objects.get_for_model(event),
-        object_id=event.pk,
-        start=0,
-        end=4,
-        quote="أصل",
-    )
+    mention = source_of(event, article)
     before = public_html(event)
     client.force_login(editor)
     change = reverse("admin:articles_mention_change", args=[mention.pk])
@@ -147,14 +152,7 @@ def test_a_draft_mention_cannot_move_to_an_approved_record(client, editor):
     draft = make_record("organization", Status.DRAFT)
     org = make_record("organization", Status.PUBLISHED)
     article = ArticleFactory()
-    mention = Mention.objects.create(
-        article=article,
-        content_type=ContentType.objects.get_for_model(draft),
-        object_id=draft.pk,
-        start=0,
-        end=4,
-        quote="أصل",
-    )
+    mention = source_of(draft, article)
     before = public_html(org)
     client.force_login(editor)
     response = client.post(
@@ -202,14 +200,7 @@ def test_a_mention_of_a_record_that_does_not_exist_is_refused(client, editor):
 def test_the_source_article_of_an_approved_event_is_read_only_for_editors(client, editor):
     event = make_record("event", Status.PUBLISHED)
     article = ArticleFactory(title="المقال الأصلي", outlet="هسبريس", url="https://a.example/1")
-    Mention.objects.create(
-        article=article,
-        content_type=ContentType.objects.get_for_model(event),
-        object_id=event.pk,
-        start=0,
-        end=4,
-        quote="أصل",
-    )
+    source_of(event, article)
     before = public_html(event)
     client.force_login(editor)
     url = reverse("admin:articles_article_change", args=[article.pk])
@@ -236,14 +227,7 @@ def test_the_source_article_of_an_approved_event_is_read_only_for_editors(client
 def test_an_article_of_drafts_only_stays_editable(client, editor):
     draft = make_record("event", Status.DRAFT)
     article = ArticleFactory(title="مقال", outlet="هسبريس", text="نص المقال")
-    Mention.objects.create(
-        article=article,
-        content_type=ContentType.objects.get_for_model(draft),
-        object_id=draft.pk,
-        start=0,
-        end=2,
-        quote="نص",
-    )
+    source_of(draft, article, end=2, quote="نص")
     client.force_login(editor)
     url = reverse("admin:articles_article_change", args=[article.pk])
     assert client.get(url).context["has_change_permission"]
