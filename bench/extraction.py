@@ -14,14 +14,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from articles.extraction import extract_article  # noqa: E402
-from articles.extraction.places import gazetteer  # noqa: E402
+from extraction.extractor import extract_article  # noqa: E402
+from extraction.extractor.places import gazetteer  # noqa: E402
 
 
 def articles(words: int) -> list[str]:
     """Corpus articles, each repeated until it holds about `words` words."""
     texts = []
-    for path in sorted((ROOT / "articles" / "corpus").glob("*.txt")):
+    for path in sorted((ROOT / "extraction" / "corpus").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         copies = max(1, round(words / max(len(text.split()), 1)))
         texts.append("\n\n".join([text] * copies))

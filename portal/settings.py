@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "organizations",
     "events",
     "articles",
+    "extraction",
 ]
 
 MIDDLEWARE = [
@@ -317,7 +318,7 @@ LOGGING = logging_config(
 )
 
 # Where the five seed articles and their gold facts are kept for the demo data.
-DEMO_DIR = BASE_DIR / "articles" / "demo"
+DEMO_DIR = BASE_DIR / "extraction" / "demo"
 
 # Registration (events/services.py). Personal data of registrations to events that ended more
 # than this many days ago is anonymised by `purge_registrations` (counts are kept).

@@ -7,7 +7,7 @@ from django.core.cache import cache, caches
 from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 
-from articles.demo import demo_load
+from extraction.demo import demo_load
 from portal.taxonomy import geography_load
 
 

@@ -6,9 +6,9 @@ import json
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
-from articles.demo import CORPUS_DIR, demo_load
 from articles.models import Article, Mention
 from events.models import Agreement, Event, EventOrganization, Participation
+from extraction.demo import CORPUS_DIR, demo_load
 from organizations.models import Organization, Person, Position
 from portal.models import Status
 

@@ -1,4 +1,4 @@
-"""articles.services.article_ingest and `manage.py ingest`: proposals become drafts."""
+"""extraction.services.article_ingest and `manage.py ingest`: proposals become drafts."""
 
 import datetime
 import json
@@ -9,8 +9,8 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
 from articles.models import Article, Mention
-from articles.services import article_extract, article_ingest
 from events.models import Agreement, Event, EventOrganization, Participation
+from extraction.services import article_extract, article_ingest
 from organizations.models import Organization, Person, Position
 from portal.groups import PUBLISHERS
 from portal.models import Status
@@ -19,8 +19,8 @@ from ..factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-CORPUS = Path(__file__).resolve().parents[2] / "articles" / "corpus"
-DEMO = Path(__file__).resolve().parents[2] / "articles" / "demo"
+CORPUS = Path(__file__).resolve().parents[2] / "extraction" / "corpus"
+DEMO = Path(__file__).resolve().parents[2] / "extraction" / "demo"
 SOLAR = (CORPUS / "102_oriental_cri_solar_plant.txt").read_text("utf-8")  # not in the demo
 FAIR = (CORPUS / "105_tanger_automotive_fair.txt").read_text("utf-8")
 

@@ -12,8 +12,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from articles.models import Article
-from articles.services import article_ingest
 from events.models import Agreement, Event
+from extraction.services import article_ingest
 from organizations.models import Organization, Person
 from portal import editorial
 from portal.groups import EDITORS, PUBLISHERS

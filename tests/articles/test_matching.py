@@ -1,8 +1,8 @@
-"""articles.matching: extracted organisations and people against the existing records."""
+"""extraction.matching: extracted organisations and people against the existing records."""
 
 import pytest
 
-from articles.matching import FUZZY_THRESHOLD, RecordIndex, matches_find
+from extraction.matching import FUZZY_THRESHOLD, RecordIndex, matches_find
 from organizations.models import Organization, Person
 from portal.models import Region, Status
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from articles.models import Article, Mention
-from articles.services import article_extract
 from events.models import Event
+from extraction.services import article_extract
 from organizations.models import Organization, Person
 from portal.groups import EDITORS, PUBLISHERS
 from portal.models import Status
@@ -21,7 +21,7 @@ from ..factories import UserFactory
 # The admin's messages are read in English.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
-CORPUS = Path(__file__).resolve().parents[2] / "articles" / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "extraction" / "corpus"
 SOLAR = (CORPUS / "102_oriental_cri_solar_plant.txt").read_text("utf-8")
 FCP = "فدرالية الكيمياء وشبه الكيمياء"
 
@@ -86,7 +86,7 @@ def test_editor_reviews_then_keeps_some_proposals(client, article):
 
 def test_the_existing_record_is_offered_instead_of_a_duplicate(client):
     login(client, PUBLISHERS)
-    text = Path(__file__).resolve().parents[2] / "articles/demo/000_e78897b692c798fe.txt"
+    text = Path(__file__).resolve().parents[2] / "extraction/demo/000_e78897b692c798fe.txt"
     article = Article.objects.create(title="FCP", text=text.read_text("utf-8"))
     html = client.get(review_url(article)).content.decode()
     existing = Organization.objects.get(name_ar=FCP)

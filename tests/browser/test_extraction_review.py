@@ -12,7 +12,7 @@ from organizations.models import Organization
 from portal.models import Status
 
 PASSWORD = "a-long-test-password"
-TEXT = Path(__file__).resolve().parents[2] / "articles/corpus/106_fes_spanish_delegation.txt"
+TEXT = Path(__file__).resolve().parents[2] / "extraction/corpus/106_fes_spanish_delegation.txt"
 
 
 @pytest.mark.parametrize("language", ["ar", "fr"])

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article, Mention
-from articles.services import article_extract
+from extraction.services import article_extract
 from organizations.models import Organization, Position
 from portal.models import Status
 
@@ -20,7 +20,7 @@ from .conftest import make_record
 
 pytestmark = pytest.mark.django_db
 
-DEMO = Path(__file__).resolve().parents[2] / "articles" / "demo"
+DEMO = Path(__file__).resolve().parents[2] / "extraction" / "demo"
 FCP = "فدرالية الكيمياء وشبه الكيمياء"
 REFUSED = "only a publisher can"
 

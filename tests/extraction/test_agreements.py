@@ -1,7 +1,7 @@
 import pytest
 
-from articles.extraction.agreements import find_agreements, parse_amount
-from articles.extraction.text import Doc
+from extraction.extractor.agreements import find_agreements, parse_amount
+from extraction.extractor.text import Doc
 
 
 @pytest.mark.parametrize(

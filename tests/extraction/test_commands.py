@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-CORPUS = Path(__file__).resolve().parents[2] / "articles" / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "extraction" / "corpus"
 SEED = CORPUS / "000_e78897b692c798fe.txt"
 MOU = CORPUS / "104_energy_ministry_mou.txt"
 

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from articles.extraction.dates import parse_dates
+from extraction.extractor.dates import parse_dates
 
 PUB = date(2025, 4, 9)  # a Wednesday
 

@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from articles.evaluation import Score, evaluate, same_title, score_article
+from extraction.evaluation import Score, evaluate, same_title, score_article
 
-CORPUS = Path(__file__).resolve().parents[2] / "articles" / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "extraction" / "corpus"
 SEEDS = "00[0-4]_*.txt"
 OWN = "1[0-9][0-9]_*.txt"
 

@@ -1,7 +1,7 @@
 import pytest
 
-from articles.extraction.events import find_events, ordinal, sectors
-from articles.extraction.text import Doc
+from extraction.extractor.events import find_events, ordinal, sectors
+from extraction.extractor.text import Doc
 from portal.arabic import normalize_arabic
 
 

@@ -1,4 +1,4 @@
-from articles.extraction.normalize import clitic_variants, strip_clitics
+from extraction.extractor.normalize import clitic_variants, strip_clitics
 from portal.arabic import normalize_arabic
 
 

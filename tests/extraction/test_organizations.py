@@ -1,5 +1,5 @@
-from articles.extraction.organizations import find_mentions, resolve
-from articles.extraction.text import Doc
+from extraction.extractor.organizations import find_mentions, resolve
+from extraction.extractor.text import Doc
 
 
 def orgs(text):

@@ -1,6 +1,6 @@
-from articles.extraction.organizations import find_mentions, resolve
-from articles.extraction.people import BOARD, find_people, resolve_people
-from articles.extraction.text import Doc
+from extraction.extractor.organizations import find_mentions, resolve
+from extraction.extractor.people import BOARD, find_people, resolve_people
+from extraction.extractor.text import Doc
 
 
 def people(text):

@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from articles.extraction import extract_article
+from extraction.extractor import extract_article
 
-CORPUS = Path(__file__).resolve().parents[2] / "articles" / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "extraction" / "corpus"
 RECORD_KEYS = {"source", "events", "organizations", "people", "agreements"}
 EVENT_KEYS = {"title", "kind", "edition", "start_date", "end_date", "city", "region", "sectors",
               "organizations", "people", "span"}  # fmt: skip

@@ -1,7 +1,7 @@
 import pytest
 
-from articles.extraction.places import find_places, gazetteer
-from articles.extraction.text import Doc
+from extraction.extractor.places import find_places, gazetteer
+from extraction.extractor.text import Doc
 
 DESIGN_SLUGS = {
     "tanger-tetouan-al-hoceima", "oriental", "fes-meknes", "rabat-sale-kenitra",

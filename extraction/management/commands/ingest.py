@@ -11,9 +11,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
-from articles.management.published import published_argument_add, published_date
 from articles.models import Article
-from articles.services import article_ingest
+from extraction.management.published import published_argument_add, published_date
+from extraction.services import article_ingest
 
 MAX_BYTES = 1024 * 1024
 

@@ -13,6 +13,7 @@ from django.utils.dateparse import parse_date
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from articles.models import Article, Mention
 from events.models import AgreementKind, EventKind, EventRole
 from organizations.models import OrganizationKind
 from portal import editorial
@@ -23,7 +24,6 @@ from portal.templatetags.portal_tags import date_range, day, mad
 from portal.validators import validate_text_upload
 
 from . import services
-from .models import Article, Mention
 
 # What an editor needs to turn an article into drafts: Editors and Publishers have it.
 INGEST_PERMISSIONS = (

@@ -2,7 +2,7 @@
 
 `article_extract` reads an article and lists its proposals (events, organisations, people,
 positions, agreements), each with its evidence span and, for organisations and people, the
-existing record it is about (articles.matching). It writes nothing: the admin's review
+existing record it is about (extraction.matching). It writes nothing: the admin's review
 screen shows it. `article_ingest` turns the proposals an editor kept into draft records
 and Mentions in one transaction.
 
@@ -26,6 +26,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz
 
+from articles.models import Article, Mention
 from events.models import (
     Agreement,
     AgreementKind,
@@ -39,9 +40,8 @@ from organizations.models import Organization, OrganizationKind, Person, Positio
 from portal import editorial
 from portal.models import Commune, Region, Sector, Status
 
-from .extraction import extract_article
+from .extractor import extract_article
 from .matching import FUZZY_THRESHOLD, Candidate, match_key, matches_find
-from .models import Article, Mention
 
 # The order records are created in: what a later kind links to exists by then.
 KINDS = ("organization", "person", "position", "event", "agreement")

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.demo import demo_load
+from extraction.demo import demo_load
 from portal.models import Region
 
 

@@ -32,7 +32,9 @@ from organizations.models import Organization, Person
 from portal.arabic import normalize_arabic
 from portal.models import Status
 
-from .extraction.normalize import strip_clitics
+from .extractor.normalize import strip_clitics
+from .extractor.places import find_places
+from .extractor.text import Doc
 
 FUZZY_THRESHOLD = 90
 # Shorter keys ("مزور", "CRI") are too easily one letter away from someone else.
@@ -73,9 +75,6 @@ def acronym_key(text: str | None) -> str:
 @lru_cache(maxsize=1 << 12)
 def _places(name: str) -> frozenset[str]:
     """The cities and regions a name contains, as region slugs and city names."""
-    from .extraction.places import find_places
-    from .extraction.text import Doc
-
     return frozenset(
         f"{m.place.kind}:{m.place.name}:{m.place.region}" for m in find_places(Doc(name))
     )

@@ -1,7 +1,7 @@
 """`manage.py evaluate_extraction DIR [--json]`: P/R/F1 per field against gold records.
 
 DIR holds `<id>.txt` articles with `<id>.json` gold records beside them (the corpus is
-`articles/corpus`); the gold `source.published_on` resolves relative dates.
+`extraction/corpus`); the gold `source.published_on` resolves relative dates.
 """
 
 import json
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.evaluation import evaluate, format_report
+from extraction.evaluation import evaluate, format_report
 
 
 class Command(BaseCommand):

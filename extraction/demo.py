@@ -1,7 +1,7 @@
 """The demo data: the five seed articles and every fact a correct reading of them gives.
 
-Gold facts live in `articles/corpus/<id>.json` (shared with the extraction evaluation); the
-cleaned article texts and the French and English wording in `articles/demo/`.
+Gold facts live in `extraction/corpus/<id>.json` (shared with the extraction evaluation); the
+cleaned article texts and the French and English wording in `extraction/demo/`.
 """
 
 import json
@@ -15,11 +15,10 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.text import Truncator
 
+from articles.models import Article, Mention
 from events.models import Agreement, Event, EventOrganization, Participation
 from organizations.models import Organization, Person, Position
 from portal.models import Commune, Region, Sector, Status
-
-from .models import Article, Mention
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
 

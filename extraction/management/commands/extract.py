@@ -9,8 +9,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.extraction import extract_article
-from articles.management.published import published_argument_add, published_date
+from extraction.extractor import extract_article
+from extraction.management.published import published_argument_add, published_date
 
 
 class Command(BaseCommand):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from articles.extraction import extract_article
+from extraction.extractor import extract_article
 from portal.arabic import normalize_arabic
 
 EVENT_FIELDS = ("kind", "edition", "start_date", "end_date", "city", "region")
