@@ -40,6 +40,7 @@ test: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 messages: $(VENV)/.installed
 	DJANGO_DEBUG=1 $(MANAGE) makemessages -l ar -l fr -l en --ignore=.venv --ignore=var

@@ -5,3 +5,5 @@ from django.utils.translation import gettext_lazy as _
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("Source articles")
+    public_content = True
+    editorial_models = {"parts": ("mention",), "sources": ("article",)}

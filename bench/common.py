@@ -74,8 +74,8 @@ def forum_open(*, title: str, title_fr: str, **fields):
     from django.db import connection
     from django.utils import timezone
 
+    from editorial.models import Status
     from events.models import Event, EventKind
-    from portal.models import Status
 
     now = timezone.now()
     event = Event.objects.create(

@@ -164,7 +164,7 @@ def main() -> int:
         from django.db.models import Count
         from django.db.models.functions import Lower
 
-        from events.models import Registration
+        from registrations.models import Registration
 
         run_id = secrets.token_hex(3)
         event = forum_open(

@@ -59,7 +59,7 @@ def prepare(events: int) -> str:
     """Migrate, load the reference data and generate events as needed; returns a detail URL."""
     manage("migrate", "--noinput", "-v0")
     script = (
-        "from events.models import Event; from portal.models import Region;"
+        "from events.models import Event; from taxonomy.models import Region;"
         "print(Region.objects.count(), Event.objects.public().count())"
     )
     regions, public = map(int, manage("shell", "-c", script).split()[-2:])

@@ -274,7 +274,7 @@ def main() -> int:
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
     django_setup(env)
-    from events.models import OutgoingEmail, Registration, RegistrationStatus
+    from registrations.models import OutgoingEmail, Registration, RegistrationStatus
 
     run = secrets.token_hex(3)
     event = forum_open(

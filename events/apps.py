@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events and agreements")
+    public_content = True  # an edit empties the page cache (core.cache)
+    editorial_models = {
+        "publishable": ("event", "agreement"),
+        "parts": ("eventorganization", "participation"),
+    }

@@ -11,9 +11,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from portal.arabic import strip_bidi
-
-from .models import Event
+from core.arabic import strip_bidi
+from events.models import Event
 
 FEED_SIZE = 50
 

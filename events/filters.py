@@ -11,11 +11,10 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.search import EVENT_FIELDS, QUERY_MAX_LENGTH, search_queryset
+from events.models import Event, EventKind
 from organizations.models import Organization
-from portal.models import Commune, Region, Sector
-from portal.search import EVENT_FIELDS, QUERY_MAX_LENGTH, search_queryset
-
-from .models import Event, EventKind
+from taxonomy.models import Commune, Region, Sector
 
 WHEN_CHOICES = [("upcoming", _("Upcoming")), ("past", _("Past"))]
 

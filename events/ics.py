@@ -6,7 +6,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from portal.arabic import strip_bidi
+from core.arabic import strip_bidi
 
 
 def event_ical(event, *, url: str = "") -> bytes:

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from portal.pagecache import cache_public_page
+from core.pagecache import cache_public_page
 
-from . import feeds, registration_views, views
+from . import feeds, views
 from .filters import EventFilter
 
 # The query parameters each cached page reads (portal.pagecache): any other is not cached.
@@ -37,11 +37,4 @@ urlpatterns = [
     ),
     path("feeds/events/", cache_public_page(feeds.EventsAtomFeed()), name="feed"),
     path("feeds/events/rss/", cache_public_page(feeds.EventsRssFeed()), name="feed_rss"),
-]
-
-# Registration (forums that open it): see events/registration_views.py.
-urlpatterns += [
-    path("events/<slug:slug>/register/", registration_views.register, name="register"),
-    path("events/<slug:slug>/check-in/", registration_views.check_in, name="check_in"),
-    path("registration/", registration_views.manage, name="registration"),
 ]

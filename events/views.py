@@ -13,13 +13,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, View
 
+from articles.sources import attach_sources
+from core.cache import content_version
+from core.listing import filtered_page, paginate
+from editorial.models import public_q
+from events.models import Agreement, Event, EventOrganization, EventRole
 from organizations.models import Organization
-from portal.cache import content_version
-from portal.public import attach_sources, filtered_page, paginate, public_q
 
 from .filters import EventFilter
 from .ics import event_ical
-from .models import Agreement, Event, EventOrganization, EventRole
 
 EVENTS_PER_PAGE = 20
 AGREEMENTS_PER_PAGE = 20

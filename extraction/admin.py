@@ -14,14 +14,15 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Mention
+from core.templatetags.portal_tags import date_range, day, mad
+from core.validators import validate_text_upload
+from editorial import transitions
+from editorial.admin import ApprovedRowsAdminMixin, ApprovedRowsForm, ApprovedRowsInlineMixin
+from editorial.groups import declared_models
+from editorial.models import Status
 from events.models import AgreementKind, EventKind, EventRole
 from organizations.models import OrganizationKind
-from portal import editorial
-from portal.admin import ApprovedRowsAdminMixin, ApprovedRowsForm, ApprovedRowsInlineMixin
-from portal.groups import PUBLISHABLE_MODELS
-from portal.models import Region, Sector, Status
-from portal.templatetags.portal_tags import date_range, day, mad
-from portal.validators import validate_text_upload
+from taxonomy.models import Region, Sector
 
 from . import services
 
@@ -38,14 +39,13 @@ EXCERPT_CONTEXT = 90  # characters of context shown on each side of the evidence
 
 
 # The records visitors see, the only ones a mention may point at.
-RECORD_MODELS = PUBLISHABLE_MODELS
 MENTION_GATES = ("record",)  # a mention shows under "Sources" on its record's public page
 
 
 def record_types():
     """The content types of the public records (not users, not registrations)."""
     condition = Q(pk__in=[])
-    for label in RECORD_MODELS:
+    for label in declared_models("publishable"):
         app_label, model = label.split(".")
         condition |= Q(app_label=app_label, model=model)
     return ContentType.objects.filter(condition)
@@ -276,7 +276,7 @@ class ArticleAdmin(admin.ModelAdmin):
             if model is None:
                 continue
             records += [
-                r for r in model._default_manager.filter(pk__in=ids) if editorial.is_approved(r)
+                r for r in model._default_manager.filter(pk__in=ids) if transitions.is_approved(r)
             ]
         return records
 
@@ -287,7 +287,7 @@ class ArticleAdmin(admin.ModelAdmin):
             return False
         if obj is None or obj.pk is None:
             return True
-        return editorial.may_change_approved(request.user, self.approved_records_quoting(obj))
+        return transitions.may_change_approved(request.user, self.approved_records_quoting(obj))
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, unquote(object_id))

@@ -16,9 +16,10 @@ from django.utils.dateparse import parse_date
 from django.utils.text import Truncator
 
 from articles.models import Article, Mention
+from editorial.models import Status
 from events.models import Agreement, Event, EventOrganization, Participation
 from organizations.models import Organization, Person, Position
-from portal.models import Commune, Region, Sector, Status
+from taxonomy.models import Commune, Region, Sector
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
 

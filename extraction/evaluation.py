@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from core.arabic import normalize_arabic
 from extraction.extractor import extract_article
-from portal.arabic import normalize_arabic
 
 EVENT_FIELDS = ("kind", "edition", "start_date", "end_date", "city", "region")
 FIELDS = (

@@ -4,7 +4,7 @@ An editor should never have to merge a duplicate by hand: before a proposal beco
 draft, it is compared with every record of its kind, whatever its status. The candidate
 names are loaded once per article (two queries), then each proposal is looked up in memory:
 
-1. exact, after folding (portal.arabic.normalize_arabic, accents, punctuation, clitics and
+1. exact, after folding (core.arabic.normalize_arabic, accents, punctuation, clitics and
    the article "ال"): the record's Arabic, French or English name or one of its aliases;
 2. the acronym (CGEM, AMITH), when one record alone carries it;
 3. fuzzy, with rapidfuzz, at or above `FUZZY_THRESHOLD`.
@@ -28,9 +28,9 @@ from functools import lru_cache
 from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz, process
 
+from core.arabic import normalize_arabic
+from editorial.models import Status
 from organizations.models import Organization, Person
-from portal.arabic import normalize_arabic
-from portal.models import Status
 
 from .extractor.normalize import strip_clitics
 from .extractor.places import find_places

@@ -27,6 +27,8 @@ from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz
 
 from articles.models import Article, Mention
+from editorial import transitions
+from editorial.models import Status
 from events.models import (
     Agreement,
     AgreementKind,
@@ -37,8 +39,7 @@ from events.models import (
     Participation,
 )
 from organizations.models import Organization, OrganizationKind, Person, Position
-from portal import editorial
-from portal.models import Commune, Region, Sector, Status
+from taxonomy.models import Commune, Region, Sector
 
 from .extractor import extract_article
 from .matching import FUZZY_THRESHOLD, Candidate, match_key, matches_find
@@ -164,7 +165,9 @@ def _date(value) -> date | None:
         return None
 
 
-def _public(*records: Model | None) -> bool:
+def _approved(*records: Model | None) -> bool:
+    """Approved by a publisher (published, even if its go-live is scheduled): what the review
+    guards protect."""
     return all(r is not None and r.status == Status.PUBLISHED for r in records)
 
 
@@ -215,7 +218,7 @@ class _Ingestion:
         text = self.article.text
         if span is None or span[1] > len(text):
             return
-        if editorial.is_approved(record) and not editorial.can_publish(self.user, type(record)):
+        if transitions.is_approved(record) and not transitions.can_publish(self.user, type(record)):
             # A new source shows on the approved record's page at once: a publisher's call.
             self.skip(
                 _(
@@ -291,7 +294,7 @@ class _Ingestion:
         title = (proposal.data.get("title") or "")[:255]
         if person is None or (org_name and org is None) or not title:
             return
-        if _public(person, *([org] if org else [])):
+        if _approved(person, *([org] if org else [])):
             self.skip(_("%(person)s, %(title)s: both records are public already"),
                       person=person, title=title)  # fmt: skip
             return
@@ -329,7 +332,7 @@ class _Ingestion:
             org = self.organizations.get(item.get("name"))
             if org is None:
                 continue
-            if _public(event, org):
+            if _approved(event, org):
                 self.skip(_("%(org)s at %(event)s: both records are public already"),
                           org=org, event=event)  # fmt: skip
                 continue
@@ -343,7 +346,7 @@ class _Ingestion:
             person = self.people.get(item.get("name"))
             if person is None:
                 continue
-            if _public(event, person):
+            if _approved(event, person):
                 self.skip(_("%(person)s at %(event)s: both records are public already"),
                           person=person, event=event)  # fmt: skip
                 continue
@@ -398,7 +401,7 @@ class _Ingestion:
             org = self.organizations.get(name)
             if org is None:
                 continue
-            if _public(agreement, org):
+            if _approved(agreement, org):
                 self.skip(_("%(org)s as a party to %(agreement)s: both records are public "
                             "already"), org=org, agreement=agreement)  # fmt: skip
                 continue

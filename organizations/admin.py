@@ -1,12 +1,7 @@
 from django.contrib import admin
 
-from portal.admin import (
-    ApprovedRowsAdminMixin,
-    ApprovedRowsInlineMixin,
-    DirectionalTranslationTabularInline,
-    PublishableAdmin,
-    TranslatedAdmin,
-)
+from core.translated_admin import DirectionalTranslationTabularInline, TranslatedAdmin
+from editorial.admin import ApprovedRowsAdminMixin, ApprovedRowsInlineMixin, PublishableAdmin
 
 from . import views
 from .models import Organization, Person, Position

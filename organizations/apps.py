@@ -5,3 +5,5 @@ from django.utils.translation import gettext_lazy as _
 class OrganizationsConfig(AppConfig):
     name = "organizations"
     verbose_name = _("Organisations and people")
+    public_content = True
+    editorial_models = {"publishable": ("organization", "person"), "parts": ("position",)}

@@ -5,9 +5,9 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Region, Sector
-from portal.public import public_q
-from portal.search import ORGANIZATION_FIELDS, QUERY_MAX_LENGTH, search_queryset
+from core.search import ORGANIZATION_FIELDS, QUERY_MAX_LENGTH, search_queryset
+from editorial.models import public_q
+from taxonomy.models import Region, Sector
 
 from .models import Organization, OrganizationKind
 

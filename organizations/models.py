@@ -3,15 +3,10 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import (
-    Commune,
-    Publishable,
-    Region,
-    slug_routable,
-    status_constraint,
-    unique_slug,
-)
-from portal.validators import validate_slug_has_letter
+from core.slugs import slug_routable, unique_slug
+from core.validators import validate_slug_has_letter
+from editorial.models import Publishable, status_constraint
+from taxonomy.models import Commune, Region
 
 
 class OrganizationKind(models.TextChoices):

@@ -6,7 +6,9 @@ from django.db.models.functions import RowNumber
 from django.shortcuts import render
 from django.views.generic import DetailView, View
 
-from portal.public import attach_sources, filtered_page, public_q
+from articles.sources import attach_sources
+from core.listing import filtered_page
+from editorial.models import public_q
 
 from .filters import OrganizationFilter
 from .models import Organization, Person

@@ -1,7 +1,6 @@
-"""Brute-force protection of the login (django-axes), and the client address it counts by."""
+"""Brute-force protection of the login (django-axes; it counts by core.http.client_ip)."""
 
 from axes.backends import AxesStandaloneBackend
-from django.conf import settings
 
 
 class LoginAttemptsBackend(AxesStandaloneBackend):
@@ -16,18 +15,3 @@ class LoginAttemptsBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
-
-
-def client_ip(request) -> str:
-    """REMOTE_ADDR, or behind DJANGO_PROXY_COUNT trusted proxies the address the first of
-    them saw in X-Forwarded-For (the entries before it can be forged by the client)."""
-    count = settings.PROXY_COUNT
-    if count:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= count:
-            return forwarded[-count]
-    return request.META.get("REMOTE_ADDR", "")

@@ -1,10 +1,10 @@
 """Read replicas for the public read-only pages (DATABASE_REPLICA_URLS).
 
-Only reads of the public content apps, made while ReplicaRoutingMiddleware has marked the
-request as a public read (GET or HEAD outside the admin, by a client that has not just
-written), go to a replica. Everything else (writes, sessions, users, the admin, login
-attempts, every read inside a write request) stays on the primary, so a visitor never
-reads data older than what they have just sent.
+Only reads of the public content apps (`public_content` on their AppConfig), made while
+ReplicaRoutingMiddleware has marked the request as a public read (GET or HEAD outside the
+admin, by a client that has not just written), go to a replica. Everything else (writes,
+sessions, users, the admin, login attempts, every read inside a write request) stays on the
+primary, so a visitor never reads data older than what they have just sent.
 """
 
 import random
@@ -12,8 +12,6 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
-
-PUBLIC_APPS = frozenset({"portal", "organizations", "events", "articles"})
 
 _public_read: ContextVar[bool] = ContextVar("portal_public_read", default=False)
 
@@ -28,10 +26,15 @@ def public_read():
         _public_read.reset(token)
 
 
+def _public_content(model) -> bool:
+    """The apps whose records public pages show say so on their AppConfig."""
+    return getattr(model._meta.app_config, "public_content", False)
+
+
 class ReplicaRouter:
     def db_for_read(self, model, **hints):
         replicas = settings.DATABASE_REPLICAS
-        if replicas and _public_read.get() and model._meta.app_label in PUBLIC_APPS:
+        if replicas and _public_read.get() and _public_content(model):
             return random.choice(replicas)
         return "default"
 

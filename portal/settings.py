@@ -52,11 +52,16 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "reversion",
     "axes",
-    "portal",
+    # The project's apps, lowest layer first (pyproject.toml's import-linter contract).
+    "core",
+    "taxonomy",
+    "editorial",
+    "articles",
     "organizations",
     "events",
-    "articles",
+    "registrations",
     "extraction",
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -191,7 +196,7 @@ LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", _("Arabic")), ("fr", _("French")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Arabic date formats, day first (Django's Arabic locale sets none): portal/formats/ar.
-FORMAT_MODULE_PATH = ["portal.formats"]
+FORMAT_MODULE_PATH = ["core.formats"]
 TIME_ZONE = "Africa/Casablanca"
 USE_I18N = True
 USE_TZ = True
@@ -296,10 +301,10 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "portal.auth_backends.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.http.client_ip"
 AXES_RESET_ON_SUCCESS = True
 
-# Uploads: article .txt files are at most 1 MB (portal.validators.validate_text_upload);
+# Uploads: article .txt files are at most 1 MB (core.validators.validate_text_upload);
 # larger request bodies never reach memory.
 TEXT_UPLOAD_MAX_BYTES = 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = TEXT_UPLOAD_MAX_BYTES

@@ -4,9 +4,10 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from . import preview as preview_views
+from core.pagecache import cache_public_page
+from editorial import preview as preview_views
+
 from . import views
-from .pagecache import cache_public_page
 from .sitemaps import SITEMAPS
 
 # Shows the request id, and the 503 page when the database is what failed.
@@ -43,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("search/", cache_public_page(views.search, params=["q"]), name="search"),
     path("", include("events.urls")),
     path("", include("organizations.urls")),
-    path("preview/", include("portal.preview_urls")),
+    path("", include("registrations.urls")),
+    path("preview/", include("editorial.preview_urls")),
     prefix_default_language=True,
 )

@@ -14,13 +14,13 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from core.cache import content_version
+from core.search import QUERY_MAX_LENGTH
+from editorial.models import public_q
 from events.models import Agreement, Event
 from organizations.models import Organization
-
-from .cache import content_version
-from .models import Region, Sector
-from .public import public_q
-from .search import QUERY_MAX_LENGTH, search_all
+from portal.search import search_all
+from taxonomy.models import Region, Sector
 
 HOME_UPCOMING = 8
 HOME_RECENT = 8

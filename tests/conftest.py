@@ -1,14 +1,17 @@
 """Reference data (geography, sectors and the five articles' demo facts) is loaded once per
 session and is always there: tests add their own records on top of it."""
 
+import datetime
+
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import cache, caches
-from django.utils import translation
+from django.utils import timezone, translation
 from pytest_django.plugin import blocking_manager_key
 
 from extraction.demo import demo_load
-from portal.taxonomy import geography_load
+from taxonomy.geography import geography_load
+from tests.events.factories import EventFactory
 
 
 def reference_data_load():
@@ -81,3 +84,16 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture
+def fifty_events(db):
+    """Fifty public events, upcoming and past, in Casablanca-Settat's main city."""
+    today = timezone.localdate()
+    return [
+        EventFactory(
+            start_date=today + datetime.timedelta(days=n - 25),
+            end_date=today + datetime.timedelta(days=n - 25),
+        )
+        for n in range(50)
+    ]

@@ -4,7 +4,7 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "insecure-key-for-tests-only")
 os.environ.setdefault("DJANGO_DEBUG", "0")
-# The test client speaks plain HTTP; tests/hardening checks the HTTPS settings explicitly.
+# The test client speaks plain HTTP; tests/portal checks the HTTPS settings explicitly.
 os.environ.setdefault("DJANGO_HTTPS", "0")
 # Debug is off, so settings.py asks for a real mail backend and shared rate-limit counters:
 # pytest-django keeps mail in memory, and the suite runs in one process.

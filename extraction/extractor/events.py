@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from portal.arabic import normalize_arabic
+from core.arabic import normalize_arabic
 
 from .lexicon import STOPWORDS, VERBS
 from .normalize import strip_clitics

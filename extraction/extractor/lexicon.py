@@ -3,7 +3,7 @@
 They describe Moroccan business-press Arabic in general, not any one article.
 """
 
-from portal.arabic import normalize_arabic
+from core.arabic import normalize_arabic
 
 
 def _fold(words: str) -> frozenset[str]:

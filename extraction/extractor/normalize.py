@@ -1,6 +1,6 @@
 """Clitic handling, the extractor's addition to the project's one Arabic normaliser.
 
-Spelling folding (harakat, tatweel, alef/ya/ta-marbuta) is `portal.arabic.normalize_arabic`,
+Spelling folding (harakat, tatweel, alef/ya/ta-marbuta) is `core.arabic.normalize_arabic`,
 shared with the public search so a name folds the same way wherever it is compared.
 """
 

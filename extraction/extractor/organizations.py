@@ -10,7 +10,7 @@ several names (bare vs. regional form, Arabic vs. Latin, reordered words) become
 import re
 from dataclasses import dataclass, field
 
-from portal.arabic import normalize_arabic
+from core.arabic import normalize_arabic
 
 from .lexicon import MONTH_AND_DAY_WORDS, STOPWORDS, TITLE_WORDS, VERBS
 from .normalize import clitic_variants

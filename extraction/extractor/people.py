@@ -10,7 +10,7 @@ merged into the full name when the text gives both.
 import re
 from dataclasses import dataclass, field
 
-from portal.arabic import normalize_arabic
+from core.arabic import normalize_arabic
 
 from .lexicon import (
     COMPOUND_SECONDS,

@@ -7,7 +7,7 @@ in the given text of the sentence that supports it, so an editor can check it at
 import re
 from datetime import date
 
-from portal.arabic import normalize_arabic
+from core.arabic import normalize_arabic
 
 from .agreements import AgreementMention, find_agreements
 from .dates import DateMention, find_dates

@@ -11,7 +11,7 @@ from functools import cache
 
 from django.utils.text import slugify
 
-from portal.arabic import normalize_arabic
+from core.arabic import normalize_arabic
 
 from .text import Doc
 

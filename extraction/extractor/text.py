@@ -9,7 +9,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 
-from portal.arabic import MARKS_PATTERN, normalize_arabic
+from core.arabic import MARKS_PATTERN, normalize_arabic
 
 from .normalize import clitic_variants, strip_clitics
 

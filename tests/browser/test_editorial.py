@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from editorial.models import Status
 from events.models import Event
-from portal.models import Status
 
 PASSWORD = "a-long-test-password"
 TITLE_AR = "منتدى الصناعات الخضراء التجريبي"

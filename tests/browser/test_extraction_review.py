@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from articles.models import Article
+from editorial.models import Status
 from organizations.models import Organization
-from portal.models import Status
 
 PASSWORD = "a-long-test-password"
 TEXT = Path(__file__).resolve().parents[2] / "extraction/corpus/106_fes_spanish_delegation.txt"

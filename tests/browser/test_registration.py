@@ -7,14 +7,13 @@ from django.core import mail
 from django.utils import translation
 from django.utils.translation import gettext
 
-from events.models import Registration, RegistrationStatus
-
-from ..factories import OpenEventFactory
+from registrations.models import Registration, RegistrationStatus
+from tests.registrations.factories import OpenEventFactory
 
 
 @pytest.fixture
 def register_for_browser():
-    from events.registration.services import seats
+    from registrations.services import seats
 
     event = OpenEventFactory(title="منتدى الطيران التجريبي", title_fr="Forum d’essai aéronautique")
     registration = seats.registration_create(
@@ -125,7 +124,7 @@ def test_staff_check_in_at_the_door_and_the_email_as_sent(
     assert already.split("%(time)s")[0].strip() in page.locator(".outcome-warning h2").inner_text()
     page.screenshot(path=artifacts_dir / "registration-check-in-fr.png", full_page=True)
 
-    page.goto(f"{live_server.url}/admin/events/registration/?event__id__exact={event.pk}")
+    page.goto(f"{live_server.url}/admin/registrations/registration/?event__id__exact={event.pk}")
     assert registration.email in page.content()
     page.screenshot(path=artifacts_dir / "registration-admin.png", full_page=True)
 

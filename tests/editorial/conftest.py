@@ -6,10 +6,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import translation
 
-from portal.groups import EDITORS, PUBLISHERS, REGISTRATION_MANAGERS
-from portal.models import Status
-
-from ..factories import AgreementFactory, EventFactory, OrganizationFactory, PersonFactory
+from editorial.groups import EDITORS, PUBLISHERS, REGISTRATION_MANAGERS
+from editorial.models import Status
+from tests.events.factories import AgreementFactory, EventFactory
+from tests.organizations.factories import OrganizationFactory, PersonFactory
 
 ROLES = ["anonymous", "staff", "editor", "publisher", "registration_manager", "superuser"]
 GROUP_OF_ROLE = {

@@ -8,9 +8,9 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
+from editorial import transitions
+from editorial.models import Status, Transition
 from events.models import Event
-from portal import editorial
-from portal.models import Status, Transition
 
 from ..admin_forms import form_data
 from .conftest import make_record
@@ -29,7 +29,7 @@ def changelist_url(model=Event):
 
 def bulk_versions(*records):
     """The versions the changelist shows for these rows, as its form posts them."""
-    return {f"_version_{r.pk}": editorial.record_version(r) for r in records}
+    return {f"_version_{r.pk}": transitions.record_version(r) for r in records}
 
 
 def step_buttons(html):
@@ -66,7 +66,7 @@ def test_editor_submits_from_the_change_form_and_sees_the_history(client, editor
         {
             "comment": "الترجمة الفرنسية جاهزة",
             "expected_status": Status.DRAFT,
-            "expected_version": editorial.record_version(record),
+            "expected_version": transitions.record_version(record),
         },
         follow=True,
     )
@@ -339,10 +339,11 @@ def test_messages_are_never_lost(client, publisher):
 
 def test_other_translated_admins_render(client, users):
     client.force_login(users["superuser"])
-    for name in ("portal_region", "portal_sector", "portal_commune", "organizations_position"):
+    names = ("taxonomy_region", "taxonomy_sector", "taxonomy_commune", "organizations_position")
+    for name in names:
         assert client.get(reverse(f"admin:{name}_changelist")).status_code == 200, name
         assert client.get(reverse(f"admin:{name}_add")).status_code == 200, name
-    html = client.get(reverse("admin:portal_region_change", args=[1])).content.decode()
+    html = client.get(reverse("admin:taxonomy_region_change", args=[1])).content.decode()
     assert re.search(r'<input[^>]+name="name_fr"[^>]+dir="ltr"', html)
 
 

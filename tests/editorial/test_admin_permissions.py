@@ -8,8 +8,8 @@ from django.urls import reverse
 from modeltranslation.translator import translator
 from reversion.models import Version
 
-from portal import editorial
-from portal.models import Status, Transition
+from editorial import transitions
+from editorial.models import Status, Transition
 
 from ..admin_forms import form_data
 from .conftest import FACTORIES, ROLES, make_record
@@ -88,7 +88,7 @@ def test_admin_url_matrix(client, users, kind, role):
         before = state(record)
         data = None
         if method == "post":
-            version = editorial.record_version(record)
+            version = transitions.record_version(record)
             data = {"comment": "ملاحظة", "expected_status": status, "expected_version": version}
         if case == "save":
             # The form as a browser would post it back, with one translation changed.

@@ -12,10 +12,10 @@ from django.db import close_old_connections, connection, transaction
 from django.test import Client
 from django.urls import reverse
 
+from editorial import transitions
+from editorial.models import Status, Transition
+from editorial.preview import preview_url
 from events.models import Event
-from portal import editorial
-from portal.models import Status, Transition
-from portal.preview import preview_url
 
 from ..admin_forms import form_data
 from .conftest import make_record, make_user
@@ -188,8 +188,8 @@ def test_an_editors_save_racing_an_approval_does_not_undo_it(transactional_db):
             time.sleep(0.05)
         assert _lock_waiters() == 1  # the editor's save waits for the row
         approved = Event.objects.get(pk=record.pk)
-        editorial.record_publish(
-            record=approved, user=publisher, expected_version=editorial.record_version(approved)
+        transitions.record_publish(
+            record=approved, user=publisher, expected_version=transitions.record_version(approved)
         )
     thread.join(timeout=30)
     close_old_connections()
@@ -218,7 +218,7 @@ def test_registration_managers_do_not_see_drafts(client, users):
     assert "مسودة سرية" not in listing and "منتدى منشور للتسجيل" in listing
     assert "Forum public géré" in client.get(change_url(published)).content.decode()
     # The registrations page names no draft either.
-    assert "مسودة سرية" not in client.get("/admin/events/registration/").content.decode()
+    assert "مسودة سرية" not in client.get("/admin/registrations/registration/").content.decode()
 
     # The preview, from the admin and by its link.
     admin_preview = reverse("admin:events_event_preview", args=[draft.pk])

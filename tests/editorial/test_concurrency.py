@@ -6,9 +6,9 @@ import threading
 import pytest
 from django.db import close_old_connections, connection
 
+from editorial import transitions
+from editorial.models import Status, Transition
 from events.models import Event
-from portal import editorial
-from portal.models import Status, Transition
 
 from .conftest import make_record, make_user
 
@@ -47,11 +47,11 @@ def test_concurrent_publish_and_send_back_end_in_one_state(transactional_db, att
 
     def publish():
         record = Event.objects.get(pk=event.pk)
-        return editorial.record_publish(record=record, user=first, expected_status=Status.REVIEW)
+        return transitions.record_publish(record=record, user=first, expected_status=Status.REVIEW)
 
     def send_back():
         record = Event.objects.get(pk=event.pk)
-        return editorial.record_send_back(
+        return transitions.record_send_back(
             record=record, user=second, comment="مرفوض", expected_status=Status.REVIEW
         )
 
@@ -59,7 +59,7 @@ def test_concurrent_publish_and_send_back_end_in_one_state(transactional_db, att
     winners = [r for r in results if isinstance(r, Transition)]
     losers = [r for r in results if isinstance(r, Exception)]
     assert len(winners) == 1 and len(losers) == 1, results
-    assert isinstance(losers[0], editorial.TransitionError)
+    assert isinstance(losers[0], transitions.TransitionError)
 
     event.refresh_from_db()
     log = list(Transition.objects.filter(object_id=event.pk, content_type__model="event"))
@@ -73,7 +73,7 @@ def test_concurrent_publishes_log_one_approval(transactional_db):
     users = [make_user("publisher"), make_user("superuser")]
 
     def publish(user):
-        return lambda: editorial.record_publish(record=Event.objects.get(pk=event.pk), user=user)
+        return lambda: transitions.record_publish(record=Event.objects.get(pk=event.pk), user=user)
 
     results = run_together(*(publish(user) for user in users))
     assert sum(isinstance(r, Transition) for r in results) == 1, results

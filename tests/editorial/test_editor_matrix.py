@@ -23,13 +23,15 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article, Mention
-from events.models import EventOrganization, OutgoingEmail, Participation, RegistrationEmail
+from editorial.groups import EDITORS
+from editorial.models import Publishable, Status
+from events.models import EventOrganization, Participation
 from organizations.models import Organization, Position
-from portal.groups import EDITORS
-from portal.models import Publishable, Sector, Status
+from registrations.models import OutgoingEmail, RegistrationEmail
+from taxonomy.models import Sector
+from tests.registrations.factories import RegistrationFactory
 
 from ..admin_forms import form_data
-from ..factories import RegistrationFactory
 from .conftest import make_record
 
 pytestmark = pytest.mark.django_db
@@ -81,9 +83,9 @@ def test_the_matrix_covers_the_public_models_and_their_relations():
         "organizations.Position",
         "articles.Mention",
         "articles.Article",
-        "events.Registration",
-        "portal.Sector",
-        "portal.Commune",
+        "registrations.Registration",
+        "taxonomy.Sector",
+        "taxonomy.Commune",
     } <= labels
 
 
@@ -382,7 +384,7 @@ def test_the_matrix_sees_a_publishers_changes(superuser, world):
         ("articles.Mention", "add a copy"),
         ("articles.Mention", "re-point"),
         ("articles.Article", "change"),
-        ("portal.Sector", "change"),
+        ("taxonomy.Sector", "change"),
     } <= changed, changed
 
 

@@ -1,7 +1,7 @@
 from django.contrib.auth.models import Group, Permission
 from django.core.management.sql import emit_post_migrate_signal
 
-from portal.groups import editorial_groups_ensure, group_permissions
+from editorial.groups import editorial_groups_ensure, group_permissions
 
 
 def group_perms(name):
@@ -19,13 +19,15 @@ def test_groups_have_their_permissions(db):
     assert not any(
         ".publish_" in p or p.startswith("events.") and "registration" in p for p in editors
     )
-    assert "events.publish_event" in publishers and "events.view_registration" not in publishers
+    assert (
+        "events.publish_event" in publishers and "registrations.view_registration" not in publishers
+    )
     assert "events.delete_event" not in editors
     assert set(group_perms("Registration managers")) >= {
-        "events.view_registration",
-        "events.change_registration",
-        "events.export_registration",
-        "events.checkin_registration",
+        "registrations.view_registration",
+        "registrations.change_registration",
+        "registrations.export_registration",
+        "registrations.checkin_registration",
     }
 
 

@@ -6,8 +6,8 @@ import pytest
 from django.core.signing import TimestampSigner, b62_encode
 from django.urls import reverse
 
-from portal.models import Status
-from portal.preview import SALT, preview_token, preview_url
+from editorial.models import Status
+from editorial.preview import SALT, preview_token, preview_url
 
 from .conftest import FACTORIES, make_record
 

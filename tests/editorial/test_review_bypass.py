@@ -11,11 +11,11 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article, Mention
+from editorial.models import Status
 from extraction.services import article_extract
 from organizations.models import Organization, Position
-from portal.models import Status
+from tests.articles.factories import ArticleFactory
 
-from ..factories import ArticleFactory
 from .conftest import make_record
 
 pytestmark = pytest.mark.django_db

@@ -5,11 +5,11 @@ import pytest
 from django.urls import reverse
 from reversion.models import Version
 
+from editorial import transitions
+from editorial.models import Status, Transition
+from editorial.revisions import version_diff
 from events.models import EventOrganization
 from organizations.models import Organization
-from portal import editorial
-from portal.models import Status, Transition
-from portal.revisions import version_diff
 
 from ..admin_forms import form_data
 from .conftest import make_record
@@ -90,7 +90,7 @@ def test_diff_view(client, edited, users):
 
 
 def test_publisher_restores_a_revision_and_it_is_logged(client, edited, publisher):
-    editorial.record_submit(record=edited, user=publisher)
+    transitions.record_submit(record=edited, user=publisher)
     first, _second = versions(edited)
     client.force_login(publisher)
     url = reverse("admin:events_event_revision", args=[edited.pk, first.pk])
@@ -120,7 +120,7 @@ def test_restoring_a_published_record_keeps_it_published(
     first = versions(record)[0]
     type(record).objects.filter(pk=record.pk).update(name_fr="Nom fautif")
     with django_capture_on_commit_callbacks() as callbacks:
-        editorial.revision_restore(record=record, version=first, user=publisher)
+        transitions.revision_restore(record=record, version=first, user=publisher)
     record.refresh_from_db()
     assert record.name_fr == "Nom exact" and record.status == Status.PUBLISHED and record.is_public
     assert callbacks  # the public pages' version is bumped
@@ -130,8 +130,8 @@ def test_only_publishers_restore(editor):
     record = make_record("event", Status.DRAFT, title_fr="Avant")
     first = versions(record)[0]
     type(record).objects.filter(pk=record.pk).update(title_fr="Après")
-    with pytest.raises(editorial.TransitionForbidden):
-        editorial.revision_restore(record=record, version=first, user=editor)
+    with pytest.raises(transitions.TransitionForbidden):
+        transitions.revision_restore(record=record, version=first, user=editor)
     record.refresh_from_db()
     assert record.title_fr == "Après"
     assert not Transition.objects.filter(object_id=record.pk).exists()

@@ -8,9 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from editorial import transitions
+from editorial.models import Status
 from events.models import EventOrganization, Participation
-from portal import editorial
-from portal.models import Status
 
 from .conftest import make_record
 
@@ -142,18 +142,18 @@ def test_hidden_records_never_appear_and_do_after_publish(
     with django_capture_on_commit_callbacks(execute=True):
         for (_kind, state), record in world["records"].items():
             if state == Status.ARCHIVED:
-                editorial.record_restore(record=record, user=publisher)
+                transitions.record_restore(record=record, user=publisher)
             if state in (Status.DRAFT, Status.ARCHIVED):
-                editorial.record_submit(record=record, user=publisher)
+                transitions.record_submit(record=record, user=publisher)
             if state != "scheduled":
-                editorial.record_publish(record=record, user=publisher)
+                transitions.record_publish(record=record, user=publisher)
     # The scheduled ones: their time comes (publish_due, run by cron, bumps the cache).
     for (_kind, state), record in world["records"].items():
         if state == "scheduled":
             type(record).objects.filter(pk=record.pk).update(
                 publish_at=timezone.now() - datetime.timedelta(seconds=1)
             )
-    assert editorial.scheduled_publish_due() == len(KINDS)
+    assert transitions.scheduled_publish_due() == len(KINDS)
 
     for language in LANGUAGES:
         for record in hidden:
@@ -188,7 +188,7 @@ def test_scheduled_records_go_public_on_time_without_any_command(client, publish
         title_fr=f"{WORD} programmé",
         publish_at=timezone.now() + datetime.timedelta(hours=3),
     )
-    editorial.record_publish(record=record, user=publisher)
+    transitions.record_publish(record=record, user=publisher)
     assert client.get(f"/fr/events/{record.slug}/").status_code == 404
     type(record).objects.filter(pk=record.pk).update(
         publish_at=timezone.now() - datetime.timedelta(seconds=1)

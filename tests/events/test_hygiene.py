@@ -9,15 +9,15 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from events.admin import registrations_csv
-from events.models import EventRole, Registration
-from events.registration import messages
-from portal.arabic import strip_bidi
-
-from ..factories import (
-    EventFactory,
+from core.arabic import strip_bidi
+from events.models import EventRole
+from registrations import messages
+from registrations.admin import registrations_csv
+from registrations.models import Registration
+from tests.events.factories import EventFactory
+from tests.organizations.factories import OrganizationFactory
+from tests.registrations.factories import (
     OpenEventFactory,
-    OrganizationFactory,
     RegistrationFactory,
     registration_form_data,
 )

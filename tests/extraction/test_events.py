@@ -1,8 +1,8 @@
 import pytest
 
+from core.arabic import normalize_arabic
 from extraction.extractor.events import find_events, ordinal, sectors
 from extraction.extractor.text import Doc
-from portal.arabic import normalize_arabic
 
 
 @pytest.mark.parametrize(

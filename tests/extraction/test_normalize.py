@@ -1,5 +1,5 @@
+from core.arabic import normalize_arabic
 from extraction.extractor.normalize import clitic_variants, strip_clitics
-from portal.arabic import normalize_arabic
 
 
 def test_harakat_tatweel_and_letter_variants_fold_together():

@@ -3,10 +3,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from editorial.models import Status
 from events.models import Event
-from portal.models import Status
-
-from ..factories import EventFactory
+from tests.events.factories import EventFactory
 
 
 def test_root_redirects_to_arabic(client):

@@ -13,9 +13,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 from tqdm import tqdm
 
+from core.cache import content_version_bump
+from editorial.models import Status
 from events.models import Event, EventKind
-from portal.cache import content_version_bump
-from portal.models import Commune, Sector, Status
+from taxonomy.models import Commune, Sector
 
 PREFIX = "synthetic-"
 KIND_WORDS = {

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from extraction.demo import demo_load
-from portal.models import Region
+from taxonomy.models import Region
 
 
 class Command(BaseCommand):

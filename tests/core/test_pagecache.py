@@ -1,0 +1,119 @@
+"""The anonymous page cache (portal.pagecache, on Django's per-view cache keys): per URL and
+language, bypassed for staff, never storing what is good for one response only, and
+invalidated by the one receiver of portal.cache on publish, unpublish and edits."""
+
+from django.http import HttpResponse
+from django.template import engines
+from django.test import Client
+
+from core.cache import content_version, content_version_bump
+from core.pagecache import cache_public_page
+from editorial import transitions
+from editorial.models import Status
+from events.models import Event
+from registrations.models import Registration
+from tests.editorial.factories import UserFactory
+from tests.events.factories import EventFactory
+from tests.registrations.factories import OpenEventFactory, registration_form_data
+
+
+def test_a_page_is_cached_per_language(client, db):
+    assert client.get("/ar/events/")["X-Page-Cache"] == "miss"
+    arabic = client.get("/ar/events/")
+    assert arabic["X-Page-Cache"] == "hit"
+    french = client.get("/fr/events/")
+    assert french["X-Page-Cache"] == "miss"
+    assert '<html lang="fr" dir="ltr">' in french.content.decode()
+    assert '<html lang="ar" dir="rtl">' in client.get("/ar/events/").content.decode()
+    assert client.get("/fr/events/")["X-Page-Cache"] == "hit"
+
+
+def test_browsers_are_not_told_to_keep_a_page(client, db):
+    """A publish retires the server's copy at once; a browser's would outlive it."""
+    for state in ("miss", "hit"):
+        response = client.get("/ar/")
+        assert response["X-Page-Cache"] == state
+        assert "max-age" not in response.get("Cache-Control", "")
+        assert not response.has_header("Expires")
+
+
+def test_the_query_string_is_part_of_the_key(client, db):
+    client.get("/ar/events/?region=oriental")
+    assert client.get("/ar/events/?region=souss-massa")["X-Page-Cache"] == "miss"
+
+
+def test_a_bump_invalidates_every_page(client, db):
+    event = EventFactory(title="عنوان قديم")
+    client.get(event.get_absolute_url())
+    # a write the signals cannot see (a raw UPDATE), then the bump such writers call
+    Event.objects.filter(pk=event.pk).update(title_ar="عنوان جديد")
+    assert "عنوان جديد" not in client.get(event.get_absolute_url()).content.decode()
+    version = content_version()
+    content_version_bump()
+    assert content_version() == version + 1
+    fresh = client.get(event.get_absolute_url())
+    assert fresh["X-Page-Cache"] == "miss" and "عنوان جديد" in fresh.content.decode()
+
+
+def test_saving_a_record_invalidates_too(client, db):
+    client.get("/ar/events/")
+    event = EventFactory(title="حدث جديد بعد التخزين")
+    response = client.get("/ar/events/")
+    assert response["X-Page-Cache"] == "miss" and event.title in response.content.decode()
+    event.title = "عنوان معدل"
+    event.save()
+    assert "عنوان معدل" in client.get("/ar/events/").content.decode()
+
+
+def test_publish_and_unpublish_on_the_editorial_desk_invalidate(client, db):
+    """The workflow calls no cache code: the record's save is what retires the pages."""
+    publisher = UserFactory(is_superuser=True)
+    event = EventFactory(title="منتدى قيد المراجعة", status=Status.REVIEW, published_at=None)
+    assert event.title not in client.get("/ar/events/").content.decode()
+    assert client.get("/ar/events/")["X-Page-Cache"] == "hit"
+    transitions.record_publish(record=event, user=publisher)
+    published = client.get("/ar/events/")
+    assert published["X-Page-Cache"] == "miss" and event.title in published.content.decode()
+    transitions.record_archive(record=event, user=publisher)
+    assert event.title not in client.get("/ar/events/").content.decode()
+
+
+def test_a_sign_up_leaves_the_cached_pages_alone(client, db, django_capture_on_commit_callbacks):
+    """A registration, its queued e-mail and its task are not content: pages stay cached."""
+    event = OpenEventFactory()
+    client.get("/ar/events/")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = Client().post(f"/ar/events/{event.slug}/register/", registration_form_data())
+    assert response.status_code == 200 and Registration.objects.filter(event=event).count() == 1
+    assert client.get("/ar/events/")["X-Page-Cache"] == "hit"
+
+
+def test_logged_in_staff_bypass_the_cache(client, db):
+    client.get("/ar/")
+    assert client.get("/ar/")["X-Page-Cache"] == "hit"
+    client.force_login(UserFactory())
+    response = client.get("/ar/")
+    assert "X-Page-Cache" not in response and response.context is not None
+
+
+def test_pages_rendering_a_csrf_token_are_never_stored(rf):
+    template = engines["django"].from_string("<form method=post>{% csrf_token %}</form>")
+    calls = []
+
+    def form_view(request):
+        calls.append(1)
+        return HttpResponse(template.render({}, request))
+
+    view = cache_public_page(form_view)
+    for _ in range(2):
+        response = view(rf.get("/ar/form/"))
+        assert "csrfmiddlewaretoken" in response.content.decode()
+        assert "X-Page-Cache" not in response
+    assert len(calls) == 2
+
+
+def test_errors_and_bad_requests_are_not_cached(client, db):
+    client.get("/en/events/?region=atlantis")
+    assert "X-Page-Cache" not in client.get("/en/events/?region=atlantis")
+    client.get("/ar/events/no-such-event/")
+    assert "X-Page-Cache" not in client.get("/ar/events/no-such-event/")

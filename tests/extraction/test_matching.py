@@ -1,0 +1,106 @@
+"""extraction.matching: extracted organisations and people against the existing records."""
+
+import pytest
+
+from editorial.models import Status
+from extraction.matching import FUZZY_THRESHOLD, RecordIndex, matches_find
+from organizations.models import Organization, Person
+from taxonomy.models import Region
+from tests.organizations.factories import OrganizationFactory
+
+pytestmark = pytest.mark.django_db
+
+FCP = "فدرالية الكيمياء وشبه الكيمياء"  # demo data, published
+
+
+def fcp():
+    return Organization.objects.get(name_ar=FCP)
+
+
+def find_org(*names, **kwargs):
+    return RecordIndex.organizations().find(list(names), **kwargs)
+
+
+def test_normalised_arabic_name_matches_whatever_the_spelling():
+    found = find_org("فِدِرالية الكيمياء و شبه الكيمياء")
+    assert (found.pk, found.score, found.reason) == (fcp().pk, 100, "name")
+    assert found.status == Status.PUBLISHED
+
+
+def test_an_alias_matches():
+    org = OrganizationFactory(name="التجمع المهني للاختبار", aliases=["قطب الاختبار الصناعي"])
+    found = find_org("قطب الاختبار الصناعي")
+    assert (found.pk, found.reason) == (org.pk, "alias")
+
+
+def test_the_acronym_matches_when_one_record_carries_it():
+    org = OrganizationFactory(name="الجمعية المغربية للاختبار", acronym="AMTX")
+    assert find_org("جمعية لا تشبهها", acronym="amtx").pk == org.pk
+    assert find_org("AMTX").reason == "acronym"
+    OrganizationFactory(name="جمعية أخرى", acronym="AMTX")
+    assert find_org("جمعية لا تشبهها", acronym="AMTX") is None  # shared: no decision
+
+
+def test_the_french_name_matches():
+    org = OrganizationFactory(name="تجمع التجربة", name_fr="Cluster Essai Électrique")
+    found = find_org("cluster essai electrique")
+    assert (found.pk, found.reason) == (org.pk, "translation")
+
+
+def test_a_near_spelling_matches_fuzzily_above_the_threshold():
+    found = find_org("فيدرالية الكيمياء وشبه الكيماء")
+    assert found.pk == fcp().pk and found.reason == "fuzzy"
+    assert FUZZY_THRESHOLD <= found.score < 100
+    reordered = find_org("وزارة التجارة والصناعة")
+    assert reordered.name == "وزارة الصناعة والتجارة"
+
+
+def test_any_status_is_a_candidate():
+    org = OrganizationFactory(name="مكتب التجارب المسودة", status=Status.DRAFT)
+    assert find_org("مكتب التجارب المسودة").pk == org.pk
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "المركز الجهوي للاستثمار لجهة الشرق",  # another region than Souss-Massa's
+        "غرفة التجارة والصناعة والخدمات لجهة فاس مكناس",  # not Marrakech-Safi's chamber
+        "المركز الجهوي للاستثمار",  # an alias of two centres: nobody's in particular
+        "صندوق المراكز التقنية",
+        "جامعة محمد الخامس",
+        "وزارة الفلاحة",
+    ],
+)
+def test_different_organisations_do_not_match(name):
+    assert find_org(name) is None
+
+
+def test_a_region_conflict_blocks_a_match():
+    region = Region.objects.exclude(slug="marrakech-safi").first()
+    org = OrganizationFactory(name="جمعية المنعشين للاختبار", region=region)
+    assert find_org("جمعية المنعشين للاختبار", region="marrakech-safi") is None
+    assert find_org("جمعية المنعشين للاختبار", region=region.slug).pk == org.pk
+
+
+def test_people_match_on_name_fuzzily_and_on_an_alias_alone():
+    index = RecordIndex.people()
+    assert index.find(["عبد المولى بلوتي"]).name == "عبد المولى بللوتي"
+    assert index.find(["نورالدين بويعقوب"]).name == "نور الدين بويعقوب"
+    assert index.find(["بنمخلوف"]).name == "لمياء بنمخلوف"  # the record's alias
+    assert index.find(["سعيد بنمخلوف"]) is None  # someone else with her surname
+    assert index.find(["محمد الأمين"]) is None
+
+
+def test_candidates_load_once_per_extraction(django_assert_num_queries):
+    record = {
+        "organizations": [
+            {"name": FCP, "aliases": [], "acronym": None, "region": None},
+            {"name": "منظمة جديدة تماما", "aliases": [], "acronym": None, "region": None},
+        ]
+        * 10,
+        "people": [{"name": "لمياء بنمخلوف", "aliases": []}] * 10,
+    }
+    with django_assert_num_queries(2):
+        matches = matches_find(record)
+    assert matches.organizations[0].pk == fcp().pk and matches.organizations[1] is None
+    assert matches.people[0].pk == Person.objects.get(name_ar="لمياء بنمخلوف").pk
