@@ -1,5 +1,6 @@
-"""Reference data (geography, sectors and the five articles' demo facts) is loaded once per
-session and is always there: tests add their own records on top of it."""
+"""Reference data (regions, provinces, communes and sectors) is loaded once per session and is
+always there: tests add their own records on top of it. The demo records are not: a test that
+needs them asks for `demo_data`."""
 
 import datetime
 
@@ -16,13 +17,18 @@ from tests.events.factories import EventFactory
 
 def reference_data_load():
     geography_load()
-    demo_load()
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         reference_data_load()
+
+
+@pytest.fixture
+def demo_data(db):
+    """The five seed articles' records, as `make run` shows them (rolled back after the test)."""
+    return demo_load()
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -16,6 +16,7 @@ from events.models import Event
 from extraction.services import article_extract
 from organizations.models import Organization, Person
 from tests.editorial.factories import UserFactory
+from tests.organizations.factories import OrganizationFactory
 
 # The admin's messages are read in English.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
@@ -86,9 +87,9 @@ def test_editor_reviews_then_keeps_some_proposals(client, article):
 def test_the_existing_record_is_offered_instead_of_a_duplicate(client):
     login(client, PUBLISHERS)
     text = Path(__file__).resolve().parents[2] / "extraction/demo/000_e78897b692c798fe.txt"
+    existing = OrganizationFactory(name_ar=FCP)
     article = Article.objects.create(title="FCP", text=text.read_text("utf-8"))
     html = client.get(review_url(article)).content.decode()
-    existing = Organization.objects.get(name_ar=FCP)
     assert reverse("admin:organizations_organization_change", args=[existing.pk]) in html
     assert "score 100" in html
 

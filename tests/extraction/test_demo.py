@@ -14,6 +14,8 @@ from organizations.models import Organization, Person, Position
 
 GOLD = [json.loads(p.read_text("utf-8")) for p in sorted(CORPUS_DIR.glob("0*.json"))][:5]
 
+pytestmark = pytest.mark.usefixtures("demo_data")
+
 
 def test_chemistry_forum(db):
     forum = Event.objects.get(title_ar="المنتدى الدولي للكيمياء")

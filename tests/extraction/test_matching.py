@@ -6,11 +6,21 @@ from editorial.models import Status
 from extraction.matching import FUZZY_THRESHOLD, RecordIndex, matches_find
 from organizations.models import Organization, Person
 from taxonomy.models import Region
-from tests.organizations.factories import OrganizationFactory
+from tests.organizations.factories import OrganizationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
-FCP = "فدرالية الكيمياء وشبه الكيمياء"  # demo data, published
+FCP = "فدرالية الكيمياء وشبه الكيمياء"
+
+
+@pytest.fixture(autouse=True)
+def existing_records(db):
+    """Published records the proposals are matched against."""
+    OrganizationFactory(name=FCP, name_fr="Fédération de la chimie et de la parachimie")
+    OrganizationFactory(name="وزارة الصناعة والتجارة", name_fr="")
+    PersonFactory(name="عبد المولى بللوتي")
+    PersonFactory(name="نور الدين بويعقوب")
+    PersonFactory(name="لمياء بنمخلوف", aliases=["بنمخلوف"])
 
 
 def fcp():

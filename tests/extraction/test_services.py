@@ -15,6 +15,7 @@ from events.models import Agreement, Event, EventOrganization, Participation
 from extraction.services import article_extract, article_ingest
 from organizations.models import Organization, Person, Position
 from tests.editorial.factories import UserFactory
+from tests.organizations.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -97,8 +98,8 @@ def test_a_second_run_duplicates_nothing(editor):
 
 
 def test_existing_records_are_linked_not_duplicated(editor):
-    """Demo article 000 again: the published federation is reused, as it is."""
-    federation = Organization.objects.get(name_ar="فدرالية الكيمياء وشبه الكيمياء")
+    """A seed article naming a federation already published: it is reused, as it is."""
+    federation = OrganizationFactory(name="فدرالية الكيمياء وشبه الكيمياء")
     before = federation.updated_at
     text = (DEMO / "000_e78897b692c798fe.txt").read_text("utf-8")
     article = article_of(text, published_on=datetime.date(2024, 3, 13))
@@ -134,6 +135,7 @@ def test_only_the_selection_is_created(editor):
 
 
 def test_a_matched_proposal_can_be_created_anew(editor):
+    OrganizationFactory(name="فدرالية الكيمياء وشبه الكيمياء")
     text = (DEMO / "000_e78897b692c798fe.txt").read_text("utf-8")
     article = article_of(text)
     proposal = next(p for p in article_extract(article).proposals
