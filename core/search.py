@@ -32,12 +32,6 @@ from .arabic import highlight, normalize_arabic, search_terms
 QUERY_MAX_LENGTH = 200
 RANK_CANDIDATES = 200
 
-# The searchable fields of each model, in the order the migrations index them.
-EVENT_FIELDS = ("title_ar", "title_fr", "title_en", "summary_ar", "summary_fr", "summary_en")
-AGREEMENT_FIELDS = EVENT_FIELDS
-ORGANIZATION_FIELDS = ("name_ar", "name_fr", "name_en", "acronym", "aliases")
-PERSON_FIELDS = ("name_ar", "name_fr", "name_en", "aliases")
-
 
 def _sqlite_functions(connection) -> None:
     """Give SQLite the two SQL functions PostgreSQL gets from the migrations (registering

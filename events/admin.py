@@ -6,9 +6,9 @@ from editorial.admin import (
     PublishableAdmin,
     PublishableForm,
 )
-from events.models import Agreement, Event, EventOrganization, Participation
 
 from . import views
+from .models import Agreement, Event, EventOrganization, Participation
 
 
 class EventOrganizationInline(ApprovedRowsInlineMixin, admin.TabularInline):

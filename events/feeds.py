@@ -12,7 +12,8 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from core.arabic import strip_bidi
-from events.models import Event
+
+from .models import Event
 
 FEED_SIZE = 50
 

@@ -11,10 +11,12 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.search import EVENT_FIELDS, QUERY_MAX_LENGTH, search_queryset
-from events.models import Event, EventKind
+from core.search import QUERY_MAX_LENGTH, search_queryset
 from organizations.models import Organization
 from taxonomy.models import Commune, Region, Sector
+
+from .models import Event, EventKind
+from .search import EVENT_FIELDS
 
 WHEN_CHOICES = [("upcoming", _("Upcoming")), ("past", _("Past"))]
 

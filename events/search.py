@@ -1,7 +1,12 @@
 from django.utils.translation import gettext_lazy as _
 
-from core.search import AGREEMENT_FIELDS, EVENT_FIELDS, SearchSpec
-from events.models import Agreement, Event
+from core.search import SearchSpec
+
+from .models import Agreement, Event
+
+# The searchable fields, in the order the migrations index them (migrations/0002).
+EVENT_FIELDS = ("title_ar", "title_fr", "title_en", "summary_ar", "summary_fr", "summary_en")
+AGREEMENT_FIELDS = EVENT_FIELDS
 
 EVENTS = SearchSpec(
     key="events",

@@ -1,5 +1,6 @@
 from editorial.sitemaps import PagesSitemap, RecordSitemap
-from events.models import Agreement, Event
+
+from .models import Agreement, Event
 
 
 class EventPagesSitemap(PagesSitemap):

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from events.models import Agreement, Event, Participation
+from .models import Agreement, Event, Participation
 
 
 @register(Event)

@@ -17,11 +17,11 @@ from articles.sources import attach_sources
 from core.cache import content_version
 from core.listing import filtered_page, paginate
 from editorial.models import public_q
-from events.models import Agreement, Event, EventOrganization, EventRole
 from organizations.models import Organization
 
 from .filters import EventFilter
 from .ics import event_ical
+from .models import Agreement, Event, EventOrganization, EventRole
 
 EVENTS_PER_PAGE = 20
 AGREEMENTS_PER_PAGE = 20

@@ -12,7 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from core.arabic import normalize_arabic
-from extraction.extractor import extract_article
+
+from .extractor import extract_article
 
 EVENT_FIELDS = ("kind", "edition", "start_date", "end_date", "city", "region")
 FIELDS = (

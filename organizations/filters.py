@@ -5,11 +5,12 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.search import ORGANIZATION_FIELDS, QUERY_MAX_LENGTH, search_queryset
+from core.search import QUERY_MAX_LENGTH, search_queryset
 from editorial.models import public_q
 from taxonomy.models import Region, Sector
 
 from .models import Organization, OrganizationKind
+from .search import ORGANIZATION_FIELDS
 
 
 class OrganizationFilter(django_filters.FilterSet):

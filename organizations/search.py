@@ -1,8 +1,12 @@
 from django.utils.translation import gettext_lazy as _
 
-from core.search import ORGANIZATION_FIELDS, PERSON_FIELDS, SearchSpec
+from core.search import SearchSpec
 
 from .models import Organization, Person
+
+# The searchable fields, in the order the migrations index them (migrations/0002).
+ORGANIZATION_FIELDS = ("name_ar", "name_fr", "name_en", "acronym", "aliases")
+PERSON_FIELDS = ("name_ar", "name_fr", "name_en", "aliases")
 
 ORGANIZATIONS = SearchSpec(
     key="organizations",

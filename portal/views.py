@@ -19,8 +19,9 @@ from core.search import QUERY_MAX_LENGTH
 from editorial.models import public_q
 from events.models import Agreement, Event
 from organizations.models import Organization
-from portal.search import search_all
 from taxonomy.models import Region, Sector
+
+from .search import search_all
 
 HOME_UPCOMING = 8
 HOME_RECENT = 8

@@ -3,7 +3,7 @@ registrant or the organiser is shown, in their language."""
 
 from django.utils.translation import gettext_lazy as _
 
-from registrations.models import Registration, RegistrationStatus
+from .models import Registration, RegistrationStatus
 
 
 class RegistrationError(Exception):

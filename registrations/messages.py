@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from core.arabic import strip_bidi
 from events.ics import event_ical
-from registrations.models import Registration, RegistrationEmail, RegistrationStatus
 
 from .formatting import event_dates_display, event_place_display, reference_qr
+from .models import Registration, RegistrationEmail, RegistrationStatus
 from .services.links import registration_link
 from .services.purge import PURGED_EMAIL_DOMAIN
 

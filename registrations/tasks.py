@@ -13,9 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from registrations.models import OutgoingEmail, OutgoingEmailStatus
-
 from .messages import email_applies, registration_email_message
+from .models import OutgoingEmail, OutgoingEmailStatus
 
 logger = logging.getLogger(__name__)
 

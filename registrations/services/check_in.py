@@ -6,9 +6,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from events.models import Event
-from registrations.models import Registration, RegistrationStatus
 
 from ..exceptions import CheckInRefused, UnknownReference, WrongEvent
+from ..models import Registration, RegistrationStatus
 
 
 @dataclass

@@ -9,10 +9,9 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from registrations.models import OutgoingEmail, Registration, RegistrationEmail, RegistrationStatus
-
 from ..exceptions import AlreadyCancelled, EmailNoLongerApplies, PersonalDataPurged
 from ..messages import email_applies
+from ..models import OutgoingEmail, Registration, RegistrationEmail, RegistrationStatus
 from ..tasks import send_registration_email
 from .purge import registration_is_purged
 

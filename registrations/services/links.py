@@ -7,9 +7,8 @@ from django.core import signing
 from django.urls import reverse
 from django.utils import translation
 
-from registrations.models import Registration
-
 from ..exceptions import BadToken, ExpiredToken
+from ..models import Registration
 
 TOKEN_SALT = "registrations.personal-link"
 # The personal link outlives any registration window; past this age it must be re-sent.

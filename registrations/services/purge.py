@@ -7,7 +7,7 @@ from django.db.models import Q, Value
 from django.db.models.functions import Concat, Lower
 from django.utils import timezone
 
-from registrations.models import OutgoingEmail, OutgoingEmailStatus, Registration
+from ..models import OutgoingEmail, OutgoingEmailStatus, Registration
 
 PURGED_EMAIL_DOMAIN = "purged.invalid"
 

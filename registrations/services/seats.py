@@ -17,7 +17,6 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from events.models import Event
-from registrations.models import Registration, RegistrationEmail, RegistrationStatus
 
 from ..exceptions import (
     AlreadyCancelled,
@@ -28,6 +27,7 @@ from ..exceptions import (
     NotOnWaitingList,
     RegistrationClosed,
 )
+from ..models import Registration, RegistrationEmail, RegistrationStatus
 from .emails import outgoing_emails_queue
 
 ACTIVE = (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED)
