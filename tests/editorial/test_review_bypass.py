@@ -9,12 +9,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from articles.models import Article, Mention
 from editorial.models import Status
 from extraction.services import article_extract
-from organizations.models import Organization, Position
+from organizations.models import Position
 from tests.articles.factories import ArticleFactory
+from tests.organizations.factories import OrganizationFactory
 
 from .conftest import make_record
 
@@ -235,8 +237,14 @@ def test_an_article_of_drafts_only_stays_editable(client, editor):
 
 # -- (d) accepting an extraction -------------------------------------------------------------
 def test_accepting_an_extraction_adds_no_source_to_an_approved_record(client, editor):
-    federation = Organization.objects.get(name_ar=FCP)
-    assert federation.status == Status.PUBLISHED
+    with translation.override("ar"):  # the factory's `name` is the Arabic one
+        federation = OrganizationFactory(
+            name=FCP,
+            name_fr="Fédération de la Chimie et de la Parachimie (FCP)",
+            name_en="Federation of Chemistry and Parachemistry (FCP)",
+            kind="federation",
+        )
+    assert federation.is_public
     text = (DEMO / "000_e78897b692c798fe.txt").read_text("utf-8")
     article = Article.objects.create(title="FCP", outlet="Editor's outlet", text=text)
     before = public_html(federation)

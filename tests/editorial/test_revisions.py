@@ -9,7 +9,6 @@ from editorial import transitions
 from editorial.models import Status, Transition
 from editorial.revisions import version_diff
 from events.models import EventOrganization
-from organizations.models import Organization
 
 from ..admin_forms import form_data
 from .conftest import make_record
@@ -29,7 +28,7 @@ def edited(client, editor):
     record = make_record(
         "event", Status.DRAFT, title_fr="Forum d'origine", summary="ملخص أول", title_en=""
     )
-    organizer = Organization.objects.order_by("pk").first()
+    organizer = make_record("organization", Status.PUBLISHED)
     client.force_login(editor)
     data = form_data(client.get(change_url(record)))
     data.update(

@@ -41,13 +41,12 @@ def hidden_record(kind, state):
 @pytest.fixture
 def world(db):
     """Hidden records of every kind in every hidden state, linked from published ones."""
-    from events.models import Agreement, Event
-    from organizations.models import Organization, Person
-
-    event = Event.objects.public().get(title_ar="المنتدى الدولي للكيمياء")
-    organization = Organization.objects.public().filter(event_roles__event=event).first()
-    person = Person.objects.public().order_by("pk").first()
-    published_agreement = Agreement.objects.public().order_by("pk").first()
+    event = make_record("event", Status.PUBLISHED)
+    organization = make_record("organization", Status.PUBLISHED)
+    EventOrganization.objects.create(event=event, organization=organization, role="organizer")
+    person = make_record("person", Status.PUBLISHED)
+    published_agreement = make_record("agreement", Status.PUBLISHED)
+    published_agreement.parties.add(organization)
     records = {(k, s): hidden_record(k, s) for k in KINDS for s in HIDDEN_STATES}
     for state in HIDDEN_STATES:
         EventOrganization.objects.create(

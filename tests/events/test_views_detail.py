@@ -24,7 +24,7 @@ def json_ld(html: str) -> dict:
     return json.loads(match.group(1))
 
 
-def test_arabic_detail_uses_moroccan_month_names_and_western_digits(client, db):
+def test_arabic_detail_uses_moroccan_month_names_and_western_digits(client, chemistry_forum):
     html = client.get(CHEMISTRY.format(lang="ar")).content.decode()
     assert '<html lang="ar" dir="rtl">' in html
     assert "<h1><bdi>المنتدى الدولي للكيمياء</bdi></h1>" in html
@@ -36,12 +36,12 @@ def test_arabic_detail_uses_moroccan_month_names_and_western_digits(client, db):
 
 
 @pytest.mark.parametrize(("lang", "text"), [("fr", "16 mai 2024"), ("en", "16 May 2024")])
-def test_french_and_english_detail_use_their_month_names(client, db, lang, text):
+def test_french_and_english_detail_use_their_month_names(client, chemistry_forum, lang, text):
     html = client.get(CHEMISTRY.format(lang=lang)).content.decode()
     assert f'<time datetime="2024-05-16">{text}</time>' in html
 
 
-def test_detail_shows_place_sectors_roles_and_sources(client, db):
+def test_detail_shows_place_sectors_roles_and_sources(client, chemistry_forum):
     html = client.get(CHEMISTRY.format(lang="fr")).content.decode()
     edition = translated("edition %(edition)s", "fr") % {"edition": 2}
     assert f"Forum</a> · {edition}</p>" in html
@@ -86,7 +86,7 @@ def test_draft_and_scheduled_events_are_404(client, db):
         assert client.get(f"{event.get_absolute_url()}calendar.ics").status_code == 404
 
 
-def test_json_ld_describes_the_event(client, db):
+def test_json_ld_describes_the_event(client, chemistry_forum):
     data = json_ld(client.get(CHEMISTRY.format(lang="fr")).content.decode())
     assert data["@context"] == "https://schema.org" and data["@type"] == "Event"
     assert data["name"] == "Forum international de la chimie"
@@ -107,7 +107,7 @@ def test_json_ld_cannot_close_its_script(client, db):
     assert json_ld(html)["name"] == "</script><script>alert(1)</script>"
 
 
-def test_head_has_canonical_hreflang_and_open_graph(client, db):
+def test_head_has_canonical_hreflang_and_open_graph(client, chemistry_forum):
     html = client.get(CHEMISTRY.format(lang="ar") + "?utm_source=x").content.decode()
     path = "/events/forum-international-de-la-chimie-2024/"
     assert f'<link rel="canonical" href="http://testserver/ar{path}">' in html
@@ -119,7 +119,7 @@ def test_head_has_canonical_hreflang_and_open_graph(client, db):
     assert '<meta property="og:locale" content="ar_MA">' in html
 
 
-def test_calendar_file_parses_back(client, db):
+def test_calendar_file_parses_back(client, chemistry_forum):
     response = client.get(CHEMISTRY.format(lang="fr") + "calendar.ics")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
@@ -162,10 +162,11 @@ def test_a_new_organisation_of_the_event_shows_at_once(client, db):
     assert "Cluster nouveau" in client.get(event.get_absolute_url()).content.decode()
 
 
-def test_sources_are_read_in_one_query_for_the_record(db, django_assert_num_queries):
+def test_sources_are_read_in_one_query_for_the_record(chemistry_forum, django_assert_num_queries):
     from articles.sources import attach_sources
 
     event = Event.objects.get(slug="forum-international-de-la-chimie-2024")
     with django_assert_num_queries(1):
         attach_sources(event)
+    assert len(event.sources) == 1  # the fixture's article quotes it
     assert [m.pk for m in event.sources] == [m.pk for m in Mention.objects.for_object(event)]

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from django.db import connections
 
+from tests.events.factories import chemistry_forum_create
+
 ROOT = Path(__file__).resolve().parents[2]
 REPLICA = "replica1"
 PRODUCTION_ENV = {
@@ -95,3 +97,9 @@ def production_https(settings, production_security_settings):
     for name, value in production_security_settings.items():
         setattr(settings, name, value)
     return settings
+
+
+@pytest.fixture
+def chemistry_forum(db):
+    """The International Chemistry Forum, with its organisers, sectors and source article."""
+    return chemistry_forum_create()

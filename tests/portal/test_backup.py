@@ -1,5 +1,8 @@
 """scripts/backup.sh and scripts/restore.sh: the demo database dumped, restored into a new
-database, and every table's row count compared."""
+database, and every table's row count compared.
+
+A whole-database check where any realistic content will do: it loads the demo data
+(`demo_data`) on top of the reference data, so every table the site fills has rows."""
 
 import os
 import subprocess
@@ -36,7 +39,7 @@ def row_counts(url: str) -> dict[str, int]:
         }
 
 
-def test_backup_and_restore_round_trip(transactional_db, tmp_path):
+def test_backup_and_restore_round_trip(transactional_db, demo_data, tmp_path):
     settings_dict = connections["default"].settings_dict
     source = url_for(settings_dict, settings_dict["NAME"])
     target_name = f"restore_check_{uuid.uuid4().hex[:8]}"

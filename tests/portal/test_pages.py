@@ -14,7 +14,7 @@ def test_root_redirects_to_arabic(client):
     assert response["Location"] == "/ar/"
 
 
-def test_home_lists_published_events_in_arabic(client, db):
+def test_home_lists_published_events_in_arabic(client, chemistry_forum):
     draft = EventFactory(status=Status.DRAFT, title="مسودة لا تظهر")
     response = client.get("/ar/")
     html = response.content.decode()
@@ -25,7 +25,7 @@ def test_home_lists_published_events_in_arabic(client, db):
     assert draft.title not in html
 
 
-def test_home_in_french_is_left_to_right(client, db):
+def test_home_in_french_is_left_to_right(client, chemistry_forum):
     response = client.get("/fr/")
     html = response.content.decode()
     assert '<html lang="fr" dir="ltr">' in html

@@ -15,6 +15,7 @@ FCP = "/{lang}/organizations/federation-de-la-chimie-et-de-la-parachimie-fcp/"
 
 
 def test_home_lists_upcoming_then_recent_with_map_and_sectors(client, fifty_events):
+    AgreementFactory(amount_mad=250_000_000)
     response = client.get("/ar/")
     html = response.content.decode()
     upcoming, recent = response.context["upcoming"], response.context["recent"]
@@ -54,7 +55,7 @@ def test_the_home_page_lists_a_publish_at_once(client, fifty_events):
     assert "Freshly published forum" in response.content.decode()
 
 
-def test_organisation_profile(client, db):
+def test_organisation_profile(client, chemistry_forum):
     html = client.get(FCP.format(lang="fr")).content.decode()
     assert "<h1><bdi>Fédération de la Chimie et de la Parachimie (FCP)</bdi>" in html
     assert "Forum international de la chimie" in html  # its event, under its role
@@ -127,6 +128,37 @@ def test_person_profile_shows_positions_and_events(client, db):
 
 
 def test_agreements_list_and_detail(client, db, django_assert_max_num_queries):
+    ministry = OrganizationFactory(
+        name="وزارة الصناعة والتجارة",
+        name_fr="Ministère de l'Industrie et du Commerce",
+        name_en="Ministry of Industry and Trade",
+        kind="ministry",
+    )
+    previous = AgreementFactory(
+        title="المخطط التنموي للمراكز التقنية الصناعية 2014-2020",
+        title_fr="Plan de développement des centres techniques industriels 2014-2020",
+        title_en="Industrial Technical Centers Development Plan 2014–2020",
+        kind="other",
+        amount_mad=290_000_000,
+        period_start=2014,
+        period_end=2020,
+    )
+    AgreementFactory(
+        title="اتفاقية إطار لتفعيل المخطط التنموي للمراكز التقنية الصناعية",
+        # No years in the titles: the page's "2022–2025" can only be the period.
+        title_fr=(
+            "Convention-cadre pour la mise en œuvre du plan de développement des centres"
+            " techniques industriels"
+        ),
+        title_en=(
+            "Framework agreement to implement the development plan for industrial technical centers"
+        ),
+        kind="framework",
+        amount_mad=250_000_000,
+        period_start=2022,
+        period_end=2025,
+        previous=previous,
+    ).parties.add(ministry, OrganizationFactory())
     for _ in range(25):
         AgreementFactory().parties.add(OrganizationFactory(), OrganizationFactory())
     with django_assert_max_num_queries(6):

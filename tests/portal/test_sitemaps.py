@@ -11,7 +11,7 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
-def test_atom_feed_lists_published_events_in_the_url_language(client, db):
+def test_atom_feed_lists_published_events_in_the_url_language(client, chemistry_forum):
     draft = EventFactory(status=Status.DRAFT, title_fr="Brouillon du flux")
     response = client.get("/fr/feeds/events/")
     assert response["Content-Type"].startswith("application/atom+xml")
@@ -24,7 +24,7 @@ def test_atom_feed_lists_published_events_in_the_url_language(client, db):
     assert all(link.startswith("http://testserver/fr/events/") for link in links)
 
 
-def test_rss_feed(client, db):
+def test_rss_feed(client, chemistry_forum):
     response = client.get("/ar/feeds/events/rss/")
     assert response["Content-Type"].startswith("application/rss+xml")
     root = ET.fromstring(response.content)
@@ -32,7 +32,7 @@ def test_rss_feed(client, db):
     assert "المنتدى الدولي للكيمياء" in titles
 
 
-def test_sitemap_index_and_sections_with_hreflang_alternates(client, db):
+def test_sitemap_index_and_sections_with_hreflang_alternates(client, chemistry_forum):
     draft = EventFactory(status=Status.DRAFT)
     index = ET.fromstring(client.get("/sitemap.xml").content)
     sections = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
