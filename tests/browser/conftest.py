@@ -1,10 +1,13 @@
-"""Headless Chromium (Debian's) driven by Playwright against the live test server."""
+"""Headless Chromium (Debian's) driven by Playwright against the live test server, which
+holds the demo records: these tests look at the site as `make run` shows it."""
 
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+from extraction.demo import demo_load
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -20,6 +23,11 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
             if not shutil.which(CHROMIUM):
                 item.add_marker(pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}"))
+
+
+@pytest.fixture(autouse=True)
+def demo_records(transactional_db):
+    demo_load()
 
 
 @pytest.fixture(scope="session")
