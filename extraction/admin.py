@@ -13,7 +13,7 @@ from django.utils.dateparse import parse_date
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, Mention
+from articles.models import Article, Language, Mention
 from core.templatetags.portal_tags import date_range, day, mad
 from core.validators import validate_text_upload
 from editorial import transitions
@@ -122,6 +122,12 @@ class ArticleForm(forms.ModelForm):
         self.fields["title"].required = False
         self.fields["text"].required = False
         self.fields["title"].widget.attrs["dir"] = "auto"
+        if self.instance.pk is None and "language" in self.fields:
+            # A new article's language is read from its text unless the editor picks one.
+            language = self.fields["language"]
+            language.required = False
+            language.choices = [("", _("Detect from the text")), *Language.choices]
+            language.initial = ""
 
     def clean(self):
         cleaned_data = super().clean()
@@ -144,6 +150,8 @@ class ArticleForm(forms.ModelForm):
         if not (cleaned_data.get("title") or "").strip():
             first = next(line for line in text.splitlines() if line.strip())
             cleaned_data["title"] = " ".join(first.split())[:500]
+        if "language" in self.fields and not cleaned_data.get("language"):
+            cleaned_data["language"] = services.article_language(text)
         return cleaned_data
 
 

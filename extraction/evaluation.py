@@ -247,22 +247,46 @@ def corpus(directory: Path, pattern: str = "*.txt") -> Iterable[tuple[str, str, 
             )
 
 
-def evaluate(directory: Path | str, pattern: str = "*.txt") -> dict:
-    """Extract every article of a directory and score it against its gold record."""
+def _score(articles: list[tuple[str, str, dict]]) -> dict:
+    """Extract each article and score it: {"articles", "fields"}."""
     scores = {name: Score() for name in FIELDS}
-    count = 0
-    for article, text, gold in corpus(Path(directory), pattern):
+    for article, text, gold in articles:
         published = (gold.get("source") or {}).get("published_on")
         extracted = extract_article(
             text, published_on=date.fromisoformat(published) if published else None
         )
         score_article(article, extracted, gold, scores)
-        count += 1
-    return {"articles": count, "fields": {n: s.as_dict() for n, s in scores.items()}}
+    return {"articles": len(articles), "fields": {n: s.as_dict() for n, s in scores.items()}}
 
 
-def format_report(report: dict, details: bool = True) -> str:
-    """A fixed-width table of P/R/F1 per field, then the misses and false positives."""
+def _report(articles: list[tuple[str, str, dict]]) -> dict:
+    """Scores over all the articles, then per language (the gold's source.language)."""
+    report = _score(articles)
+    languages: dict[str, list] = {}
+    for item in articles:
+        language = (item[2].get("source") or {}).get("language") or "?"
+        languages.setdefault(language, []).append(item)
+    report["languages"] = {lang: _score(items) for lang, items in sorted(languages.items())}
+    return report
+
+
+def evaluate(directory: Path | str, pattern: str = "*.txt") -> dict:
+    """Score the extractor on a directory's articles, overall and per language, and on each
+    sub-folder that holds articles (dev/, blind/…) separately: one folder's articles never
+    mix with another's."""
+    directory = Path(directory)
+    report = _report(list(corpus(directory, pattern)))
+    folders = {}
+    for sub in sorted(p for p in directory.iterdir() if p.is_dir()):
+        articles = list(corpus(sub, pattern))
+        if articles:
+            folders[sub.name] = _report(articles)
+    if folders:
+        report["folders"] = folders
+    return report
+
+
+def _table(report: dict) -> list[str]:
     lines = [f"articles: {report['articles']}",
              f"{'field':<14}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>8}{'R':>8}{'F1':>8}"]  # fmt: skip
     for name, s in report["fields"].items():
@@ -270,6 +294,21 @@ def format_report(report: dict, details: bool = True) -> str:
             f"{name:<14}{s['tp']:>5}{s['fp']:>5}{s['fn']:>5}"
             f"{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}"
         )
+    return lines
+
+
+def format_report(report: dict, details: bool = True) -> str:
+    """Fixed-width tables of P/R/F1 per field: all articles, each language, each sub-folder
+    (tables only: a held-out folder's misses are not for reading), then the misses and
+    false positives of the directory's own articles."""
+    lines = _table(report) if report["articles"] else []
+    languages = report.get("languages", {})
+    if len(languages) > 1:
+        for language, part in languages.items():
+            lines += ["", f"language: {language}", *_table(part)]
+    for folder, part in report.get("folders", {}).items():
+        for language, sub in part["languages"].items():
+            lines += ["", f"folder: {folder}  language: {language}", *_table(sub)]
     if details:
         for name, s in report["fields"].items():
             for label, items in (("miss", s["misses"]), ("false positive", s["false_positives"])):

@@ -6,8 +6,12 @@ names are loaded once per article (two queries), then each proposal is looked up
 
 1. exact, after folding (core.arabic.normalize_arabic, accents, punctuation, clitics and
    the article "ال"): the record's Arabic, French or English name or one of its aliases;
-2. the acronym (CGEM, AMITH), when one record alone carries it;
-3. fuzzy, with rapidfuzz, at or above `FUZZY_THRESHOLD`.
+2. another name of the same institution, from the knowledge base of Moroccan institutions
+   (extraction/knowledge): "Office chérifien des phosphates" finds the record kept as
+   "المكتب الشريف للفوسفاط", and "OCP" finds it too; the database's records extend the base;
+3. the acronym (CGEM, AMITH), the proposal's or its institution's, when one record alone
+   carries it;
+4. fuzzy, with rapidfuzz, at or above `FUZZY_THRESHOLD`.
 
 Two guards keep different bodies apart: a proposal never matches a record of another region
 (both known), and names that name different places ("… لجهة الشرق" and "… لجهة سوس ماسة")
@@ -32,6 +36,7 @@ from core.arabic import normalize_arabic
 from editorial.models import Status
 from organizations.models import Organization, Person
 
+from .extractor.knowledge import Institution, lookup
 from .extractor.normalize import strip_clitics
 from .extractor.places import find_places
 from .extractor.text import Doc
@@ -47,6 +52,7 @@ REASONS = {
     "alias": _("an alias"),
     "translation": _("French or English name"),
     "acronym": _("same acronym"),
+    "known": _("another name of the same institution"),
     "fuzzy": _("similar name"),
 }
 
@@ -89,7 +95,7 @@ class Candidate:
     status: str
     slug: str
     score: float
-    reason: str  # "name", "alias", "translation", "acronym" or "fuzzy"
+    reason: str  # "name", "alias", "translation", "known", "acronym" or "fuzzy"
 
     @property
     def reason_label(self) -> str:
@@ -194,8 +200,20 @@ class RecordIndex:
                 return self._candidate(pk, 100, reason)
             if len(owners) > 1 and name == names[0]:
                 return None  # a name several records answer to: an editor must choose
-        # 2. acronym
+        # 2. the institution's other names, in either language
+        known = _institution(names, acronym)
+        if known:
+            region = region or known.region
+            owners_by_name = {}
+            for name in known.names_ar + known.names_fr:
+                for pk, _reason, other in self.exact.get(match_key(name), ()):
+                    if self._allowed(pk, region, name, other):
+                        owners_by_name.setdefault(pk, name)
+            if len(owners_by_name) == 1:
+                return self._candidate(next(iter(owners_by_name)), 100, "known")
+        # 3. acronym
         written = [acronym_key(acronym)] + [n for n in names if _ACRONYM.match(n.strip())]
+        written += list(known.acronyms) if known else []
         for key in filter(None, map(acronym_key, written)):
             owners = {
                 pk for pk in self.acronyms.get(key, ())
@@ -203,7 +221,7 @@ class RecordIndex:
             }  # fmt: skip
             if len(owners) == 1:
                 return self._candidate(owners.pop(), 100, "acronym")
-        # 3. fuzzy, on the proposal's own name only (aliases are often generic)
+        # 4. fuzzy, on the proposal's own name only (aliases are often generic)
         key = match_key(names[0])
         if len(key) < FUZZY_MIN_LENGTH or not self.fuzzy_keys:
             return None
@@ -223,6 +241,15 @@ class RecordIndex:
             return None
         pk = max(best, key=best.get)
         return self._candidate(pk, best[pk], "fuzzy")
+
+
+def _institution(names: list[str], acronym: str | None) -> Institution | None:
+    """The known institution the proposal's name, aliases or acronym name, if any."""
+    for name in [*names, acronym or ""]:
+        found = lookup(name)
+        if found:
+            return found
+    return None
 
 
 def _names(ar, fr, en, aliases) -> tuple[tuple[str, str], ...]:

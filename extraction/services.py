@@ -26,7 +26,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz
 
-from articles.models import Article, Mention
+from articles.models import Article, Language, Mention
 from editorial import transitions
 from editorial.models import Status
 from events.models import (
@@ -42,6 +42,7 @@ from organizations.models import Organization, OrganizationKind, Person, Positio
 from taxonomy.models import Commune, Region, Sector
 
 from .extractor import extract_article
+from .extractor.pipeline import detect_language
 from .matching import FUZZY_THRESHOLD, Candidate, match_key, matches_find
 
 # The order records are created in: what a later kind links to exists by then.
@@ -101,6 +102,13 @@ def _span(item: dict) -> tuple[int, int] | None:
     if span and len(span) == 2 and span[1] > span[0] >= 0:
         return int(span[0]), int(span[1])
     return None
+
+
+def article_language(text: str) -> str:
+    """The Article language of a text, detected from it; Arabic when it cannot be told
+    (too short, or a language the portal does not list)."""
+    detected = detect_language(text or "")
+    return detected if detected in Language.values else Language.ARABIC
 
 
 def article_extract(article: Article) -> Extraction:

@@ -7,9 +7,11 @@ sentence, "المخطط التنموي … 2014-2020 … 290 مليون درهم
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from functools import lru_cache
 
 from .lexicon import STOPWORDS, VERBS
+from .normalize import clitic_variants
 from .organizations import chain
 from .text import Doc
 
@@ -17,21 +19,119 @@ _AGREEMENT = {
     "اتفاقيه": "other", "الاتفاقيه": "other", "اتفاق": "other", "الاتفاق": "other",
     "مذكره": "mou", "المذكره": "mou", "عقد": "other", "العقد": "other",
     "بروتوكول": "other", "اتفاقيات": "other", "اتفاقيتين": "other",
+    "الاتفاقيات": "other", "مذكرات": "mou",
 }  # fmt: skip
 _SIGNED = re.compile(
     r"(?<![\u0621-\u064a])(?:و|ف)?(?:وقع|وقعت|يوقع|توقع|توقيع|التوقيع|ابرام|ابرمت|ابرم|الموقعه|"
     r"الموقع|المبرمه|وقعها|وقعته|وقعتها|تم توقيع)(?![\u0621-\u064a])"
 )
-_MULTIPLIERS = {
-    "مليار": 10**9, "ملايير": 10**9, "مليارات": 10**9, "ملياري": 2 * 10**9,
-    "مليون": 10**6, "ملايين": 10**6, "مليوني": 2 * 10**6,
-    "الف": 10**3, "الاف": 10**3, "الفي": 2 * 10**3,
+# Number words as the press spells amounts ("ثمانية ملايين", "مليار وخمسمائة مليون").
+_UNIT_WORDS = {
+    "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2,
+    "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6,
+    "سبع": 7, "سبعه": 7, "ثمان": 8, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9,
+    "عشر": 10, "عشره": 10,
+    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40,
+    "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
+    "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
+    "مائه": 100, "مئه": 100, "مائتي": 200, "مائتين": 200, "مئتي": 200, "مئتين": 200,
+    "مائتا": 200, "مئتا": 200,
 }  # fmt: skip
-_AMOUNT = re.compile(
-    r"(?<![\d.,])(\d{1,3}(?:[ .,\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)?\s*"
-    r"(مليار|ملايير|مليارات|ملياري|مليون|ملايين|مليوني|الف|الاف|الفي)?\s*"
-    r"(?:من\s+)?(?:درهم|الدراهم|دراهم|dh|mdh|mad)(?![\u0621-\u064aa-z])"
+for _word, _value in [("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7),
+                      ("ثمان", 8), ("تسع", 9)]:  # fmt: skip
+    _UNIT_WORDS[f"{_word}مائه"] = _UNIT_WORDS[f"{_word}مئه"] = 100 * _value
+_SCALES = {
+    "مليار": 10**9, "ملايير": 10**9, "مليارات": 10**9, "مليارا": 10**9,
+    "ملياري": 2 * 10**9, "مليارين": 2 * 10**9, "ملياران": 2 * 10**9,
+    "مليون": 10**6, "ملايين": 10**6, "مليونا": 10**6,
+    "مليوني": 2 * 10**6, "مليونين": 2 * 10**6, "مليونان": 2 * 10**6,
+    "الف": 10**3, "الاف": 10**3, "الفا": 10**3, "الفي": 2 * 10**3, "الفين": 2 * 10**3,
+}  # fmt: skip
+# Currency spellings and what they multiply by: "م.د" and "MDH" carry the million.
+_CURRENCIES = {
+    "درهم": 1, "درهما": 1, "دراهم": 1, "الدراهم": 1, "الدرهم": 1, "د": 1, "دم": 1,
+    "dh": 1, "dhs": 1, "mad": 1, "سنتيم": Decimal("0.01"),
+    "مد": 10**6, "mdh": 10**6, "mmdh": 10**9,
+}  # fmt: skip
+_L = "\u0621-\u064a"
+_SEP = "[.,،٫]"
+_DIGITS = rf"(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d)|\d+(?:{_SEP}\d+)*)"
+_WORDS = "|".join(sorted(_UNIT_WORDS, key=len, reverse=True))
+_WORD_NUMBER = rf"(?:{_WORDS})(?![{_L}])(?:\s+و\s*(?:{_WORDS})(?![{_L}]))*"
+_SCALE = "|".join(sorted(_SCALES, key=len, reverse=True))
+_HALF = rf"نصف(?![{_L}])(?:\s+(?:ال)?(?:{_SCALE})(?![{_L}]))?"  # "مليار ونصف (المليار)"
+_GROUP = (
+    rf"(?:(?:(?<![\d.,،٫]){_DIGITS}|(?<![{_L}])[وبل]?(?:{_WORD_NUMBER}))\s*)?"
+    rf"(?:(?<![{_L}])[وبل]?)?(?:{_SCALE})(?![{_L}])"
 )
+_AMOUNT = re.compile(
+    rf"(?:{_GROUP}|(?<![\d.,،٫]){_DIGITS})"
+    rf"(?:\s*و\s*(?:{_GROUP}|{_DIGITS}|{_HALF})|\s+(?:{_GROUP}))*"
+    rf"\s*(?:من\s+)?(?:درهم|درهما|دراهم|الدراهم|الدرهم|سنتيم|د\s*\.?\s*م|م\s*\.?\s*د|"
+    rf"mmdh|mdh|dhs|dh|mad|د)(?![{_L}a-z])"
+)
+# A scaled number right after a word of cost is in dirhams even when the currency is left
+# out ("باستثمار يناهز 1,4 مليار"), unless another currency follows.
+_CUED = re.compile(
+    rf"(?<![{_L}])(?:ب|و)?(?:قيمه|قيمته|قيمتها|استثمار|استثمارات|غلاف|كلفه|تكلفه|ميزانيه|"
+    rf"مبلغ|قدره|قدرها)(?![{_L}])(?:\s+[{_L}]+){{0,3}}?\s+"
+    rf"((?:{_GROUP})(?:\s*و\s*(?:{_GROUP}))*)"
+    rf"(?!\s*(?:من\s+)?(?:ال)?(?:دولار|اورو|يورو|جنيه|ريال|دينار|euro|usd|eur|\$|€))"
+)
+_PIECE = re.compile(rf"{_DIGITS}|[{_L}a-z]+")
+_GROUPED = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3})")
+_INITIALS = re.compile(rf"(?<![{_L}])([مد])\s*\.?\s*([مد])(?![{_L}])")
+
+
+def _number(text: str, scaled: bool) -> Decimal:
+    """A written number: "1،4" and "1,4" are decimals, "1.200.000" groups thousands."""
+    parts = re.split(_SEP, text)
+    if len(parts) == 1:
+        return Decimal(text)
+    thousands = all(len(p) == 3 for p in parts[1:])
+    if thousands and (len(parts) > 2 or not scaled or text[len(parts[0])] == "."):
+        return Decimal("".join(parts))
+    return Decimal(f"{''.join(parts[:-1])}.{parts[-1]}")
+
+
+def _value(phrase: str) -> int | None:
+    """Dirhams an amount phrase spells: "مليار و250 مليون درهم" → 1250000000."""
+    pieces = _PIECE.findall(_INITIALS.sub(r" \1\2 ", _GROUPED.sub("", phrase)))
+    scaled = any(w.lstrip("وبل") in _SCALES or w in _SCALES for w in pieces)
+    total, pending, factor = Decimal(0), None, Decimal(1)
+    last_scale = None
+    for piece in pieces:
+        if piece[0].isdigit():
+            pending = (pending or 0) + _number(piece, scaled)
+            continue
+        if piece in ("نصف", "ونصف") and last_scale:
+            unit = 10 ** (len(str(last_scale)) - 1)  # "ملياري" is two of the unit 10**9
+            total += Decimal(unit) / 2  # "مليار ونصف": half of the scale just named
+            last_scale = None
+            continue
+        for candidate in (piece, piece[1:]):
+            if candidate in _SCALES:
+                if pending is None and last_scale is None and total and "نصف" in phrase:
+                    break  # "ونصف المليار": the half already counted names its scale
+                total += (pending if pending is not None else 1) * _SCALES[candidate]
+                pending, last_scale = None, _SCALES[candidate]
+                break
+            if candidate in _UNIT_WORDS:
+                value = _UNIT_WORDS[candidate]
+                if pending and value == 100 and pending < 10:
+                    pending *= value  # "ثلاث مائة"
+                else:
+                    pending = (pending or 0) + value
+                break
+            if candidate in _CURRENCIES:
+                factor = Decimal(_CURRENCIES[candidate])
+                break
+    total += pending or 0
+    if factor > 1 and scaled:
+        factor = Decimal(1)  # "مليون د" is dirhams already scaled
+    return int(total * factor) or None
+
+
 _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|/|الي|و|حتي)\s*((?:19|20)\d\d)(?!\d)")
 _PLAN_HEADS = {"المخطط", "مخطط", "البرنامج", "برنامج", "الاستراتيجيه", "استراتيجيه",
                "المشروع", "مشروع", "عقد", "العقد", "الخطه", "خطه"}  # fmt: skip
@@ -46,39 +146,33 @@ class AgreementMention:
     last: int
     amount_mad: int | None = None
     period: tuple[int, int] | None = None
+    signed: bool = True  # False for a funded programme: nothing was signed
 
 
 def parse_amount(text: str) -> int | None:
     """Dirhams in a folded amount phrase: "1,4 مليار درهم" → 1400000000."""
     m = _AMOUNT.search(text)
-    return _amount(m) if m else None
+    return _value(m.group()) if m else None
 
 
-def _amount(m: re.Match[str]) -> int | None:
-    number, multiplier = m.group(1), m.group(2)
-    if number is None and multiplier is None:
-        return None
-    factor = _MULTIPLIERS.get(multiplier or "", 1)
-    if number is None:
-        return factor
-    if re.fullmatch(r"\d{1,3}(?:[ .,\u00a0\u202f]\d{3})+", number):
-        value = Decimal(re.sub(r"\D", "", number))
-    else:
-        try:
-            value = Decimal(number.replace(",", "."))
-        except InvalidOperation:
-            return None
-    return int(value * factor)
+def amount_spans(doc: Doc, nstart: int, nend: int) -> list[tuple[int, int]]:
+    """(folded offset, dirhams) of every amount within a folded span."""
+    found = []
+    for m in _AMOUNT.finditer(doc.norm, nstart, nend):
+        value = _value(m.group())
+        if value:
+            found.append((m.start(), value))
+    for m in _CUED.finditer(doc.norm, nstart, nend):
+        if not any(at <= m.start(1) < at + 40 for at, _v in found):
+            value = _value(m.group(1))
+            if value:
+                found.append((m.start(1), value))
+    return sorted(found)
 
 
 def amounts(doc: Doc, nstart: int, nend: int) -> list[int]:
     """Amounts in dirhams within a folded span."""
-    found = []
-    for m in _AMOUNT.finditer(doc.norm, nstart, nend):
-        value = _amount(m)
-        if value:
-            found.append(value)
-    return found
+    return [value for _at, value in amount_spans(doc, nstart, nend)]
 
 
 def periods(doc: Doc, nstart: int, nend: int) -> list[tuple[int, int]]:
@@ -101,32 +195,54 @@ def _kind(doc: Doc, i: int, anchor: str) -> str:
     return _AGREEMENT[anchor]
 
 
+@lru_cache(maxsize=1 << 16)
+def _anchor(word: str) -> str | None:
+    """The agreement noun a word reads as once its clitics are set aside, if any."""
+    return next((v for v in clitic_variants(word) if v in _AGREEMENT), None)
+
+
 def find_agreements(doc: Doc) -> list[AgreementMention]:
-    """Signed agreements and funded programmes, one per distinct title."""
+    """Signed agreements and funded programmes, one per distinct title.
+
+    A sentence reports an agreement when it says it was signed, or when an indefinite
+    agreement noun names its parties ("اتفاقية شراكة بين …") or is one of a numbered series
+    ("أما الاتفاقية الثانية، فهي اتفاقية …"). A plural ("ثلاث اتفاقيات") only stands for
+    them when the article details none.
+    """
     found: list[AgreementMention] = []
+    summaries: list[AgreementMention] = []
     for index, (s_start, s_end) in enumerate(doc.sentences):
-        sentence = doc.norm[s_start:s_end]
-        if not _SIGNED.search(sentence):
-            continue
+        signed = bool(_SIGNED.search(doc.norm, s_start, s_end))
         first = doc.first_token_from(s_start)
         last = doc.first_token_from(s_end) - 1
-        for i in range(first, last + 1):
-            anchor = next((v for v in doc.tokens[i].variants() if v in _AGREEMENT), None)
-            if anchor is None:
+        anchors = [
+            (i, anchor) for i in range(first, last + 1) if (anchor := _anchor(doc.tokens[i].norm))
+        ]
+        series = any(doc.tokens[k].bare in _SERIES for k in range(first, min(first + 8, last + 1)))
+        pick = None
+        for n, (i, anchor) in enumerate(anchors):
+            if anchor in _PLURAL:
                 continue
-            if anchor.startswith("ال") and found:
-                break  # "الاتفاقية" again: the agreement already recorded
-            end = _title_end(doc, i)
-            mention = AgreementMention(doc.surface(i, end, anchor), _kind(doc, i, anchor),
-                                       index, i, end)  # fmt: skip
-            spans = _referring(doc, index, periods)
-            mention.period = spans[0] if spans else None
-            values = _referring(doc, index, amounts)
-            mention.amount_mad = values[0] if values else None
-            found.append(mention)
-            break
+            if anchor.startswith("ال"):
+                if not found and signed and pick is None:
+                    pick = (n, i, anchor)  # the article's first agreement, named definite
+                continue
+            parties = any(t.norm == "بين" for t in doc.tokens[i + 1 : min(i + 14, last + 1)])
+            if signed or parties or series:
+                pick = (n, i, anchor)
+                break
+        if pick is None:
+            plural = next(((i, a) for i, a in anchors if a in _PLURAL), None)
+            if signed and plural is not None:
+                summaries.append(_mention(doc, index, *plural, last))
+            continue
+        n, i, anchor = pick
+        until = anchors[n + 1][0] if n + 1 < len(anchors) else last
+        found.append(_mention(doc, index, i, anchor, until))
         if len(found) >= _MOST:
             break
+    if not found:
+        found = summaries[:1]
     found = _prefer_body(found)
     used_periods = {m.period for m in found if m.period}
     for index, (s_start, s_end) in enumerate(doc.sentences):
@@ -141,9 +257,27 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
     return found
 
 
+_PLURAL = {"اتفاقيات", "اتفاقيتين", "الاتفاقيات", "مذكرات"}
+# Words that open the items of a numbered series of agreements.
+_SERIES = {"الاولي", "الثانيه", "الثالثه", "الرابعه", "الخامسه", "السادسه", "الاخيره"}
 _MOST = 50  # no article reports more agreements; bounds the work on pathological input
 _PURPOSE = {"تروم", "يروم", "تهدف", "يهدف", "الي"}
 _TITLE_STOPS = {"بقيمه", "بغلاف", "بمبلغ", "بكلفه", "بتكلفه", "بحضور", "بين", "تحت", "وذلك"}
+
+
+def _mention(doc: Doc, index: int, i: int, anchor: str, until: int) -> AgreementMention:
+    """The agreement anchored at token i; its amount is the first one written after the
+    anchor and before the next agreement of the sentence, else any in its sentence."""
+    end = _title_end(doc, i)
+    mention = AgreementMention(doc.surface(i, end, anchor), _kind(doc, i, anchor), index, i, end)
+    spans = _referring(doc, index, periods)
+    mention.period = spans[0] if spans else None
+    s_start, s_end = doc.sentences[index]
+    limit = doc.tokens[until].nend if until < len(doc.tokens) else s_end
+    after = [v for _at, v in amount_spans(doc, doc.tokens[i].nstart, limit)]
+    values = after or _referring(doc, index, amounts)
+    mention.amount_mad = values[0] if values else None
+    return mention
 
 
 def _title_end(doc: Doc, i: int, most: int = 12) -> int:
@@ -162,12 +296,33 @@ def _title_end(doc: Doc, i: int, most: int = 12) -> int:
     return end
 
 
+_BACK = {"هذا", "هذه", "ذات", "هاته", "نفس"}
+# What "this …" may point back to: the agreement itself or the project it funds.
+_REFERENTS = {"الاستثمار", "الاستثمارات", "المشروع", "المشاريع", "الوحده", "المصنع",
+              "البرنامج", "الشراكه", "التعاون"}  # fmt: skip
+
+
+def _refers_back(words: list[str]) -> bool:
+    """Whether a sentence opens on "this agreement/project" ("هذا المشروع", "هذه الاتفاقية")."""
+    for word, nxt in zip(words, words[1:], strict=False):
+        if word.removeprefix("و") in _BACK:
+            bare = nxt.removeprefix("ال")
+            if (
+                nxt in _REFERENTS
+                or nxt in _AGREEMENT
+                or nxt in _PLAN_HEADS
+                or ("ال" + bare in _AGREEMENT)
+            ):
+                return True
+    return False
+
+
 def _referring(doc: Doc, index: int, find) -> list:
     """What `find` sees in the agreement's sentence, else in the next two sentences that
     refer back to it ("هذا المشروع", "هذه المذكرة")."""
     for k in range(index, min(index + 3, len(doc.sentences))):
         start, end = doc.sentences[k]
-        if k > index and not {"هذا", "هذه", "ذات"} & set(doc.norm[start:end].split()[:8]):
+        if k > index and not _refers_back(re.findall(r"\w+", doc.norm[start:end])[:9]):
             continue
         values = find(doc, start, end)
         if values:
@@ -210,4 +365,5 @@ def _programme(doc: Doc, index: int, s_start: int, period: tuple[int, int],
             title = f"{doc.surface(i, period_token - 1)} {title}"
             first = i
             break
-    return AgreementMention(title, "other", index, first, period_token, amount, period)
+    return AgreementMention(title, "other", index, first, period_token, amount, period,
+                            signed=False)  # fmt: skip

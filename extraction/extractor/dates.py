@@ -39,7 +39,10 @@ _DAY = r"(?:[0-3]?\d(?!\d)|(?:ال)?فاتح)"
 _OF_MONTH = rf"(?:من\s+)?(?:شهر\s+)?({_MONTH})"
 _YEAR = r"(?:\s*[،,]?\s*(?:سنه\s+|عام\s+)?((?:19|20)\d\d)(?!\d))?"
 _TO = r"\s*(?:-|–|الي|حتي|و|غايه)\s*(?:غايه\s+)?"
-_LEAD = rf"(?<![{_L}\d])(?:(?:يوم\s+|يومي\s+)?({_WEEKDAY})\s+)?(?:(?:من|بين|ما بين|يومي)\s+)?"
+_LEAD = (
+    rf"(?<![{_L}\d])(?:(?:يوم\s+|يومي\s+)?({_WEEKDAY})(?:\s*و\s*{_WEEKDAY})?\s+)?"
+    r"(?:(?:من|بين|ما بين|يومي)\s+)?"
+)
 
 _CROSS = re.compile(rf"{_LEAD}({_DAY})\s+{_OF_MONTH}{_YEAR}{_TO}({_DAY})\s+{_OF_MONTH}{_YEAR}")
 _RANGE = re.compile(rf"{_LEAD}({_DAY}){_TO}({_DAY})\s+{_OF_MONTH}{_YEAR}")
@@ -47,22 +50,38 @@ _SINGLE = re.compile(rf"{_LEAD}({_DAY})\s+{_OF_MONTH}{_YEAR}")
 _NUMERIC = re.compile(r"(?<![\d/.-])([0-3]?\d)[/.-]([01]?\d)[/.-]((?:19|20)\d\d)(?![\d/.-])")
 _ISO = re.compile(r"(?<![\d-])((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?![\d-])")
 _RELATIVE = re.compile(
-    rf"(?<![{_L}])و?(اول امس|امس|بعد غد|اليوم|غدا)(?:\s+(?:يوم\s+)?({_WEEKDAY}))?(?![{_L}])"
+    rf"(?<![{_L}])و?(اول امس|امس|بعد غد|يوم غد|اليوم|غدا)(?:\s+(?:يوم\s+)?({_WEEKDAY}))?"
+    rf"(?![{_L}])"
 )
 _LAST_NEXT = re.compile(
     rf"(?<![{_L}])(?:يوم\s+)?({_WEEKDAY})\s+(الماضي|المنصرم|الفارط|المقبل|القادم)(?![{_L}])"
 )
-_OFFSETS = {"اول امس": -2, "امس": -1, "اليوم": 0, "غدا": 1, "بعد غد": 2}
+_OFFSETS = {"اول امس": -2, "امس": -1, "اليوم": 0, "غدا": 1, "يوم غد": 1, "بعد غد": 2}
+
+
+# Words just before a date that say it opens or closes the event ("اختتمت، أمس الخميس",
+# "انطلقت فعالياته يوم الأربعاء 13 نونبر", "تتواصل إلى غاية 16 نونبر").
+_END_CUE = re.compile(
+    rf"(?<![{_L}])و?(?:اختتم\w*|اختتام|تختتم|يختتم|اسدل|غايه|حتي|تتواصل|يتواصل|تستمر|يستمر)"
+    rf"(?![{_L}])"
+)
+_START_CUE = re.compile(
+    rf"(?<![{_L}])و?(?:افتتح\w*|افتتاح|تفتتح|يفتتح|انطلق\w*|انطلاق|تنطلق|ينطلق)(?![{_L}])"
+)
+_CUE_REACH = 40  # folded characters before a date where its cue may stand
+_SPAN_DAYS = 10  # an event's opening and closing days lie this close
 
 
 @dataclass(slots=True)
 class DateMention:
-    """A date expression; `start`/`end` are None when it cannot be resolved."""
+    """A date expression; `start`/`end` are None when it cannot be resolved. `cue` says
+    whether the text marks it as the event's opening ("start") or closing ("end") day."""
 
     nstart: int
     nend: int
     start: date | None
     end: date | None
+    cue: str | None = None
 
 
 def _day(text: str) -> int:
@@ -146,7 +165,41 @@ def find_dates(doc: Doc, published_on: date | None = None) -> list[DateMention]:
         day = resolve_weekday(m.group(1), m.group(2) in ("المقبل", "القادم"), published_on)
         add(m.span(), day, day)
     found.sort(key=lambda d: d.nstart)
+    for mention in found:
+        before = norm[max(mention.nstart - _CUE_REACH, 0) : mention.nstart]
+        before = re.split(r"[.!?؟؛\n]", before)[-1]
+        ends, starts = list(_END_CUE.finditer(before)), list(_START_CUE.finditer(before))
+        if ends or starts:
+            last_end = ends[-1].start() if ends else -1
+            last_start = starts[-1].start() if starts else -1
+            mention.cue = "end" if last_end > last_start else "start"
     return found
+
+
+def event_span(dates: list[DateMention], chosen: DateMention) -> tuple[date | None, date | None]:
+    """The event's first and last day from the date chosen for it and the others of the
+    article: a range holding that day ("افتتحت أمس" … "يومي 14 و15 ماي"), or an opening
+    or closing day marked as such within a few days of it."""
+    start, end = chosen.start, chosen.end
+    if start is None or end is None:
+        return start, end
+    resolved = [d for d in dates if d is not chosen and d.start and d.end]
+    if start == end:
+        for other in resolved:
+            days = (other.end - other.start).days
+            if other.start <= start <= other.end and 0 < days <= _SPAN_DAYS:
+                return other.start, other.end
+    if chosen.cue != "start":
+        opening = [d.start for d in resolved if d.cue == "start" and
+                   0 < (end - d.start).days <= _SPAN_DAYS]  # fmt: skip
+        if opening and chosen.cue == "end":
+            start = min(opening)
+    if chosen.cue != "end":
+        closing = [d.end for d in resolved if d.cue == "end" and
+                   0 < (d.end - start).days <= _SPAN_DAYS]  # fmt: skip
+        if closing:
+            end = max(closing)
+    return start, end
 
 
 def resolve_relative(word: str, weekday: str | None, published_on: date | None) -> date | None:

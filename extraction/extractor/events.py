@@ -5,6 +5,7 @@ the title from the same genitive chain that names organisations, the edition fro
 ordinal that qualifies it ("الدورة الثانية من المنتدى", "في نسخته السابعة", "الدورة 12").
 """
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -12,7 +13,7 @@ from functools import lru_cache
 from core.arabic import normalize_arabic
 
 from .lexicon import STOPWORDS, VERBS
-from .normalize import strip_clitics
+from .normalize import clitic_variants, strip_clitics
 from .organizations import chain
 from .people import nominative
 from .text import QUOTES, Doc
@@ -30,6 +31,9 @@ EVENT_HEADS = {
     "لقاء": "other", "اللقاء": "other", "اجتماع": "other", "الاجتماع": "other",
 }  # fmt: skip
 _ASSEMBLY = {"الجمع", "جمع", "جمعها", "جمعه", "جمعا"}
+# "الجمعية العامة", "لجمعيتها العامة": the assembly of a chamber or a company
+_ASSEMBLY_F = {"الجمعيه", "جمعيه", "جمعيتها", "جمعيته", "جمعيتهم"}
+_PRESS = {"صحفي", "صحفيه", "الصحفي", "الصحفيه", "صحافي", "صحافيه"}  # a press conference
 _STUDY_DAY = {"يوم", "يوما", "اليوم"}  # "يوم دراسي", "يوما تواصليا": a workshop
 _STUDY = {"دراسي", "دراسيا", "الدراسي", "تواصلي", "تواصليا", "التواصلي", "اعلامي", "اعلاميا",
           "الاعلامي", "تحسيسي", "تحسيسيا", "التحسيسي"}  # fmt: skip
@@ -48,6 +52,47 @@ _TENS = {"العاشره": 10, "العاشر": 10, "العشرين": 20, "الث
          "الخمسين": 50}  # fmt: skip
 _CONTEXT = {"هامش", "غرار", "منوال"}  # "على هامش المؤتمر": the setting, not the event
 _DEMONSTRATIVES = {"هذا", "هذه", "ذات", "نفس", "تلك", "ذلك", "هاته"}
+
+
+# Words that introduce the organisations of an event, by the role they give them
+# ("الذي نظمه …", "من تنظيم …", "بشراكة مع …", "احتضن مقر …", "بحضور …"). Verbs carry
+# their tense prefixes and object pronouns.
+_ROLE_PATTERNS = (
+    ("organizer", re.compile(
+        r"(?:س?[يت]نظم|نظمت?|بتنظيم|تنظيم|المنظم|المنظمه|بمبادره|مبادره|عقدت?|ست?عقد|"
+        r"[يت]عقد|سيعقد)(?:ه|ها|هما|هم|ته|تها)?"
+    )),
+    ("partner", re.compile(
+        r"بشراكه|شراكه|بتعاون|بتنسيق|بدعم|(?:وقع|وقعت|[يت]وقع)(?:ه|ها|ته|تها)?"
+    )),
+    ("host", re.compile(
+        r"(?:س?[يت]حتضن|احتضنت?|س?[يت]ستقبل|استقبلت?|س?[يت]ستضيف|استضافت?)(?:ه|ها|هم)?|"
+        r"ضيافه|بمقر|مقر|استقبال|بدعوه"
+    )),
+    ("participant", re.compile(r"بحضور|بمشاركه|مشاركه|حضر(?:ت|ه|ها)?|شاركت?|[يت]شارك")),
+)  # fmt: skip
+_PATRONAGE = {"رعايه", "الرعايه"}
+
+
+def role_cue(doc: Doc, i: int) -> str | None:
+    """The role that token i gives the organisations it introduces, if any."""
+    tokens = doc.tokens
+    role = _word_role(tokens[i].norm)
+    if role == "patron":
+        return "patron" if i and tokens[i - 1].bare == "تحت" else None
+    return role
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_role(word: str) -> str | None:
+    variants = clitic_variants(word)
+    if set(variants) & _PATRONAGE:
+        return "patron"
+    for variant in variants:
+        for role, pattern in _ROLE_PATTERNS:
+            if pattern.fullmatch(variant):
+                return role
+    return None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -121,13 +166,28 @@ def ordinal(words: list[str]) -> int | None:
     return unit
 
 
+_OPENERS = set(EVENT_HEADS) | _ASSEMBLY | _ASSEMBLY_F | _STUDY_DAY
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_open(word: str) -> bool:
+    """Whether a word can open an event name at all (a cheap test before the full one)."""
+    return any(v in _OPENERS for v in clitic_variants(word))
+
+
 def _kind_at(doc: Doc, i: int) -> tuple[str, str] | None:
     """(event kind, the clitic-free head) if token i opens an event name."""
     tokens = doc.tokens
+    if not _may_open(tokens[i].norm):
+        return None
     for variant in tokens[i].variants():
         following = tokens[i + 1].norm if i + 1 < len(tokens) else ""
         if variant in _ASSEMBLY and following in ("العام", "عام", "عاما"):
             return "general-assembly", variant
+        if variant in _ASSEMBLY_F and following in ("العامه", "عامه"):
+            return "general-assembly", variant
+        if following in _PRESS:
+            return None
         if variant in _STUDY_DAY and following in _STUDY:
             return "workshop", variant
         kind = EVENT_HEADS.get(variant)

@@ -9,11 +9,13 @@ several names (bare vs. regional form, Arabic vs. Latin, reordered words) become
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from core.arabic import normalize_arabic
 
+from .knowledge import find_institutions
 from .lexicon import MONTH_AND_DAY_WORDS, STOPWORDS, TITLE_WORDS, VERBS
-from .normalize import clitic_variants
+from .normalize import clitic_variants, strip_clitics
 from .places import Place, match_at
 from .text import QUOTES, Doc, Token
 
@@ -25,6 +27,8 @@ HEADS = {
     "هيئه": "public-agency",
     "الهيئه": "public-agency",
     "المكتب": "public-agency",
+    "مكتب": "public-agency",
+    "حكومه": "other",
     "فدراليه": "federation",
     "الفدراليه": "federation",
     "فيدراليه": "federation",
@@ -89,6 +93,8 @@ HEADS = {
     "التعاونيه": "other",
     "مرصد": "other",
     "المرصد": "other",
+    "لجنه": "public-agency",
+    "اللجنه": "public-agency",
 }
 # Heads that only name a body in a given company ("المكتب الوطني", "ولاية الجهة").
 _NEEDS_NEXT = {
@@ -127,12 +133,42 @@ _GENERIC = {
         "الرائدة",
         "المشاركة",
         "الناشئة",
+        "العامة",
+        "التكنولوجي",
+        "الفلاحي",
+        "الصناعي",
     ]
 }
 # Bodies whose name ends with their seat ("المركز الجهوي للاستثمار بمراكش").
 _REGIONAL = {"المركز", "مركز", "غرفه", "الغرفه", "الاتحاد", "مجلس", "عماله", "المعهد", "معهد",
-             "المدرسه", "مدرسه", "الكليه", "كليه"}  # fmt: skip
+             "المدرسه", "مدرسه", "الكليه", "كليه", "جامعه", "الجامعه", "جماعه", "ولايه",
+             "جمعيه"}  # fmt: skip
 _SPECIALISED = {"المتخصص", "المتخصصه", "المختص", "المختصه"}  # "… المتخصص في …" runs on
+# Directions that close a body's name ("الشركة الجهوية للتهيئة الصناعية بالشمال").
+_CLOSING = {"بالشمال", "بالجنوب", "بالوسط", "بالشرق", "بالغرب"}
+# Nouns after which a Latin name is a company's ("مصنع X", "مختبرات X").
+_LATIN_OWNERS = {"مصنع", "المصنع", "مختبرات", "مختبر", "علامه", "لمختبرات", "بمصنع", "لمصنع"}
+_RECENT = 80  # tokens within which "الشركة" refers back to the last company named
+# First words of places the base lists but the press names as sites, not bodies.
+_INFRASTRUCTURE = {"ميناء", "مطار", "محطه", "تكنوبول", "تكنوبوليس", "المدينه", "مدينه",
+                   "المنطقه", "منطقه"}  # fmt: skip
+_COMMITTEES = {"لجنه", "اللجنه"}
+_VERB_LIKE = {"تجمع"}  # heads that also read as verbs
+_HONORIFICS = {"السيد", "السيده", "السادة"}
+# Nouns after which a prefecture acts: its seat hosts, its representatives attend.
+_ACTOR_NOUNS = {"مقر", "بمقر", "ممثل", "ممثلي", "ممثلو", "ممثلين", "ممثله", "مصالح", "لدي"}
+_GOVERNING = {"اداره", "الاداره", "الرقابه", "المراقبه", "التوجيه", "الادارة"}
+_OFFICIALS = {"عامل", "العامل", "والي", "الوالي"}
+_LEVELS = {"الجهوي", "الجهويه", "الاقليمي", "الاقليميه", "المحلي", "المحليه"}
+_COMPANY_HEADS = {"شركه", "مجموعه"}
+_BOARD_WORDS = {"المسير", "التنفيذي", "المديري", "الجديد", "السابق", "الدائم"}
+# Administrative units named by their seat ("إقليم ورزازات", "عمالة المحمدية").
+_UNITS = {"اقليم", "عماله", "جماعه", "ولايه", "مدينه", "بلديه", "لاقليم", "لعماله", "لجماعه",
+          "لمدينه", "لولايه", "وعماله", "واقليم"}  # fmt: skip
+# Adjectives that take a definite genitive inside a name ("متعددة التخصصات").
+_IMPROPER = {"متعدده", "متعدد", "متعددي", "رفيع", "رفيعه", "عالي", "عاليه", "ذات", "ذو"}
+# Nouns of a field that a name continues with "في" ("البحث في الصيد البحري").
+_FIELD_NOUNS = {"بحث", "ابحاث", "دراسات", "تكوين", "تخصص", "خبره", "استثمار"}
 _DEMONSTRATIVES = {"هذا", "هذه", "ذات", "نفس", "تلك", "ذلك", "هاته", "هذين", "هاتين"}
 _NAMING = {"اسم", "باسم", "مسمي", "بمسمي", "علامه", "تسميه"}
 _LATIN_GAP = re.compile(r"^[ .&:'’-]*$")
@@ -153,6 +189,8 @@ class OrgMention:
     city: str | None = None
     bare: bool = False  # the head alone ("الغرفة"): refers back to a named body
     stem: str = ""  # folded name without its closing place
+    of_region: bool = False  # "مجلس الجهة": the regional body of that head
+    known: str | None = None  # key of the knowledge-base institution it names
 
 
 @dataclass(slots=True)
@@ -166,6 +204,7 @@ class Organization:
     first: int  # token index of the first mention
 
 
+@lru_cache(maxsize=1 << 16)
 def head_of(token: str) -> str | None:
     """The head noun a token reads as once proclitics are set aside, if any."""
     for variant in clitic_variants(token):
@@ -187,6 +226,12 @@ def _core(word: str) -> tuple[str, str | None, bool]:
     return word, None, False
 
 
+def _plain(word: str) -> str:
+    """A folded word without clitics or article ("للبحث" → "بحث")."""
+    word = strip_clitics(word)
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
 def _stop(word: str) -> bool:
     bare = word[1:] if word.startswith("و") and len(word) > 2 else word
     return bool(
@@ -197,7 +242,8 @@ def _stop(word: str) -> bool:
 
 
 def _hard_gap(gap: str) -> bool:
-    return bool(gap.strip())
+    """Punctuation or a line break: no name runs across it."""
+    return bool(gap.strip()) or "\n" in gap
 
 
 def _is_acronym(raw: str) -> bool:
@@ -232,8 +278,6 @@ def _kind(head: str, words: list[str]) -> str:
             if words[1:2] and words[1] in ("جهه", "الجهه", "جماعه", "عماله", "مدينه")
             else "other"
         )
-    if head in ("شبكه", "الشبكه") and "التقنيه" in text:
-        return "technical-center"
     if "للانباء" in text:
         return "media"
     return kind
@@ -267,10 +311,10 @@ def chain(
     j = i + 1
     while j < len(tokens) and j - i <= 14:
         t = tokens[j]
-        gap = t.gap.strip()
+        gap = t.gap.strip() or ("\n" if "\n" in t.gap else "")
         if gap in ("–", "-", "—") and j > i + 1:
             hit = match_at(doc, j)
-            if hit and hit[0].kind == "region" and t.bare in ("جهه", "الجهه"):
+            if hit and hit[0].kind == "region":  # "الاتحاد العام … – سوس ماسة"
                 found.last, found.region, found.place_at = hit[1], hit[0], j
             break
         if gap:
@@ -283,6 +327,12 @@ def chain(
         if phrase and t.norm == "من" and j + 1 < len(tokens) and tokens[j + 1].norm == "اجل":
             j += 2
             continue
+        if t.norm in _UNITS and j + 1 < len(tokens) and not _hard_gap(tokens[j + 1].gap):
+            hit = match_at(doc, j + 1)
+            if hit is not None and hit[0].kind == "city" and not hit[2]:
+                # "عمالة إقليم ورزازات", "المجلس الإقليمي لعمالة المحمدية": a unit and its seat
+                found.last, found.city, found.place_at = hit[1], hit[0], j
+                break
         hit = match_at(doc, j)
         if hit is not None:
             place, place_last, locative = hit
@@ -290,6 +340,11 @@ def chain(
             if phrase and locative:
                 break  # "المنتدى … بجهة سوس-ماسة": where it is held, not its name
             indefinite_head = not tokens[i].bare.startswith("ال")
+            at_seat = locative and t.norm[:1] == "ب" or t.norm[:2] == "وب"
+            if place.kind == "region" and at_seat and found.last == i and not indefinite_head:
+                break  # "الوكالة بجهة …": a bare head, then where
+            if place.kind == "region" and at_seat and not regional and found.last > i:
+                break  # "المكتب الوطني … بجهة سوس ماسة": a national body's branch there
             if place.kind == "region" and (
                 found.last > i or "جهه" in t.variants() or indefinite_head
             ):
@@ -299,9 +354,39 @@ def chain(
             ):
                 found.last, found.city = place_last, place
             break
+        if (t.norm in _CLOSING or t.norm == "بالمغرب" and regional) and found.last > i:
+            found.last = j  # "… للتهيئة الصناعية بالشمال", "الغرفة الألمانية … بالمغرب"
+            break
+        if j == i + 1 and t.norm[:1] == "ل" and not phrase:
+            break  # "قطب للصناعات البحرية", "مركز لمواكبة …": a description, not a name
+        if (
+            regional
+            and found.last > i
+            and t.norm[:1] == "ب"
+            and not t.norm.startswith("بال")
+            and len(t.norm) >= 4
+            and (j + 1 >= len(tokens) or _hard_gap(tokens[j + 1].gap))
+        ):
+            found.last = j  # "غرفة التجارة بإسطنبول،": a seat the gazetteer does not know
+            break
+        if t.norm[:2] in ("بت", "بم", "با") or t.norm in _HONORIFICS:
+            break  # "شركة فوسبوكراع بتهيئة …": a preposition opens the predicate
         _word, prep, definite = _core(t.norm)
-        if t.norm == "في" and tokens[j - 1].bare in _SPECIALISED:
-            j += 1
+        if t.norm == "في" and (
+            tokens[j - 1].bare in _SPECIALISED
+            or _plain(tokens[j - 1].norm) in _FIELD_NOUNS
+            and j + 1 < len(tokens)
+            and _core(tokens[j + 1].norm)[2]
+        ):
+            j += 1  # "المتخصص في …", "معهد البحث في الطاقة الشمسية"
+            continue
+        if (
+            t.norm in _IMPROPER
+            and j + 1 < len(tokens)
+            and not _hard_gap(tokens[j + 1].gap)
+            and tokens[j + 1].norm.startswith("ال")
+        ):
+            found.last, j = j + 1, j + 2  # "الكلية متعددة التخصصات": an adjective's genitive
             continue
         if _stop(t.norm) or prep in ("ب", "ف", "ك"):
             break
@@ -316,14 +401,17 @@ def chain(
             continue
         if t.norm[:1] not in "لو" and _core(tokens[j - 1].norm)[2]:
             break  # a definite word is never followed by its indefinite genitive
-        if (
-            t.norm[:1] == "ل"
-            and j + 1 < len(tokens)
-            and _hard_gap(tokens[j + 1].gap)
-            and (found.last > i)
-        ):
-            found.last = j  # "غرفة التجارة لإشبيلية،": a closing proper name after ل
-            break
+        if t.norm[:1] == "ل" and found.last > i:
+            # "غرفة التجارة لإشبيلية،", "… لغران كناريا،": a closing proper name after ل
+            end = j
+            while end + 1 < len(tokens) and end - j < 2 and not _hard_gap(tokens[end + 1].gap):
+                nxt = tokens[end + 1].norm
+                if _stop(nxt) or nxt[:1] in "لبو" or nxt.startswith("ال") or tokens[end + 1].latin:
+                    break
+                end += 1
+            if end + 1 >= len(tokens) or _hard_gap(tokens[end + 1].gap):
+                found.last = end
+                break
         end = _genitive(tokens, j)
         if end is None:
             break
@@ -337,6 +425,8 @@ def _genitive(tokens: list[Token], j: int) -> int | None:
     while k < len(tokens) and k - j <= 3 and not _hard_gap(tokens[k].gap):
         if tokens[k].latin or _stop(tokens[k].norm):
             return None
+        if tokens[k].norm[:1] in "لب" and not tokens[k].norm.startswith(("لل", "بال")):
+            return None  # "صندوق جهوي لضمان …": a purpose, not a genitive
         _word, prep, definite = _core(tokens[k].norm)
         if definite:
             return k if prep is None else None
@@ -368,6 +458,7 @@ class _Finder:
                 continue
             self._add(mention)
             i = mention.last + 1
+        self._known()
         self.mentions.sort(key=lambda m: m.first)
         for before, name in self.pending:
             self._alias_of_previous(before, name)
@@ -411,6 +502,71 @@ class _Finder:
             kind = "cluster"
         return OrgMention(raw, j, last, kind, head, acronym)
 
+    # -- the knowledge base ------------------------------------------------------------
+
+    def _known(self) -> None:
+        """Institutions of the knowledge base: found even without a head word ("OCP",
+        "طنجة المتوسط"), and tagged so that an acronym and a full name make one body."""
+        doc = self.doc
+        for known in find_institutions(doc.text):
+            first = doc.first_token_from(doc.folded_offset(known.start))
+            last = doc.first_token_from(doc.folded_offset(known.end)) - 1
+            institution = known.institution
+            if last < first or (institution.kind == "local-authority" and self._territory(first)):
+                continue
+            if normalize_arabic(known.surface).split()[0] in _INFRASTRUCTURE:
+                continue  # "ميناء الناظور غرب المتوسط": a place the press names, not a body
+            if institution.kind == "media" and self._dateline(known.start):
+                continue  # "هسبريس – المحمدية": the outlet signing the article
+            nxt = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
+            if (
+                known.surface in institution.acronyms
+                and nxt is not None
+                and (nxt.latin or nxt.norm.isdigit())
+                and not _hard_gap(nxt.gap)
+            ):
+                continue  # "CETIEV 2.0": the acronym starts another name
+            overlapping = [m for m in self.mentions if m.first <= last and first <= m.last]
+            inside = [m for m in overlapping if first <= m.first and m.last <= last]
+            if overlapping and len(inside) < len(overlapping):
+                if known.surface not in institution.acronyms:  # not "CETIEV" in "CETIEV 2.0"
+                    for m in overlapping:  # the text's own, longer name wins ("… بالرباط")
+                        self._trim(m, first, last)
+                        m.known = m.known or institution.key
+                continue
+            for m in inside:
+                self.mentions.remove(m)
+                self.taken.difference_update(range(m.first, m.last + 1))
+            surface = known.surface
+            acronym = surface if surface in institution.acronyms else None
+            head = head_of(self.tokens[first].norm) or ""
+            mention = OrgMention(surface, first, last, institution.kind, head, acronym,
+                                 region=institution.region, known=institution.key)  # fmt: skip
+            for m in inside:  # what the text's own reading knew: seat, stem, aliases
+                mention.city = mention.city or m.city
+                mention.region = mention.region or m.region
+                mention.aliases += [a for a in m.aliases if a not in mention.aliases]
+                mention.acronym = mention.acronym or m.acronym
+                if (m.first, m.last) == (first, last):
+                    mention.stem, mention.name = m.stem, m.name
+            self._add(mention)
+
+    def _dateline(self, offset: int) -> bool:
+        """Whether an original offset lies on a short line among the first ones."""
+        text = self.doc.text
+        line_start = text.rfind("\n", 0, offset) + 1
+        line_end = text.find("\n", offset)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        return text.count("\n", 0, line_start) < 6 and len(line.split()) <= 6
+
+    def _trim(self, mention: OrgMention, first: int, last: int) -> None:
+        """Cut a name back to the known one it extends with a coordinated noun
+        ("المكتب الوطني للكهرباء والماء الصالح للشرب والسلطات المحلية")."""
+        if mention.first == first and mention.last > last and self.tokens[last + 1].norm[:1] == "و":
+            self.taken.difference_update(range(last + 1, mention.last + 1))
+            mention.last = last
+            mention.name = self.doc.surface(first, last, mention.head or None)
+
     # -- quoted names ------------------------------------------------------------------
 
     def _quoted(self) -> None:
@@ -431,6 +587,9 @@ class _Finder:
                 t.latin or t.norm.isdigit() for t in self.tokens[first : last + 1]
             ):
                 continue
+            definite_head = head is not None and head.startswith("ال")
+            if definite_head and HEADS[head] != "media" and last - first > 4:
+                continue  # "الجامعة "مطالبة بالخروج …"": a quotation, not a name
             if head is not None and before not in self.taken:
                 kind = _kind(head, [head, *(t.norm for t in self.tokens[first : last + 1])])
                 if latin:
@@ -466,7 +625,7 @@ class _Finder:
         word = self.tokens[before].norm
         if word in _NAMING:
             return True
-        if word == "ل" or word.startswith("ل") and word[1:] in TITLE_WORDS:
+        if word in ("ل", "ب") or word.startswith("ل") and word[1:] in TITLE_WORDS:
             return any(
                 self.tokens[k].norm in TITLE_WORDS or self.tokens[k].bare in TITLE_WORDS
                 for k in range(max(before - 3, 0), before + 1)
@@ -490,10 +649,17 @@ class _Finder:
         if token.latin:
             nxt_latin = i + 1 < len(tokens) and tokens[i + 1].latin
             if (
+                i
+                and tokens[i - 1].bare in _LATIN_OWNERS
+                and not _hard_gap(token.gap)
+                and not _is_acronym(self.doc.text[token.start : token.end])
+            ):
+                return self._latin_mention(i, "company")  # "مديرة مصنع Lubrimar Industries"
+            if (
                 token.norm == "cluster"
                 and nxt_latin
                 and not _hard_gap(tokens[i + 1].gap)
-                or (i and tokens[i - 1].norm == "ل" and self._named_by_context(i - 1))
+                or (i and tokens[i - 1].norm in ("ل", "ب") and self._named_by_context(i - 1))
             ):
                 return self._latin_mention(i, "company")
             return None
@@ -502,9 +668,27 @@ class _Finder:
             return None
         if i and tokens[i - 1].norm in _DEMONSTRATIVES and not _hard_gap(token.gap):
             return None
+        if HEADS[head] == "local-authority" and self._territory(i):
+            return None  # "عامل عمالة وجدة", "مقاولات عمالة مكناس": an office, a territory
+        if self._branch(i):
+            return None  # "المركز الجهوي للمعهد الوطني …": a branch, titled with its parent
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if head in _NEEDS_NEXT and (nxt is None or nxt.norm not in _NEEDS_NEXT[head]):
+            if head == "المكتب" and token.norm == "للمكتب" and (nxt is None or _hard_gap(nxt.gap)):
+                # "والمدير الجهوي للمكتب،": the office named before, not a board
+                return OrgMention(self.doc.surface(i, i, head), i, i, HEADS[head], head, bare=True)
             return None
+        if head in ("مجلس", "المجلس") and nxt is not None and nxt.bare in _GOVERNING:
+            return None  # "رئيس مجلس إدارة شركة …": a company's board, part of the title
+        if head in _VERB_LIKE and (nxt is None or not nxt.norm.startswith("ال")):
+            return None  # "تجمع عروض الشركات": the verb "gathers", not a cluster
+        if head == "مكتب" and (
+            nxt is None
+            or not nxt.norm.startswith("ال")
+            or head_of(nxt.norm)
+            or nxt.norm in _BOARD_WORDS
+        ):
+            return None  # "مكتب الجمعية", "مكتب مسير": a board, not the body "مكتب الصرف"
         if nxt is not None and nxt.latin and not _hard_gap(nxt.gap):
             mention = self._latin_mention(i + 1, HEADS[head], head)
             mention.first = i
@@ -521,11 +705,20 @@ class _Finder:
         regional = head in _REGIONAL
         found = chain(self.doc, i, loose=2 if university else 0, regional=regional)
         last = found.last
-        if last == i or (found.place_at == i + 1 and found.city is not None):
+        if last == i and head in _COMPANY_HEADS:
+            return self._proper_company(i, head)
+        seat = found.place_at == i + 1 and found.city is not None
+        if last == i or (seat and kind != "local-authority"):
             return self._bare(i, head)
         words = [t.norm for t in self.tokens[i : last + 1]]
         plain = [t.bare for t in self.tokens[i + 1 : last + 1]]
-        if len(plain) == 1 and (plain[0] in _GENERIC or plain[0] == "الجهه" and head != "ولايه"):
+        if head in _COMMITTEES and len(plain) < 3:
+            return None  # "اللجنة المنظمة", "لجنة التتبع": a committee of an event or body
+        if plain == ["الجهه"] and head != "ولايه":
+            # "مجلس الجهة", "غرفة الجهة": the region's own body, named elsewhere in full
+            return OrgMention(self.doc.surface(i, last, head), i, last, HEADS[head], head,
+                              bare=True, of_region=True)  # fmt: skip
+        if len(plain) == 1 and plain[0] in _GENERIC:
             return self._bare(i, head)
         mention = OrgMention(
             self.doc.surface(i, last, head),
@@ -542,6 +735,52 @@ class _Finder:
         if found.city is not None:
             mention.city, mention.region = found.city.name, found.city.region
         return mention
+
+    def _territory(self, i: int) -> bool:
+        """Whether a prefecture or commune named at token i is a territory, not an actor:
+        the office of the official before it ("عامل عمالة وجدة"), or the genitive of a
+        common noun ("مقاولات عمالة مكناس", "ساكنة جماعة سلا")."""
+        if not i or _hard_gap(self.tokens[i].gap):
+            return False
+        before, word = self.tokens[i - 1], self.tokens[i].norm
+        if before.bare in _OFFICIALS:
+            return True
+        if word != strip_clitics(word) or word[:1] in "لبو" and head_of(word) != word:
+            return False  # "لعمالة", "بجماعة", "وعمالة": a preposition or a list
+        return not (
+            before.latin
+            or before.norm in _ACTOR_NOUNS
+            or _stop(before.norm)
+            or before.bare in TITLE_WORDS
+            or head_of(before.norm)
+            or before.norm in _NAMING
+        )
+
+    def _branch(self, i: int) -> bool:
+        """ "المديرية الجهوية لوزارة …": a regional office followed by the body it belongs to."""
+        tokens = self.tokens
+        if i + 2 >= len(tokens) or tokens[i + 1].bare not in _LEVELS:
+            return False
+        nxt = tokens[i + 2]
+        return not _hard_gap(nxt.gap) and nxt.norm[:1] == "ل" and head_of(nxt.norm) is not None
+
+    def _proper_company(self, i: int, head: str) -> OrgMention | None:
+        """ "شركة فوسبوكراع": a company's own name, one or two unknown words after its head."""
+        tokens = self.tokens
+        last = i
+        for k in range(i + 1, min(i + 3, len(tokens))):
+            t = tokens[k]
+            if _hard_gap(t.gap) or t.latin or _stop(t.norm) or head_of(t.norm):
+                break
+            if t.norm[:1] in "بلو" and k > i + 1 or t.norm.startswith("ال"):
+                break
+            if t.norm[-1] in "هي" or match_at(self.doc, k) is not None:
+                break  # "شركة صينية", "شركة رائدة": a description, not a name
+            last = k
+        if last == i or (last + 1 < len(tokens) and not _hard_gap(tokens[last + 1].gap)
+                         and tokens[last + 1].norm[:1] not in "بلو"):  # fmt: skip
+            return None
+        return OrgMention(self.doc.surface(i + 1, last), i, last, HEADS[head], head)
 
     def _bare(self, i: int, head: str) -> OrgMention | None:
         if not head.startswith("ال") or head == "المكتب":
@@ -561,9 +800,13 @@ class _Finder:
                 set(between) <= set(QUOTES + " ") or between.strip(" " + QUOTES) in ("–", "-")
             ):
                 latin_pair = tokens[first.first].latin != tokens[second.first].latin
-                if latin_pair or between.strip(" " + QUOTES) in ("–", "-"):
+                opener = tokens[second.first].norm
+                if opener[:1] == "و" and head_of(opener[1:]):
+                    continue  # "IRESEN وجامعة …": the next body of a list
+                quoted = any(q in between for q in QUOTES)  # NAME "مغرب المقاولات"
+                if latin_pair or quoted or between.strip(" " + QUOTES) in ("–", "-"):
                     self.links.append((a, b))
-        for mention in self.mentions:
+        for index, mention in enumerate(self.mentions):
             if mention.bare:
                 continue
             nxt = mention.last + 1
@@ -574,6 +817,11 @@ class _Finder:
                 continue
             last = self.doc.first_token_from(close) - 1
             inner = tokens[nxt : last + 1]
+            within = [k for k, o in enumerate(self.mentions)
+                      if o is not mention and nxt <= o.first and o.last <= last]  # fmt: skip
+            if within and inner[0].latin:
+                self.links.append((index, within[0]))  # "… – سوس ماسة (CGEM Souss-Massa)"
+                continue
             if not inner or any(
                 o.first <= nxt <= o.last for o in self.mentions if o is not mention
             ):
@@ -646,6 +894,10 @@ def resolve(
                 by_content[content] = k
     for a, b in links:
         union(a, b)
+    by_known: dict[str, int] = {}
+    for k in named:
+        if mentions[k].known:
+            union(by_known.setdefault(mentions[k].known, k), k)
     # one body written with its city or with its region ("… بطنجة" / "… لجهة طنجة تطوان …")
     stems: dict[str, list[int]] = {}
     for k in named:
@@ -696,9 +948,18 @@ def resolve(
     for k in named:
         by_head.setdefault(mentions[k].head.removeprefix("ال"), set()).add(index[k])
     for k, mention in enumerate(mentions):
-        same = by_head.get(mention.head.removeprefix("ال"), set())
-        if mention.bare and len(same) == 1:
+        if not mention.bare:
+            continue
+        head = mention.head.removeprefix("ال")
+        same = by_head.get(head, set())
+        if mention.of_region:
+            same = {o for o in same if organizations[o].region}
+        recent = [n for n in named if mentions[n].head.removeprefix("ال") == head and
+                  0 < mention.first - mentions[n].last <= _RECENT]  # fmt: skip
+        if len(same) == 1:
             index[k] = next(iter(same))
+        elif recent and head in _COMPANY_HEADS:
+            index[k] = index[recent[-1]]  # "… وشركة "أكوا صحراء" … المدير العام للشركة"
     return organizations, index
 
 

@@ -9,6 +9,7 @@ merged into the full name when the text gives both.
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from core.arabic import normalize_arabic
 
@@ -22,6 +23,7 @@ from .lexicon import (
     TITLE_WORDS,
     VERBS,
 )
+from .normalize import strip_clitics
 from .organizations import OrgMention, head_of
 from .places import match_at
 from .text import QUOTES, Doc
@@ -30,6 +32,16 @@ BOARD = -1  # position in the board whose members a list gives (resolved by the 
 _KING = re.compile(r"(?:الملك|العاهل المغربي|جلالته)\s+(محمد السادس)")
 _BULLET = re.compile(r"^\s*(?:[•●▪◦♦*·►‣-]|\d{1,2}[.)-])\s*")
 _SEGMENT_BREAK = re.compile(r"[،,()؛:–—]|\s-\s")
+_DATELINE = re.compile(r"^\s*([^\s:،,.][^:\n،,.]{1,25}?)\s*:\s*([^\s:،,.][^:\n،,.]{2,40}?)\s*$")
+_BYLINE_WORDS = {"بقلم", "متابعه", "اعداد", "تقرير", "حاوره", "كتبه", "مراسله"}
+# Capitalised Latin words that open titles or company names, not people's names.
+_LATIN_NOT_NAMES = {"m", "mme", "mlle", "dr", "pr", "président", "présidente", "directeur",
+                    "directrice", "group", "groupe", "maroc", "morocco", "sa", "sarl",
+                    "the"}  # fmt: skip
+# A title that speaks of succession names an office of the article's own body.
+_SUCCESSION = re.compile(r"^ال\S+ (?:\S+ )?(?:المنتهيه ولايت|السابق)")
+_CAPACITY = {"بصفته", "بصفتها", "بوصفه", "بوصفها"}  # "NAME، بصفته رئيس …"
+_OFFICIALS = {"والي", "الوالي", "عامل", "العامل"}
 _HONORIFIC = {"السيد", "السيده", "للسيد", "للسيده", "والسيد", "والسيده", "بالسيد", "السيدين"}
 _AMBIGUOUS_GIVEN = {
     normalize_arabic(w)
@@ -85,6 +97,15 @@ _NOT_NAMES = {
         "الله",
         "رئيسا",
         "رئيسة",
+        "المال",
+        "خلفا",
+        # regnal numbers: "محمد السادس" outside "الملك …" names a university, a city, a port
+        "السادس",
+        "الخامس",
+        "الأول",
+        "الثاني",
+        "الثالث",
+        "الرابع",
     ]
 }
 
@@ -114,7 +135,9 @@ def nominative(title: str) -> str:
         folded = normalize_arabic(word)
         if folded.startswith("ال") or folded in STOPWORDS or "،" in word:
             break
-        if accusative or n and folded.endswith("يا") and len(folded) >= 5:
+        if folded == "ثانيا" and n:
+            words[n] = "ثان"  # "نائبا ثانيا" → "نائب ثان": the ordinal is a defective noun
+        elif accusative or n and folded.endswith("يا") and len(folded) >= 5:
             words[n] = _ACCUSATIVE.sub("", word)
     return " ".join(words)
 
@@ -127,6 +150,7 @@ def clean_title(title: str) -> str:
     return " ".join(w for w in nominative(title).split() if normalize_arabic(w) not in _NEW)
 
 
+@lru_cache(maxsize=1 << 16)
 def _given(word: str) -> str | None:
     """The given name a token reads as, once a leading و/ل/ب is set aside."""
     for variant in (word, word[1:] if word[:1] in "ولب" else ""):
@@ -144,6 +168,8 @@ class _Finder:
         self.links: list[tuple[int, int]] = []
         self.taken: set[int] = set()
         self.surnames: set[str] = set()
+        self.definite_ok = False  # set by name_ok for the words it checks
+        self.given_first = False
         self.org_at = {}
         for k, m in enumerate(orgs):
             for t in range(m.first, m.last + 1):
@@ -157,25 +183,64 @@ class _Finder:
         word = t.norm
         if first and _given(word) or not first and word in COMPOUND_SECONDS:
             return True
-        if t.latin or any(c.isdigit() for c in word) or len(word) < 2 or i in self.org_at:
+        if t.latin:
+            return self.latin_name_word(i)
+        if any(c.isdigit() for c in word) or len(word) < 2 or i in self.org_at:
             return False
         bare = word[1:] if word[:1] == "و" and len(word) > 3 else word
         if {word, bare} & (STOPWORDS | VERBS | TITLE_WORDS | MONTH_AND_DAY_WORDS | _NOT_NAMES):
             return False
         if t.bare in TITLE_WORDS or head_of(word) or word in _HONORIFIC:
             return False
-        if first and word.startswith("ال"):
+        if first and t.bare.startswith("ال") and not self.definite_ok:
             return False
+        if not first and t.norm != t.bare:
+            return False  # "للمنطقة", "بالرباط": a clitic article never sits inside a name
+        if not first and self.given_first and t.norm == t.bare:
+            return True  # "طارق بنسليمان": a family name that is also a town's
         return match_at(self.doc, i) is None
 
-    def name_ok(self, first: int, last: int, given_needed: bool = False) -> bool:
+    def latin_name_word(self, i: int) -> bool:
+        """A capitalised Latin word outside organisation names ("Hicham Berrada")."""
+        t = self.tokens[i]
+        raw = self.doc.text[t.start : t.end]
+        return (
+            i not in self.org_at
+            and len(raw) >= 2
+            and raw[0].isupper()
+            and not raw.isupper()
+            and raw.lower() not in _LATIN_NOT_NAMES
+        )
+
+    def name_ok(
+        self, first: int, last: int, given_needed: bool = False, definite: bool = False
+    ) -> bool:
+        """Whether tokens first..last read as a name; `definite` admits a first word with
+        the article ("الغالية الزاوي"), which only a strong frame may. A name is written in
+        one script."""
         if last < first or last - first > 4 or any(k in self.taken for k in range(first, last + 1)):
             return False
-        if given_needed and not _given(self.tokens[first].norm):
+        if len({self.tokens[k].latin for k in range(first, last + 1)}) > 1:
             return False
-        if not self.namey(first, first=True):
+        if self.tokens[first].latin:
+            return all(
+                self.latin_name_word(k) and (k == first or not self.tokens[k].gap.strip(" -"))
+                for k in range(first, last + 1)
+            )
+        given = _given(self.tokens[first].norm) is not None
+        if given_needed and not given:
             return False
-        return all(self.namey(k) for k in range(first + 1, last + 1))
+        if self.tokens[first].norm == "علي" and last == first + 1:
+            # "علي الصديقي": the name folds like the preposition; a family name in -ي decides
+            family = self.tokens[last].norm
+            return family.endswith("ي") and family not in STOPWORDS and self.namey(last)
+        self.definite_ok, self.given_first = definite, given
+        try:
+            if not self.namey(first, first=True):
+                return False
+            return all(self.namey(k) for k in range(first + 1, last + 1))
+        finally:
+            self.definite_ok = self.given_first = False
 
     def add(self, first: int, last: int, role: str | None = None) -> PersonMention:
         name = self.doc.surface(first, last)
@@ -189,6 +254,8 @@ class _Finder:
         return person
 
     def title_word(self, i: int) -> str | None:
+        if i and self.tokens[i - 1].bare.removesuffix("ا") in ("مكتب", "المكتب"):
+            return None  # "المكتب المسير": the board's adjective, not a title
         for variant in self.tokens[i].variants():
             if variant in TITLE_WORDS:
                 return variant
@@ -199,6 +266,9 @@ class _Finder:
         variant = self.title_word(start)
         if variant is None:
             return None
+        if variant in _OFFICIALS:
+            # "والي جهة الشرق عامل عمالة وجدة أنكاد": the office is the whole title
+            return clean_title(self.doc.surface(start, end, variant)), None
         org = None
         stop = end
         for k in range(start + 1, end + 1):
@@ -208,6 +278,8 @@ class _Finder:
         while stop >= start and self.tokens[stop].norm in ("ل", "ب", "في"):
             stop -= 1
         title = clean_title(self.doc.surface(start, stop, variant)) if stop >= start else None
+        if org is None and title and _SUCCESSION.search(normalize_arabic(title)):
+            org = BOARD  # "الرئيس المنتهية ولايته": the head of the body the article is about
         if org is None and title and variant.removesuffix("ه") in ("وزير", "الوزير"):
             org = self._ministry(title)
         return title or None, org
@@ -283,6 +355,13 @@ class _Finder:
 
         "NAME، ORG، في منصب ROLE (TITLE لـ LATIN-ORG)" names one body twice: linked.
         """
+        lead_role = None
+        colon = next((k for k in range(first + 1, min(first + 9, last + 1))
+                      if ":" in self.tokens[k].gap), None)  # fmt: skip
+        if colon is not None and self.title_word(first):
+            # "- الكاتب العام: NAME، TITLE ORG": the office first
+            lead_role = nominative(self.doc.surface(first, colon - 1))
+            first = colon
         name_end = first
         while name_end + 1 <= last and not _SEGMENT_BREAK.search(self.tokens[name_end + 1].gap):
             name_end += 1
@@ -290,6 +369,16 @@ class _Finder:
             return
         person = self.add(first, name_end)
         role, role_span = self.board_role(name_end + 1, last)
+        segs = self.segments(name_end + 1, last) if name_end < last else []
+        if (
+            role is None
+            and segs
+            and self.title_word(segs[-1][0])
+            and not any(t in self.org_at for t in range(segs[-1][0], segs[-1][1] + 1))
+        ):  # "- NAME، TITLE ORG، نائبا للرئيس": the office last, a title with no body
+            role = clean_title(self.doc.surface(segs[-1][0], segs[-1][1]))
+            role_span = segs[-1]
+        role = lead_role or role
         titled, untitled = [], []
         for k in sorted(
             {self.org_at[t] for t in range(name_end + 1, last + 1) if t in self.org_at}
@@ -339,10 +428,21 @@ class _Finder:
         for n, (a, b) in enumerate(segs):
             before = segs[n - 1] if n else None
             after = segs[n + 1] if n + 1 < len(segs) else None
+            # "…، والسيدة NAME، TITLE": "و" opens the next item, the title before is not hers
+            next_item = self.tokens[a].norm[:1] == "و" and n > 0
             if self.tokens[a].norm in _HONORIFIC:
                 a += 1  # "، السيد عادل الوزاني،"
-            # TITLE [ORG]، NAME،
-            if before and b - a <= 3 and b > a and self.name_ok(a, b):
+            if before and n >= 2 and all(t.latin for t in self.tokens[before[0] : before[1] + 1]):
+                before = (segs[n - 2][0], before[1])  # "مديرة … (GIZ)، NAME": an acronym between
+            # TITLE [ORG]، NAME،  (a name with the article only before a list's next item)
+            listed = after is None or self.opens_item(after[0])
+            if (
+                before
+                and not next_item
+                and b - a <= 3
+                and b > a
+                and self.name_ok(a, b, definite=listed)
+            ):
                 title_at = next(
                     (k for k in range(before[0], before[1] + 1) if self.title_word(k)), None
                 )
@@ -356,12 +456,20 @@ class _Finder:
                     ):  # "، والرئيس …" opens the next person of a list
                         person.positions.append(self.position(after[0], after[1]))
                     continue
-            # NAME، TITLE [ORG]
+            # NAME، [بصفته] TITLE [ORG]
+            if after and self.tokens[after[0]].norm in _CAPACITY and after[1] > after[0]:
+                after = (after[0] + 1, after[1])
             if after and self.title_word(after[0]) is not None:
                 start = self.name_suffix(a, b)
                 if start is not None:
                     person = self.add(start, b)
                     person.positions.append(self.position(after[0], after[1]))
+
+    def opens_item(self, k: int) -> bool:
+        """Whether token k opens the next item of a list of officials ("، ورئيس …")."""
+        norm = self.tokens[k].norm
+        return norm[:1] == "و" and (norm[1:] in TITLE_WORDS or strip_clitics(norm[1:]) in
+                                    TITLE_WORDS) or norm in VERBS  # fmt: skip
 
     def name_suffix(self, a: int, b: int) -> int | None:
         """Start of the name that ends segment a..b, if the segment ends with one."""
@@ -446,11 +554,16 @@ class _Finder:
                     person.positions.append(position)
 
     def byline(self) -> None:
-        """A line holding only a name, after the body: the author's signature."""
+        """A line holding only a name, after the body, or a dateline "CITY: NAME" (or
+        "بقلم: NAME") among the first lines: the author's signature."""
         offset = 0
         lines = self.doc.text.splitlines(keepends=True)
-        for line in lines:
+        for number, line in enumerate(lines):
             start, offset = offset, offset + len(line)
+            dateline = _DATELINE.match(line)
+            if dateline and number < 6:
+                self.dateline(start, line, dateline)
+                continue
             words = line.split()
             if not 2 <= len(words) <= 3 or start < len(self.doc.text) // 3:
                 continue
@@ -460,6 +573,15 @@ class _Finder:
                 continue
             if self.name_ok(first, last, given_needed=True):
                 self.add(first, last, role="author").positions.append(("كاتب المقال", None))
+
+    def dateline(self, start: int, line: str, m: re.Match[str]) -> None:
+        lead = self.doc.first_token_from(self.doc.folded_offset(start + m.start(1)))
+        first = self.doc.first_token_from(self.doc.folded_offset(start + m.start(2)))
+        last = self.doc.first_token_from(self.doc.folded_offset(start + m.end(2))) - 1
+        is_place = match_at(self.doc, lead) is not None
+        by = normalize_arabic(m.group(1)) in _BYLINE_WORDS
+        if (is_place or by) and 1 <= last - first <= 3 and self.name_ok(first, last):
+            self.add(first, last, role="author").positions.append(("كاتب المقال", None))
 
 
 def find_people(

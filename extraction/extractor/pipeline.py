@@ -6,55 +6,80 @@ in the given text of the sentence that supports it, so an editor can check it at
 
 import re
 from datetime import date
+from itertools import islice
+from typing import Protocol
 
 from core.arabic import normalize_arabic
 
 from .agreements import AgreementMention, find_agreements
-from .dates import DateMention, find_dates
-from .events import EventMention, find_events, sectors
+from .dates import DateMention, event_span, find_dates
+from .events import EventMention, find_events, role_cue, sectors
+from .french import FrenchReader
+from .french.mixed import merge_latin_passages
 from .organizations import Organization, find_mentions, resolve
 from .people import BOARD, Person, find_people, resolve_people
 from .places import find_places
-from .text import Doc
+from .text import QUOTES, Doc, clean
 
 _DATELINE = re.compile(
     r"^[\s♦•*]*(?P<outlet>[^\n]{2,40}?)\s+[ـ—–-]+\s*(?:من\s+)?(?P<city>[^\n]{2,30})$"
 )
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _LATIN = re.compile("[A-Za-z]")
-_AGENCY = re.compile(r"^\s*\(?\s*(و\s?م\s?ع|ومع)\s*\)?\s*$", re.M)
-_ORGANIZER = {"ستنظم", "تنظم", "ينظم", "نظمت", "نظم", "ينظمها", "تنظمه", "ينظمه", "تنظمها",
-              "سينظم", "نظمته", "نظمها", "تنظيم", "بتنظيم", "بمبادره", "المنظم", "عقدت", "عقد",
-              "تعقد", "يعقد", "ستعقد", "سيعقد"}  # fmt: skip
-_PARTNER = {"بشراكه", "شراكه", "بتعاون", "بتنسيق", "بدعم", "وبدعم"}
+_AGENCY = re.compile(r"\(?\s*(و\s?م\s?ع|ومع)\s*\)?$")
 _HOST = {"احتضن", "احتضنت", "يحتضن", "تحتضن", "ستحتضن", "سيحتضن", "استقبل", "استقبلت",
          "يستقبل", "تستقبل", "ضيافه"}  # fmt: skip
-_PATRON = {"رعايه", "الرعايه"}
-_PARTICIPANT = {"بحضور", "بمشاركه", "حضر", "حضرت", "حضره", "شارك", "شاركت", "يشارك", "تشارك"}
 _SIGNING = {"وقع", "وقعت", "يوقع", "توقع", "وقعها"}
 _BRIDGE = {"من", "مع", "طرف", "الساميه", "الفعليه", "ممثلين", "ممثلي", "عن", "كل", "ايضا"}
 _ROLE_ORDER = ("organizer", "host", "partner", "patron", "participant")
 
 
-def _language(doc: Doc) -> str | None:
-    sample = doc.text[:5000]
+_NONBLANK = re.compile(r"\S+")
+_WORD = re.compile(r"[a-zàâçéèêëîïôûùüÿœ']+")
+# Words that are frequent in one of these languages and rare in the others.
+_FUNCTION_WORDS = {
+    "fr": {"le", "la", "les", "des", "du", "et", "une", "est", "dans", "pour", "sur", "au", "aux",
+           "qui", "par", "avec", "été", "ont", "ce", "cette", "d'", "l'", "à", "sont"},
+    "en": {"the", "and", "of", "to", "is", "was", "with", "for", "that", "by", "on", "are", "has",
+           "have", "this", "from", "which", "were"},
+    "es": {"el", "los", "las", "del", "y", "en", "con", "por", "para", "que", "una", "es", "fue",
+           "se", "al", "como", "su", "sus"},
+}  # fmt: skip
+
+
+def detect_language(text: str) -> str | None:
+    """ "ar", "fr", another two-letter guess ("en", "es"), or None for a text without words.
+
+    Arabic wins at 30% of the letters: French articles quote no Arabic, while Arabic ones
+    often carry Latin-script lists. Latin text is told apart by its function words.
+    """
+    # the first words, however much blank (tags blanked by clean) comes before them
+    sample = " ".join(m.group() for m in islice(_NONBLANK.finditer(text), 800))[:5000]
     arabic = len(_ARABIC.findall(sample))
     latin = len(_LATIN.findall(sample))
     if arabic + latin == 0:
         return None
     if arabic >= 0.3 * (arabic + latin):
         return "ar"
-    words = set(re.findall(r"[a-zàâçéèêëîïôûùüÿœ]+", sample.lower()))
-    return "fr" if len(words & {"le", "la", "les", "des", "du", "et", "une", "est"}) >= 2 else "en"
+    words = [w for w in _WORD.findall(sample.lower().replace("’", "'"))]
+    elided = sum(1 for w in words if w[:2] in ("l'", "d'"))
+    counts = {
+        lang: sum(1 for w in words if w in vocabulary)
+        for lang, vocabulary in _FUNCTION_WORDS.items()
+    }
+    counts["fr"] += elided
+    best = max(counts, key=lambda lang: counts[lang])
+    return best if counts[best] >= 2 else None
 
 
-def _outlet(doc: Doc) -> str | None:
+def _outlet(text: str) -> str | None:
     """The outlet from a dateline ("هبة بريس ـ الدار البيضاء") or a MAP signature."""
-    for line in doc.text.splitlines()[:8]:
-        m = _DATELINE.match(line.strip())
+    lines = [line.strip() for line in text.splitlines()]
+    for line in lines[:8]:
+        m = _DATELINE.match(line) if len(line) <= 80 else None  # a dateline is short
         if m and len(m.group("outlet").split()) <= 5:
             return m.group("outlet").strip()
-    m = _AGENCY.search(doc.text)
+    m = next((m for line in lines if len(line) <= 20 and (m := _AGENCY.match(line))), None)
     return " ".join(m.group(1).replace(" ", "")) if m else None
 
 
@@ -122,24 +147,18 @@ class _Article:
         """Entity → role in the main event, from the words that introduce organisations."""
         roles: dict[int, str] = {}
         tokens = self.doc.tokens
-        for i, t in enumerate(tokens):
-            variants = set(t.variants())
-            role = None
-            if variants & _ORGANIZER:
-                role = "organizer"
-            elif variants & _PARTNER or variants & _SIGNING:
-                role = "partner"
-            elif variants & _HOST:
-                role = "host"
-            elif variants & _PATRON and i and tokens[i - 1].bare == "تحت":
-                role = "patron"
-            elif variants & _PARTICIPANT:
-                role = "participant"
+        for i in range(len(tokens)):
+            role = role_cue(self.doc, i)
             if role is None:
                 continue
             k = i + 1
             while k < len(tokens) and tokens[k].bare in _BRIDGE:
                 k += 1
+            # "يُنظم هذا الموعد من طرف …", "احتضن مقر ولاية …": a short object first
+            for ahead in range(k, min(k + 6, len(tokens))):
+                if ahead in self.starts or tokens[ahead].gap.strip(" " + QUOTES):
+                    k = ahead if ahead in self.starts else k
+                    break
             for org in self.coordinated(k):
                 roles.setdefault(org, role)
         return roles
@@ -160,7 +179,7 @@ class _Article:
 
     def signing(self) -> EventMention | None:
         """An article that only reports a signature is about that signing."""
-        signed = [a for a in self.agreements if a.kind != "other"]
+        signed = [a for a in self.agreements if a.kind != "other" or a.signed]
         if not signed:
             return None
         a = signed[0]
@@ -184,7 +203,7 @@ class _Article:
         for d in self.dates:
             where = self._date_sentence(d)
             if index <= where <= index + reach:
-                return d.start, d.end
+                return event_span(self.dates, d)
         return None, None
 
     def place_near(self, index: int) -> tuple[str | None, str | None]:
@@ -216,6 +235,8 @@ class _Article:
         ):
             title = f"استقبال {title}"
         roles = self.roles()
+        if main.kind == "signing":  # the signatories are the partners of a signing
+            roles.update({o: "partner" for a in self.agreements for o in self.parties(a)})
         if main.kind == "general-assembly":
             before = [m for m in self.mentions if not m.bare and m.last < main.first and
                       main.first - m.last <= 40]  # fmt: skip
@@ -300,19 +321,20 @@ class _Article:
 
     # -- records -----------------------------------------------------------------------
 
-    def agreement(self, a: AgreementMention) -> dict:
+    def parties(self, a: AgreementMention) -> list[int]:
+        """The bodies that signed: after the verb before the agreement, or after "بين"."""
         s_start, s_end = self.doc.sentences[a.sentence]
         first = self.doc.first_token_from(s_start)
-        parties: list[int] = []
         for i in range(first, a.first):
             if set(self.doc.tokens[i].variants()) & _SIGNING:
-                parties = self.coordinated(i + 1)
-                break
-        if not parties:
-            for i in range(a.last + 1, self.doc.first_token_from(s_end)):
-                if self.doc.tokens[i].norm == "بين":
-                    parties = self.coordinated(i + 1)
-                    break
+                return self.coordinated(i + 1)
+        for i in range(a.last + 1, self.doc.first_token_from(s_end)):
+            if self.doc.tokens[i].norm == "بين":
+                return self.coordinated(i + 1)
+        return []
+
+    def agreement(self, a: AgreementMention) -> dict:
+        parties = self.parties(a)
         signed = next((d.start for d in self.dates if self._date_sentence(d) == a.sentence),
                       None) if a.kind != "other" else None  # fmt: skip
         cities = [p for p in self.free_places if p.place.kind == "city" and
@@ -372,6 +394,48 @@ def _first_line(text: str) -> str | None:
     return None
 
 
+class Reader(Protocol):
+    """Reads articles of one language into the record's events, organisations, people and
+    agreements. The seam where a statistical or neural reader can replace a rule-based one."""
+
+    language: str
+
+    def read(self, text: str, published_on: date | None, *, outlet: str | None = None) -> dict:
+        """{"events", "organizations", "people", "agreements"} of the extraction record."""
+        ...
+
+
+class ArabicReader:
+    """The rule-based Arabic reader, with the Latin-script passages (lists of a board's
+    members and their companies) read by the French reader and merged in."""
+
+    language = "ar"
+
+    def read(self, text: str, published_on: date | None, *, outlet: str | None = None) -> dict:
+        doc = Doc(text)
+        article = _Article(doc, published_on)
+        events, roles = article.build_events(article.main_event() or article.signing())
+        outlet_key = normalize_arabic(outlet or _outlet(doc.text) or "")
+        dropped = {
+            o for o, org in enumerate(article.orgs)
+            if outlet_key and o not in roles and outlet_key in
+            {normalize_arabic(n) for n in (org.name, *org.aliases)}
+        }  # fmt: skip
+        record = {
+            "events": events,
+            "organizations": [
+                article.organization(org) for o, org in enumerate(article.orgs) if o not in dropped
+            ],
+            "people": [article.person(p) for p in article.people],
+            "agreements": [article.agreement(a) for a in article.agreements],
+        }
+        merge_latin_passages(record, doc.text, published_on)
+        return record
+
+
+READERS: dict[str, Reader] = {"ar": ArabicReader(), "fr": FrenchReader()}
+
+
 def extract_article(
     text: str,
     *,
@@ -379,13 +443,15 @@ def extract_article(
     outlet: str | None = None,
     published_on: date | None = None,
 ) -> dict:
-    """The draft record of one article; empty lists where the text gives nothing."""
-    doc = Doc(text if isinstance(text, str) else "")
-    language = _language(doc)
+    """The draft record of one article; empty lists where the text gives nothing (no text,
+    or a language no reader reads)."""
+    text = text if isinstance(text, str) else ""
+    cleaned = clean(text)
+    language = detect_language(cleaned)
     record: dict = {
         "source": {
-            "title": title if title is not None else _first_line(doc.text),
-            "outlet": outlet or _outlet(doc),
+            "title": title if title is not None else _first_line(cleaned),
+            "outlet": outlet or _outlet(cleaned),
             "published_on": _iso(published_on),
             "language": language,
         },
@@ -394,20 +460,7 @@ def extract_article(
         "people": [],
         "agreements": [],
     }
-    if language != "ar":
-        return record
-    article = _Article(doc, published_on)
-    events, roles = article.build_events(article.main_event() or article.signing())
-    outlet_key = normalize_arabic(record["source"]["outlet"] or "")
-    dropped = {
-        o for o, org in enumerate(article.orgs)
-        if outlet_key and o not in roles and outlet_key in
-        {normalize_arabic(n) for n in (org.name, *org.aliases)}
-    }  # fmt: skip
-    record["events"] = events
-    record["organizations"] = [
-        article.organization(org) for o, org in enumerate(article.orgs) if o not in dropped
-    ]
-    record["people"] = [article.person(p) for p in article.people]
-    record["agreements"] = [article.agreement(a) for a in article.agreements]
+    reader = READERS.get(language or "")
+    if reader is not None:
+        record.update(reader.read(text, published_on, outlet=record["source"]["outlet"]))
     return record

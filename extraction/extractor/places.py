@@ -7,18 +7,17 @@ town names ("الجديدة", "العيون") are not taken for places.
 """
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from django.utils.text import slugify
 
 from core.arabic import normalize_arabic
 
+from .normalize import clitic_variants
 from .text import Doc
 
 # Spellings the press uses that the gazetteer writes otherwise.
 _CITY_VARIANTS = {
-    "بنجرير": "ابن جرير",
-    "بن جرير": "ابن جرير",
     "الناظور": "الناضور",
     "البيضاء": "الدار البيضاء",
     "الدارالبيضاء": "الدار البيضاء",
@@ -30,6 +29,8 @@ _CITY_VARIANTS = {
 _NOT_CITIES = {"المنزل", "السهول", "المرسي", "الجرف", "الريش", "عامر", "الشلالات", "البروج"}
 _REGION_VARIANTS = {"الجهه الشرقيه": "02", "الشرق": "02"}
 _LOCATIVE = {"مدينه", "بمدينه", "وبمدينه", "لمدينه", "في", "وفي", "حاضره", "بحاضره", "عاصمه"}
+# Verbs whose subject is the host city ("تحتضن الدار البيضاء …").
+_HOSTS = {"تحتضن", "احتضنت", "ستحتضن", "تستضيف", "استضافت", "ستستضيف", "شهدت", "تشهد"}
 _REGION_WORD = {"جهه", "بجهه", "لجهه", "وجهه", "وبجهه", "ولجهه", "الجهه"}
 
 
@@ -68,6 +69,9 @@ def gazetteer() -> dict[str, list[tuple[tuple[str, ...], Place]]]:
         if (commune.get("population_2024") or 0) >= population.get(key, -1):
             population[key] = commune.get("population_2024") or 0
             entries[key] = Place("city", commune["name_ar"], slugs[commune["region_code"]])
+    for key, place in list(entries.items()):
+        for variant in _spellings(key):
+            entries.setdefault(variant, place)
     for variant, canonical in _CITY_VARIANTS.items():
         entries[_key(variant)] = entries[_key(canonical)]
     for code, region in regions.items():
@@ -79,6 +83,28 @@ def gazetteer() -> dict[str, list[tuple[tuple[str, ...], Place]]]:
     for options in index.values():
         options.sort(key=lambda item: -len(item[0]))
     return index
+
+
+# The g sound is written ك, گ, ڭ, غ or (for a Moroccan ج) ك: "أكادير"/"أغادير",
+# "ابن جرير"/"بنكرير", "كلميم"/"گلميم".
+_G_LETTERS = {"ك": ("گ", "ڭ", "غ"), "گ": ("ك",), "ڭ": ("ك",), "ج": ("ك", "گ")}
+
+
+def _spellings(words: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """Spellings the press uses for a place: "ابن X" as "بن X" or "بنX" (and back), and
+    the g sound in any of its letters."""
+    forms = {words}
+    if words[0] == "ابن" and len(words) > 1:
+        forms |= {("بن", *words[1:]), ("بن" + words[1], *words[2:])}
+    elif words[0].startswith("بن") and len(words[0]) > 4:  # "بنسليمان"
+        forms |= {("بن", words[0][2:], *words[1:]), ("ابن", words[0][2:], *words[1:])}
+    for form in list(forms):
+        text = " ".join(form)
+        for letter, others in _G_LETTERS.items():
+            if letter in text:
+                forms |= {tuple(text.replace(letter, other).split()) for other in others}
+    forms.discard(words)
+    return forms
 
 
 @cache
@@ -100,11 +126,34 @@ def _regions_after_word() -> dict[tuple[str, ...], Place]:
 def match_at(doc: Doc, i: int) -> tuple[Place, int, bool] | None:
     """The place starting at token i (clitics allowed on its first word).
 
-    Returns (place, last token index, written with a locative clitic).
+    Returns (place, last token index, written with a locative clitic). Memoised per
+    document: names, people and events all ask about the same tokens.
     """
+    memo = doc.memo.setdefault("places", {})
+    if i not in memo:
+        memo[i] = _match_at(doc, i)
+    return memo[i]
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    return frozenset(gazetteer()) | frozenset(_REGION_WORD)
+
+
+@lru_cache(maxsize=1 << 16)
+def _readings(word: str) -> tuple[str, ...]:
+    """The clitic-free readings of a word that may open a place name (often none)."""
+    variants = clitic_variants(word)
+    if word.endswith("بن") and 3 <= len(word) <= 4:
+        variants = (*variants, "بن")  # "ببن جرير": a clitic on a word too short to strip
+    return tuple(v for v in variants if v in _first_words())
+
+
+def _match_at(doc: Doc, i: int) -> tuple[Place, int, bool] | None:
     tokens = doc.tokens
     first = tokens[i]
-    for variant in first.variants():
+    variants = _readings(first.norm)
+    for variant in variants:
         if variant in _REGION_WORD and i + 1 < len(tokens):
             for key, place in _regions_after_word().items():
                 if _words_match(doc, i + 1, key):
@@ -131,6 +180,21 @@ def _words_match(doc: Doc, start: int, words: tuple[str, ...]) -> bool:
     return True
 
 
+def _dateline(doc: Doc, first: int, last: int) -> bool:
+    """A city that heads the title or signs the dateline: "الحسيمة.. ندوة", "طنجة: NAME",
+    "هسبريس – المحمدية". Such a city is where the story happens."""
+    tokens = doc.tokens
+    start = tokens[first]
+    if doc.norm.count("\n", 0, start.nstart) > 6:
+        return False
+    opens_line = first == 0 or "\n" in start.gap
+    after = tokens[last + 1].gap if last + 1 < len(tokens) else "\n"
+    if opens_line and (".." in after or ":" in after or after.strip() in ("-", "–", "—")):
+        return True
+    closes_line = "\n" in after
+    return closes_line and bool(set(start.gap) & set("-–—")) and "\n" not in start.gap
+
+
 def find_places(doc: Doc) -> list[PlaceMention]:
     """Every city or region named in the document, in order."""
     found = []
@@ -146,7 +210,13 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             continue
         place, last, locative = hit
         before = tokens[i - 1].norm if i else ""
-        locative = locative or before in _LOCATIVE or place.kind == "region"
+        locative = (
+            locative
+            or before in _LOCATIVE
+            or place.kind == "region"
+            or before in _HOSTS
+            or _dateline(doc, i, last)
+        )
         found.append(PlaceMention(place, i, last, locative))
         i = last + 1
     return found

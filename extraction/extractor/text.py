@@ -40,34 +40,32 @@ _FOLD.update(
 _FOLD.update(
     {c: chr(c).lower() for c in range(0x41, 0x250) if len(chr(c).lower()) == 1 and chr(c).isupper()}
 )
-_DROP = re.compile(rf"{MARKS_PATTERN}+|\s+")
+# Runs that fold changes: marks, whitespace other than one plain space, and a leading space.
+# Single spaces between words, most of the text's gaps, are kept as they are.
+_IRREGULAR = re.compile(rf"(?:\s|{MARKS_PATTERN}){{2,}}|[^\S ]|{MARKS_PATTERN}|^ ")
 
 
 def fold(text: str) -> tuple[str, list[int]]:
     """normalize_arabic plus digit folding, keeping newlines and a map to original offsets.
 
     Folding maps one character to at most one, so the map is built run by run: kept runs
-    map to their own offsets, a whitespace run to its first character, marks to nothing.
+    map to their own offsets, a whitespace run to its first whitespace character (a newline
+    if it holds one, else a space; nothing before the first word), marks to nothing.
     """
     text = text.translate(_FOLD)
     out: list[str] = []
     where: list[int] = []
     kept = 0
-    for m in _DROP.finditer(text):
+    for m in _IRREGULAR.finditer(text):
         start, end = m.span()
         if start > kept:
             out.append(text[kept:start])
             where.extend(range(kept, start))
-        if not m.group()[0].isspace():
-            kept = end
-            continue
-        if where and (not out or out[-1] not in (" ", "\n") or "\n" in m.group()):
-            space = "\n" if "\n" in m.group() else " "
-            if out and out[-1] in (" ", "\n"):
-                out[-1] = "\n"
-            else:
-                out.append(space)
-                where.append(start)
+        run = m.group()
+        space = next((k for k, c in enumerate(run) if c.isspace()), None)
+        if space is not None and where:
+            out.append("\n" if "\n" in run else " ")
+            where.append(start + space)
         kept = end
     if kept < len(text):
         out.append(text[kept:])
@@ -86,10 +84,7 @@ class Token:
     nstart: int
     nend: int
     gap: str  # folded text between the previous token and this one
-
-    @property
-    def latin(self) -> bool:
-        return self.norm[:1].isascii()
+    latin: bool = False  # written in Latin script (or digits)
 
     @property
     def bare(self) -> str:
@@ -110,10 +105,11 @@ class Doc:
         spans = [m.span() for m in _TOKEN.finditer(norm)]
         ends = [0, *(end for _start, end in spans)][: len(spans)]
         self.tokens: list[Token] = [
-            Token(norm[s:e], where[s], where[e - 1] + 1, s, e, norm[p:s])
+            Token(norm[s:e], where[s], where[e - 1] + 1, s, e, norm[p:s], norm[s].isascii())
             for (s, e), p in zip(spans, ends, strict=True)
         ]
         self._token_at = {t.nstart: i for i, t in enumerate(self.tokens)}
+        self.memo: dict = {}  # per-document caches of the extractors (places by token)
 
     def orig(self, nstart: int, nend: int) -> tuple[int, int]:
         """Original offsets of a folded span."""

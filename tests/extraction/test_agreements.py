@@ -63,3 +63,77 @@ def test_funded_programme_with_period_and_amount():
 
 def test_unsigned_mentions_are_not_agreements():
     assert find_agreements(Doc("تربط المملكة اتفاقيات تبادل حر مع عدة دول.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("بغلاف مالي يصل إلى 1،4 مليار درهم", 1_400_000_000),
+        ("باستثمار يبلغ مليار و250 مليون درهم", 1_250_000_000),
+        ("بكلفة 2 مليار و400 مليون درهم", 2_400_000_000),
+        ("بكلفة إجمالية تبلغ ثمانية ملايين درهم", 8_000_000),
+        ("بميزانية قدرها خمسمائة ألف درهم", 500_000),
+        ("بقيمة ٣٫٥ مليار درهم", 3_500_000_000),
+        ("بتكلفة ١٢٠ مليون درهم", 120_000_000),
+        ("رصد لها 45 م.د", 45_000_000),
+        ("بقيمة 30 مليون د", 30_000_000),
+        ("استثمار بقيمة 900 MDH", 900_000_000),
+        ("بقيمة 2,4 MMDH", 2_400_000_000),
+        ("بمساهمة قدرها عشرة ملايين من الدراهم", 10_000_000),
+        ("تساهم الجهة بـ600 مليون درهم", 600_000_000),
+        ("بمبلغ 50 مليون سنتيم", 500_000),
+    ],
+)
+def test_amounts_in_the_forms_the_press_writes(text, amount):
+    assert parse_amount(Doc(text).norm) == amount
+
+
+def test_a_word_of_cost_makes_a_bare_scaled_number_dirhams_but_not_another_currency():
+    from extraction.extractor.agreements import amounts
+
+    doc = Doc("مشروع باستثمار يناهز 1,4 مليار، وقرض بقيمة 3 ملايين دولار.")
+    assert amounts(doc, 0, len(doc.norm)) == [1_400_000_000]
+
+
+def test_each_agreement_of_a_series_gets_its_own_amount():
+    doc = Doc(
+        "وتوج المنتدى بالتوقيع على ثلاث اتفاقيات. وتهم الأولى اتفاقية استثمار وقعها المركز "
+        "الجهوي للاستثمار وشركة للنسيج، باستثمار يبلغ 300 مليون درهم. "
+        "أما الاتفاقية الثانية، فهي اتفاقية شراكة بين مجلس الجهة ووكالة التشغيل، "
+        "ترصد لها 20 مليون درهم برسم الفترة 2025-2026. "
+        "فيما تتعلق الثالثة بمذكرة تفاهم بين الغرفة والجامعة، بكلفة تقدر بـ5 ملايين درهم."
+    )
+    found = find_agreements(doc)
+    assert [(a.kind, a.amount_mad) for a in found] == [
+        ("other", 300_000_000),
+        ("partnership", 20_000_000),
+        ("mou", 5_000_000),
+    ]
+    assert found[1].period == (2025, 2026)
+
+
+def test_a_later_sentence_about_the_meeting_lends_no_amount():
+    doc = Doc(
+        "وتوج اللقاء بالتوقيع على اتفاقية تعاون بين الغرفتين. "
+        "ويأتي هذا اللقاء في سياق بلغت فيه الصادرات 4,7 مليار درهم."
+    )
+    (agreement,) = find_agreements(doc)
+    assert agreement.amount_mad is None
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("مليار ونصف مليار درهم", 1_500_000_000),
+        ("مليارين ونصف درهم", 2_500_000_000),
+        ("1 مليار 200 مليون درهم", 1_200_000_000),
+        ("200 000 000 درهم", 200_000_000),
+        ("مليون و500 ألف درهم", 1_500_000),
+    ],
+)
+def test_halves_unjoined_scales_and_spaced_thousands(text, amount):
+    assert parse_amount(Doc(text).norm) == amount
+
+
+def test_a_period_before_an_amount_is_not_part_of_it():
+    assert parse_amount(Doc("خلال الفترة 2025-2028، 600 مليون درهم").norm) == 600_000_000

@@ -73,3 +73,43 @@ def test_words_that_only_look_like_dates_are_ignored():
     assert parse_dates("الدورة الخامسة للمنتدى", PUB) == []
     assert parse_dates("خلال شهر فبراير 2013") == []
     assert parse_dates("31 فبراير 2024") == []
+
+
+def test_two_weekdays_before_a_range():
+    assert parse_dates("يومي الأربعاء والخميس 17 و18 شتنبر 2025 بورزازات") == [
+        (date(2025, 9, 17), date(2025, 9, 18))
+    ]
+
+
+def _span(text, published_on):
+    from extraction.extractor.dates import event_span, find_dates
+    from extraction.extractor.text import Doc
+
+    dates = find_dates(Doc(text), published_on)
+    return event_span(dates, dates[0])
+
+
+def test_closing_yesterday_and_opening_named_give_the_event_span():
+    text = "اختتمت، أمس الخميس بوجدة، أشغال المنتدى. وكانت فعالياته انطلقت يوم الأربعاء 13 نونبر."
+    assert _span(text, date(2024, 11, 15)) == (date(2024, 11, 13), date(2024, 11, 14))
+
+
+def test_opening_yesterday_and_running_until_a_later_day():
+    text = "افتتحت، أمس الأربعاء بكلميم، الدورة السادسة للمعرض، التي تتواصل إلى غاية 16 نونبر."
+    assert _span(text, date(2025, 11, 13)) == (date(2025, 11, 12), date(2025, 11, 16))
+
+
+def test_a_day_inside_a_range_given_later_takes_the_range():
+    text = "افتتح، أمس الأربعاء بالرباط، المؤتمر الدولي المنظم يومي 14 و15 ماي الجاري."
+    assert _span(text, date(2025, 5, 15)) == (date(2025, 5, 14), date(2025, 5, 15))
+
+
+def test_unrelated_dates_far_apart_do_not_widen_the_span():
+    text = "انطلق، أمس الإثنين، البرنامج. ويذكر أن الدورة السابقة اختتمت في 3 يناير 2024."
+    assert _span(text, date(2025, 10, 7)) == (date(2025, 10, 6), date(2025, 10, 6))
+
+
+def test_tomorrow_with_its_weekday():
+    assert parse_dates("تنطلق يوم غد الخميس أشغال المنتدى", date(2025, 11, 5)) == [
+        (date(2025, 11, 6), date(2025, 11, 6))
+    ]

@@ -68,3 +68,37 @@ def test_study_days_and_meetings_read_in_the_nominative():
     assert (day.kind, day.title) == ("workshop", "يوم دراسي حول رقمنة المقاولات الصغرى")
     (meeting,) = find_events(Doc("عقدت الغرفة لقاء تواصليا مع مهنيي النسيج، خصص"))
     assert (meeting.kind, meeting.title) == ("other", "لقاء تواصلي مع مهنيي النسيج")
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("المنتدى الذي نظمه المجلس", "organizer"),
+        ("الورشة التي نظمتها الكلية", "organizer"),
+        ("ويُنظم هذا الموعد من طرف الفدرالية", "organizer"),
+        ("وستنظمه الغرفة", "organizer"),
+        ("بشراكة مع الوزارة", "partner"),
+        ("احتضن مقر الولاية اللقاء", "host"),
+        ("بمقر الغرفة", "host"),
+        ("تحت الرعاية السامية", "patron"),
+        ("بحضور الوالي", "participant"),
+    ],
+)
+def test_role_cues(text, role):
+    from extraction.extractor.events import role_cue
+
+    doc = Doc(text)
+    assert [r for i in range(len(doc.tokens)) if (r := role_cue(doc, i))][:1] == [role]
+
+
+def test_patronage_needs_under():
+    from extraction.extractor.events import role_cue
+
+    doc = Doc("وفي إطار الرعاية الصحية")
+    assert [role_cue(doc, i) for i in range(len(doc.tokens))] == [None] * len(doc.tokens)
+
+
+def test_assembly_of_a_chamber_and_press_conferences():
+    kinds = [e.kind for e in find_events(Doc("عقدت الغرفة الدورة العادية لجمعيتها العامة"))]
+    assert kinds == ["general-assembly"]
+    assert find_events(Doc("خلال لقاء صحفي عقد مساء أمس")) == []

@@ -114,3 +114,24 @@ def test_candidates_load_once_per_extraction(django_assert_num_queries):
         matches = matches_find(record)
     assert matches.organizations[0].pk == fcp().pk and matches.organizations[1] is None
     assert matches.people[0].pk == Person.objects.get(name_ar="لمياء بنمخلوف").pk
+
+
+def test_a_french_name_finds_the_record_kept_under_the_arabic_name_through_the_base():
+    org = OrganizationFactory(name="المكتب الشريف للفوسفاط", name_fr="")
+    found = find_org("Office chérifien des phosphates")
+    assert (found.pk, found.reason) == (org.pk, "known")
+    assert find_org("OCP").pk == org.pk  # the base's acronym, the record has none
+
+
+def test_an_arabic_name_finds_the_record_kept_under_the_french_name_or_acronym():
+    org = OrganizationFactory(name="Masen", name_ar="", acronym="MASEN")
+    assert find_org("الوكالة المغربية للطاقة المستدامة").pk == org.pk
+    other = OrganizationFactory(name="منظمة أخرى", name_fr="Agence nationale des ports")
+    assert find_org("الوكالة الوطنية للموانئ").pk == other.pk
+
+
+def test_the_base_does_not_join_different_bodies_of_one_family():
+    OrganizationFactory(name="المركز الجهوي للاستثمار لجهة الشرق")
+    OrganizationFactory(name="المركز الجهوي للاستثمار سوس-ماسة", name_fr="")
+    assert find_org("CRI Souss-Massa").name == "المركز الجهوي للاستثمار سوس-ماسة"
+    assert find_org("Centre régional d'investissement de Fès-Meknès") is None

@@ -1,3 +1,5 @@
+import pytest
+
 from extraction.extractor.organizations import find_mentions, resolve
 from extraction.extractor.text import Doc
 
@@ -95,3 +97,94 @@ def test_anaphoric_and_generic_mentions_are_not_organisations():
     assert orgs("هذه الجمعية المهنية تهدف") == {}
     assert orgs("تتخذ شكل “جمعية مهنية”") == {}
     assert orgs("لولاية تمتد لعامين") == {}
+
+
+def test_known_institution_without_a_head_word_and_its_acronym_tied_to_its_name():
+    found = orgs(
+        "وقعت مجموعة OCP اتفاقية مع الجامعة. وأكد ممثل المكتب الشريف للفوسفاط أن OCP "
+        "ستواكب المشروع."
+    )
+    ocp = found["المكتب الشريف للفوسفاط"]
+    assert ocp.acronym == "OCP"
+    assert "OCP" not in found
+
+
+def test_known_name_cuts_a_coordinated_noun_off_a_longer_reading():
+    found = orgs(
+        "وطالب المكتب الوطني للكهرباء والماء الصالح للشرب والسلطات المحلية بتسريع الأشغال."
+    )
+    assert "المكتب الوطني للكهرباء والماء الصالح للشرب" in found
+
+
+def test_local_authorities_named_by_their_seat():
+    found = orgs("بشراكة مع جماعة سلا وعمالة إقليم ورزازات والمجلس الإقليمي لورزازات.")
+    assert found["جماعة سلا"].kind == "local-authority"
+    assert found["جماعة سلا"].city == "سلا"
+    assert found["عمالة إقليم ورزازات"].kind == "local-authority"
+
+
+def test_council_of_the_region_refers_to_the_regional_council_named_before():
+    mentions, links = find_mentions(
+        Doc("وقع مجلس جهة العيون الساقية الحمراء الاتفاقية. وأكد رئيس مجلس الجهة أهميتها.")
+    )
+    organizations, index = resolve(mentions, links)
+    back = next(k for k, m in enumerate(mentions) if m.name == "مجلس الجهة")
+    assert organizations[index[back]].name == "مجلس جهة العيون الساقية الحمراء"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "الكلية متعددة التخصصات بورزازات",
+        "معهد البحث في الطاقة الشمسية والطاقات الجديدة",
+        "جامعة محمد الخامس بالرباط",
+        "الشركة الجهوية للتهيئة الصناعية بالشمال",
+        "غرفة التجارة لغران كناريا",
+        "الاتحاد العام لمقاولات المغرب – سوس ماسة",
+        "مكتب التكوين المهني وإنعاش الشغل",
+    ],
+)
+def test_names_with_adjective_genitives_fields_seats_and_closing_names(name):
+    assert name in orgs(f"وشارك في اللقاء ممثلو {name}، إلى جانب الخبراء.")
+
+
+def test_company_named_after_its_head_without_quotes():
+    found = orgs("فيما تتكفل شركة فوسبوكراع بتهيئة الشطر المخصص للصناعات الكيميائية.")
+    assert list(found) == ["فوسبوكراع"]
+    assert found["فوسبوكراع"].kind == "company"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويعتبر المشروع قطب للصناعات البحرية بالمنطقة.",
+        "وأعلن عن إحداث صندوق جهوي لضمان قروض المقاولات الصغيرة.",
+        "منصة تجمع عروض الشركات وطلبات الشباب.",
+        "وصادق أعضاء الجمعية العامة على الميزانية.",
+        "وأكدت الوكالة بجهة بني ملال خنيفرة التزامها.",
+        "قال إن مكتب الجمعية سيجتمع قريبا.",
+    ],
+)
+def test_descriptions_and_boards_are_not_bodies(text):
+    assert orgs(text) == {}
+
+
+def test_a_quoted_short_name_after_a_body_is_its_alias():
+    found = orgs(
+        'بشراكة مع الوكالة الوطنية لإنعاش المقاولات الصغرى والمتوسطة "مغرب المقاولات"، '
+        "لفائدة المقاولين."
+    )
+    assert len(found) == 1
+    (agency,) = found.values()
+    assert "مغرب المقاولات" in agency.aliases
+
+
+def test_a_regional_body_keeps_a_seat_the_gazetteer_does_not_know():
+    found = orgs("وترأس الوفد نائب رئيس غرفة التجارة بإسطنبول، أحمد يلماز.")
+    assert "غرفة التجارة بإسطنبول" in found
+
+
+def test_a_prefecture_as_territory_is_not_an_actor_but_its_seat_hosts():
+    assert orgs("وأكد أن مقاولات عمالة مكناس تمثل ثلث المنخرطين.") == {}
+    found = orgs("احتضن مقر عمالة مكناس اللقاء بحضور ممثلي جماعة مكناس.")
+    assert {"عمالة مكناس", "جماعة مكناس"} <= set(found)

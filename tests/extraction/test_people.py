@@ -108,3 +108,128 @@ def test_byline_after_the_body():
 def test_prepositions_and_common_words_are_not_names():
     found = people("أكد على ضرورة التعاون، وقال إن الاستثمارات التي أعلن عنها كثيرة.")
     assert found == {}
+
+
+def test_officials_named_by_office_keep_the_office_as_title():
+    text = (
+        "وجرى اللقاء بحضور والي جهة الشرق عامل عمالة وجدة أنجاد، رشيد الزروالي، "
+        "والكاتب العام لعمالة إقليم ورزازات، سمير القادري."
+    )
+    found = people(text)
+    assert found["رشيد الزروالي"]["positions"] == [("والي جهة الشرق عامل عمالة وجدة أنجاد", None)]
+    assert found["سمير القادري"]["positions"] == [("الكاتب العام", "عمالة إقليم ورزازات")]
+    mentions, _links = find_mentions(Doc(text))
+    assert "عمالة وجدة أنجاد" not in {m.name for m in mentions}
+
+
+def test_list_of_officials_each_with_title_and_body():
+    found = people(
+        "وحضر اللقاء كل من رئيس مجلس جهة سوس ماسة، كريم أشنكلي، ومدير المركز الجهوي "
+        "للاستثمار لجهة سوس ماسة، منير الكيلاني."
+    )
+    assert found["كريم أشنكلي"]["positions"] == [("رئيس", "مجلس جهة سوس ماسة")]
+    assert found["منير الكيلاني"]["positions"] == [
+        ("مدير", "المركز الجهوي للاستثمار لجهة سوس ماسة")
+    ]
+
+
+def test_name_with_the_article_in_a_list_of_officials():
+    found = people(
+        "واستقبلها رئيس غرفة التجارة لمرسية، الغالية البوعناني، ومدير المركز، سعيد الودغيري."
+    )
+    assert found["الغالية البوعناني"]["positions"] == [("رئيس", "غرفة التجارة لمرسية")]
+
+
+def test_acting_title_and_a_regional_branch_of_a_body():
+    found = people(
+        "وأوضح المدير الجهوي بالنيابة للوكالة الوطنية للموانئ، هشام الطاهري، أن الأشغال "
+        "انطلقت. وقالت رئيسة المركز الجهوي للمعهد الوطني للبحث في الصيد البحري، نوال "
+        "الصقلي، إن الدراسة جاهزة."
+    )
+    assert found["هشام الطاهري"]["positions"] == [
+        ("المدير الجهوي بالنيابة", "الوكالة الوطنية للموانئ")
+    ]
+    assert found["نوال الصقلي"]["positions"] == [
+        ("رئيسة المركز الجهوي", "المعهد الوطني للبحث في الصيد البحري")
+    ]
+
+
+def test_an_acronym_between_title_and_name():
+    found = people(
+        "وقدمت مديرة البرامج بالوكالة الألمانية للتعاون الدولي (GIZ)، كلاوديا فيشر، عرضا."
+    )
+    assert found["كلاوديا فيشر"]["positions"] == [
+        ("مديرة البرامج", "الوكالة الألمانية للتعاون الدولي")
+    ]
+
+
+def test_a_family_name_that_is_also_a_town():
+    found = people("ووقع الاتفاقية مدير الصناعة بوزارة الصناعة والتجارة، طارق بنسليمان، أمس.")
+    assert "طارق بنسليمان" in found
+
+
+def test_dateline_gives_the_author():
+    found = people("عنوان المقال\n\nطنجة: حسن المرابط\n\nنص المقال عن المنتدى.")
+    assert found["حسن المرابط"]["positions"] == [("كاتب المقال", None)]
+
+
+def test_board_list_with_office_first_and_latin_names():
+    found = people(
+        "انتخب الجمع العام مكتبا جديدا:\n"
+        "- الرئيس: Hicham Alami، المدير العام لشركة Atlas Cables\n"
+        "- أمين المال: Salma Idrissi، مسيرة مصنع Nova Plast\n"
+    )
+    assert found["Hicham Alami"]["positions"] == [
+        ("المدير العام", "Atlas Cables"),
+        ("الرئيس", "BOARD"),
+    ]
+    assert found["Salma Idrissi"]["positions"] == [
+        ("مسيرة مصنع", "Nova Plast"),
+        ("أمين المال", "BOARD"),
+    ]
+
+
+def test_board_list_with_office_last_in_the_accusative():
+    found = people(
+        "وأسفر الجمع العام عن انتخاب المكتب التالي:\n"
+        "- Rachid Bennani، المدير المالي لـ Kemia Labs، أمينا للمال\n"
+    )
+    assert found["Rachid Bennani"]["positions"] == [
+        ("المدير المالي", "Kemia Labs"),
+        ("أمين للمال", "BOARD"),
+    ]
+
+
+def test_regnal_names_of_institutions_and_words_after_titles_are_not_people():
+    found = people(
+        "ستقام الوحدة بالمدينة الخضراء محمد السادس، وعين أمين المال خلفا لعبد الكريم الوزاني."
+    )
+    assert "محمد السادس" not in found
+    assert "أمين المال" not in found
+
+
+def test_the_name_ali_is_told_from_the_preposition_by_its_family_name():
+    found = people("أوضح المدير العام للوكالة، علي الصديقي، أن البرنامج جاهز، على هامش اللقاء.")
+    assert list(found) == ["علي الصديقي"]
+
+
+def test_a_coordinated_name_does_not_take_the_title_of_the_item_before():
+    found = people(
+        "وكان في استقبال الوفد كل من السيد يوسف بنعلي، مدير المركز الجهوي للاستثمار بفاس، "
+        "والسيدة نزهة الشرقاوي، رئيسة الجمعية المغربية لصناعة النسيج."
+    )
+    assert found["نزهة الشرقاوي"]["positions"] == [("رئيسة", "الجمعية المغربية لصناعة النسيج")]
+
+
+def test_bullet_with_name_and_office_only():
+    found = people("ويضم المكتب المسير الجديد كلا من:\n• يونس بوكيلي، أمينا للمال\n")
+    assert found["يونس بوكيلي"]["positions"] == [("أمين للمال", "BOARD")]
+
+
+def test_capacity_and_succession_and_company_board_titles():
+    found = people(
+        "انتخب الجمع العام مكتبا جديدا. واستعرض الرئيس المنتهية ولايته، جمال الدين العلوي، "
+        'الحصيلة. ووقعها السيد منير الفاضلي، بصفته رئيس مجلس إدارة شركة "أطلس ماء".'
+    )
+    assert found["جمال الدين العلوي"]["positions"] == [("الرئيس المنتهية ولايته", "BOARD")]
+    assert found["منير الفاضلي"]["positions"] == [("رئيس مجلس إدارة", "أطلس ماء")]

@@ -108,12 +108,14 @@ def test_degenerate_input_gives_empty_lists(text):
     assert record["agreements"] == []
 
 
-def test_french_text_is_recognised_and_left_alone():
+def test_french_text_is_recognised_and_read_by_the_french_reader():
     record = extract_article(
         "La Fédération de la chimie organise le forum international les 15 et 16 mai 2024 à Rabat."
     )
     assert record["source"]["language"] == "fr"
-    assert record["events"] == record["organizations"] == []
+    (event,) = record["events"]
+    assert (event["kind"], event["start_date"], event["city"]) == ("forum", "2024-05-15", "الرباط")
+    assert [o["name"] for o in record["organizations"]] == ["Fédération de la chimie"]
 
 
 def test_html_tags_are_blanked_and_offsets_still_point_into_the_input():

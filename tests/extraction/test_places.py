@@ -63,3 +63,32 @@ def test_the_east_alone_and_common_words_are_not_places():
     assert places("من الشرق إلى الغرب") == []
     assert places("بالمنزل") == []
     assert not any(p[3] for p in places("المشاريع الجديدة"))
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["بابن جرير", "ببنجرير", "ببن جرير", "ببنكرير", "بابن كرير"],
+)
+def test_spellings_of_one_town_reach_the_gazetteer_name(spelling):
+    assert places(f"عقد اللقاء {spelling} أمس")[0][:3] == ("city", "ابن جرير", "marrakech-safi")
+
+
+@pytest.mark.parametrize(
+    ("spelling", "city"),
+    [("بأغادير", "أكادير"), ("بگلميم", "كلميم"), ("بابن سليمان", "بنسليمان")],
+)
+def test_the_g_sound_and_ibn_are_spelt_several_ways(spelling, city):
+    assert places(f"عقد اللقاء {spelling} أمس")[0][1] == city
+
+
+def test_cities_heading_the_title_or_the_dateline_or_hosting_are_where_it_happens():
+    found = places("الحسيمة.. ندوة حول الصيد\n\nهسبريس – المحمدية\n\nتحتضن القنيطرة المعرض.")
+    assert [(name, locative) for _kind, name, _region, locative in found] == [
+        ("الحسيمة", True),
+        ("المحمدية", True),
+        ("القنيطرة", True),
+    ]
+
+
+def test_a_city_in_running_text_without_a_locative_is_not_a_venue():
+    assert places("وأكد أن مقاولات طنجة تستفيد من البرنامج.")[0][3] is False

