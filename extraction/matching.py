@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from rapidfuzz import fuzz, process
 
 from core.arabic import normalize_arabic
@@ -54,6 +55,16 @@ REASONS = {
     "acronym": _("same acronym"),
     "known": _("another name of the same institution"),
     "fuzzy": _("similar name"),
+    "same-event": _("the same happening"),
+}
+# What agrees between a proposed event and an existing one (extraction/event_matching.py).
+EVIDENCE = {
+    "kind": _("kind"),
+    "dates": _("dates"),
+    "city": _("city"),
+    "edition": _("edition"),
+    "organisers": _("organisers"),
+    "title": _("title"),
 }
 
 
@@ -95,10 +106,15 @@ class Candidate:
     status: str
     slug: str
     score: float
-    reason: str  # "name", "alias", "translation", "known", "acronym" or "fuzzy"
+    reason: str  # "name", "alias", "translation", "known", "acronym", "fuzzy", "same-event"
+    evidence: tuple[str, ...] = ()  # for events: what agrees (EVIDENCE)
 
     @property
     def reason_label(self) -> str:
+        if self.evidence:
+            separator = pgettext("list separator", ", ")
+            agreeing = separator.join(str(EVIDENCE[e]) for e in self.evidence)
+            return f"{REASONS[self.reason]}: {agreeing}"
         return str(REASONS[self.reason])
 
     @property

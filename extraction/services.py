@@ -41,6 +41,7 @@ from events.models import (
 from organizations.models import Organization, OrganizationKind, Person, Position
 from taxonomy.models import Commune, Region, Sector
 
+from .event_matching import ProposedEvent, event_match_find
 from .extractor import extract_article
 from .extractor.pipeline import detect_language
 from .matching import FUZZY_THRESHOLD, Candidate, match_key, matches_find
@@ -149,8 +150,31 @@ def article_extract(article: Article) -> Extraction:
                     needs=(key, org_key) if org_key else (key,),
                 )
             )
+    org_matches = {
+        org["name"]: match.pk
+        for org, match in zip(record["organizations"], matches.organizations, strict=True)
+        if match
+    }
     for i, event in enumerate(record["events"]):
-        proposals.append(Proposal(f"event:{i}", "event", event["title"], event, _span(event)))
+        proposed = ProposedEvent(
+            kind=event.get("kind"),
+            start=_date(event.get("start_date")),
+            end=_date(event.get("end_date")),
+            region=event.get("region"),
+            city=event.get("city"),
+            edition=event.get("edition"),
+            titles=(event["title"],),
+            organisers=frozenset(
+                org_matches[o["name"]]
+                for o in event.get("organizations") or ()
+                if o.get("name") in org_matches
+            ),
+            published_on=article.published_on,
+        )
+        proposals.append(
+            Proposal(f"event:{i}", "event", event["title"], event, _span(event),
+                     event_match_find(proposed))
+        )  # fmt: skip
     for i, agreement in enumerate(record["agreements"]):
         proposals.append(
             Proposal(f"agreement:{i}", "agreement", agreement["title"], agreement,
@@ -318,7 +342,10 @@ class _Ingestion:
         start, end = _date(data.get("start_date")), _date(data.get("end_date"))
         if start and end and end < start:
             end = None
-        existing = self.event_existing(title, start)
+        if proposal.match and proposal.key not in self.unlink:
+            existing = Event.objects.get(pk=proposal.match.pk)
+        else:
+            existing = self.event_existing(title, start)
         if existing is not None:
             event = self.reuse(existing)
         else:

@@ -1,0 +1,142 @@
+"""Is a proposed event one the portal already has? Several articles report one happening:
+an announcement without a date, a dispatch on the opening day, a report a week later, in
+Arabic or French. Each gives its own title, so the title alone cannot decide.
+
+Candidates are blocked by what cannot differ for one happening (kind, region, dates, edition),
+then judged on the evidence that agrees: overlapping dates, the same city, shared organisers
+(by record, so an Arabic and a French article agree through the organisations' matching), and
+a similar title in any of the record's languages. A match carries that evidence, so an editor
+sees why it was proposed and may still choose a new event.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from events.models import Event, EventKind, EventOrganization
+
+from .matching import Candidate, match_key
+
+# Outlets name the same meeting a forum, a conference or a workshop; other kinds are kept.
+_KIND_FAMILIES = [
+    {EventKind.FORUM, EventKind.CONFERENCE, EventKind.WORKSHOP},
+]
+SLACK = datetime.timedelta(days=2)  # reports of one visit or fair give different days of it
+UNDATED_WINDOW = datetime.timedelta(days=180)  # an undated article is near its event
+TITLE_SIMILAR = 60  # token-set similarity (0–100) of the folded titles
+TITLE_CLOSE = 80
+CANDIDATES_MAX = 200
+
+
+@dataclass(frozen=True)
+class ProposedEvent:
+    kind: str | None
+    start: datetime.date | None
+    end: datetime.date | None
+    region: str | None
+    city: str | None
+    edition: int | None
+    titles: tuple[str, ...]
+    organisers: frozenset[int]  # existing organisations the article names as taking part
+    published_on: datetime.date | None
+
+
+def _kinds_agree(a: str | None, b: str | None) -> bool:
+    if not a or not b or a == b or EventKind.OTHER in (a, b):
+        return True
+    return any(a in family and b in family for family in _KIND_FAMILIES)
+
+
+def _dates_agree(proposed: ProposedEvent, event: Event) -> bool | None:
+    """True when both are dated and overlap, False when both are dated and do not, None when
+    one has no date (then the undated side's article must be near the other's dates)."""
+    if proposed.start and event.start_date:
+        end = proposed.end or proposed.start
+        event_end = event.end_date or event.start_date
+        return proposed.start <= event_end + SLACK and event.start_date <= end + SLACK
+    reference = proposed.start or proposed.published_on
+    other = event.start_date
+    if reference and other and abs(reference - other) > UNDATED_WINDOW:
+        return False
+    return None
+
+
+def _title_similarity(proposed: ProposedEvent, event: Event) -> float:
+    theirs = [match_key(t) for t in (event.title_ar, event.title_fr, event.title_en) if t]
+    ours = [match_key(t) for t in proposed.titles if t]
+    return max((fuzz.token_set_ratio(a, b) for a in ours for b in theirs), default=0)
+
+
+def event_match(
+    proposed: ProposedEvent, event: Event, organisers: frozenset[int]
+) -> Candidate | None:
+    """`event` as the proposed one's match with its evidence, or None (see the module)."""
+    if not _kinds_agree(proposed.kind, event.kind):
+        return None
+    region = event.region.slug if event.region_id else None
+    if proposed.region and region and proposed.region != region:
+        return None
+    if proposed.edition and event.edition and proposed.edition != event.edition:
+        return None
+    dated = _dates_agree(proposed, event)
+    if dated is False:
+        return None
+    city = event.commune.name_ar if event.commune_id else None
+    same_city = bool(proposed.city and city and proposed.city == city)
+    shared = bool(proposed.organisers & organisers)
+    title = _title_similarity(proposed, event)
+    evidence = ["kind"] if proposed.kind and event.kind == proposed.kind else []
+    if dated:
+        evidence.append("dates")
+    if same_city:
+        evidence.append("city")
+    if proposed.edition and proposed.edition == event.edition:
+        evidence.append("edition")
+    if shared:
+        evidence.append("organisers")
+    if title >= TITLE_SIMILAR:
+        evidence.append("title")
+    same_edition = "edition" in evidence
+    if dated:
+        accepted = title >= TITLE_SIMILAR or shared
+    else:  # one side undated: the place, and the title or the organisers, must agree
+        accepted = (same_city or region == proposed.region) and (
+            title >= TITLE_CLOSE or (shared and (title >= TITLE_SIMILAR or same_edition))
+        )
+    if not accepted:
+        return None
+    score = min(100, 40 * bool(dated) + 20 * same_city + 20 * shared + title * 0.4)
+    return Candidate(
+        pk=event.pk,
+        name=str(event),
+        status=event.status,
+        slug=event.slug,
+        score=round(score),
+        reason="same-event",
+        evidence=tuple(evidence),
+    )
+
+
+def event_match_find(proposed: ProposedEvent) -> Candidate | None:
+    """The existing event (any status) the proposed one most likely is, or None."""
+    events = Event.objects.select_related("region", "commune").order_by("-pk")
+    if proposed.region:
+        events = events.filter(region__slug=proposed.region) | events.filter(region__isnull=True)
+    if proposed.start:
+        low, high = proposed.start - UNDATED_WINDOW, (proposed.end or proposed.start) + SLACK
+        events = events.filter(start_date__range=(low, high)) | events.filter(
+            start_date__isnull=True
+        )
+    events = list(events[:CANDIDATES_MAX])
+    organisers: dict[int, set[int]] = {}
+    for event_id, org_id in EventOrganization.objects.filter(event__in=events).values_list(
+        "event_id", "organization_id"
+    ):
+        organisers.setdefault(event_id, set()).add(org_id)
+    matches = [
+        found
+        for event in events
+        if (found := event_match(proposed, event, frozenset(organisers.get(event.pk, ()))))
+    ]
+    return max(matches, key=lambda m: m.score, default=None)
