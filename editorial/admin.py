@@ -18,7 +18,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from core.translated_admin import TranslatedAdmin
 
-from . import transitions
+from . import merge, transitions
 from .models import Publishable, Status, Transition
 from .preview import preview_url
 from .revisions import revision_register, version_diff, version_previous, versions_for
@@ -182,6 +182,7 @@ class PublishableAdmin(TranslatedAdmin):
         "send_back_selected",
         "archive_selected",
         "restore_selected",
+        "merge_selected",
     ]
     # The public DetailView the preview renders (set by each subclass).
     public_view = None
@@ -238,6 +239,14 @@ class PublishableAdmin(TranslatedAdmin):
     # -- list -----------------------------------------------------------------------------
     @admin.display(description=_("status"), ordering="status")
     def status_badge(self, obj):
+        if obj.replaced_by_id:
+            survivor = obj.replaced_by
+            return format_html(
+                '<span class="status-badge status-merged">{} <a href="{}" dir="auto">{}</a></span>',
+                _("Merged into"),
+                self._url("change", quote(survivor.pk)),
+                survivor,
+            )
         if transitions.is_scheduled(obj):
             when = formats.date_format(timezone.localtime(obj.publish_at), "SHORT_DATETIME_FORMAT")
             return format_html(
@@ -548,6 +557,80 @@ class PublishableAdmin(TranslatedAdmin):
             "missing_comment": bool(request.POST.get("confirm")),
         }
         return TemplateResponse(request, "admin/editorial/send_back_confirmation.html", context)
+
+    @admin.action(permissions=["publish"], description=_("Merge the selected records into one"))
+    def merge_selected(self, request, queryset):
+        """Two or more records found to be one: a confirmation page lets the publisher choose
+        the record that is kept and shows what moves to it; confirming merges the others
+        into it (editorial.merge.records_merge)."""
+        records = list(queryset.order_by("pk"))
+        if len(records) < 2:
+            self.message_user(request, _("Choose at least two records to merge."), messages.ERROR)
+            return None
+        versions = {
+            record.pk: request.POST.get(bulk_version_field(record.pk), "") for record in records
+        }
+        for record in records:
+            if not versions[record.pk]:
+                message = _("“%(record)s” was not on the page you saw; nothing was done.")
+                self.message_user(request, message % {"record": record}, messages.WARNING)
+                return None
+        chosen = request.POST.get("survivor", "")
+        survivor = next((record for record in records if str(record.pk) == chosen), None)
+        if survivor is None:
+            # The first public record, else the oldest one that is not merged already.
+            candidates = [record for record in records if not record.replaced_by_id] or records
+            survivor = next((r for r in candidates if r.is_public), candidates[0])
+        others = [record for record in records if record.pk != survivor.pk]
+        if request.POST.get("confirm") and chosen:
+            try:
+                result = merge.records_merge(
+                    survivor=survivor,
+                    others=others,
+                    user=request.user,
+                    comment=request.POST.get("comment", ""),
+                    expected_versions=versions,
+                )
+            except merge.MergeForbidden as error:
+                raise PermissionDenied(str(error)) from error
+            except merge.MergeError as error:
+                self.message_user(request, str(error), messages.ERROR)
+                return None
+            self.message_user(request, merge.merge_summary(result), messages.SUCCESS)
+            return redirect(self._url("change", quote(result.survivor.pk)))
+        # What each record holds that would move: one column per kind of row it has.
+        counts = {
+            record.pk: [move.count(record) for move in merge.merge_moves(self.model)]
+            for record in records
+        }
+        shown = [
+            index
+            for index, move in enumerate(merge.merge_moves(self.model))
+            if any(row[index] for row in counts.values())
+        ]
+        labels = [str(merge.merge_moves(self.model)[index].label) for index in shown]
+        rows = [
+            {
+                "record": record,
+                "version_field": bulk_version_field(record.pk),
+                "version": versions[record.pk],
+                "badge": self.status_badge(record),
+                "counts": [counts[record.pk][index] for index in shown],
+            }
+            for record in records
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Merge records"),
+            "opts": self.opts,
+            "rows": rows,
+            "move_labels": labels,
+            "survivor": survivor,
+            "plan": merge.merge_plan(survivor=survivor, others=others),
+            "comment": request.POST.get("comment", ""),
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/editorial/merge_confirmation.html", context)
 
     @admin.action(permissions=["publish"], description=_("Archive the selected records"))
     def archive_selected(self, request, queryset):

@@ -19,10 +19,15 @@ class Status(models.TextChoices):
 def public_q(prefix: str = "") -> Q:
     """What visitors may see: published, and past any scheduled go-live time. The one
     definition: the queryset, the instances and lookups across a relation (`prefix` ends
-    with '__') all use it."""
-    return Q(**{f"{prefix}status": Status.PUBLISHED}) & (
-        Q(**{f"{prefix}publish_at__isnull": True})
-        | Q(**{f"{prefix}publish_at__lte": timezone.now()})
+    with '__') all use it. A record merged into another (`replaced_by`) is never public: its
+    addresses redirect to the survivor (editorial.replacements)."""
+    return (
+        Q(**{f"{prefix}status": Status.PUBLISHED})
+        & Q(**{f"{prefix}replaced_by__isnull": True})
+        & (
+            Q(**{f"{prefix}publish_at__isnull": True})
+            | Q(**{f"{prefix}publish_at__lte": timezone.now()})
+        )
     )
 
 
@@ -64,6 +69,17 @@ class Publishable(models.Model):
         related_name="+",
         verbose_name=_("updated by"),
     )
+    # Set by a merge (editorial.merge.records_merge): this record and the survivor were one;
+    # it leaves the public site and its addresses answer 301 to the survivor's.
+    replaced_by = models.ForeignKey(
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="replaced_records",
+        verbose_name=_("merged into"),
+    )
 
     objects = PublishableQuerySet.as_manager()
 
@@ -74,8 +90,10 @@ class Publishable(models.Model):
     def is_public(self) -> bool:
         """public_q() read on this instance's own values, without a query (pages ask it of
         every related record they show); tests/editorial/test_models.py checks they agree."""
-        return self.status == Status.PUBLISHED and (
-            self.publish_at is None or self.publish_at <= timezone.now()
+        return (
+            self.status == Status.PUBLISHED
+            and self.replaced_by_id is None
+            and (self.publish_at is None or self.publish_at <= timezone.now())
         )
 
 

@@ -10,3 +10,8 @@ class EventsConfig(AppConfig):
         "publishable": ("event", "agreement"),
         "parts": ("eventorganization", "participation"),
     }
+
+    def ready(self):
+        from .merge import merge_moves_declare
+
+        merge_moves_declare()

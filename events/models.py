@@ -101,7 +101,8 @@ class Event(Publishable):
                 "region",
                 Coalesce("end_date", "start_date"),
                 name="event_public_region_last_day",
-                condition=Q(status="published"),
+                # Everything public_q() reads besides publish_at: merged records are out.
+                condition=Q(status="published", replaced_by__isnull=True),
                 include=["id", "start_date", "end_date", "publish_at"],
             ),
         ]

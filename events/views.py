@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import F, Prefetch
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
@@ -17,6 +17,7 @@ from articles.sources import attach_sources
 from core.cache import content_version
 from core.listing import filtered_page, paginate
 from editorial.models import public_q
+from editorial.replacements import ReplacedRedirectMixin, replacement_redirect
 from organizations.models import Organization
 
 from .filters import EventFilter
@@ -186,7 +187,7 @@ def event_related(event) -> dict:
     }
 
 
-class EventDetailView(DetailView):
+class EventDetailView(ReplacedRedirectMixin, DetailView):
     """Public detail; the editorial preview subclasses it with an unfiltered queryset. What
     the page shows besides the event is kept in Django's cache under the content version
     (portal.cache: any publish or edit retires it, as it does the page cache), so a render
@@ -231,10 +232,25 @@ class EventDetailView(DetailView):
 def event_calendar(request, slug):
     """One public, dated event as an iCalendar file (RFC 5545) for the visitor's calendar;
     an undated one has none (a VEVENT without DTSTART is invalid)."""
-    event = get_object_or_404(
-        Event.objects.public().filter(start_date__isnull=False).select_related("commune", "region"),
-        slug=slug,
+    event = (
+        Event.objects.public()
+        .filter(start_date__isnull=False)
+        .select_related("commune", "region")
+        .filter(slug=slug)
+        .first()
     )
+    if event is None:
+        # A merged event's calendar is the survivor's (when it has one).
+        redirect = replacement_redirect(
+            Event,
+            lambda survivor: (
+                reverse("events:calendar", args=[survivor.slug]) if survivor.start_date else ""
+            ),
+            slug=slug,
+        )
+        if redirect is None:
+            raise Http404(_("This record does not exist."))
+        return redirect
     url = request.build_absolute_uri(event.get_absolute_url())
     response = HttpResponse(event_ical(event, url=url), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
@@ -258,7 +274,7 @@ class AgreementListView(View):
         return render(request, self.template_name, context)
 
 
-class AgreementDetailView(DetailView):
+class AgreementDetailView(ReplacedRedirectMixin, DetailView):
     template_name = "events/agreement_detail.html"
     context_object_name = "agreement"
 

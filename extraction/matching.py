@@ -160,7 +160,9 @@ class RecordIndex:
     def organizations(cls) -> "RecordIndex":
         rows = []
         fields = ("pk", "name_ar", "name_fr", "name_en", "aliases", "acronym", "status", "slug")
-        for values in Organization.objects.values_list(*fields, "region__slug"):
+        # A record merged into another is known by the survivor (its names are aliases there).
+        live = Organization.objects.filter(replaced_by__isnull=True)
+        for values in live.values_list(*fields, "region__slug"):
             pk, ar, fr, en, aliases, acronym, status, slug, region = values
             rows.append(
                 _Row(pk, ar or fr or en or "", status, slug, region,
@@ -172,7 +174,8 @@ class RecordIndex:
     def people(cls) -> "RecordIndex":
         rows = []
         fields = ("pk", "name_ar", "name_fr", "name_en", "aliases", "status", "slug")
-        for pk, ar, fr, en, aliases, status, slug in Person.objects.values_list(*fields):
+        live = Person.objects.filter(replaced_by__isnull=True)
+        for pk, ar, fr, en, aliases, status, slug in live.values_list(*fields):
             rows.append(
                 _Row(pk, ar or fr or en or "", status, slug, None,
                      _names(ar, fr, en, aliases), "")

@@ -7,3 +7,8 @@ class OrganizationsConfig(AppConfig):
     verbose_name = _("Organisations and people")
     public_content = True
     editorial_models = {"publishable": ("organization", "person"), "parts": ("position",)}
+
+    def ready(self):
+        from .merge import merge_moves_declare
+
+        merge_moves_declare()

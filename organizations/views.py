@@ -9,6 +9,7 @@ from django.views.generic import DetailView, View
 from articles.sources import attach_sources
 from core.listing import filtered_page
 from editorial.models import public_q
+from editorial.replacements import ReplacedRedirectMixin
 
 from .filters import OrganizationFilter
 from .models import Organization, Person
@@ -30,7 +31,7 @@ class OrganizationListView(View):
         return render(request, self.template_name, context, status=status)
 
 
-class OrganizationDetailView(DetailView):
+class OrganizationDetailView(ReplacedRedirectMixin, DetailView):
     template_name = "organizations/organization_detail.html"
     context_object_name = "organization"
 
@@ -90,7 +91,7 @@ class OrganizationDetailView(DetailView):
         return context
 
 
-class PersonDetailView(DetailView):
+class PersonDetailView(ReplacedRedirectMixin, DetailView):
     template_name = "organizations/person_detail.html"
     context_object_name = "person"
 

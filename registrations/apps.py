@@ -18,3 +18,11 @@ class RegistrationsConfig(AppConfig):
             "events.view_event",
         )
     }
+
+    def ready(self):
+        from editorial.merge import merge_moves_register
+        from events.models import Event
+
+        from .merge import RegistrationMove
+
+        merge_moves_register(Event, RegistrationMove())

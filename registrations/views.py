@@ -10,14 +10,16 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.cache import cache, caches
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from core.cache import content_version
 from core.http import client_ip
+from editorial.replacements import replacement_redirect
 from events.models import Event
 
 from . import exceptions, formatting
@@ -107,7 +109,18 @@ def _public_event(slug: str) -> Event:
 
 @never_cache
 def register(request: HttpRequest, slug: str) -> HttpResponse:
-    event = _public_event(slug)
+    try:
+        event = _public_event(slug)
+    except Http404:
+        # A merged event's form is the survivor's (a GET: a POST is not replayed elsewhere).
+        moved = request.method == "GET" and replacement_redirect(
+            Event,
+            lambda survivor: reverse("registrations:register", args=[survivor.slug]),
+            slug=slug,
+        )
+        if not moved:
+            raise
+        return moved
     if not event.registration_is_open:
         return _outcome(request, event, "closed")
     if request.method != "POST":
@@ -195,6 +208,9 @@ def manage(request: HttpRequest) -> HttpResponse:
 def check_in(request: HttpRequest, slug: str) -> HttpResponse:
     """At the door: type or scan (a scanner types and presses Enter) a reference code."""
     event = get_object_or_404(Event, slug=slug)
+    if event.replaced_by_id:
+        # Its registrations moved to the event it was merged into.
+        return redirect("registrations:check_in", slug=event.replaced_by.slug)
     context = {"event": event}
     form = CheckInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

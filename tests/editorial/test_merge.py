@@ -1,0 +1,528 @@
+"""Merging records found to be one: everything moves to the survivor, nothing is lost, the
+others leave the public site and redirect, the merge is logged and can be undone."""
+
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+from django.utils import translation
+from reversion.models import Version
+
+from articles.models import Mention
+from editorial import transitions
+from editorial.merge import (
+    MergeError,
+    MergeForbidden,
+    merge_moves,
+    merge_plan,
+    records_merge,
+)
+from editorial.models import Publishable, Status, Transition
+from events.models import Agreement, Event, EventOrganization, Participation
+from organizations.models import Organization, Person, Position
+from portal.search import search_all
+from registrations.models import Registration
+from taxonomy.models import Sector
+from tests.articles.factories import ArticleFactory
+from tests.events.factories import AgreementFactory, EventFactory
+from tests.organizations.factories import OrganizationFactory, PersonFactory
+from tests.registrations.factories import RegistrationFactory
+
+from .conftest import make_record
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def mention(record, article=None, start=0, end=10):
+    article = article or ArticleFactory()
+    return Mention.objects.create(
+        article=article,
+        content_type=ContentType.objects.get_for_model(record),
+        object_id=record.pk,
+        start=start,
+        end=end,
+        quote=article.text[start:end],
+    )
+
+
+def mentions_of(record):
+    return Mention.objects.filter(
+        content_type=ContentType.objects.get_for_model(record), object_id=record.pk
+    )
+
+
+def changelist_url(model=Event):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+
+
+def bulk_versions(*records):
+    return {f"_version_{r.pk}": transitions.record_version(r) for r in records}
+
+
+@pytest.fixture
+def two_forums():
+    """The same forum recorded twice, each record with its own sources and relations."""
+    with translation.override("ar"):
+        kept = make_record("event", Status.PUBLISHED, title="منتدى الطاقة", title_en="")
+        kept.summary_fr = "Résumé gardé"
+        kept.save()
+        dup = make_record(
+            "event",
+            Status.PUBLISHED,
+            title="منتدى الطاقة بالرباط",
+            title_en="Energy forum",
+            summary_fr="Résumé de l'autre",
+            summary_en="The other's summary",
+        )
+    kept.sectors.set(Sector.objects.filter(slug="chemistry"))
+    dup.sectors.set(Sector.objects.filter(slug__in=["chemistry", "energy-storage"]))
+    federation, ministry = OrganizationFactory(), OrganizationFactory()
+    EventOrganization.objects.create(event=kept, organization=federation, role="organizer")
+    EventOrganization.objects.create(event=dup, organization=federation, role="organizer")
+    EventOrganization.objects.create(event=dup, organization=ministry, role="partner")
+    minister, engineer = PersonFactory(), PersonFactory()
+    Participation.objects.create(event=kept, person=minister)
+    Participation.objects.create(
+        event=dup, person=minister, title_ar="وزير الصناعة", organization=ministry
+    )
+    Participation.objects.create(event=dup, person=engineer)
+    agreement = AgreementFactory(signing_event=dup)
+    shared = ArticleFactory()
+    mention(kept, shared)
+    mention(dup, shared)  # the same span: one source, not two
+    mention(dup, ArticleFactory(), 5, 15)
+    return (
+        kept,
+        dup,
+        {
+            "federation": federation,
+            "ministry": ministry,
+            "minister": minister,
+            "engineer": engineer,
+            "agreement": agreement,
+        },
+    )
+
+
+# -- the service ---------------------------------------------------------------------------
+def test_an_event_merge_keeps_every_source_and_relation(two_forums, publisher):
+    kept, dup, rel = two_forums
+    result = records_merge(survivor=kept, others=[dup], user=publisher)
+
+    kept.refresh_from_db()
+    dup.refresh_from_db()
+    assert dup.replaced_by == kept and not dup.is_public and kept.is_public
+    assert list(Event.objects.public().filter(pk__in=[kept.pk, dup.pk])) == [kept]
+    # Sources: every article, each span once.
+    assert mentions_of(kept).count() == 2 and not mentions_of(dup).exists()
+    assert mentions_of(kept).values("article").distinct().count() == 2
+    # Organisations by role, without duplicates.
+    assert set(kept.event_organizations.values_list("organization", "role")) == {
+        (rel["federation"].pk, "organizer"),
+        (rel["ministry"].pk, "partner"),
+    }
+    assert not dup.event_organizations.exists()
+    # People: the minister once, with what the other record knew of him.
+    minister = kept.participations.get(person=rel["minister"])
+    assert minister.title_ar == "وزير الصناعة" and minister.organization == rel["ministry"]
+    assert set(kept.participations.values_list("person", flat=True)) == {
+        rel["minister"].pk,
+        rel["engineer"].pk,
+    }
+    rel["agreement"].refresh_from_db()
+    assert rel["agreement"].signing_event == kept
+    assert set(kept.sectors.values_list("slug", flat=True)) == {"chemistry", "energy-storage"}
+    # Translations it lacked come from the other; what it had stays.
+    assert kept.title_en == "Energy forum"
+    assert kept.summary_fr == "Résumé gardé" and kept.summary_en == "The other's summary"
+    assert result.moved  # reported for the message and the log
+
+
+def test_the_merge_is_logged_and_kept_in_the_history(two_forums, publisher):
+    kept, dup, _rel = two_forums
+    records_merge(survivor=kept, others=[dup], user=publisher, comment="نفس المنتدى")
+    event_type = ContentType.objects.get_for_model(Event)
+    logged = Transition.objects.filter(content_type=event_type, object_id=kept.pk).first()
+    assert "Merged" in logged.comment and "نفس المنتدى" in logged.comment
+    assert logged.user == publisher and logged.from_status == logged.to_status == "published"
+    other_log = Transition.objects.filter(content_type=event_type, object_id=dup.pk).first()
+    assert "Merged into" in other_log.comment
+    # Two revisions: the state before (to undo) and the merge, each with the other record.
+    versions = Version.objects.get_for_object(dup).order_by("-pk")
+    after, before = versions[0], versions[1]
+    assert after.field_dict["replaced_by_id"] == kept.pk
+    assert before.field_dict["replaced_by_id"] is None
+    assert after.revision.user == publisher and "Merged" in after.revision.comment
+    assert "Before merging" in before.revision.comment
+    assert Version.objects.get_for_object(kept).filter(revision=after.revision).exists()
+
+
+def test_restoring_the_revision_before_the_merge_undoes_it(two_forums, publisher):
+    kept, dup, rel = two_forums
+    organisations_before = set(dup.event_organizations.values_list("organization", "role"))
+    records_merge(survivor=kept, others=[dup], user=publisher)
+    before = (
+        Version.objects.get_for_object(kept)
+        .filter(revision__comment__startswith="Before merging")
+        .get()
+    )
+    transitions.revision_restore(record=kept, version=before, user=publisher)
+
+    kept.refresh_from_db()
+    dup.refresh_from_db()
+    assert dup.replaced_by is None and dup.is_public
+    assert set(dup.event_organizations.values_list("organization", "role")) == (
+        organisations_before
+    )
+    assert set(kept.event_organizations.values_list("organization", flat=True)) == {
+        rel["federation"].pk
+    }
+    assert mentions_of(dup).count() == 2 and mentions_of(kept).count() == 1
+    assert set(kept.sectors.values_list("slug", flat=True)) == {"chemistry"}
+    assert kept.title_en == ""
+    assert kept.status == Status.PUBLISHED
+
+
+def test_the_plan_shows_what_moves_and_warns_about_capacity(two_forums, publisher):
+    kept, dup, _rel = two_forums
+    kept.capacity = 1
+    kept.save()
+    RegistrationFactory(event=kept)
+    RegistrationFactory(event=dup)
+    plan = merge_plan(survivor=kept, others=[dup])
+    moves = dict(plan.moves)
+    assert moves["registrations"] == 1 and moves["sources (quoted spans)"] == 2
+    assert moves["people at the event"] == 2 and moves["agreements signed there"] == 1
+    assert ("sectors", 1) in plan.choices
+    assert any(fill.language == "en" for fill in plan.fills)
+    assert any("capacity of 1" in note for note in plan.notes)
+    assert not Event.objects.get(pk=dup.pk).replaced_by  # nothing changed
+
+
+def test_organisations_merge(publisher):
+    kept = OrganizationFactory(name_ar="الوكالة", aliases=["AMDIE"])
+    dup = OrganizationFactory(name_ar="وكالة التنمية", name_fr="Agence de développement")
+    child = OrganizationFactory(parent=dup)
+    event = EventFactory()
+    EventOrganization.objects.create(event=event, organization=kept, role="organizer")
+    EventOrganization.objects.create(event=event, organization=dup, role="organizer")
+    EventOrganization.objects.create(event=EventFactory(), organization=dup, role="partner")
+    person = PersonFactory()
+    position = Position.objects.create(person=person, organization=dup, title_ar="مدير")
+    on_behalf = Participation.objects.create(event=event, person=person, organization=dup)
+    agreement = AgreementFactory()
+    agreement.parties.set([dup, OrganizationFactory()])
+    both = AgreementFactory()
+    both.parties.set([kept, dup])
+    mention(dup)
+
+    records_merge(survivor=kept, others=[dup], user=publisher)
+
+    kept.refresh_from_db()
+    assert Organization.objects.get(pk=dup.pk).replaced_by == kept
+    assert kept.event_roles.count() == 2 and not dup.event_roles.exists()
+    position.refresh_from_db()
+    on_behalf.refresh_from_db()
+    child.refresh_from_db()
+    assert position.organization == kept and on_behalf.organization == kept
+    assert child.parent == kept
+    assert kept in agreement.parties.all() and dup not in agreement.parties.all()
+    assert list(both.parties.all()) == [kept]
+    assert mentions_of(kept).count() == 1
+    assert "وكالة التنمية" in kept.aliases and "Agence de développement" in kept.aliases
+    assert "AMDIE" in kept.aliases
+    assert kept.name_fr  # its own name stays
+
+
+def test_people_merge(publisher):
+    kept, dup = PersonFactory(), PersonFactory(bio_fr="Ingénieur")
+    event = EventFactory()
+    Participation.objects.create(event=event, person=kept)
+    Participation.objects.create(event=event, person=dup, title_ar="مدير عام")
+    Participation.objects.create(event=EventFactory(), person=dup)
+    org = OrganizationFactory()
+    Position.objects.create(person=kept, organization=org, title_ar="رئيس")
+    Position.objects.create(person=dup, organization=org, title_ar="رئيس")  # the same
+    Position.objects.create(person=dup, organization=org, title_ar="عضو")
+
+    records_merge(survivor=kept, others=[dup], user=publisher)
+
+    kept.refresh_from_db()
+    assert kept.participations.count() == 2
+    assert kept.participations.get(event=event).title_ar == "مدير عام"
+    assert sorted(kept.positions.values_list("title_ar", flat=True)) == ["رئيس", "عضو"]
+    assert kept.bio_fr == "Ingénieur"
+
+
+def test_agreements_merge(publisher):
+    event = EventFactory()
+    kept = AgreementFactory()
+    dup = AgreementFactory(signing_event=event, amount_mad=5_000_000)
+    later = AgreementFactory(previous=dup)
+    party = OrganizationFactory()
+    dup.parties.set([party])
+    records_merge(survivor=kept, others=[dup], user=publisher)
+    kept.refresh_from_db()
+    later.refresh_from_db()
+    assert list(kept.parties.all()) == [party]
+    assert kept.signing_event == event  # an empty relation is filled
+    assert later.previous == kept
+
+
+def test_three_records_merge_at_once(publisher):
+    kept, *others = [OrganizationFactory() for _ in range(3)]
+    records_merge(survivor=kept, others=others, user=publisher)
+    assert set(Organization.objects.filter(replaced_by=kept)) == set(others)
+
+
+def test_every_relation_of_a_record_has_a_declared_move():
+    """A relation added to a record model must say what a merge does with its rows."""
+    covered = {
+        (move.model, move.field)
+        for model in (Event, Agreement, Organization, Person)
+        for move in merge_moves(model)
+        if hasattr(move, "field")
+    }
+    for model in (Event, Agreement, Organization, Person):
+        for relation in model._meta.get_fields(include_hidden=True):
+            if not relation.auto_created or relation.concrete:
+                continue
+            if relation.related_model._meta.app_label in ("auth", "admin", "reversion"):
+                continue
+            field = relation.field
+            if field.model._meta.auto_created:  # a many-to-many table: its field's choices
+                continue
+            if field.many_to_many and not field.remote_field.through._meta.auto_created:
+                continue  # rows of a through model (an event's organisations): their own FK
+            if field.name in ("replaced_by", "created_by", "updated_by"):
+                continue
+            assert (field.model, field.name) in covered or field.model is Registration, (
+                model,
+                field,
+            )
+    assert any(type(move).__name__ == "RegistrationMove" for move in merge_moves(Event))
+    assert any(type(move).__name__ == "MentionMove" for move in merge_moves(Publishable))
+
+
+# -- refusals ------------------------------------------------------------------------------
+def test_editors_cannot_merge(two_forums, editor):
+    kept, dup, _rel = two_forums
+    with pytest.raises(MergeForbidden):
+        records_merge(survivor=kept, others=[dup], user=editor)
+    dup.refresh_from_db()
+    assert dup.replaced_by is None and mentions_of(dup).count() == 2
+
+
+def test_impossible_merges_change_nothing(publisher):
+    kept, dup, third = (make_record("event", Status.PUBLISHED) for _ in range(3))
+    organisation = OrganizationFactory()
+    with pytest.raises(MergeError):
+        records_merge(survivor=kept, others=[], user=publisher)
+    with pytest.raises(MergeError):
+        records_merge(survivor=kept, others=[kept], user=publisher)
+    with pytest.raises(MergeError):
+        records_merge(survivor=kept, others=[organisation], user=publisher)
+    with pytest.raises(MergeError):  # the page was stale
+        records_merge(
+            survivor=kept,
+            others=[dup],
+            user=publisher,
+            expected_versions={kept.pk: "2001-01-01", dup.pk: transitions.record_version(dup)},
+        )
+    records_merge(survivor=kept, others=[dup], user=publisher)
+    with pytest.raises(MergeError):  # merged already
+        records_merge(survivor=third, others=[dup], user=publisher)
+    with pytest.raises(MergeError):
+        records_merge(survivor=dup, others=[third], user=publisher)
+    assert Event.objects.filter(replaced_by__isnull=False).count() == 1
+
+
+# -- the admin -----------------------------------------------------------------------------
+def test_publisher_merges_from_the_list_through_a_confirmation(client, two_forums, publisher):
+    kept, dup, _rel = two_forums
+    client.force_login(publisher)
+    data = {"action": "merge_selected", "_selected_action": [kept.pk, dup.pk]}
+    response = client.post(changelist_url(), {**data, **bulk_versions(kept, dup)})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Energy forum" in html and 'name="survivor"' in html
+    assert "Sources (quoted spans)" in html and "Registrations" not in html
+    assert not Event.objects.filter(replaced_by__isnull=False).exists()
+
+    response = client.post(
+        changelist_url(),
+        {**data, **bulk_versions(kept, dup), "survivor": dup.pk, "confirm": "1"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:events_event_change", args=[dup.pk])
+    kept.refresh_from_db()
+    assert kept.replaced_by == dup
+    messages = [str(m) for m in client.get(response["Location"]).context["messages"]]
+    assert any("1 record was merged" in m for m in messages)
+    # The list shows where a merged record went.
+    html = client.get(changelist_url()).content.decode()
+    assert "Merged into" in html
+
+
+def test_editors_get_no_merge_action(client, two_forums, editor):
+    kept, dup, _rel = two_forums
+    client.force_login(editor)
+    response = client.get(changelist_url())
+    actions = [value for value, _label in response.context["action_form"].fields["action"].choices]
+    assert "merge_selected" not in actions
+    response = client.post(
+        changelist_url(),
+        {
+            "action": "merge_selected",
+            "_selected_action": [kept.pk, dup.pk],
+            "survivor": kept.pk,
+            "confirm": "1",
+            **bulk_versions(kept, dup),
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert any("No action selected" in str(m) for m in response.context["messages"])
+    dup.refresh_from_db()
+    assert dup.replaced_by is None
+
+
+def test_merge_needs_two_records_from_the_page(client, publisher):
+    one, two = make_record("event", Status.DRAFT), make_record("event", Status.DRAFT)
+    client.force_login(publisher)
+    response = client.post(
+        changelist_url(),
+        {"action": "merge_selected", "_selected_action": [one.pk], **bulk_versions(one)},
+        follow=True,
+    )
+    assert any("at least two" in str(m) for m in response.context["messages"])
+    response = client.post(
+        changelist_url(),
+        {"action": "merge_selected", "_selected_action": [one.pk, two.pk], **bulk_versions(one)},
+        follow=True,
+    )
+    assert any("not on the page" in str(m) for m in response.context["messages"])
+
+
+# -- the public site -----------------------------------------------------------------------
+@pytest.fixture
+def merged_site(publisher):
+    """Published records of each kind, each merged into another (events: A → B → C)."""
+    with translation.override("ar"):
+        a = EventFactory(title_fr="Forum A", start_date=datetime.date(2026, 5, 1), end_date=None)
+        b = EventFactory(title_fr="Forum B", start_date=datetime.date(2026, 5, 1), end_date=None)
+        c = EventFactory(title_fr="Forum C", start_date=datetime.date(2026, 5, 1), end_date=None)
+        org, org_dup = OrganizationFactory(), OrganizationFactory()
+        person, person_dup = PersonFactory(), PersonFactory()
+        agreement, agreement_dup = AgreementFactory(), AgreementFactory()
+    records_merge(survivor=b, others=[a], user=publisher)
+    records_merge(survivor=c, others=[b], user=publisher)
+    records_merge(survivor=org, others=[org_dup], user=publisher)
+    records_merge(survivor=person, others=[person_dup], user=publisher)
+    records_merge(survivor=agreement, others=[agreement_dup], user=publisher)
+    return {
+        "events": (a, b, c),
+        "organizations": (org_dup, org),
+        "people": (person_dup, person),
+        "agreements": (agreement_dup, agreement),
+    }
+
+
+@pytest.mark.parametrize("language", ["ar", "fr", "en"])
+def test_old_addresses_answer_301_to_the_survivor_in_every_language(client, merged_site, language):
+    a, b, c = merged_site["events"]
+    for old in (a, b):  # a chain A → B → C ends at C in one step
+        response = client.get(f"/{language}/events/{old.slug}/")
+        assert response.status_code == 301
+        assert response["Location"] == f"/{language}/events/{c.slug}/"
+    response = client.get(f"/{language}/events/{a.slug}/calendar.ics")
+    assert response.status_code == 301
+    assert response["Location"] == f"/{language}/events/{c.slug}/calendar.ics"
+    for section, path in (
+        ("organizations", "organizations"),
+        ("people", "people"),
+        ("agreements", "agreements"),
+    ):
+        old, survivor = merged_site[section]
+        response = client.get(f"/{language}/{path}/{old.slug}/")
+        assert response.status_code == 301, section
+        assert response["Location"] == f"/{language}/{path}/{survivor.slug}/"
+    assert client.get(f"/{language}/events/{c.slug}/").status_code == 200
+
+
+def test_no_redirect_to_a_survivor_that_is_not_public(client, merged_site, publisher):
+    a, _b, c = merged_site["events"]
+    transitions.record_send_back(record=c, user=publisher, comment="للمراجعة")
+    assert client.get(f"/fr/events/{a.slug}/").status_code == 404
+    assert client.get("/fr/events/no-such-event/").status_code == 404
+
+
+def test_sitemap_feed_and_search_list_only_the_survivor(client, merged_site):
+    a, b, c = merged_site["events"]
+    locations = [
+        loc.text
+        for loc in ET.fromstring(client.get("/sitemap-events.xml").content).iter(f"{SITEMAP}loc")
+    ]
+    assert any(c.slug in loc for loc in locations)
+    assert not any(a.slug in loc or b.slug in loc for loc in locations)
+    feed = ET.fromstring(client.get("/fr/feeds/events/").content)
+    titles = [entry.find(f"{ATOM}title").text for entry in feed.iter(f"{ATOM}entry")]
+    assert "Forum C" in titles and "Forum A" not in titles and "Forum B" not in titles
+    group = next(g for g in search_all("Forum") if g.key == "events")
+    assert c in group.results and a not in group.results and b not in group.results
+    listing = client.get("/fr/events/").content.decode()
+    assert "Forum C" in listing and "Forum A" not in listing
+
+
+def test_the_registration_form_of_a_merged_event_is_the_survivors(client, merged_site):
+    a, _b, c = merged_site["events"]
+    response = client.get(f"/fr/events/{a.slug}/register/")
+    assert response.status_code == 301
+    assert response["Location"] == f"/fr/events/{c.slug}/register/"
+
+
+def test_a_cached_page_of_a_merged_record_is_not_served_again(client, publisher):
+    kept, dup = EventFactory(), EventFactory()
+    url = f"/en/events/{dup.slug}/"
+    assert client.get(url).status_code == 200
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    records_merge(survivor=kept, others=[dup], user=publisher)
+    response = client.get(url)
+    assert response.status_code == 301 and response["Location"] == f"/en/events/{kept.slug}/"
+
+
+@pytest.mark.parametrize("model", [Event, Agreement, Organization, Person])
+def test_every_record_admin_offers_the_merge(client, publisher, model):
+    kind = {Event: "event", Agreement: "agreement", Organization: "organization"}.get(
+        model, "person"
+    )
+    records = [make_record(kind, Status.PUBLISHED) for _ in range(2)]
+    mention(records[1])
+    client.force_login(publisher)
+    response = client.post(
+        changelist_url(model),
+        {
+            "action": "merge_selected",
+            "_selected_action": [r.pk for r in records],
+            **bulk_versions(*records),
+        },
+    )
+    assert response.status_code == 200
+    assert "Sources (quoted spans)" in response.content.decode()
+
+
+def test_later_articles_find_the_survivor_by_a_merged_name(publisher):
+    from extraction.matching import RecordIndex
+
+    kept = OrganizationFactory(name_ar="الوكالة المغربية لتنمية الاستثمارات")
+    dup = OrganizationFactory(name_ar="وكالة تنمية الاستثمارات والصادرات")
+    records_merge(survivor=kept, others=[dup], user=publisher)
+    index = RecordIndex.organizations()
+    assert dup.pk not in index.rows
+    found = index.find(["وكالة تنمية الاستثمارات والصادرات"])
+    assert found is not None and found.pk == kept.pk
