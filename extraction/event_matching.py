@@ -120,7 +120,11 @@ def event_match(
 
 def event_match_find(proposed: ProposedEvent) -> Candidate | None:
     """The existing event (any status) the proposed one most likely is, or None."""
-    events = Event.objects.select_related("region", "commune").order_by("-pk")
+    events = (
+        Event.objects.filter(replaced_by__isnull=True)
+        .select_related("region", "commune")
+        .order_by("-pk")
+    )
     if proposed.region:
         events = events.filter(region__slug=proposed.region) | events.filter(region__isnull=True)
     if proposed.start:

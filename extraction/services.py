@@ -401,7 +401,9 @@ class _Ingestion:
         """The same event: already taken from this article, or same title on the same day."""
         same = Q(start_date=start) if start else Q(start_date__isnull=True, title_ar=title)
         key = match_key(title)
-        for event in Event.objects.filter(self.mentioned_here(Event) | same)[:200]:
+        for event in Event.objects.filter(self.mentioned_here(Event) | same).filter(
+            replaced_by__isnull=True
+        )[:200]:
             if fuzz.token_sort_ratio(key, match_key(event.title_ar or "")) >= FUZZY_THRESHOLD:
                 return event
         return None
@@ -450,7 +452,7 @@ class _Ingestion:
         if signed:
             same |= Q(signed_on=signed, amount_mad=amount)
         key = match_key(title)
-        for agreement in Agreement.objects.filter(same)[:200]:
+        for agreement in Agreement.objects.filter(same, replaced_by__isnull=True)[:200]:
             if match_key(agreement.title_ar or "") == key:
                 return agreement
         return None
