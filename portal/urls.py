@@ -2,7 +2,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from core.pagecache import cache_public_page
 from editorial import preview as preview_views
@@ -15,7 +14,7 @@ handler500 = "portal.error_views.server_error"
 handler404 = "portal.views.page_not_found"
 
 urlpatterns = [
-    path("", RedirectView.as_view(url="/ar/", permanent=False)),
+    path("", views.root, name="root"),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     # In front of the admin's own "view on site" shortcut: drafts only for who may see them.

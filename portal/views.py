@@ -6,10 +6,11 @@ from django.db import DatabaseError, connection
 from django.db.models import Count, F, Prefetch
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse, HttpResponseNotFound, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -87,6 +88,15 @@ def _home_blocks(today) -> dict:
         "regions": regions,
         "sectors": sectors,
     }
+
+
+def root(request):
+    """`/`: the home page in the visitor's language (the language cookie, then the browser's
+    Accept-Language), Arabic when neither names one of the site's, as LocaleMiddleware
+    negotiates every other unprefixed path."""
+    response = redirect(f"/{translation.get_language_from_request(request)}/")
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    return response
 
 
 def home(request):

@@ -8,10 +8,16 @@ from events.models import Event
 from tests.events.factories import EventFactory
 
 
-def test_root_redirects_to_arabic(client):
+def test_root_redirects_to_arabic_unless_the_visitor_asks_for_another_language(client):
     response = client.get("/")
     assert response.status_code == 302
     assert response["Location"] == "/ar/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="fr-FR,fr;q=0.9")["Location"] == "/fr/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="de-DE")["Location"] == "/ar/"
+    client.cookies["django_language"] = "en"
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response["Location"] == "/en/"
+    assert "Accept-Language" in response["Vary"]
 
 
 def test_home_lists_published_events_in_arabic(client, chemistry_forum):
