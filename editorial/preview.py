@@ -25,7 +25,7 @@ from django.utils import formats, timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
-from .models import Publishable
+from .models import Publishable, Status, previewable_q, public_q
 from .transitions import can_see_unpublished, is_scheduled
 
 SALT = "portal.preview"
@@ -44,8 +44,28 @@ def preview_url(record, language: str | None = None) -> str:
         return reverse("preview", args=[preview_token(record)])
 
 
+class RelatedVisibility:
+    """Which related records a public detail page shows: the public ones. Its preview
+    (PreviewMixin) shows the drafts too (editorial.models.previewable_q)."""
+
+    visible_q = staticmethod(public_q)
+
+    def visible(self, record: Publishable | None) -> bool:
+        return record is not None and record.is_public
+
+
 class PreviewMixin:
-    """Turns a public DetailView into its preview: same template, same related data."""
+    """Turns a public DetailView into its preview: same template, the record whatever its
+    state, and beside it the related drafts as well as the published records."""
+
+    visible_q = staticmethod(previewable_q)
+
+    def visible(self, record: Publishable | None) -> bool:
+        return (
+            record is not None
+            and record.status != Status.ARCHIVED
+            and record.replaced_by_id is None
+        )
 
     def get_queryset(self):
         queryset = super().get_queryset()

@@ -17,6 +17,7 @@ from articles.sources import attach_sources
 from core.cache import content_version
 from core.listing import filtered_page, paginate
 from editorial.models import public_q
+from editorial.preview import RelatedVisibility
 from editorial.replacements import ReplacedRedirectMixin, replacement_redirect
 from organizations.models import Organization
 
@@ -147,13 +148,14 @@ def event_json_ld(request, event, organizers) -> dict:
     return data
 
 
-def event_related(event) -> dict:
-    """What an event's page shows besides the event itself, as lists: its public
-    organisations by role, people, agreements with their parties, sectors and source articles.
-    Five queries (six with agreements) whatever their number."""
+def event_related(event, visible_q=public_q) -> dict:
+    """What an event's page shows besides the event itself, as lists: its organisations by
+    role, people, agreements with their parties (those `visible_q` admits: the public ones,
+    or in a preview the drafts too), sectors and source articles. Five queries (six with
+    agreements) whatever their number."""
     roles = (
         EventOrganization.objects.filter(event=event)
-        .filter(public_q("organization__"))
+        .filter(visible_q("organization__"))
         .select_related("organization")
         .order_by("organization__name")
     )
@@ -161,14 +163,14 @@ def event_related(event) -> dict:
     for link in roles:
         by_role[link.role].append(link.organization)
     participations = (
-        event.participations.filter(public_q("person__"))
+        event.participations.filter(visible_q("person__"))
         .select_related("person", "organization")
         .order_by("pk")
     )
     agreements = (
-        event.agreements.filter(public_q())
+        event.agreements.filter(visible_q())
         .prefetch_related(
-            Prefetch("parties", queryset=Organization.objects.public().order_by("name"))
+            Prefetch("parties", queryset=Organization.objects.filter(visible_q()).order_by("name"))
         )
         .order_by("signed_on", "pk")
     )
@@ -187,7 +189,7 @@ def event_related(event) -> dict:
     }
 
 
-class EventDetailView(ReplacedRedirectMixin, DetailView):
+class EventDetailView(ReplacedRedirectMixin, RelatedVisibility, DetailView):
     """Public detail; the editorial preview subclasses it with an unfiltered queryset. What
     the page shows besides the event is kept in Django's cache under the content version
     (portal.cache: any publish or edit retires it, as it does the page cache), so a render
@@ -202,14 +204,14 @@ class EventDetailView(ReplacedRedirectMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         event = self.object
-        if event.is_public:
+        if self.visible_q is public_q:
             related = cache.get_or_set(
                 f"event:related:{event.pk}:{content_version()}",
                 lambda: event_related(event),
                 RELATED_SECONDS,
             )
         else:  # a preview: drafts are never cached
-            related = event_related(event)
+            related = event_related(event, self.visible_q)
         event.sources = related["sources"]
         context.update(
             {
@@ -274,7 +276,7 @@ class AgreementListView(View):
         return render(request, self.template_name, context)
 
 
-class AgreementDetailView(ReplacedRedirectMixin, DetailView):
+class AgreementDetailView(ReplacedRedirectMixin, RelatedVisibility, DetailView):
     template_name = "events/agreement_detail.html"
     context_object_name = "agreement"
 
@@ -291,12 +293,10 @@ class AgreementDetailView(ReplacedRedirectMixin, DetailView):
         attach_sources(agreement)
         context.update(
             {
-                "parties": agreement.parties.filter(public_q()).order_by("name"),
-                "signing_event": signing_event
-                if signing_event and signing_event.is_public
-                else None,
-                "previous": previous if previous and previous.is_public else None,
-                "successors": agreement.successors.filter(public_q()).order_by("signed_on"),
+                "parties": agreement.parties.filter(self.visible_q()).order_by("name"),
+                "signing_event": signing_event if self.visible(signing_event) else None,
+                "previous": previous if self.visible(previous) else None,
+                "successors": agreement.successors.filter(self.visible_q()).order_by("signed_on"),
                 "description": agreement.summary,
             }
         )

@@ -8,7 +8,7 @@ from django.views.generic import DetailView, View
 
 from articles.sources import attach_sources
 from core.listing import filtered_page
-from editorial.models import public_q
+from editorial.preview import RelatedVisibility
 from editorial.replacements import ReplacedRedirectMixin
 
 from .filters import OrganizationFilter
@@ -31,7 +31,7 @@ class OrganizationListView(View):
         return render(request, self.template_name, context, status=status)
 
 
-class OrganizationDetailView(ReplacedRedirectMixin, DetailView):
+class OrganizationDetailView(ReplacedRedirectMixin, RelatedVisibility, DetailView):
     template_name = "organizations/organization_detail.html"
     context_object_name = "organization"
 
@@ -41,7 +41,7 @@ class OrganizationDetailView(ReplacedRedirectMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         org = self.object
-        links = org.event_roles.filter(public_q("event__"))
+        links = org.event_roles.filter(self.visible_q("event__"))
         role_field = links.model._meta.get_field("role")
         counts = dict(links.values_list("role").annotate(n=Count("pk")).order_by())
         recent = (
@@ -65,18 +65,21 @@ class OrganizationDetailView(ReplacedRedirectMixin, DetailView):
             if by_role[role]
         ]
         positions = (
-            org.positions.filter(public_q("person__"))
+            org.positions.filter(self.visible_q("person__"))
             .select_related("person")
             .order_by(F("end_date").desc(nulls_first=True), F("start_date").desc(nulls_last=True))
         )
         agreements = (
-            org.agreements.filter(public_q())
+            org.agreements.filter(self.visible_q())
             .prefetch_related(
-                Prefetch("parties", queryset=Organization.objects.public().order_by("name"))
+                Prefetch(
+                    "parties",
+                    queryset=Organization.objects.filter(self.visible_q()).order_by("name"),
+                )
             )
             .order_by(F("signed_on").desc(nulls_last=True), "pk")
         )
-        parent = org.parent if org.parent and org.parent.is_public else None
+        parent = org.parent if self.visible(org.parent) else None
         attach_sources(org)
         context.update(
             {
@@ -84,14 +87,14 @@ class OrganizationDetailView(ReplacedRedirectMixin, DetailView):
                 "positions": positions,
                 "agreements": agreements,
                 "parent": parent,
-                "children": org.children.filter(public_q()).order_by("name"),
+                "children": org.children.filter(self.visible_q()).order_by("name"),
                 "description": org.description,
             }
         )
         return context
 
 
-class PersonDetailView(ReplacedRedirectMixin, DetailView):
+class PersonDetailView(ReplacedRedirectMixin, RelatedVisibility, DetailView):
     template_name = "organizations/person_detail.html"
     context_object_name = "person"
 
@@ -102,12 +105,14 @@ class PersonDetailView(ReplacedRedirectMixin, DetailView):
         context = super().get_context_data(**kwargs)
         person = self.object
         positions = (
-            person.positions.filter(Q(organization__isnull=True) | public_q("organization__"))
+            person.positions.filter(
+                Q(organization__isnull=True) | self.visible_q("organization__")
+            )
             .select_related("organization")
             .order_by(F("start_date").desc(nulls_last=True), "pk")
         )
         participations = (
-            person.participations.filter(public_q("event__"))
+            person.participations.filter(self.visible_q("event__"))
             .select_related("event__commune", "event__region", "organization")
             .order_by(F("event__start_date").desc(nulls_last=True), "pk")[:EVENTS_PER_PERSON]
         )

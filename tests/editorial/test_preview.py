@@ -111,3 +111,33 @@ def test_a_deleted_record_gives_a_clear_404(client, editor):
     record.delete()
     client.force_login(editor)
     assert client.get(url).status_code == 404
+
+
+def test_the_preview_shows_the_whole_draft_and_the_public_page_does_not(client, editor):
+    """A draft event's preview lists its draft organiser, person and agreement (with its draft
+    party); the public page of a published event never shows drafts, nor does a preview show
+    archived records."""
+    event = make_record("event", Status.DRAFT, title_fr="Forum brouillon")
+    organiser = make_record("organization", Status.DRAFT, name_fr="Organisateur brouillon")
+    archived = make_record("organization", Status.ARCHIVED, name_fr="Partenaire archivé")
+    person = make_record("person", Status.REVIEW, name_fr="Personne en relecture")
+    agreement = make_record("agreement", Status.DRAFT, title_fr="Convention brouillon")
+    agreement.signing_event = event
+    agreement.save()
+    agreement.parties.add(organiser)
+    event.event_organizations.create(organization=organiser, role="organizer")
+    event.event_organizations.create(organization=archived, role="partner")
+    event.participations.create(person=person)
+    drafts = ("Organisateur brouillon", "Personne en relecture", "Convention brouillon")
+
+    client.force_login(editor)
+    html = client.get(preview_url(event, "fr")).content.decode()
+    assert all(name in html for name in drafts)
+    assert "Partenaire archivé" not in html
+
+    event.status = Status.PUBLISHED
+    event.save()
+    client.logout()
+    public = client.get(event.get_absolute_url().replace("/ar/", "/fr/")).content.decode()
+    assert "Forum brouillon" in public
+    assert not any(name in public for name in drafts)
