@@ -1,12 +1,17 @@
 """extraction.event_matching: is a proposed event one the portal has already?"""
 
 import datetime
+import json
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 
-from events.models import EventKind, EventOrganization
+from articles.models import Article
+from editorial import transitions
+from events.models import Event, EventKind, EventOrganization
 from extraction.event_matching import ProposedEvent, event_match, event_match_find
+from extraction.services import article_ingest
 from extraction.stories import stories_evaluate
 from taxonomy.models import Commune
 from tests.events.factories import EventFactory
@@ -103,3 +108,30 @@ def test_stories_make_one_event_each_and_no_false_merge():
     assert report["articles"] >= 30
     assert report["wrongly_merged"] == []
     assert report["recall"] >= 0.75  # 0.04 before event matching; see the closing figures
+
+
+def test_an_arabic_and_a_french_report_make_one_event_with_both_sources(client):
+    """Ingested one after the other, the second article attaches to the first one's event;
+    once published, its page lists both sources with their outlet and language."""
+    user = get_user_model().objects.create_superuser("matching-publisher", None, None)
+    events = []
+    for name in ("dakhla_senegal_delegation_1_ar", "dakhla_senegal_delegation_2_fr"):
+        gold = json.loads((STORIES / f"{name}.json").read_text(encoding="utf-8"))["source"]
+        article = Article.objects.create(
+            title=gold["title"],
+            outlet=gold["outlet"],
+            language=gold["language"],
+            published_on=datetime.date.fromisoformat(gold["published_on"]),
+            text=(STORIES / f"{name}.txt").read_text(encoding="utf-8"),
+        )
+        result = article_ingest(article=article, user=user)
+        events.append({r.pk for r in result.created + result.linked if isinstance(r, Event)})
+    assert len(events[0]) == 1 and events[0] <= events[1]
+
+    event = Event.objects.get(pk=next(iter(events[0])))
+    transitions.record_submit(record=event, user=user)
+    transitions.record_publish(record=event, user=user)
+    html = client.get(f"/fr/events/{event.slug}/").content.decode()
+    sources = html[html.index('id="sources-heading"') :]
+    assert sources.count('class="source"') == 2
+    assert "arabe" in sources.lower() and "français" in sources.lower()
