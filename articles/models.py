@@ -24,6 +24,9 @@ class Article(models.Model):
     )
     text = models.TextField(_("full text"))
     created_at = models.DateTimeField(_("added at"), auto_now_add=True)
+    # Empty until its proposals have been accepted: a batch ingestion leaves an article whose
+    # event may or may not be one the portal has for an editor to decide ("to review").
+    ingested_at = models.DateTimeField(_("ingested at"), null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.SET_NULL,

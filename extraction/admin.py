@@ -260,11 +260,29 @@ class ReviewDetails:
         return [(label, value) for label, value in rows if value not in (None, "")]
 
 
+class ReviewStateFilter(admin.SimpleListFilter):
+    """Articles whose proposals nobody has accepted yet: those a batch ingestion left for an
+    editor (their event may be one the portal has) and those added by hand."""
+
+    title = _("review")
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("to-review", _("To review")), ("ingested", _("Ingested"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "to-review":
+            return queryset.filter(ingested_at__isnull=True)
+        if self.value() == "ingested":
+            return queryset.filter(ingested_at__isnull=False)
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
-    list_display = ["title", "outlet", "published_on", "language", "created_at"]
-    list_filter = ["language", "outlet"]
+    list_display = ["title", "outlet", "published_on", "language", "created_at", "ingested_at"]
+    list_filter = [ReviewStateFilter, "language", "outlet"]
     search_fields = ["title", "outlet", "text"]
     inlines = [MentionInline]
     actions = ["extract_selected"]

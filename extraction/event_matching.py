@@ -27,6 +27,12 @@ UNDATED_WINDOW = datetime.timedelta(days=180)  # an undated article is near its 
 TITLE_SIMILAR = 60  # token-set similarity (0–100) of the folded titles
 TITLE_CLOSE = 80
 CANDIDATES_MAX = 200
+CERTAIN_SCORE = 80  # a batch ingestion attaches on its own only from this score
+
+
+def match_certain(match: Candidate) -> bool:
+    """Sure enough to attach without an editor: the dates agree and so does the rest."""
+    return match.score >= CERTAIN_SCORE and "dates" in match.evidence
 
 
 @dataclass(frozen=True)

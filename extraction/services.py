@@ -20,7 +20,7 @@ from datetime import date
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Model, Q
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.dateparse import parse_date
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
@@ -41,7 +41,7 @@ from events.models import (
 from organizations.models import Organization, OrganizationKind, Person, Position
 from taxonomy.models import Commune, Region, Sector
 
-from .event_matching import ProposedEvent, event_match_find
+from .event_matching import ProposedEvent, event_match_find, match_certain
 from .extractor import extract_article
 from .extractor.pipeline import detect_language
 from .matching import FUZZY_THRESHOLD, Candidate, match_key, matches_find
@@ -473,7 +473,28 @@ def article_ingest(*, article: Article, selection=None, user, unlink=()) -> Inge
     None. `unlink`: keys of matched proposals to create as new drafts anyway. Existing
     records the proposals match are linked, not duplicated, so a second run adds nothing.
     """
-    extraction = article_extract(article)
+    return proposals_ingest(
+        article=article,
+        extraction=article_extract(article),
+        selection=selection,
+        user=user,
+        unlink=unlink,
+    )
+
+
+@transaction.atomic
+def proposals_ingest(
+    *, article: Article, extraction: Extraction, selection=None, user, unlink=()
+) -> IngestResult:
+    """article_ingest for proposals already extracted (a batch decides on them first)."""
     keep = None if selection is None else set(selection)
     with translation.override("ar"):
-        return _Ingestion(article, user, keep, set(unlink)).run(extraction)
+        result = _Ingestion(article, user, keep, set(unlink)).run(extraction)
+    Article.objects.filter(pk=article.pk).update(ingested_at=timezone.now())
+    return result
+
+
+def extraction_uncertain(extraction: Extraction) -> list[Proposal]:
+    """The event proposals matched to an existing event without certainty: an editor decides
+    whether the article reports that event or a new one."""
+    return [p for p in extraction.of_kind("event") if p.match and not match_certain(p.match)]
