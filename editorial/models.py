@@ -34,9 +34,7 @@ def public_q(prefix: str = "") -> Q:
 def previewable_q(prefix: str = "") -> Q:
     """What a preview shows beside its record: every related record that is neither archived
     nor merged away, drafts included, so an editor sees the whole draft before approving."""
-    return ~Q(**{f"{prefix}status": Status.ARCHIVED}) & Q(
-        **{f"{prefix}replaced_by__isnull": True}
-    )
+    return ~Q(**{f"{prefix}status": Status.ARCHIVED}) & Q(**{f"{prefix}replaced_by__isnull": True})
 
 
 class PublishableQuerySet(models.QuerySet):

@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.dateparse import parse_date
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Language, Mention
@@ -19,12 +19,13 @@ from core.validators import validate_text_upload
 from editorial import transitions
 from editorial.admin import ApprovedRowsAdminMixin, ApprovedRowsForm, ApprovedRowsInlineMixin
 from editorial.groups import declared_models
-from editorial.models import Status
+from editorial.models import Publishable, Status
 from events.models import AgreementKind, EventKind, EventRole
 from organizations.models import OrganizationKind
 from taxonomy.models import Region, Sector
 
 from . import services
+from .forms import proposal_form
 
 # What an editor needs to turn an article into drafts: Editors and Publishers have it.
 INGEST_PERMISSIONS = (
@@ -380,18 +381,30 @@ class ArticleAdmin(admin.ModelAdmin):
         ):
             raise PermissionDenied
         change_url = reverse("admin:articles_article_change", args=[quote(article.pk)])
-        if request.method == "POST":
-            result = services.article_ingest(
-                article=article,
-                selection=request.POST.getlist("keep"),
-                unlink=request.POST.getlist("unlink"),
-                user=request.user,
-            )
-            self.message_user(request, result.summary(), messages.SUCCESS)
-            for skipped in result.skipped:
-                self.message_user(request, skipped, messages.INFO)
-            return redirect(change_url)
         extraction = services.article_extract(article)
+        language = extraction.record["source"]["language"] or article.language
+        posted = request.POST if request.method == "POST" else None
+        forms_by_key = {p.key: proposal_form(p, language, posted) for p in extraction.proposals}
+        if posted is not None:
+            keep = set(posted.getlist("keep"))
+            kept_forms = [f for key, f in forms_by_key.items() if key in keep]
+            if all(form.is_valid() for form in kept_forms):
+                for form in kept_forms:
+                    form.proposal.data = form.corrected()
+                result = services.proposals_ingest(
+                    article=article,
+                    extraction=extraction,
+                    selection=keep,
+                    unlink=posted.getlist("unlink"),
+                    user=request.user,
+                )
+                self.message_user(request, self.created_links(result), messages.SUCCESS)
+                for skipped in result.skipped:
+                    self.message_user(request, skipped, messages.INFO)
+                return redirect(change_url)
+            self.message_user(
+                request, _("Please correct the errors below: nothing was created."), messages.ERROR
+            )
         details = ReviewDetails()
         sections = []
         titles = {
@@ -408,6 +421,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     "rows": details.rows(proposal),
                     "evidence": evidence(article.text, proposal.span),
                     "match_url": self.match_url(proposal),
+                    "form": forms_by_key[proposal.key],
                 }
                 for proposal in extraction.of_kind(kind)
             ]
@@ -429,6 +443,23 @@ class ArticleAdmin(admin.ModelAdmin):
             "draft_label": Status.DRAFT.label,
         }
         return TemplateResponse(request, "admin/articles/article/review.html", context)
+
+    @staticmethod
+    def created_links(result: services.IngestResult) -> str:
+        """The summary, then a link to each draft created, to open them at once."""
+        links = format_html_join(
+            ", ",
+            '<a href="{}">{}</a>',
+            (
+                (
+                    reverse(f"admin:{r._meta.app_label}_{r._meta.model_name}_change", args=[r.pk]),
+                    str(r),
+                )
+                for r in result.created
+                if isinstance(r, Publishable)
+            ),
+        )
+        return format_html("{} {}", result.summary(), links)
 
     @staticmethod
     def match_url(proposal: services.Proposal) -> str:

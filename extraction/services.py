@@ -224,6 +224,7 @@ class _Ingestion:
         self.people: dict[str, Person] = {}
         self.events: list[Event] = []
         self.regions = {r.slug: r for r in Region.objects.all()}
+        self.language = article.language if article.language in ("ar", "fr", "en") else "ar"
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -240,6 +241,18 @@ class _Ingestion:
         record.save()
         self.result.created.append(record)
         return record
+
+    def field(self, name: str) -> str:
+        """The column of a translated field in the article's language."""
+        return f"{name}_{self.language}"
+
+    def texts(self, data: dict, name: str, max_length: int) -> dict:
+        """A translated field's values: what the article says, in the article's language, and
+        the other languages an editor typed on the review screen."""
+        values = {f"{name}_{code}": (data.get(f"{name}_{code}") or "")[:max_length]
+                  for code in ("ar", "fr", "en")}  # fmt: skip
+        values[self.field(name)] = values[self.field(name)] or data[name][:max_length]
+        return {k: v for k, v in values.items() if v}
 
     def reuse(self, record: Model) -> Model:
         if record not in self.result.linked and record not in self.result.created:
@@ -290,11 +303,9 @@ class _Ingestion:
         if proposal.match and proposal.key not in self.unlink:
             org = self.reuse(Organization.objects.get(pk=proposal.match.pk))
         else:
-            name = data["name"][:255]
             org = self.draft(
                 Organization,
-                name=name,
-                name_ar=name,
+                **self.texts(data, "name", 255),
                 kind=_choice(data.get("kind"), OrganizationKind, OrganizationKind.OTHER),
                 acronym=(data.get("acronym") or "")[:30],
                 aliases=[a for a in data.get("aliases") or [] if isinstance(a, str)],
@@ -309,11 +320,9 @@ class _Ingestion:
         if proposal.match and proposal.key not in self.unlink:
             person = self.reuse(Person.objects.get(pk=proposal.match.pk))
         else:
-            name = data["name"][:200]
             person = self.draft(
                 Person,
-                name=name,
-                name_ar=name,
+                **self.texts(data, "name", 200),
                 aliases=[a for a in data.get("aliases") or [] if isinstance(a, str)],
             )
         self.people.setdefault(data["name"], person)
@@ -331,7 +340,9 @@ class _Ingestion:
                       person=person, title=title)  # fmt: skip
             return
         position, created = Position.objects.get_or_create(
-            person=person, organization=org, title_ar=title, defaults={"title": title}
+            person=person,
+            organization=org,
+            **{self.field("title"): title},
         )
         if created:
             self.result.created.append(position)
@@ -351,8 +362,7 @@ class _Ingestion:
         else:
             event = self.draft(
                 Event,
-                title=title,
-                title_ar=title,
+                **self.texts(data, "title", 255),
                 kind=_choice(data.get("kind"), EventKind, EventKind.OTHER),
                 edition=data.get("edition") if 0 < (data.get("edition") or 0) < 1000 else None,
                 start_date=start,
@@ -390,8 +400,7 @@ class _Ingestion:
                 event=event,
                 person=person,
                 defaults={
-                    "title": title,
-                    "title_ar": title,
+                    self.field("title"): title,
                     "organization": self.organizations.get(item.get("organization")),
                 },
             )
@@ -399,12 +408,19 @@ class _Ingestion:
 
     def event_existing(self, title: str, start: date | None) -> Event | None:
         """The same event: already taken from this article, or same title on the same day."""
-        same = Q(start_date=start) if start else Q(start_date__isnull=True, title_ar=title)
+        same = (
+            Q(start_date=start)
+            if start
+            else Q(start_date__isnull=True, **{self.field("title"): title})
+        )
         key = match_key(title)
         for event in Event.objects.filter(self.mentioned_here(Event) | same).filter(
             replaced_by__isnull=True
         )[:200]:
-            if fuzz.token_sort_ratio(key, match_key(event.title_ar or "")) >= FUZZY_THRESHOLD:
+            if (
+                fuzz.token_sort_ratio(key, match_key(getattr(event, self.field("title")) or ""))
+                >= FUZZY_THRESHOLD
+            ):
                 return event
         return None
 
@@ -423,8 +439,7 @@ class _Ingestion:
             signing = next((e for e in self.events if e.kind == EventKind.SIGNING), None)
             agreement = self.draft(
                 Agreement,
-                title=title,
-                title_ar=title,
+                **self.texts(data, "title", 300),
                 kind=_choice(data.get("kind"), AgreementKind, AgreementKind.OTHER),
                 signed_on=signed,
                 commune=commune_resolve(data.get("city"), None),
@@ -453,7 +468,7 @@ class _Ingestion:
             same |= Q(signed_on=signed, amount_mad=amount)
         key = match_key(title)
         for agreement in Agreement.objects.filter(same, replaced_by__isnull=True)[:200]:
-            if match_key(agreement.title_ar or "") == key:
+            if match_key(getattr(agreement, self.field("title")) or "") == key:
                 return agreement
         return None
 

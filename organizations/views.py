@@ -105,9 +105,7 @@ class PersonDetailView(ReplacedRedirectMixin, RelatedVisibility, DetailView):
         context = super().get_context_data(**kwargs)
         person = self.object
         positions = (
-            person.positions.filter(
-                Q(organization__isnull=True) | self.visible_q("organization__")
-            )
+            person.positions.filter(Q(organization__isnull=True) | self.visible_q("organization__"))
             .select_related("organization")
             .order_by(F("start_date").desc(nulls_last=True), "pk")
         )

@@ -203,7 +203,9 @@ USE_TZ = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ar"
 MODELTRANSLATION_LANGUAGES = ("ar", "fr", "en")
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("ar",)
+# A record's text missing in the page's language is shown in the first of these it has: a
+# draft from a French article has its French name until an editor adds the Arabic one.
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("ar", "fr", "en")
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / os.environ.get("DJANGO_STATIC_ROOT", "staticfiles")

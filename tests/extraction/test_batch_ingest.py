@@ -19,7 +19,8 @@ from tests.events.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
 
-STORY = Path(__file__).resolve().parents[2] / "extraction/corpus/stories/dakhla_senegal_delegation_1_ar.txt"
+STORIES = Path(__file__).resolve().parents[2] / "extraction" / "corpus" / "stories"
+STORY = STORIES / "dakhla_senegal_delegation_1_ar.txt"
 PUBLISHED = "2026-02-16"
 
 
