@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 
 from articles.models import Article
 from editorial.models import Status
+from events.models import Event
 from organizations.models import Organization
 
 PASSWORD = "a-long-test-password"
@@ -55,4 +56,40 @@ def test_review_screen_in_both_directions(live_server, browser, artifacts_dir, l
         ]
     )
     assert kept and all(o.status == Status.DRAFT for o in kept)
+    context.close()
+
+
+def test_an_editor_corrects_a_proposal_in_arabic_then_accepts(live_server, browser, artifacts_dir):
+    """Open the event's corrections, fix its kind and title and add its French title, accept,
+    and find the draft as corrected."""
+    user = get_user_model().objects.create_user("review-fix", password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    article = Article.objects.create(title="وفد إسباني بفاس", text=TEXT.read_text("utf-8"))
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900},
+        locale="ar",
+        extra_http_headers={"Accept-Language": "ar"},
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("#login-form [type=submit]")
+    page.wait_for_selector("#user-tools")
+
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/extract/")
+    event = page.locator(".review-event .proposal").first
+    event.locator(".proposal-correct summary").click()
+    event.locator("input[name$='-title_ar']").fill("زيارة وفد اقتصادي إسباني إلى فاس")
+    event.locator("input[name$='-title_fr']").fill("Visite d'une délégation espagnole à Fès")
+    event.locator("select[name$='-kind']").select_option("delegation")
+    assert event.locator("input[name$='-title_ar']").get_attribute("dir") == "rtl"
+    page.screenshot(path=str(artifacts_dir / "extraction-correct-ar.png"), full_page=True)
+    page.click(".review-form input[type=submit]")
+    page.wait_for_selector(".messagelist")
+    draft = Event.objects.get(title_ar="زيارة وفد اقتصادي إسباني إلى فاس")
+    assert draft.title_fr == "Visite d'une délégation espagnole à Fès"
+    assert draft.kind == "delegation" and draft.status == Status.DRAFT
+    page.click(f".messagelist a[href$='/events/event/{draft.pk}/change/']")
+    assert page.locator("input[name=title_ar]").input_value() == draft.title_ar
     context.close()
