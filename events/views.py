@@ -33,11 +33,19 @@ RELATED_SECONDS = 300
 
 
 LATEST_FIRST = (F("start_date").desc(nulls_last=True), F("pk").desc())
+# What an event's card shows (templates/includes/event_cards.html): the list reads only these
+# columns (the translations of each come with it), not the bodies and summaries.
+CARD_FIELDS = ("title", "slug", "kind", "edition", "start_date", "end_date")
 
 
 def public_events():
     """Latest start first, undated events last: the order of the `event_status_recent` index."""
-    return Event.objects.public().select_related("commune", "region").order_by(*LATEST_FIRST)
+    return (
+        Event.objects.public()
+        .select_related("commune", "region")
+        .only(*CARD_FIELDS, "commune__name", "region__name")
+        .order_by(*LATEST_FIRST)
+    )
 
 
 class UncountedPaginator(Paginator):
@@ -107,9 +115,12 @@ class EventListView(View):
             request, EventFilter, public_events(), EVENTS_PER_PAGE, pager=paginate_uncounted
         )
         context["events"] = context["page_obj"].object_list
+        version = content_version()
         # The form's fields render through a template per widget and option: a third of the
         # page's time. Kept in the cache per query (and language, see the template).
-        context["filters_key"] = f"{content_version()}:{request.GET.urlencode()}"
+        context["filters_key"] = f"{version}:{request.GET.urlencode()}"
+        # Each event's card is kept per language and content version (event_cards.html).
+        context["cards_version"] = version
         return render(request, self.template_name, context, status=status)
 
 

@@ -129,6 +129,7 @@ def home(request):
         {
             "blocks_key": f"{version}:{today.isoformat()}",
             "blocks_seconds": HOME_BLOCKS_SECONDS,
+            "cards_version": version,  # templates/includes/event_cards.html
         }
     )
     return render(request, "portal/home.html", context)

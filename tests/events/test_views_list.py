@@ -236,3 +236,19 @@ def test_an_organisations_upcoming_events_are_listed_soonest_first(client, db):
     assert [e.start_date for e in response.context["events"]] == [
         today + datetime.timedelta(days=n) for n in (3, 6, 9)
     ]
+
+
+def test_a_cached_card_shows_an_edit_at_once(client, casablanca_fair, settings):
+    """Each event's card is kept per language and content version (event_cards.html): an
+    edit of the event, or of its city, retires it, as it does the page cache (off here)."""
+    settings.PUBLIC_PAGE_CACHE = False
+    assert "معرض السيارات بالدار البيضاء" in client.get(URL).content.decode()
+    assert "Salon de l&#x27;automobile de Casablanca" in client.get("/fr/events/").content.decode()
+    casablanca_fair.title_ar = "معرض السيارات الجديد"
+    casablanca_fair.save()
+    html = client.get(f"{URL}?when=upcoming").content.decode()
+    assert "معرض السيارات الجديد" in html and "معرض السيارات بالدار البيضاء" not in html
+    commune = casablanca_fair.commune
+    commune.name_fr = "Casablanca (ville)"
+    commune.save()
+    assert "Casablanca (ville)" in client.get("/fr/events/").content.decode()

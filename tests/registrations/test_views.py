@@ -411,3 +411,20 @@ def test_the_form_page_follows_the_seats_without_asking_the_database_each_time(
     assert "Join the waiting list" in Client().get(register_url(event, "en")).content.decode()
     seats.registration_cancel(registration=seat, site_url="http://testserver")
     assert "Join the waiting list" not in Client().get(register_url(event, "en")).content.decode()
+
+
+def test_the_empty_forms_kept_fields_never_stand_in_for_a_form_with_errors(client, db, post):
+    """The empty form's fields are kept in the cache per language (registrations/form.html):
+    every visitor gets them with a CSRF token of their own, and a form sent back with errors
+    shows its errors and what was typed."""
+    event = OpenEventFactory()
+    first = client.get(register_url(event, "fr")).content.decode()
+    assert '<option value="fr" selected>' in first
+    response = post(event, language="fr", email="amina@", full_name="Amina Alaoui")
+    html = response.content.decode()
+    assert 'id="id_email_error"' in html and 'value="Amina Alaoui"' in html
+    again = Client().get(register_url(event, "fr")).content.decode()
+    assert 'id="id_email_error"' not in again and 'value="Amina Alaoui"' not in again
+    assert '<option value="ar" selected>' in Client().get(register_url(event)).content.decode()
+    token = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+    assert token.search(first).group(1) != token.search(again).group(1)
