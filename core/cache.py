@@ -14,17 +14,25 @@ version, which the second bump retires. It is connected in CoreConfig.ready(); t
 whose records public pages show say so with `public_content = True` on their AppConfig.
 """
 
+import time
+
 from django.core.cache import cache
 from django.db import transaction
 
 CONTENT_VERSION_KEY = "portal:content-version"
 
 
+def _fresh_version() -> int:
+    """A version no earlier one can equal: if the cache loses the key (evicted, restarted),
+    it must not start again at a number whose pages and fragments are still stored."""
+    return time.time_ns() // 1000
+
+
 def content_version() -> int:
     version = cache.get(CONTENT_VERSION_KEY)
     if version is None:
-        cache.add(CONTENT_VERSION_KEY, 1, timeout=None)
-        version = cache.get(CONTENT_VERSION_KEY, 1)
+        cache.add(CONTENT_VERSION_KEY, _fresh_version(), timeout=None)
+        version = cache.get(CONTENT_VERSION_KEY) or _fresh_version()
     return version
 
 
@@ -32,7 +40,7 @@ def content_version_bump() -> None:
     try:
         cache.incr(CONTENT_VERSION_KEY)
     except ValueError:  # no version yet (or the cache is down: nothing cached to retire)
-        cache.set(CONTENT_VERSION_KEY, 2, timeout=None)
+        cache.set(CONTENT_VERSION_KEY, _fresh_version(), timeout=None)
 
 
 def content_changed(sender, **kwargs) -> None:

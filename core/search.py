@@ -3,7 +3,7 @@
 On PostgreSQL a record matches when its normalised text matches the query in full text (the
 `arabic` configuration, which also strips clitics and stems); when nothing does, the records
 whose words are close to the query's (pg_trgm word similarity: typos, partial words). Both read
-the stored generated columns `search_vector` and `search_text` that the `0002_public_search`
+the stored generated columns `search_vector` and `search_text` that the apps' `0002`
 migrations add (core/search_sql.py), with their GIN indexes. Results are ranked by ts_rank (or
 by the similarity). On SQLite (the one-command local run), each query word must appear in the
 normalised text, and the normaliser is registered with the connection as a Python function.
