@@ -222,6 +222,22 @@ class ReviewDetails:
         region = self.regions.get(item.get("region"), "")
         return ", ".join(filter(None, [str(commune) if commune else item.get("city"), region]))
 
+    LABELS = {
+        "start_date": _("start date"),
+        "end_date": _("end date"),
+        "edition": _("edition"),
+        "commune": _("city"),
+    }
+
+    def label(self, field: str) -> str:
+        return str(self.LABELS[field])
+
+    @staticmethod
+    def fact(value) -> str:
+        if value is None or value == "":
+            return "—"
+        return day(value) if hasattr(value, "isoformat") else str(value)
+
     def rows(self, proposal: services.Proposal) -> list[tuple[str, str]]:
         data = proposal.data
         rows: list[tuple[str, object]] = []
@@ -396,6 +412,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     extraction=extraction,
                     selection=keep,
                     unlink=posted.getlist("unlink"),
+                    suggestions=posted.getlist("suggest"),
                     user=request.user,
                 )
                 self.message_user(request, self.created_links(result), messages.SUCCESS)
@@ -422,6 +439,15 @@ class ArticleAdmin(admin.ModelAdmin):
                     "evidence": evidence(article.text, proposal.span),
                     "match_url": self.match_url(proposal),
                     "form": forms_by_key[proposal.key],
+                    "suggestions": [
+                        (
+                            s.key,
+                            details.label(s.field),
+                            details.fact(s.current),
+                            details.fact(s.proposed),
+                        )
+                        for s in proposal.suggestions
+                    ],  # fmt: skip
                 }
                 for proposal in extraction.of_kind(kind)
             ]

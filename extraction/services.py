@@ -17,6 +17,7 @@ editor's accept reports it instead (running the accept again adds only what is m
 from dataclasses import dataclass, field
 from datetime import date
 
+import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Model, Q
@@ -61,6 +62,17 @@ class Proposal:
     span: tuple[int, int] | None
     match: Candidate | None = None
     needs: tuple[str, ...] = ()  # proposals it cannot exist without (a position's person)
+    # For a proposal attached to an existing record: facts the article adds or reports
+    # differently, which an editor accepts one by one.
+    suggestions: list["Suggestion"] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    key: str  # "<proposal key>:<field>"
+    field: str
+    current: object
+    proposed: object
 
 
 @dataclass
@@ -171,9 +183,11 @@ def article_extract(article: Article) -> Extraction:
             ),
             published_on=article.published_on,
         )
+        key = f"event:{i}"
+        match = event_match_find(proposed)
         proposals.append(
-            Proposal(f"event:{i}", "event", event["title"], event, _span(event),
-                     event_match_find(proposed))
+            Proposal(key, "event", event["title"], event, _span(event), match,
+                     suggestions=event_suggestions(key, event, match) if match else [])
         )  # fmt: skip
     for i, agreement in enumerate(record["agreements"]):
         proposals.append(
@@ -181,6 +195,26 @@ def article_extract(article: Article) -> Extraction:
                      _span(agreement))
         )  # fmt: skip
     return Extraction(record, proposals)
+
+
+# The facts of an existing event an article may add or report differently.
+SUGGESTED_FIELDS = ("start_date", "end_date", "edition", "commune")
+
+
+def event_suggestions(key: str, data: dict, match: Candidate) -> list[Suggestion]:
+    """What the article says of the matched event that the record lacks or states otherwise."""
+    event = Event.objects.select_related("commune").get(pk=match.pk)
+    proposed = {
+        "start_date": _date(data.get("start_date")),
+        "end_date": _date(data.get("end_date")),
+        "edition": data.get("edition") if 0 < (data.get("edition") or 0) < 1000 else None,
+        "commune": commune_resolve(data.get("city"), data.get("region")),
+    }
+    return [
+        Suggestion(f"{key}:{name}", name, getattr(event, name), value)
+        for name, value in proposed.items()
+        if value is not None and value != getattr(event, name)
+    ]
 
 
 # -- ingestion -------------------------------------------------------------------------
@@ -214,8 +248,9 @@ def commune_resolve(city: str | None, region_slug: str | None) -> Commune | None
 
 
 class _Ingestion:
-    def __init__(self, article: Article, user, keep, unlink) -> None:
+    def __init__(self, article: Article, user, keep, unlink, suggestions=frozenset()) -> None:
         self.article = article
+        self.suggestions = suggestions
         self.user = user
         self.keep = keep
         self.unlink = unlink
@@ -359,6 +394,7 @@ class _Ingestion:
             existing = self.event_existing(title, start)
         if existing is not None:
             event = self.reuse(existing)
+            self.suggestions_apply(event, proposal)
         else:
             event = self.draft(
                 Event,
@@ -405,6 +441,31 @@ class _Ingestion:
                 },
             )
             self.result.links += int(created)
+
+    def suggestions_apply(self, event: Event, proposal: Proposal) -> None:
+        """The suggestions the editor accepted, saved as one revision of the event; an
+        approved event changes only by a publisher's accept."""
+        accepted = [s for s in proposal.suggestions if s.key in self.suggestions]
+        if not accepted:
+            return
+        if transitions.is_approved(event) and not transitions.can_publish(self.user, Event):
+            self.skip(
+                _("“%(record)s” is approved already: a publisher accepts what this article adds."),
+                record=event,
+            )
+            return
+        for suggestion in accepted:
+            setattr(event, suggestion.field, suggestion.proposed)
+        if event.start_date and event.end_date and event.end_date < event.start_date:
+            event.end_date = None
+        with reversion.create_revision(atomic=False):
+            event.updated_by = self.user
+            event.save()
+            reversion.set_user(self.user)
+            reversion.set_comment(
+                _("Facts from the article “%(article)s”") % {"article": self.article}
+            )
+        self.result.links += len(accepted)
 
     def event_existing(self, title: str, start: date | None) -> Event | None:
         """The same event: already taken from this article, or same title on the same day."""
@@ -499,12 +560,14 @@ def article_ingest(*, article: Article, selection=None, user, unlink=()) -> Inge
 
 @transaction.atomic
 def proposals_ingest(
-    *, article: Article, extraction: Extraction, selection=None, user, unlink=()
+    *, article: Article, extraction: Extraction, selection=None, user, unlink=(), suggestions=()
 ) -> IngestResult:
-    """article_ingest for proposals already extracted (a batch decides on them first)."""
+    """article_ingest for proposals already extracted (a batch decides on them first).
+    `suggestions`: keys of the suggested facts to write on the matched events."""
     keep = None if selection is None else set(selection)
     with translation.override("ar"):
-        result = _Ingestion(article, user, keep, set(unlink)).run(extraction)
+        ingestion = _Ingestion(article, user, keep, set(unlink), frozenset(suggestions))
+        result = ingestion.run(extraction)
     Article.objects.filter(pk=article.pk).update(ingested_at=timezone.now())
     return result
 

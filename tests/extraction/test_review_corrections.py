@@ -3,13 +3,17 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from reversion.models import Version
 
 from articles.models import Article
-from editorial.groups import EDITORS
+from editorial.groups import EDITORS, PUBLISHERS
+from editorial.models import Status
 from events.models import Event
 from extraction.forms import proposal_form
 from extraction.services import article_extract
+from taxonomy.models import Commune
 from tests.editorial.factories import UserFactory
+from tests.events.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +96,53 @@ def test_an_invalid_correction_changes_nothing_and_says_why(editor_client):
     assert not Event.objects.exists()
     article.refresh_from_db()
     assert article.ingested_at is None
+
+
+def undated_forum(status):
+    """The portal's record of the forum, from an announcement that gave no date."""
+    article = Article.objects.create(title="إعلان", text=TEXT)
+    (proposal,) = article_extract(article).of_kind("event")
+    article.delete()
+    return EventFactory(
+        title=proposal.data["title"],
+        title_fr="",
+        kind=proposal.data["kind"],
+        edition=proposal.data["edition"],
+        start_date=None,
+        end_date=None,
+        commune=Commune.objects.filter(name_ar=proposal.data["city"]).first(),
+        status=status,
+    )
+
+
+@pytest.mark.parametrize(
+    ("role", "status", "applied"),
+    [
+        (EDITORS, Status.DRAFT, True),
+        (EDITORS, Status.PUBLISHED, False),
+        (PUBLISHERS, Status.PUBLISHED, True),
+    ],
+)
+def test_facts_an_attached_article_adds_are_suggested_and_applied_one_by_one(
+    client, role, status, applied
+):
+    forum = undated_forum(status)
+    user = UserFactory(username=f"suggest-{role}-{status}")
+    user.groups.add(Group.objects.get(name=role))
+    client.force_login(user)
+    article = Article.objects.create(title="منتدى", text=TEXT)
+    (event,) = article_extract(article).of_kind("event")
+    assert event.match.pk == forum.pk
+    assert {s.field for s in event.suggestions} >= {"start_date", "end_date"}
+    assert (
+        "What this article adds"
+        in client.get(review(article), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    )
+
+    client.post(review(article), {**as_posted(article), "suggest": [f"{event.key}:start_date"]})
+    forum.refresh_from_db()
+    assert Event.objects.count() == 1
+    assert (str(forum.start_date) == "2024-05-15") is applied
+    assert forum.end_date is None  # not accepted
+    versions = Version.objects.get_for_object(forum)
+    assert versions.exists() is applied
