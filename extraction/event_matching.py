@@ -1,12 +1,13 @@
-"""Is a proposed event one the portal already has? Several articles report one happening:
-an announcement without a date, a dispatch on the opening day, a report a week later, in
+"""Is a proposed event (or agreement) one the portal already has? Several articles report one
+happening: an announcement without a date, a dispatch on the opening day, a report a week later, in
 Arabic or French. Each gives its own title, so the title alone cannot decide.
 
 Candidates are blocked by what cannot differ for one happening (kind, region, dates, edition),
 then judged on the evidence that agrees: overlapping dates, the same city, shared organisers
 (by record, so an Arabic and a French article agree through the organisations' matching), and
-a similar title in any of the record's languages. A match carries that evidence, so an editor
-sees why it was proposed and may still choose a new event.
+a similar title in any of the record's languages. An agreement is identified by its parties
+first, then its signing date, amount or title. A match carries its evidence, so an editor sees
+why it was proposed and may still choose a new record.
 """
 
 import datetime
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from events.models import Event, EventKind, EventOrganization
+from events.models import Agreement, Event, EventKind, EventOrganization
 
 from .matching import Candidate, match_key
 
@@ -68,9 +69,10 @@ def _dates_agree(proposed: ProposedEvent, event: Event) -> bool | None:
     return None
 
 
-def _title_similarity(proposed: ProposedEvent, event: Event) -> float:
-    theirs = [match_key(t) for t in (event.title_ar, event.title_fr, event.title_en) if t]
-    ours = [match_key(t) for t in proposed.titles if t]
+def _title_similarity(titles: tuple[str, ...], record) -> float:
+    """The best token-set similarity of the folded titles, in any of the record's languages."""
+    theirs = [match_key(t) for t in (record.title_ar, record.title_fr, record.title_en) if t]
+    ours = [match_key(t) for t in titles if t]
     return max((fuzz.token_set_ratio(a, b) for a in ours for b in theirs), default=0)
 
 
@@ -91,7 +93,7 @@ def event_match(
     city = event.commune.name_ar if event.commune_id else None
     same_city = bool(proposed.city and city and proposed.city == city)
     shared = bool(proposed.organisers & organisers)
-    title = _title_similarity(proposed, event)
+    title = _title_similarity(proposed.titles, event)
     evidence = ["kind"] if proposed.kind and event.kind == proposed.kind else []
     if dated:
         evidence.append("dates")
@@ -148,5 +150,79 @@ def event_match_find(proposed: ProposedEvent) -> Candidate | None:
         found
         for event in events
         if (found := event_match(proposed, event, frozenset(organisers.get(event.pk, ()))))
+    ]
+    return max(matches, key=lambda m: m.score, default=None)
+
+
+@dataclass(frozen=True)
+class ProposedAgreement:
+    signed_on: datetime.date | None
+    amount: int | None
+    titles: tuple[str, ...]
+    parties: frozenset[int]  # existing organisations among its parties
+    published_on: datetime.date | None
+
+
+def agreement_match(proposed: ProposedAgreement, agreement, parties: frozenset[int]):
+    """`agreement` as the proposed one's match with its evidence, or None. Parties are what
+    identifies an agreement: at least one must be shared, and the signing date (two days'
+    slack), the amount or the title must agree too; a date or an amount that differs
+    outright is another agreement."""
+    shared = proposed.parties & parties
+    if not shared:
+        return None
+    if proposed.signed_on and agreement.signed_on:
+        if abs(proposed.signed_on - agreement.signed_on) > SLACK:
+            return None
+        dated = True
+    else:
+        reference = proposed.signed_on or proposed.published_on
+        if (
+            reference
+            and agreement.signed_on
+            and abs(reference - agreement.signed_on) > (UNDATED_WINDOW)
+        ):
+            return None
+        dated = False
+    theirs = [
+        match_key(t) for t in (agreement.title_ar, agreement.title_fr, agreement.title_en) if t
+    ]
+    ours = [match_key(t) for t in proposed.titles if t]
+    title = max((fuzz.token_set_ratio(a, b) for a in ours for b in theirs), default=0)
+    same_amount = bool(proposed.amount and proposed.amount == agreement.amount_mad)
+    evidence = ["parties"] + ["dates"] * dated + ["amount"] * same_amount
+    evidence += ["title"] * (title >= TITLE_SIMILAR)
+    if not (dated or same_amount or title >= TITLE_CLOSE):
+        return None
+    score = min(100, 30 + 20 * len(shared) + 30 * dated + 20 * same_amount + title * 0.2)
+    return Candidate(
+        pk=agreement.pk,
+        name=str(agreement),
+        status=agreement.status,
+        slug=agreement.slug,
+        score=round(score),
+        reason="same-agreement",
+        evidence=tuple(evidence),
+    )
+
+
+def agreement_match_find(proposed: ProposedAgreement) -> Candidate | None:
+    """The existing agreement (any status) the proposed one most likely is, or None."""
+    if not proposed.parties:
+        return None
+    agreements = list(
+        Agreement.objects.filter(parties__in=proposed.parties, replaced_by__isnull=True)
+        .distinct()
+        .prefetch_related("parties")
+        .order_by("-pk")[:CANDIDATES_MAX]
+    )
+    matches = [
+        found
+        for agreement in agreements
+        if (
+            found := agreement_match(
+                proposed, agreement, frozenset(p.pk for p in agreement.parties.all())
+            )
+        )
     ]
     return max(matches, key=lambda m: m.score, default=None)

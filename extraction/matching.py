@@ -56,6 +56,7 @@ REASONS = {
     "known": _("another name of the same institution"),
     "fuzzy": _("similar name"),
     "same-event": _("the same happening"),
+    "same-agreement": _("the same agreement"),
 }
 # What agrees between a proposed event and an existing one (extraction/event_matching.py).
 EVIDENCE = {
@@ -64,6 +65,8 @@ EVIDENCE = {
     "city": _("city"),
     "edition": _("edition"),
     "organisers": _("organisers"),
+    "parties": _("parties"),
+    "amount": _("amount"),
     "title": _("title"),
 }
 

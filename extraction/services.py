@@ -42,7 +42,13 @@ from events.models import (
 from organizations.models import Organization, OrganizationKind, Person, Position
 from taxonomy.models import Commune, Region, Sector
 
-from .event_matching import ProposedEvent, event_match_find, match_certain
+from .event_matching import (
+    ProposedAgreement,
+    ProposedEvent,
+    agreement_match_find,
+    event_match_find,
+    match_certain,
+)
 from .extractor import extract_article
 from .extractor.pipeline import detect_language
 from .matching import FUZZY_THRESHOLD, Candidate, match_key, matches_find
@@ -190,9 +196,19 @@ def article_extract(article: Article) -> Extraction:
                      suggestions=event_suggestions(key, event, match) if match else [])
         )  # fmt: skip
     for i, agreement in enumerate(record["agreements"]):
+        amount = agreement.get("amount_mad")
+        proposed_agreement = ProposedAgreement(
+            signed_on=_date(agreement.get("signed_on")),
+            amount=amount if isinstance(amount, int) else None,
+            titles=(agreement["title"],),
+            parties=frozenset(
+                org_matches[name] for name in agreement.get("parties") or () if name in org_matches
+            ),
+            published_on=article.published_on,
+        )
         proposals.append(
             Proposal(f"agreement:{i}", "agreement", agreement["title"], agreement,
-                     _span(agreement))
+                     _span(agreement), agreement_match_find(proposed_agreement))
         )  # fmt: skip
     return Extraction(record, proposals)
 
@@ -493,7 +509,10 @@ class _Ingestion:
         if period[0] and period[1] and period[1] < period[0]:
             period = (None, None)
         amount = data.get("amount_mad")
-        existing = self.agreement_existing(title, signed, amount)
+        if proposal.match and proposal.key not in self.unlink:
+            existing = Agreement.objects.get(pk=proposal.match.pk)
+        else:
+            existing = self.agreement_existing(title, signed, amount)
         if existing is not None:
             agreement = self.reuse(existing)
         else:

@@ -10,11 +10,17 @@ from django.contrib.auth import get_user_model
 from articles.models import Article
 from editorial import transitions
 from events.models import Event, EventKind, EventOrganization
-from extraction.event_matching import ProposedEvent, event_match, event_match_find
+from extraction.event_matching import (
+    ProposedAgreement,
+    ProposedEvent,
+    agreement_match_find,
+    event_match,
+    event_match_find,
+)
 from extraction.services import article_ingest
 from extraction.stories import stories_evaluate
 from taxonomy.models import Commune
-from tests.events.factories import EventFactory
+from tests.events.factories import AgreementFactory, EventFactory
 from tests.organizations.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -135,3 +141,49 @@ def test_an_arabic_and_a_french_report_make_one_event_with_both_sources(client):
     sources = html[html.index('id="sources-heading"') :]
     assert sources.count('class="source"') == 2
     assert "arabe" in sources.lower() and "français" in sources.lower()
+
+
+@pytest.fixture
+def signing():
+    cri = OrganizationFactory(name="المركز الجهوي للاستثمار فاس مكناس")
+    company = OrganizationFactory(name="سايس وايرينغ سيستمز")
+    agreement = AgreementFactory(
+        title="اتفاقية استثمار لإحداث وحدة صناعية",
+        signed_on=datetime.date(2026, 3, 9),
+        amount_mad=640_000_000,
+    )
+    agreement.parties.add(cri, company)
+    return agreement, cri, company
+
+
+def test_an_agreement_reported_again_matches_by_parties_and_date(signing):
+    agreement, cri, company = signing
+    french = ProposedAgreement(
+        signed_on=datetime.date(2026, 3, 10),
+        amount=655_000_000,  # the outlets disagree: the editor sees it as a suggestion
+        titles=("Convention d'investissement",),
+        parties=frozenset({cri.pk}),
+        published_on=datetime.date(2026, 3, 10),
+    )
+    found = agreement_match_find(french)
+    assert found.pk == agreement.pk and {"parties", "dates"} <= set(found.evidence)
+
+
+def test_the_same_cri_s_other_signing_that_week_is_another_agreement(signing):
+    agreement, cri, _company = signing
+    other = ProposedAgreement(
+        signed_on=datetime.date(2026, 3, 12),
+        amount=120_000_000,
+        titles=("اتفاقية استثمار لإحداث وحدة لتثمين زيت الزيتون",),
+        parties=frozenset({cri.pk}),
+        published_on=datetime.date(2026, 3, 12),
+    )
+    assert agreement_match_find(other) is None
+    strangers = ProposedAgreement(
+        signed_on=datetime.date(2026, 3, 9),
+        amount=640_000_000,
+        titles=(agreement.title,),
+        parties=frozenset({OrganizationFactory().pk}),
+        published_on=None,
+    )
+    assert agreement_match_find(strangers) is None  # no party in common
