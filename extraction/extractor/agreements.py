@@ -22,7 +22,7 @@ _AGREEMENT = {
     "الاتفاقيات": "other", "مذكرات": "mou",
 }  # fmt: skip
 _SIGNED = re.compile(
-    r"(?<![\u0621-\u064a])(?:و|ف)?(?:وقع|وقعت|يوقع|توقع|توقيع|التوقيع|ابرام|ابرمت|ابرم|الموقعه|"
+    r"(?<![\u0621-\u064a])(?:و|ف)?س?(?:وقع|وقعت|يوقع|توقع|نوقع|توقيع|التوقيع|ابرام|ابرمت|ابرم|الموقعه|"
     r"الموقع|المبرمه|وقعها|وقعته|وقعتها|تم توقيع)(?![\u0621-\u064a])"
 )
 # Number words as the press spells amounts ("ثمانية ملايين", "مليار وخمسمائة مليون").
@@ -224,6 +224,13 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
             if anchor in _PLURAL:
                 continue
             if anchor.startswith("ال"):
+                if _series_item(doc, i):
+                    # "وتتعلق الاتفاقية الأولى بتوسيع …"; "أما الاتفاقية الثانية، فهي اتفاقية
+                    # شراكة …" names its kind in the indefinite noun that follows
+                    named = next(((m, j, a) for m, (j, a) in enumerate(anchors[n + 1 :], n + 1)
+                                  if not a.startswith("ال") and j - i <= 6), None)  # fmt: skip
+                    pick = named or (n, i, anchor)
+                    break
                 if not found and signed and pick is None:
                     pick = (n, i, anchor)  # the article's first agreement, named definite
                 continue
@@ -236,9 +243,14 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
             if signed and plural is not None:
                 summaries.append(_mention(doc, index, *plural, last))
             continue
-        n, i, anchor = pick
-        until = anchors[n + 1][0] if n + 1 < len(anchors) else last
-        found.append(_mention(doc, index, i, anchor, until))
+        picks = [pick]
+        for m in range(pick[0] + 1, len(anchors)):  # "… ، فيما تخص الاتفاقية الثالثة …"
+            i, anchor = anchors[m]
+            if anchor.startswith("ال") and _series_item(doc, i):
+                picks.append((m, i, anchor))
+        for n, i, anchor in picks:
+            until = anchors[n + 1][0] if n + 1 < len(anchors) else last
+            found.append(_mention(doc, index, i, anchor, until))
         if len(found) >= _MOST:
             break
     if not found:
@@ -258,6 +270,13 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
 
 
 _PLURAL = {"اتفاقيات", "اتفاقيتين", "الاتفاقيات", "مذكرات"}
+
+
+def _series_item(doc: Doc, i: int) -> bool:
+    """ "الاتفاقية الثانية": one item of a numbered series of agreements."""
+    return i + 1 < len(doc.tokens) and doc.tokens[i + 1].bare in _SERIES
+
+
 # Words that open the items of a numbered series of agreements.
 _SERIES = {"الاولي", "الثانيه", "الثالثه", "الرابعه", "الخامسه", "السادسه", "الاخيره"}
 _MOST = 50  # no article reports more agreements; bounds the work on pathological input
@@ -303,7 +322,10 @@ _REFERENTS = {"الاستثمار", "الاستثمارات", "المشروع", 
 
 
 def _refers_back(words: list[str]) -> bool:
-    """Whether a sentence opens on "this agreement/project" ("هذا المشروع", "هذه الاتفاقية")."""
+    """Whether a sentence opens on "this agreement/project" ("هذا المشروع", "هذه الاتفاقية")
+    or has the agreement for its subject ("وتمتد الاتفاقية على …")."""
+    if any(w in _AGREEMENT and w.startswith("ال") and w not in _PLURAL for w in words[1:3]):
+        return True
     for word, nxt in zip(words, words[1:], strict=False):
         if word.removeprefix("و") in _BACK:
             bare = nxt.removeprefix("ال")
@@ -333,7 +355,8 @@ def _referring(doc: Doc, index: int, find) -> list:
 def _same(a: AgreementMention, b: AgreementMention) -> bool:
     """Two anchors for one agreement: same kind and most title words in common."""
     wa, wb = set(a.title.split()), set(b.title.split())
-    return a.kind == b.kind and len(wa & wb) >= 0.6 * min(len(wa), len(wb))
+    kinds = a.kind == b.kind or "other" in (a.kind, b.kind)
+    return kinds and len(wa & wb) >= 0.6 * min(len(wa), len(wb))
 
 
 def _filled(mention: AgreementMention) -> int:

@@ -95,6 +95,10 @@ HEADS = {
     "المرصد": "other",
     "لجنه": "public-agency",
     "اللجنه": "public-agency",
+    "مديريه": "other",
+    "المديريه": "other",
+    "مجمع": "company",
+    "المجمع": "company",
 }
 # Heads that only name a body in a given company ("المكتب الوطني", "ولاية الجهة").
 _NEEDS_NEXT = {
@@ -137,18 +141,43 @@ _GENERIC = {
         "التكنولوجي",
         "الفلاحي",
         "الصناعي",
+        "الإقليمي",
+        "الإقليمية",
+        "المحلي",
+        "المحلية",
+        "الجماعي",
+        "الترابية",
+        "الصيفية",
+        "الدراسات",
     ]
 }
 # Bodies whose name ends with their seat ("المركز الجهوي للاستثمار بمراكش").
-_REGIONAL = {"المركز", "مركز", "غرفه", "الغرفه", "الاتحاد", "مجلس", "عماله", "المعهد", "معهد",
-             "المدرسه", "مدرسه", "الكليه", "كليه", "جامعه", "الجامعه", "جماعه", "ولايه",
-             "جمعيه"}  # fmt: skip
+_REGIONAL = {"المركز", "مركز", "المجلس", "غرفه", "الغرفه", "الاتحاد", "مجلس", "عماله",
+             "المعهد", "معهد", "المدرسه", "مدرسه", "الكليه", "كليه", "جامعه", "الجامعه",
+             "جماعه", "ولايه", "جمعيه", "مديريه", "المديريه", "الجماعه", "العماله"}  # fmt: skip
 _SPECIALISED = {"المتخصص", "المتخصصه", "المختص", "المختصه"}  # "… المتخصص في …" runs on
+# Words after which a name does not run on: a term of office, a time, a relative participle
+# ("… للفترة الانتدابية", "لجنة … المنبثقة عن المجلس", "… التابعة للوزارة").
+_NAME_BREAKS = {"الفتره", "الفترات", "المده", "السنه", "الموسم", "الولايه", "المنبثقه",
+                "المنبثق", "التابعه", "التابع", "المنعقده", "الحامل", "الحامله"}  # fmt: skip
+# Verbal nouns whose object follows with "ب" inside a name ("الوكالة الوطنية للنهوض
+# بالمقاولات الصغرى والمتوسطة").
+_GOVERNS_BI = {"النهوض", "للنهوض", "الارتقاء", "للارتقاء", "العنايه", "للعنايه"}
+# Sites named like bodies: "القطب الفلاحي لمداغ", "القطب الصناعي للمدينة" (a nisba adjective
+# after "قطب" makes a site; a cluster is "قطب الصناعات …"), "مركز المعارض" (a venue).
+_SITE_HEADS = {"قطب", "القطب", "مجمع", "المجمع"}
+# Events coordinated after a body's name start another noun phrase ("… والمنتدى المغربي").
+_EVENT_NOUNS = {"المنتدي", "المعرض", "الملتقي", "المؤتمر", "الندوه", "الدوره", "الورشه",
+                "اللقاء", "الصالون", "اليوم", "المهرجان"}  # fmt: skip
+_VENUES = {"المعارض", "المؤتمرات", "الندوات", "الاجتماعات", "الاستقبال"}
+_PREPOSITIONS = {"في", "من", "علي", "الي", "عن", "مع"}
 # Directions that close a body's name ("الشركة الجهوية للتهيئة الصناعية بالشمال").
 _CLOSING = {"بالشمال", "بالجنوب", "بالوسط", "بالشرق", "بالغرب"}
 # Nouns after which a Latin name is a company's ("مصنع X", "مختبرات X").
-_LATIN_OWNERS = {"مصنع", "المصنع", "مختبرات", "مختبر", "علامه", "لمختبرات", "بمصنع", "لمصنع"}
+_LATIN_OWNERS = {"مصنع", "المصنع", "مختبرات", "مختبر", "علامه", "لمختبرات", "بمصنع", "لمصنع",
+                 "فرع", "لفرع"}  # fmt: skip
 _RECENT = 80  # tokens within which "الشركة" refers back to the last company named
+_NEAR = 20  # … and any other head to the body of that head named just before
 # First words of places the base lists but the press names as sites, not bodies.
 _INFRASTRUCTURE = {"ميناء", "مطار", "محطه", "تكنوبول", "تكنوبوليس", "المدينه", "مدينه",
                    "المنطقه", "منطقه"}  # fmt: skip
@@ -324,6 +353,16 @@ def chain(
             if found.last > i and _is_acronym(raw):
                 found.acronym, found.acronym_at = raw, j
             break
+        if t.bare in _NAME_BREAKS or t.norm[:1] == "و" and t.norm[1:] in _EVENT_NOUNS:
+            break
+        if (
+            t.norm[:3] == "بال"
+            and tokens[j - 1].norm in _GOVERNS_BI
+            and j - 1 == found.last
+            and not _hard_gap(t.gap)
+        ):
+            found.last, j = j, j + 1  # "للنهوض بالمقاولات": the verbal noun's object
+            continue
         if phrase and t.norm == "من" and j + 1 < len(tokens) and tokens[j + 1].norm == "اجل":
             j += 2
             continue
@@ -350,11 +389,17 @@ def chain(
             ):
                 found.last, found.region = place_last, place
             elif place.kind == "city" and (
-                (locative and regional) or (not locative and t.norm == t.bare)
+                (locative and regional)
+                or (not locative and t.norm == t.bare)
+                or (t.norm[:1] == "ل" and found.last > i)
             ):
                 found.last, found.city = place_last, place
             break
-        if (t.norm in _CLOSING or t.norm == "بالمغرب" and regional) and found.last > i:
+        if (
+            t.norm in _CLOSING
+            or t.norm == "بالمغرب"
+            and (regional or HEADS.get(tokens[i].bare) == "company")
+        ) and found.last > i:
             found.last = j  # "… للتهيئة الصناعية بالشمال", "الغرفة الألمانية … بالمغرب"
             break
         if j == i + 1 and t.norm[:1] == "ل" and not phrase:
@@ -395,8 +440,8 @@ def chain(
         if definite:
             found.last, j = j, j + 1
             continue
-        if loose:
-            loose -= 1
+        if loose and found.last == j - 1 and j - i <= 2:
+            loose -= 1  # proper names right after the head ("جامعة القاضي عياض"), not later
             found.last, j = j, j + 1
             continue
         if t.norm[:1] not in "لو" and _core(tokens[j - 1].norm)[2]:
@@ -463,6 +508,7 @@ class _Finder:
         for before, name in self.pending:
             self._alias_of_previous(before, name)
         self._adjacent_aliases()
+        self._reused_aliases()
 
     # -- building blocks -------------------------------------------------------------
 
@@ -510,6 +556,8 @@ class _Finder:
         doc = self.doc
         for known in find_institutions(doc.text):
             first = doc.first_token_from(doc.folded_offset(known.start))
+            if first and self.tokens[first - 1].nend > doc.folded_offset(known.start):
+                first -= 1  # the name starts inside a word, after its clitic ("لولاية …")
             last = doc.first_token_from(doc.folded_offset(known.end)) - 1
             institution = known.institution
             if last < first or (institution.kind == "local-authority" and self._territory(first)):
@@ -603,7 +651,11 @@ class _Finder:
             elif latin:
                 self.pending.append((before, name))
                 continue
-            elif before >= 0 and self._named_by_context(before):
+            elif (
+                before >= 0
+                and self._named_by_context(before)
+                and (latin or not any(t.norm in _PREPOSITIONS for t in self.tokens[first:last]))
+            ):  # not a slogan: علامة "صنع في المغرب"
                 kind = self._context_kind(before, latin, first, last)
                 mention = OrgMention(name, first, last, kind)
             else:
@@ -680,6 +732,20 @@ class _Finder:
             return None
         if head in ("مجلس", "المجلس") and nxt is not None and nxt.bare in _GOVERNING:
             return None  # "رئيس مجلس إدارة شركة …": a company's board, part of the title
+        if (
+            nxt is not None
+            and not _hard_gap(nxt.gap)
+            and (
+                head in _SITE_HEADS
+                and nxt.norm.startswith("ال")
+                and nxt.norm.endswith("ي")
+                or head in ("مركز", "المركز")
+                and nxt.bare in _VENUES
+            )
+        ):
+            return None  # "القطب الفلاحي لمداغ", "مركز المعارض": a site, not a body
+        if nxt is not None and nxt.bare == "الصيفيه":
+            return None  # "الجامعة الصيفية لـ …": an event
         if head in _VERB_LIKE and (nxt is None or not nxt.norm.startswith("ال")):
             return None  # "تجمع عروض الشركات": the verb "gathers", not a cluster
         if head == "مكتب" and (
@@ -745,6 +811,8 @@ class _Finder:
         before, word = self.tokens[i - 1], self.tokens[i].norm
         if before.bare in _OFFICIALS:
             return True
+        if word[:1] == "ب" and word[1:] in HEADS and before.norm not in _ACTOR_NOUNS:
+            return True  # "… بجماعة بني يخلف بإقليم خريبكة": where, not who
         if word != strip_clitics(word) or word[:1] in "لبو" and head_of(word) != word:
             return False  # "لعمالة", "بجماعة", "وعمالة": a preposition or a list
         return not (
@@ -786,6 +854,29 @@ class _Finder:
         if not head.startswith("ال") or head == "المكتب":
             return None
         return OrgMention(self.doc.surface(i, i, head), i, i, HEADS[head], head, bare=True)
+
+    def _reused_aliases(self) -> None:
+        """A one-word Arabic alias the text gave a body ("… للتمويل "تمويلكم"") names it
+        again wherever it comes back, clitics and all ("المدير العام لتمويلكم")."""
+        names: dict[str, OrgMention] = {}
+        for mention in self.mentions:
+            for text in (mention.name, *mention.aliases) if not mention.bare else ():
+                words = normalize_arabic(text).split()
+                if len(words) == 1 and len(words[0]) >= 4 and not text[:1].isascii():
+                    names.setdefault(words[0], mention)
+        if not names:
+            return
+        for i, token in enumerate(self.tokens):
+            if i in self.taken or token.latin:
+                continue
+            for variant in token.variants():
+                mention = names.get(variant)
+                if mention is not None and variant not in HEADS:
+                    alias = next(a for a in (mention.name, *mention.aliases)
+                                 if normalize_arabic(a) == variant)  # fmt: skip
+                    self._add(OrgMention(alias, i, i, mention.kind))
+                    break
+        self.mentions.sort(key=lambda m: m.first)
 
     # -- aliases written next to a name ------------------------------------------------
 
@@ -952,14 +1043,20 @@ def resolve(
             continue
         head = mention.head.removeprefix("ال")
         same = by_head.get(head, set())
-        if mention.of_region:
-            same = {o for o in same if organizations[o].region}
+        if mention.of_region:  # "مجلس الجهة": a regional body, not a city's ("المجلس البلدي")
+            same = {o for o in same if organizations[o].region and not organizations[o].city}
         recent = [n for n in named if mentions[n].head.removeprefix("ال") == head and
                   0 < mention.first - mentions[n].last <= _RECENT]  # fmt: skip
         if len(same) == 1:
             index[k] = next(iter(same))
-        elif recent and head in _COMPANY_HEADS:
-            index[k] = index[recent[-1]]  # "… وشركة "أكوا صحراء" … المدير العام للشركة"
+        elif (
+            recent
+            and not mention.of_region
+            and (head in _COMPANY_HEADS or mention.first - mentions[recent[-1]].last <= _NEAR)
+        ):
+            # "… وشركة "أكوا صحراء" … المدير العام للشركة", "… الفيدرالية الوطنية … . في هذا
+            # الحوار، يتحدث رئيس الفيدرالية": the body of that head named just before
+            index[k] = index[recent[-1]]
     return organizations, index
 
 

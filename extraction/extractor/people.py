@@ -40,6 +40,11 @@ _LATIN_NOT_NAMES = {"m", "mme", "mlle", "dr", "pr", "président", "présidente",
                     "the"}  # fmt: skip
 # A title that speaks of succession names an office of the article's own body.
 _SUCCESSION = re.compile(r"^ال\S+ (?:\S+ )?(?:المنتهيه ولايت|السابق)")
+_PRONOUN_SUFFIXES = ("هم", "هما", "هن", "كم")
+# Titles of a board's officers that, without a body, are held in the article's own body.
+_OFFICERS = re.compile(r"(?:^|\s)(?:للرئيس|الرئيس|المال|المقرر)$")
+_UNIT_WORDS = {"الاقليم", "الجهه", "العماله", "المدينه", "الولايه"}
+_PLACE_NOUNS = {"جهه", "اقليم", "عماله", "مدينه", "جماعه", "ولايه", "منطقه"}
 _CAPACITY = {"بصفته", "بصفتها", "بوصفه", "بوصفها"}  # "NAME، بصفته رئيس …"
 _OFFICIALS = {"والي", "الوالي", "عامل", "العامل"}
 _HONORIFIC = {"السيد", "السيده", "للسيد", "للسيده", "والسيد", "والسيده", "بالسيد", "السيدين"}
@@ -106,8 +111,16 @@ _NOT_NAMES = {
         "الثاني",
         "الثالث",
         "الرابع",
+        # words of place names ("جهة الداخلة واد الذهب")
+        "واد",
+        "وادي",
     ]
 }
+
+
+def _hard(gap: str) -> bool:
+    """A comma, bracket, colon or dash, or a line break, between two words."""
+    return "\n" in gap or bool(_SEGMENT_BREAK.search(gap))
 
 
 @dataclass(slots=True)
@@ -170,6 +183,7 @@ class _Finder:
         self.surnames: set[str] = set()
         self.definite_ok = False  # set by name_ok for the words it checks
         self.given_first = False
+        self.titles: dict[int, str | None] = {}  # token → the title word it reads as
         self.org_at = {}
         for k, m in enumerate(orgs):
             for t in range(m.first, m.last + 1):
@@ -190,6 +204,8 @@ class _Finder:
         bare = word[1:] if word[:1] == "و" and len(word) > 3 else word
         if {word, bare} & (STOPWORDS | VERBS | TITLE_WORDS | MONTH_AND_DAY_WORDS | _NOT_NAMES):
             return False
+        if len(word) > 4 and word.endswith(_PRONOUN_SUFFIXES):
+            return False  # "أبرزهم", "رئيسها": a word with a pronoun is not a name
         if t.bare in TITLE_WORDS or head_of(word) or word in _HONORIFIC:
             return False
         if first and t.bare.startswith("ال") and not self.definite_ok:
@@ -238,14 +254,21 @@ class _Finder:
         try:
             if not self.namey(first, first=True):
                 return False
-            return all(self.namey(k) for k in range(first + 1, last + 1))
+            return all(
+                self.namey(k) or self.tokens[k - 1].norm in NAME_PARTICLES and k - 1 > first - 1
+                for k in range(first + 1, last + 1)
+            )  # after a particle any word ("آيت علي", "أيت بها")
         finally:
             self.definite_ok = self.given_first = False
 
     def add(self, first: int, last: int, role: str | None = None) -> PersonMention:
         name = self.doc.surface(first, last)
         given = _given(self.tokens[first].norm)
-        if given and given != self.tokens[first].norm:
+        if (
+            given
+            and given != self.tokens[first].norm
+            and normalize_arabic(name.split()[0]) != given
+        ):
             name = name[1:]
         person = PersonMention(name, first, last, role=role)
         self.people.append(person)
@@ -254,12 +277,14 @@ class _Finder:
         return person
 
     def title_word(self, i: int) -> str | None:
-        if i and self.tokens[i - 1].bare.removesuffix("ا") in ("مكتب", "المكتب"):
-            return None  # "المكتب المسير": the board's adjective, not a title
-        for variant in self.tokens[i].variants():
-            if variant in TITLE_WORDS:
-                return variant
-        return None
+        if i in self.titles:
+            return self.titles[i]
+        word = None
+        if not (i and self.tokens[i - 1].bare.removesuffix("ا") in ("مكتب", "المكتب")):
+            # (after "المكتب" it is the board's adjective, "المكتب المسير", not a title)
+            word = next((v for v in self.tokens[i].variants() if v in TITLE_WORDS), None)
+        self.titles[i] = word
+        return word
 
     def position(self, start: int, end: int) -> tuple[str | None, int | None] | None:
         """(title, org mention) read from tokens start..end, which begin with a title word."""
@@ -278,7 +303,15 @@ class _Finder:
         while stop >= start and self.tokens[stop].norm in ("ل", "ب", "في"):
             stop -= 1
         title = clean_title(self.doc.surface(start, stop, variant)) if stop >= start else None
-        if org is None and title and _SUCCESSION.search(normalize_arabic(title)):
+        if (
+            org is None
+            and title
+            and (
+                _SUCCESSION.search(normalize_arabic(title))
+                or " " in title
+                and _OFFICERS.search(normalize_arabic(title))
+            )
+        ):
             org = BOARD  # "الرئيس المنتهية ولايته": the head of the body the article is about
         if org is None and title and variant.removesuffix("ه") in ("وزير", "الوزير"):
             org = self._ministry(title)
@@ -425,6 +458,7 @@ class _Finder:
 
     def apposition(self, first: int, last: int) -> None:
         segs = self.segments(first, last)
+        used: set[int] = set()  # title segments already given to the name before them
         for n, (a, b) in enumerate(segs):
             before = segs[n - 1] if n else None
             after = segs[n + 1] if n + 1 < len(segs) else None
@@ -432,6 +466,16 @@ class _Finder:
             next_item = self.tokens[a].norm[:1] == "و" and n > 0
             if self.tokens[a].norm in _HONORIFIC:
                 a += 1  # "، السيد عادل الوزاني،"
+            person = self.titled_name(a, b)
+            if person is not None:  # "TITLE ORG NAME، [TITLE2 ORG2]"
+                if (
+                    after
+                    and self.title_word(after[0]) is not None
+                    and not (self.tokens[after[0]].norm[:1] == "و" and self.opens_item(after[0]))
+                ):
+                    person.positions.append(self.position(after[0], after[1]))
+                    used.add(n + 1)
+                continue
             if before and n >= 2 and all(t.latin for t in self.tokens[before[0] : before[1] + 1]):
                 before = (segs[n - 2][0], before[1])  # "مديرة … (GIZ)، NAME": an acronym between
             # TITLE [ORG]، NAME،  (a name with the article only before a list's next item)
@@ -439,6 +483,7 @@ class _Finder:
             if (
                 before
                 and not next_item
+                and n - 1 not in used
                 and b - a <= 3
                 and b > a
                 and self.name_ok(a, b, definite=listed)
@@ -456,14 +501,67 @@ class _Finder:
                     ):  # "، والرئيس …" opens the next person of a list
                         person.positions.append(self.position(after[0], after[1]))
                     continue
-            # NAME، [بصفته] TITLE [ORG]
+            # NAME، [بصفته] TITLE [ORG]  (not "NAME، ورئيس …": the next item of a list)
             if after and self.tokens[after[0]].norm in _CAPACITY and after[1] > after[0]:
                 after = (after[0] + 1, after[1])
-            if after and self.title_word(after[0]) is not None:
+            if (
+                after
+                and self.title_word(after[0]) is not None
+                and not (self.tokens[after[0]].norm[:1] == "و" and self.opens_item(after[0]))
+            ):
                 start = self.name_suffix(a, b)
                 if start is not None:
                     person = self.add(start, b)
                     person.positions.append(self.position(after[0], after[1]))
+                    used.add(n + 1)
+
+    def titled_name(self, a: int, b: int) -> PersonMention | None:
+        """ "عامل إقليم العرائش بوعزة الكتاني"، "رئيس غرفة الفلاحة لجهة … عبد السلام الرحموني":
+        a segment that opens with a title and its body or place and ends with a name."""
+        if b - a < 2 or b in self.org_at or b in self.taken or self.tokens[b].norm in STOPWORDS:
+            return None
+        titles = [k for k in range(a, b - 1) if self.title_word(k) is not None
+                  and k not in self.org_at]  # fmt: skip
+        listed = [k for k in titles if self.tokens[k].norm[:1] == "و"]
+        if not titles:
+            return None
+        starts = [b - 2, b - 1]
+        if _given(self.tokens[b - 1].norm) and not _given(self.tokens[b - 2].norm):
+            starts = [b - 1]  # "… عمالة وجدة أنجاد محمد مهيدية"
+        names = [
+            start
+            for start in starts
+            if start - 1 > a
+            and not self.tokens[start].norm.startswith(("ال", "لل", "بال", "وال"))
+            and self.name_ok(start, b)
+        ]  # (a name of this frame never opens with the article: a cheap test first)
+        if not names:
+            return None
+        title_at = (listed or titles)[-1 if listed else 0]  # "… ورئيس جهة الشرق NAME"
+        for start in names:
+            before = start - 1
+            if before <= title_at:
+                continue
+            head = self.tokens[start]
+            if head.norm[:1] == "و" and _given(head.norm) not in (None, head.norm):
+                return None  # "… المدير الجهوي للغرفة ومحمد أمين …": the next item
+            if any(_given(self.tokens[k].norm) for k in range(title_at + 1, before)):
+                return None  # another name between the title and this one
+            if self.tokens[start].norm[1:] in _PLACE_NOUNS:
+                continue  # "… بجهة الشمال": where the body sits, not a name
+            mention = self.org_at.get(before)
+            closes = (
+                mention is not None and self.orgs[mention].last == before
+                or self.tokens[before].bare in _UNIT_WORDS
+                or len(starts) == 1 and self.tokens[before].norm == self.tokens[before].bare
+                or any((hit := match_at(self.doc, k)) is not None and hit[1] == before
+                       for k in range(title_at + 1, before + 1))
+            )  # fmt: skip
+            if closes and start not in self.org_at:
+                person = self.add(start, b)
+                person.positions.append(self.position(title_at, before))
+                return person
+        return None
 
     def opens_item(self, k: int) -> bool:
         """Whether token k opens the next item of a list of officials ("، ورئيس …")."""
@@ -480,7 +578,10 @@ class _Finder:
                 start == a
                 or self.tokens[start - 1].bare in VERBS
                 or (self.tokens[start - 1].norm in VERBS)
-            )
+                or self.tokens[start - 1].norm in _HONORIFIC
+                or self.tokens[start].latin
+                and not self.tokens[start - 1].latin
+            )  # a Latin name inside Arabic text is set off by its script
             if opener or _given(self.tokens[start].norm):
                 return start
         return None
@@ -491,7 +592,10 @@ class _Finder:
                 known = self.tokens[i + 1].norm in self.surnames
                 end = i + 1 if known else self.extent(i + 1, 3)
                 if end is not None:
-                    self.add(i + 1, end)
+                    title = None if known else self.title_before_name(i)
+                    person = self.add(i + 1, end)
+                    if title is not None:  # "وزيرة … السيدة فاطمة الزهراء المنصوري"
+                        person.positions.append(title)
 
     def speech(self) -> None:
         for i, t in enumerate(self.tokens):
@@ -524,8 +628,8 @@ class _Finder:
         tokens = self.tokens
         for i, t in enumerate(tokens):
             given = _given(t.norm)
-            if not given or i in self.taken:
-                continue
+            if not given or i in self.taken or match_at(self.doc, i) is not None:
+                continue  # "لبني يخلف", "بسيدي قاسم": a place, not a given name
             end = i
             if end + 1 < len(tokens) and tokens[end + 1].norm in COMPOUND_SECONDS or given == "عبد":
                 end += 1
@@ -535,12 +639,30 @@ class _Finder:
             if tokens[end].norm in NAME_PARTICLES and end + 1 < len(tokens):
                 end += 1
             surname = tokens[end].norm
-            if given in _AMBIGUOUS_GIVEN and surname.startswith("ال"):
-                continue
+            if (
+                given in _AMBIGUOUS_GIVEN
+                and surname.startswith("ال")
+                and self.title_before_name(i) is None
+            ):
+                continue  # "جمال الصناعة", unless a title names him ("عامل الإقليم جمال …")
             if not self.name_ok(i, end):
                 continue
+            nxt = tokens[end + 1] if end + 1 < len(tokens) else None
+            if (
+                nxt is not None
+                and not nxt.gap.strip()
+                and nxt.norm.startswith("ال")
+                and nxt.norm.endswith("ي")
+                and nxt.norm == nxt.bare
+                and self.name_ok(i, end + 1)
+            ):
+                end += 1  # a second family name: "محمد أمين العلوي الإسماعيلي"
             person = self.add(i, end)
-            if end + 1 < len(tokens) and not tokens[end + 1].gap.strip():
+            if (
+                end + 1 < len(tokens)
+                and not _hard(tokens[end + 1].gap)
+                and not (tokens[end + 1].norm[:1] == "و" and self.opens_item(end + 1))
+            ):
                 stop = end + 1
                 while (
                     stop + 1 < len(tokens)
@@ -552,6 +674,30 @@ class _Finder:
                 position = self.position(end + 1, stop)
                 if position:
                     person.positions.append(position)
+            if not person.positions:
+                before = self.title_before_name(i)
+                if before is not None:
+                    person.positions.append(before)
+
+    def title_before_name(self, i: int) -> tuple[str | None, int | None] | None:
+        """ "… عامل الإقليم جمال الشعراني", "ورئيس جهة الشرق محمد بوعرورو": a title written
+        right before a name, in the same clause, with no comma between them."""
+        if self.tokens[i].norm[:1] in "لب" and _given(self.tokens[i].norm) != self.tokens[i].norm:
+            return None  # "… رئيسا للمكتب خلفا لنزهة العراقي": a name after a preposition
+        k, title_at = i, None
+        while k > 0 and i - k < 12 and not _hard(self.tokens[k].gap):
+            k -= 1
+            if k in self.taken and k not in self.org_at:
+                break  # another person between the title and this name
+            if self.tokens[k].norm in VERBS or self.tokens[k].bare in VERBS:
+                break
+            if self.title_word(k) and k not in self.org_at:
+                title_at = k  # the first of the titles: "والي الجهة عامل عمالة وجدة"
+                if self.tokens[k].norm[:1] == "و":
+                    break  # "… ورئيس جهة الشرق NAME": this item of a list starts here
+            elif _given(self.tokens[k].norm) or self.tokens[k].norm[:1] == "و" and title_at:
+                break
+        return None if title_at is None else self.position(title_at, i - 1)
 
     def byline(self) -> None:
         """A line holding only a name, after the body, or a dateline "CITY: NAME" (or

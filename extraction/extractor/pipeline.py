@@ -11,7 +11,7 @@ from typing import Protocol
 
 from core.arabic import normalize_arabic
 
-from .agreements import AgreementMention, find_agreements
+from .agreements import _SIGNED, AgreementMention, find_agreements
 from .dates import DateMention, event_span, find_dates
 from .events import EventMention, find_events, role_cue, sectors
 from .french import FrenchReader
@@ -169,11 +169,14 @@ class _Article:
         candidates = [e for e in self.events if not e.anaphoric and not e.context]
         if not candidates:
             return None
-        for d in self.dates:
-            here = self.in_sentence(candidates, self._date_sentence(d))
+        for n, d in enumerate(self.dates):
+            index = self._date_sentence(d)
+            here = self.in_sentence(candidates, index)
             if here:
                 # a named event over a bare head, a specific kind over a meeting ("لقاء")
                 return max(here, key=lambda e: (e.named, e.kind != "other"))
+            if not n and any(a.sentence == index and a.kind != "other" for a in self.agreements):
+                return None  # "وقعت … أمس … اتفاقية شراكة": the article reports a signing
         named = [e for e in candidates if e.named]
         return (named or candidates)[0]
 
@@ -196,7 +199,14 @@ class _Article:
 
     def event_sentence(self, event: EventMention) -> int:
         if event.kind == "signing" and self.agreements:
-            return self.agreements[0].sentence
+            # the dated sentence that reports the signing ("ترأس … يوم … حفل توقيع ثلاث
+            # اتفاقيات"), before the one that details the first agreement
+            dated = {self._date_sentence(d) for d in self.dates}
+            first = self.agreements[0].sentence
+            for index in sorted(dated):
+                if index < first and _SIGNED.search(self.doc.norm, *self.doc.sentences[index]):
+                    return index
+            return first
         return self.sentence(event.first)
 
     def date_near(self, index: int, reach: int = 2) -> tuple[date | None, date | None]:
@@ -370,6 +380,11 @@ class _Article:
             if same not in seen and (title or entry["organization"]):
                 seen.add(same)
                 positions.append(entry)
+        words = [(set(_title_key(p["title"]).split()), p["organization"]) for p in positions]
+        positions = [
+            p for p, (mine, org) in zip(positions, words, strict=True)
+            if not any(org == other_org and mine < other for other, other_org in words)
+        ]  # "مدير" and "المدير الجهوي" of one body: the fuller title  # fmt: skip
         return {
             "name": person.name,
             "aliases": person.aliases,

@@ -15,7 +15,10 @@ from .normalize import clitic_variants, strip_clitics
 
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufeff\u200b-\u200f]")
-_TOKEN = re.compile(r"[0-9A-Za-z\u00c0-\u024f\u0621-\u064a\u066e-\u06d3]+")
+# Words; a Latin word glued to an Arabic clitic ("وKarim") is a word of its own.
+_TOKEN = re.compile(
+    r"[0-9]*[A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f]*|[0-9\u0621-\u064a\u066e-\u06d3]+"
+)
 _SENTENCE_END = re.compile(r"[.!?؟؛]+(?=\s|$|[\"”’»])|\n")
 QUOTES = "\"“”«»″„‟'’‘"
 

@@ -137,3 +137,35 @@ def test_halves_unjoined_scales_and_spaced_thousands(text, amount):
 
 def test_a_period_before_an_amount_is_not_part_of_it():
     assert parse_amount(Doc("خلال الفترة 2025-2028، 600 مليون درهم").norm) == 600_000_000
+
+
+def test_each_agreement_of_a_numbered_series_keeps_its_amount():
+    found = find_agreements(
+        Doc(
+            "ترأس الوزير يوم الاثنين حفل توقيع ثلاث اتفاقيات استثمار بقيمة 2,3 مليار درهم. "
+            "وتتعلق الاتفاقية الأولى بتوسيع مصنع للفرامل، باستثمار قدره مليار و200 مليون درهم. "
+            "أما الاتفاقية الثانية، فتهم إحداث وحدة بتطوان باستثمار يبلغ 650 مليون درهم، فيما "
+            "تخص الاتفاقية الثالثة إحداث مصنع ببنسليمان باستثمار قدره 450 مليون درهم."
+        )
+    )
+    assert [a.amount_mad for a in found] == [1_200_000_000, 650_000_000, 450_000_000]
+
+
+def test_a_headline_and_the_body_name_one_agreement_and_its_subject_gives_the_period():
+    found = find_agreements(
+        Doc(
+            "توقيع اتفاقية لإحداث حاضنة للمقاولات بكلفة 45 مليون درهم\n\n"
+            "وقعت الوكالة والغرفة، أمس، اتفاقية شراكة لإحداث حاضنة للمقاولات بكلفة 45 مليون "
+            "درهم. وتمتد الاتفاقية على الفترة 2025-2028."
+        )
+    )
+    assert [(a.kind, a.amount_mad, a.period) for a in found] == [
+        ("partnership", 45_000_000, (2025, 2028))
+    ]
+
+
+def test_an_agreement_to_be_signed():
+    found = find_agreements(
+        Doc("سنوقع اتفاقية مع مجلس الجهة لإحداث صندوق جهوي، بغلاف مالي يناهز 80 مليون درهم.")
+    )
+    assert [a.amount_mad for a in found] == [80_000_000]

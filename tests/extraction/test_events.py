@@ -1,7 +1,7 @@
 import pytest
 
 from core.arabic import normalize_arabic
-from extraction.extractor.events import find_events, ordinal, sectors
+from extraction.extractor.events import find_events, ordinal, role_cue, sectors
 from extraction.extractor.text import Doc
 
 
@@ -102,3 +102,10 @@ def test_assembly_of_a_chamber_and_press_conferences():
     kinds = [e.kind for e in find_events(Doc("عقدت الغرفة الدورة العادية لجمعيتها العامة"))]
     assert kinds == ["general-assembly"]
     assert find_events(Doc("خلال لقاء صحفي عقد مساء أمس")) == []
+
+
+def test_representatives_and_staff_introduce_participants():
+    doc = Doc("إلى جانب ممثلين عن المكتب، وأطر من الوكالة، وممثلي الغرفة، ومسؤولي البنك.")
+    cues = {doc.tokens[i].norm: role_cue(doc, i) for i in range(len(doc.tokens))}
+    assert cues["جانب"] == cues["ممثلين"] == cues["واطر"] == "participant"
+    assert cues["وممثلي"] == cues["ومسؤولي"] == "participant"

@@ -1,5 +1,6 @@
 from core.arabic import normalize_arabic
 from extraction.extractor.normalize import clitic_variants, strip_clitics
+from extraction.extractor.text import Doc
 
 
 def test_harakat_tatweel_and_letter_variants_fold_together():
@@ -39,3 +40,9 @@ def test_clitic_variants_offer_readings_for_lexicon_lookups():
     assert "جهة" in clitic_variants("لجهة")
     assert "مدينة" in clitic_variants("وبمدينة")
     assert clitic_variants("وزارة")[0] == "وزارة"
+
+
+def test_a_latin_word_glued_to_an_arabic_clitic_is_its_own_token():
+    tokens = Doc("وKarim Bennani و200 مليون 4G").tokens
+    assert [t.norm for t in tokens] == ["و", "karim", "bennani", "و200", "مليون", "4g"]
+    assert [t.latin for t in tokens] == [False, True, True, False, False, True]

@@ -188,3 +188,50 @@ def test_a_prefecture_as_territory_is_not_an_actor_but_its_seat_hosts():
     assert orgs("وأكد أن مقاولات عمالة مكناس تمثل ثلث المنخرطين.") == {}
     found = orgs("احتضن مقر عمالة مكناس اللقاء بحضور ممثلي جماعة مكناس.")
     assert {"عمالة مكناس", "جماعة مكناس"} <= set(found)
+
+
+def test_a_term_of_office_or_a_participle_ends_a_name():
+    found = orgs(
+        "انتخب رئيسا لجامعة الغرف المغربية للتجارة والصناعة والخدمات للفترة الانتدابية المقبلة. "
+        "وشارك رئيس لجنة التنمية الاقتصادية المنبثقة عن المجلس."
+    )
+    assert "جامعة الغرف المغربية للتجارة والصناعة والخدمات" in found
+    assert not any("الفترة" in name or "المنبثقة" in name for name in found)
+
+
+def test_proper_names_after_a_university_head_only_right_after_it():
+    found = orgs("جامعة الغرف المغربية للتجارة والصناعة تعقد جمعها العام بطنجة.")
+    assert list(found) == ["جامعة الغرف المغربية للتجارة والصناعة"]
+    assert "جامعة القاضي عياض" in orgs("بشراكة مع جامعة القاضي عياض، ستنظم ورشة.")
+
+
+def test_a_bare_local_council_is_generic_and_its_seat_closes_its_name():
+    assert orgs("بحضور رئيس المجلس الإقليمي، وممثلي السلطات.") == {}
+    found = orgs("ورئيس المجلس الإقليمي للناظور، ميمون أزواغ، ومنتخبين.")
+    assert list(found) == ["المجلس الإقليمي للناظور"]
+
+
+def test_sites_venues_and_slogans_are_not_bodies():
+    found = orgs(
+        "أشرف العامل على تدشين وحدة بالقطب الفلاحي لبركان، وأخرى بالقطب الصناعي للمدينة. "
+        'واحتضن مركز المعارض بالمدينة الدورة، تحت علامة "صنع في المغرب".'
+    )
+    assert found == {}
+    assert "قطب الصناعات الغذائية لجهة سوس ماسة" in orgs(
+        "وقع قطب الصناعات الغذائية لجهة سوس ماسة اتفاقية."
+    )
+
+
+def test_a_verbal_noun_keeps_its_object_inside_the_name():
+    found = orgs("بحضور ممثل عن الوكالة الوطنية للنهوض بالمقاولات الصغرى والمتوسطة.")
+    assert list(found) == ["الوكالة الوطنية للنهوض بالمقاولات الصغرى والمتوسطة"]
+
+
+def test_a_commune_written_as_a_locative_is_a_place():
+    found = orgs("اجتماع حول منطقة التسريع الصناعي بجماعة بني يخلف بإقليم خريبكة.")
+    assert found == {}
+
+
+def test_a_latin_company_after_branch():
+    found = orgs("وقع المدير العام لفرع Hoshino Wiring الاتفاقية.")
+    assert list(found) == ["Hoshino Wiring"]

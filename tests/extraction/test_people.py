@@ -233,3 +233,71 @@ def test_capacity_and_succession_and_company_board_titles():
     )
     assert found["جمال الدين العلوي"]["positions"] == [("الرئيس المنتهية ولايته", "BOARD")]
     assert found["منير الفاضلي"]["positions"] == [("رئيس مجلس إدارة", "أطلس ماء")]
+
+
+def test_title_and_body_right_before_a_name_without_comma():
+    found = people(
+        "وترأس الجلسة عامل إقليم العرائش بوعزة الكتاني، إلى جانب رئيس غرفة الفلاحة لجهة "
+        "طنجة تطوان الحسيمة عبد السلام الرحموني، وفاعلين."
+    )
+    assert found["بوعزة الكتاني"]["positions"] == [("عامل إقليم العرائش", None)]
+    assert found["عبد السلام الرحموني"]["positions"] == [
+        ("رئيس", "غرفة الفلاحة لجهة طنجة تطوان الحسيمة")
+    ]
+
+
+def test_titles_before_given_names_in_a_list_of_officials():
+    found = people(
+        "حضره عامل الإقليم جمال الشعراني ورئيس جهة الشرق محمد بوعرورو، وعدد من المنتخبين. "
+        "وأشرف عليه والي جهة الشرق عامل عمالة وجدة أنجاد محمد مهيدية، ورئيس مجلس الجهة "
+        "عبد النبي بعيوي."
+    )
+    assert found["جمال الشعراني"]["positions"] == [("عامل الإقليم", None)]
+    assert found["محمد بوعرورو"]["positions"] == [("رئيس جهة الشرق", None)]
+    assert found["محمد مهيدية"]["positions"] == [("والي جهة الشرق عامل عمالة وجدة أنجاد", None)]
+    assert found["عبد النبي بعيوي"]["positions"][0][0] == "رئيس"
+
+
+def test_a_title_after_a_comma_belongs_to_the_name_before_it():
+    found = people(
+        "حضر كريم زيدان، الوزير المنتدب المكلف بالاستثمار، يونس السكوري، وزير الإدماج "
+        "الاقتصادي، وعمر حجيرة، كاتب الدولة المكلف بالتجارة الخارجية."
+    )
+    assert found["كريم زيدان"]["positions"] == [("الوزير المنتدب المكلف بالاستثمار", None)]
+    assert found["يونس السكوري"]["positions"] == [("وزير الإدماج الاقتصادي", None)]
+    assert found["عمر حجيرة"]["positions"] == [("كاتب الدولة المكلف بالتجارة الخارجية", None)]
+
+
+def test_officers_of_a_board_and_given_names_with_the_article():
+    found = people(
+        "عقد مكتب غرفة التجارة والصناعة والخدمات لجهة مراكش آسفي اجتماعا، برئاسة كمال بن "
+        "خالد، رئيس الغرفة، وبمشاركة عبد المولى بللوتي، النائب الأول للرئيس، والسعيد أثنان، "
+        "أمين المال، وحسن امكرود، المقرر."
+    )
+    assert found["عبد المولى بللوتي"]["positions"] == [("النائب الأول للرئيس", "BOARD")]
+    assert found["السعيد أثنان"]["positions"] == [("أمين المال", "BOARD")]
+    assert found["حسن امكرود"]["positions"] == [("المقرر", None)]
+
+
+def test_four_word_names_pronouns_and_places_are_read_as_such():
+    found = people(
+        "قدم الخبير المالي محمد أمين العلوي الإسماعيلي عرضا. حضر عدد من الوزراء، أبرزهم "
+        "كريم زيدان، الوزير المنتدب. ونوقش مشروع منطقة التسريع الصناعي لبني يخلف."
+    )
+    assert "محمد أمين العلوي الإسماعيلي" in found
+    assert "كريم زيدان" in found
+    assert not any(name.startswith(("أبرزهم", "لبني")) for name in found)
+
+
+def test_a_name_after_a_preposition_takes_no_title_before_it():
+    found = people("انتخب كريم بنجلون رئيسا للمكتب الجهوي خلفا لنزهة العراقي التي ترأسته.")
+    assert found.get("نزهة العراقي", {"positions": []})["positions"] == []
+
+
+def test_any_word_after_a_name_particle_and_latin_names_set_off_by_their_script():
+    found = people(
+        "وقال الحسن آيت علي، المدير الجهوي للتجارة والصناعة، إن المشاريع تتقدم. وحضر اللقاء "
+        "Jean-Pierre Martin، المدير العام لمجموعة Renault Maroc."
+    )
+    assert found["الحسن آيت علي"]["positions"] == [("المدير الجهوي للتجارة والصناعة", None)]
+    assert found["Jean-Pierre Martin"]["positions"] == [("المدير العام", "Renault Maroc")]

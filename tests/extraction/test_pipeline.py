@@ -143,3 +143,44 @@ def test_a_megabyte_of_text_is_handled():
     record = extract_article(text)
     assert len(record["events"]) == 1
     assert {o["name"] for o in record["organizations"]} >= {"وزارة الصناعة والتجارة"}
+
+
+def test_a_signing_of_several_agreements_is_dated_by_the_sentence_that_reports_it():
+    record = extract_article(
+        "توقيع اتفاقيات استثمار\n\n"
+        "ترأس وزير الصناعة والتجارة، يوم الاثنين 9 يونيو 2025 بالرباط، حفل توقيع ثلاث "
+        "اتفاقيات استثمار بقيمة 2,3 مليار درهم. وتتعلق الاتفاقية الأولى بإحداث مصنع بطنجة، "
+        "باستثمار قدره 900 مليون درهم. أما الاتفاقية الثانية، فتهم إحداث وحدة بتطوان "
+        "باستثمار يبلغ 650 مليون درهم.",
+        published_on=date(2025, 6, 10),
+    )
+    event = record["events"][0]
+    assert (event["kind"], event["start_date"], event["city"]) == (
+        "signing",
+        "2025-06-09",
+        "الرباط",
+    )
+    assert [a["amount_mad"] for a in record["agreements"]] == [900_000_000, 650_000_000]
+
+
+def test_a_shorter_title_of_the_same_body_is_not_a_second_position():
+    record = extract_article(
+        "لقاء بالعيون\n\nوشهد الاجتماع حضور محمد جعيفر، المدير الجهوي للمركز الجهوي للاستثمار "
+        "لجهة العيون الساقية الحمراء. وقدم محمد جعيفر، مدير المركز الجهوي للاستثمار لجهة "
+        "العيون الساقية الحمراء، عرضا."
+    )
+    person = next(p for p in record["people"] if p["name"] == "محمد جعيفر")
+    assert [p["title"] for p in person["positions"]] == ["المدير الجهوي"]
+
+
+def test_an_article_that_reports_a_signing_is_about_it_not_an_earlier_forum():
+    record = extract_article(
+        "توقيع اتفاقية لإحداث حاضنة بالناظور\n\n"
+        "وقعت وكالة تهيئة موقع بحيرة مارتشيكا وغرفة التجارة والصناعة والخدمات لجهة الشرق، "
+        "أمس الثلاثاء بالناظور، اتفاقية شراكة لإحداث حاضنة للمقاولات الصناعية الناشئة.\n\n"
+        "وتأتي هذه الاتفاقية أسابيع بعد انعقاد الدورة الثانية للمنتدى الاقتصادي للناظور.",
+        published_on=date(2025, 3, 12),
+    )
+    event = record["events"][0]
+    assert (event["kind"], event["start_date"]) == ("signing", "2025-03-11")
+    assert {o["role"] for o in event["organizations"]} == {"partner"}

@@ -8,16 +8,25 @@ become (start, end) years.
 import re
 from dataclasses import dataclass
 
-_NUMBER = r"(?P<number>\d{1,3}(?:[.\s\u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?|un|une)"
-_SCALE = r"(?P<scale>milliards?|millions?|mille|mmdh|mdh|mmad|mds?)\b"
+_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+          "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "cent": 100}  # fmt: skip
+_NUMBER = (
+    r"(?P<number>\d{1,3}(?:[.\s\u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?|"
+    + "|".join(_WORDS)
+    + ")"
+)
+_SCALE = r"(?P<scale>milliards?|millions?|mille|mmdhs?|mdhs?|mmad|mds?|mrds?|mmdirhams)\b"
 _CURRENCY = r"(?P<currency>dirhams?|dhs?|mad)\b"
 _AMOUNT = re.compile(
     rf"(?<![\w,.]){_NUMBER}\s*(?:{_SCALE}\.?\s*(?:de\s+|d')?)?(?:{_CURRENCY})?",
     re.I,
 )
 _SCALES = {"milliard": 10**9, "milliards": 10**9, "md": 10**9, "mds": 10**9,
-           "mmdh": 10**9, "mmad": 10**9, "million": 10**6, "millions": 10**6,
-           "mdh": 10**6, "mille": 10**3}  # fmt: skip
+           "mrd": 10**9, "mrds": 10**9, "mmdh": 10**9, "mmdhs": 10**9, "mmad": 10**9,
+           "million": 10**6, "millions": 10**6, "mdh": 10**6, "mdhs": 10**6,
+           "mille": 10**3}  # fmt: skip
+# Scales that carry the currency: "900 MDH", "2,4 MMDH".
+_WITH_CURRENCY = {"mmdh", "mmdhs", "mdh", "mdhs", "mmad"}
 _PERIOD = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)\d\d)(?![\d/])")
 _PERIOD_WORDS = re.compile(
     r"(?:p[ée]riode|horizon|entre|de|années)\s+(\d{4})\s+(?:à|et)\s+(\d{4})", re.I
@@ -33,8 +42,8 @@ class Amount:
 
 def _value(number: str) -> float:
     number = number.lower()
-    if number in ("un", "une"):
-        return 1.0
+    if number in _WORDS:
+        return float(_WORDS[number])
     digits = re.sub(r"[\s\u00a0\u202f]", "", number)
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", digits):
         digits = digits.replace(".", "")
@@ -46,8 +55,10 @@ def find_amounts(text: str) -> list[Amount]:
     found = []
     for m in _AMOUNT.finditer(text):
         scale, currency = (m.group("scale") or "").lower(), m.group("currency")
-        if not currency and scale not in ("mmdh", "mdh", "mmad"):
+        if not currency and scale not in _WITH_CURRENCY:
             continue
+        if m.group("number").lower() in _WORDS and not scale:
+            continue  # "deux dirhams" is no investment; "cent" alone neither
         value = _value(m.group("number")) * _SCALES.get(scale, 1)
         if value >= 1000:
             found.append(Amount(round(value), m.start(), m.end()))

@@ -48,12 +48,35 @@ ORDINALS = {"première": 1, "premier": 1, "premières": 1, "premiers": 1, "1re":
             "treizième": 13, "quatorzième": 14, "quinzième": 15, "seizième": 16,
             "dix-septième": 17, "dix-huitième": 18, "dix-neuvième": 19, "vingtième": 20,
             "vingt-cinquième": 25, "trentième": 30}  # fmt: skip
+# "IIIe édition", "XIIème édition": Roman numerals, upper case ("vie", "Le" are words).
+_ROMAN = r"(?P<roman>(?-i:[IVX]{2,6}|V|X))(?-i:e|è|ème|eme)"
 _EDITION = re.compile(
-    r"\b(?:(?P<number>\d{1,2})\s*(?:e|è|ème|eme|re|ère|er)|(?P<word>"
+    r"\b(?:(?P<number>\d{1,2})\s*(?:e|è|ème|eme|re|ère|er)|"
+    + _ROMAN
+    + r"|(?P<word>"
     + "|".join(sorted(ORDINALS, key=len, reverse=True))
     + r"))\s+(?:édition|session)\b",
     re.I,
 )
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(numeral: str) -> int | None:
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v
+                for i, v in enumerate(values))  # fmt: skip
+    return total if 0 < total <= 60 else None
+
+
+def ordinal_value(m: re.Match) -> int | None:
+    """The number an ordinal match stands for: digits, Roman numeral or word."""
+    if m.group("number"):
+        return int(m.group("number"))
+    if m.group("roman"):
+        return _roman(m.group("roman"))
+    return ORDINALS[m.group("word").lower()]
+
+
 _AGREEMENT = re.compile(
     r"(?<![\w-])(?P<head>conventions?(?:[\s-]cadres?)?|accords?(?:[\s-]cadres?)?"
     r"|mémorandums?\s+d'entente|memorandum\s+of\s+understanding|protocoles?\s+d'(?:accord|entente)"
@@ -106,6 +129,12 @@ def find_events(text: str) -> list[EventMention]:
         edition = _edition_before(before)
         title = title_from(text, m.start())
         named = text[m.start()].isupper() and not _sentence_start(text, m.start())
+        if head == "délégation" and re.match(
+            r"s?\s+(?:provinciale|régionale|préfectorale|générale|interministérielle|ministérielle)s?\b",
+            text[m.end() : m.end() + 30],
+            re.I,
+        ):
+            continue  # "la délégation provinciale de la Chambre": an office, not a visit
         if head in ("journée", "journées") and not re.match(
             r"journées?\s+d", m.group(0) + text[m.end() : m.end() + 3], re.I
         ):
@@ -122,7 +151,9 @@ def _sentence_start(text: str, offset: int) -> bool:
 
 
 _ORDINAL_BEFORE = re.compile(
-    r"\b(?:(?P<number>\d{1,2})\s*(?:e|è|ème|eme|re|ère)|(?P<word>"
+    r"\b(?:(?P<number>\d{1,2})\s*(?:e|è|ème|eme|re|ère)|"
+    + _ROMAN
+    + r"|(?P<word>"
     + "|".join(sorted(ORDINALS, key=len, reverse=True))
     + r"))\s+$",
     re.I,
@@ -132,27 +163,21 @@ _ORDINAL_BEFORE = re.compile(
 def _edition_before(before: str) -> int | None:
     direct = _ORDINAL_BEFORE.search(before)  # "le deuxième Forum de …"
     if direct:
-        return (
-            int(direct.group("number"))
-            if direct.group("number")
-            else ORDINALS[direct.group("word").lower()]
-        )
+        return ordinal_value(direct)
     m = next(reversed(list(_EDITION.finditer(before))), None)  # the nearest before the head
     if m is None or not re.search(
         r"(?:édition|session)\s+(?:du|de\s+la|de\s+l'|des|d')\s*$", before[m.start() :], re.I
     ):
         return None
-    return int(m.group("number")) if m.group("number") else ORDINALS[m.group("word").lower()]
+    return ordinal_value(m)
 
 
 def find_editions(text: str) -> list[tuple[int, int]]:
     """(edition number, offset) for every "4e édition", "quatrième édition"."""
     return [
-        (
-            int(m.group("number")) if m.group("number") else ORDINALS[m.group("word").lower()],
-            m.start(),
-        )
+        (value, m.start())
         for m in _EDITION.finditer(text)
+        if (value := ordinal_value(m)) is not None
     ]
 
 
@@ -171,7 +196,8 @@ _COUNTED = re.compile(
     r"\b(?:deux|trois|quatre|cinq|\d)\s+(?:conventions|accords|mémorandums|protocoles)\b", re.I
 )
 _ORDINAL_ITEM = re.compile(
-    r"(?:^|[.:]\s+|\n)(?P<item>(?:La|Le)\s+(?:première|premier|seconde|second|deuxième|troisième|quatrième|dernière|dernier))\s*,",
+    r"(?:^|[.:]\s+|\n)(?P<item>(?:La|Le)\s+(?:première|premier|seconde|second|deuxième|troisième|quatrième|dernière|dernier))"
+    r"(?:\s*,|\s+(?=(?:lie|porte|prévoit|vise|concerne|associe|engage|unit|a\s+été|est)\b))",
     re.M,
 )
 
@@ -189,7 +215,12 @@ def find_agreements(text: str, sentence_bounds: list[tuple[int, int]]) -> list[A
             continue  # "La première, une convention d'investissement …" names itself
         found.append(
             AgreementMention(
-                "other", at, m.end("item"), title_from(text, m.end() + 1, 220), True, False
+                "other",
+                at,
+                m.end("item"),
+                title_from(text, m.end() + (text[m.end() - 1] == ","), 220),
+                True,
+                False,
             )
         )
     return sorted(found, key=lambda a: a.start)

@@ -59,7 +59,9 @@ CONNECTORS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en"
               "sur", "a", "&"}  # fmt: skip
 # Lower-case words that announce a company's name: "le groupe OCP", "la société X".
 COMPANY_CUES = {"groupe", "societe", "start up", "startup", "filiale", "entreprise", "cabinet",
-                "equipementier", "constructeur", "operateur", "laboratoire", "firme"}  # fmt: skip
+                "equipementier", "constructeur", "operateur", "laboratoire", "firme",
+                "conserverie", "cooperative", "compagnie", "holding", "promoteur",
+                "laiterie", "minoterie", "sucrerie", "cimenterie"}  # fmt: skip
 # Lower-case heads that, with an article, stand for a body named before ("l'association").
 ANAPHORIC_HEADS = {"association", "federation", "confederation", "chambre", "agence", "office",
                    "universite", "cluster", "ecole", "groupement"}  # fmt: skip
@@ -94,7 +96,7 @@ NOT_ORG_ACRONYMS = {"DH", "DHS", "MDH", "MMDH", "MAD", "USD", "EUR", "PME", "PME
                     "UE", "MACF", "CBAM", "ESG", "RSE", "QSE", "R&D", "TIC", "NTIC", "SA", "SARL",
                     "OK", "AG", "AGE", "AGO", "CA", "CO", "H2", "PDG", "DG", "CEO", "MRE", "SMIG",
                     "ONG", "TGV", "ZLECAF", "HACCP", "ISO", "CNSS", "MD", "MDS", "MMAD", "GMT",
-                    "PV"}  # fmt: skip
+                    "PV", "MM", "MME", "MMES", "MLLE"}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -156,14 +158,18 @@ def _enumeration_follows(text: str, at: int) -> bool:
     )
 
 
-def extend(text: str, tokens: list[Token], first: int, head_last: int) -> int:
-    """Index of the last token of the name whose head ends at `head_last`."""
+def extend(
+    text: str, tokens: list[Token], first: int, head_last: int, *, named: bool = False
+) -> int:
+    """Index of the last token of the name whose head ends at `head_last`. `named`: the
+    name so far is a proper name ("Chaouia Industrial Parks"), which "pour …" does not
+    continue."""
     last = head_last
     j = head_last + 1
     n = len(tokens)
     after_noun = True
     complemented = False
-    named = False  # a capitalised word beyond the head: "Souss Green Packaging"
+    # named: a capitalised word beyond the head: "Souss Green Packaging"
     while j < n and j - first < 22:
         t = tokens[j]
         gap = text[tokens[j - 1].end : t.start]
@@ -206,7 +212,7 @@ def extend(text: str, tokens: list[Token], first: int, head_last: int) -> int:
                 and k == j + 1
                 or not nxt.cap
                 and k > j + 1
-                and tokens[j + 1].key in ("la", "le", "l", "les")
+                and tokens[j + 1].key in ("la", "le", "l", "les", "de", "du", "des", "d")
                 and not complemented
             ):
                 break
@@ -261,7 +267,7 @@ def find_organizations(text: str, tokens: list[Token]) -> list[OrgMention]:
         cue = tokens[i].key if tokens[i].key in COMPANY_CUES else None
         if cue is None and i + 1 < n and f"{tokens[i].key} {tokens[i + 1].key}" in COMPANY_CUES:
             cue = f"{tokens[i].key} {tokens[i + 1].key}"
-        width = len(cue.split()) if cue else 0
+        width = (1 if tokens[i].key == cue else 2) if cue else 0  # "start-up": one token
         if (
             cue
             and not tokens[i].cap
@@ -337,7 +343,8 @@ def find_organizations(text: str, tokens: list[Token]) -> list[OrgMention]:
             t.acronym
             and t.key.upper().replace("-", "") not in NOT_ORG_ACRONYMS
             and len(t.text) <= 12
-        ):
+            and not (i >= 2 and tokens[i - 1].text == "/" and tokens[i - 2].acronym)
+        ):  # "CRI/SM": one acronym written with its region, not two bodies
             last = i
             # "CGEM Tanger-Tétouan-Al Hoceima", "CCIS TTA", "AHK Maroc": a branch's name
             while (
@@ -348,6 +355,7 @@ def find_organizations(text: str, tokens: list[Token]) -> list[OrgMention]:
                 and (tokens[last + 1].text not in _STOP_CAPITALS)
             ):
                 last += 1
+            last = _branch_place(text, tokens, last)
             name = text[t.start : tokens[last].end]
             acronym = t.text if last == i else None
             mention = OrgMention(t.start, tokens[last].end, name, "other", acronym=acronym)
@@ -356,6 +364,32 @@ def find_organizations(text: str, tokens: list[Token]) -> list[OrgMention]:
             continue
         i += 1
     return found
+
+
+_OF_PLACE = re.compile(r"\s+(?:de\s+la\s+région\s+(?:de\s+l'|de\s+)?|de\s+l'|du\s+|d'|de\s+)")
+
+
+def _branch_place(text: str, tokens: list[Token], last: int) -> int:
+    """ "la CCIS de l'Oriental", "le CRI de Fès-Meknès": an acronym with the town or region
+    of its branch is one name."""
+    from .places import find_places
+
+    end = tokens[last].end
+    m = _OF_PLACE.match(text, end)
+    if not m:
+        return last
+    places = find_places(text[m.end() : m.end() + 60])
+    if not places or places[0].start != 0:
+        if re.match(r"Oriental\b", text[m.end() : m.end() + 9]) and "l'" in m.group():
+            place_end = m.end() + len("Oriental")
+        else:
+            return last
+    else:
+        place_end = m.end() + places[0].end
+    k = last
+    while k + 1 < len(tokens) and tokens[k + 1].end <= place_end:
+        k += 1
+    return k
 
 
 def _parenthesis(text: str, tokens: list[Token], last: int, mention: OrgMention) -> int:

@@ -27,6 +27,25 @@ _CITY_VARIANTS = {
     "eljadida": "el jadida",
     "dakhla": "dakhla",
     "essaouira": "essaouira",
+    "taroudant": "taroudannt",
+    "fkih ben salah": "fquih ben salah",
+    "fkih bensalah": "fquih ben salah",
+    "kelaa des sraghna": "kelaat sraghna",
+    "el kelaa des sraghna": "kelaat sraghna",
+    "kelaa sraghna": "kelaat sraghna",
+    "smara": "es semara",
+    "es smara": "es semara",
+    "essemara": "es semara",
+    "ouazzane": "ouezzane",
+    "skhirat": "skhirate",
+    "er rachidia": "errachidia",
+    "mdiq": "m diq",
+    "ben slimane": "benslimane",
+    "tinerhir": "tinghir",
+    "tantan": "tan tan",
+    "bni mellal": "beni mellal",
+    "ksar kebir": "ksar el kebir",
+    "el ksar el kebir": "ksar el kebir",
 }
 _REGION_VARIANTS = {
     "dakhla oued eddahab": "12",
@@ -42,7 +61,13 @@ _REGION_VARIANTS = {
 _NOT_CITIES = {"had", "sidi", "ain", "oulad", "ait", "bouskoura"}
 # Words after which a region name stands alone ("région de l'Oriental").
 _REGION_WORDS = {"region", "regions", "regional", "regionale"}
+# Doubled letters are spelled single or double ("Taroudannt", "Mohammadia"): keys drop them.
+_DOUBLE = re.compile(r"(\w)\1+")
 WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ɏ]+")
+
+
+def _key(folded: str) -> str:
+    return _DOUBLE.sub(r"\1", folded)
 
 
 @dataclass(slots=True)
@@ -71,7 +96,7 @@ def index() -> dict[str, list[tuple[tuple[str, ...], Place]]]:
     entries: dict[tuple[str, ...], Place] = {}
     population: dict[tuple[str, ...], int] = {}
     for commune in mc.communes(as_frame=False):
-        key = tuple(fold(commune["name_fr"]).split())
+        key = tuple(_key(fold(commune["name_fr"])).split())
         if commune["type"] != "urban" or " ".join(key) in _NOT_CITIES or not key:
             continue
         size = commune.get("population_2024") or 0
@@ -80,13 +105,13 @@ def index() -> dict[str, list[tuple[tuple[str, ...], Place]]]:
             slug = region_places[commune["region_code"]].region
             entries[key] = Place("city", commune["name_ar"], slug)
     for variant, canonical in _CITY_VARIANTS.items():
-        if tuple(canonical.split()) in entries:
-            entries[tuple(variant.split())] = entries[tuple(canonical.split())]
+        if tuple(_key(canonical).split()) in entries:
+            entries[tuple(_key(variant).split())] = entries[tuple(_key(canonical).split())]
     for code, region in regions.items():
         if code != "02":  # "Oriental" alone is an adjective; it needs "région de l'"
-            entries[tuple(fold(region["name_fr"]).split())] = region_places[code]
+            entries[tuple(_key(fold(region["name_fr"])).split())] = region_places[code]
     for variant, code in _REGION_VARIANTS.items():
-        entries[tuple(variant.split())] = region_places[code]
+        entries[tuple(_key(variant).split())] = region_places[code]
     table: dict[str, list[tuple[tuple[str, ...], Place]]] = {}
     for key, place in entries.items():
         table.setdefault(key[0], []).append((key, place))
@@ -105,7 +130,7 @@ def oriental() -> Place:
 
 def find_places(text: str) -> list[PlaceMention]:
     """Every city or region named in the text (capitalised), longest name first, in order."""
-    words = [(m.start(), m.end(), fold(m.group())) for m in WORD.finditer(text)]
+    words = [(m.start(), m.end(), _key(fold(m.group()))) for m in WORD.finditer(text)]
     table = index()
     found: list[PlaceMention] = []
     i = 0

@@ -5,7 +5,7 @@ extraction record as the Arabic reader (DESIGN.md, "Extraction record")."""
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cache, cached_property
 
 from ..knowledge import find_institutions, lookup
@@ -28,13 +28,15 @@ _ORGANIZER = re.compile(
     re.I,
 )
 _ORGANIZER_AFTER = re.compile(
-    r"^\s*(?:\([^)]{1,40}\)\s*)?(?:,\s*)?(?:ont|a|avaient|avait)?\s*(?:co-?)?organis(?:é|ent|e)\b",
+    r"^\s*(?:\([^)]{1,40}\)\s*)?(?:,\s*)?(?:(?:ont|a|avaient|avait)?\s*(?:co-?)?organis(?:é|ent|e)\b"
+    r"|(?:annoncen?t|organiseront|organisera|lancen?t)\s+(?:la\s+tenue|l'organisation)\b)",
     re.I,
 )
 _PARTNER = re.compile(
     r"(?:en\s+partenariat\s+avec|en\s+collaboration\s+avec|en\s+coopération\s+avec|avec\s+le\s+"
     r"(?:soutien|concours|appui)\s+(?:de|du|des|d')|avec\s+l'appui\s+(?:de|du|des|d')|soutenue?s?\s+par"
-    r"|et\s+de\s+ses\s+partenaires)\s*(?:la\s+|le\s+|l'|les\s+)?$",
+    r"|et\s+de\s+ses\s+partenaires|organisée?s?\s+par\s[^.;]{1,150}?\savec)"
+    r"\s*(?:la\s+|le\s+|l'|les\s+)?$",
     re.I,
 )
 _HOST_AFTER = re.compile(
@@ -42,11 +44,14 @@ _HOST_AFTER = re.compile(
     re.I,
 )
 _PARTNER_AFTER = re.compile(
-    r"^\s*(?:\([^)]{1,40}\)\s*)?(?:sont|est|seront|sera)\s+(?:les\s+|l'un\s+des\s+)?partenaires?",
+    r"^\s*(?:\([^)]{1,40}\)\s*)?(?:(?:sont|est|seront|sera)\s+(?:les\s+|l'un\s+des\s+)?partenaires?"
+    r"|(?:apporten?t|apporteront|apportera)\s+(?:leur|son)\s+(?:soutien|appui|concours))",
     re.I,
 )
 _HOST = re.compile(
-    r"(?:reçue?s?|accueillie?s?)\s+par\s*(?:la\s+|le\s+|l'|les\s+)?$|au\s+siège\s+(?:de|du|des|d')\s*(?:la\s+|l')?$",
+    r"(?:reçue?s?|accueillie?s?)\s+par\s*(?:la\s+|le\s+|l'|les\s+)?$|(?:au|à\s+la|à\s+l'|dans\s+les)\s*"
+    r"(?:siège|campus|salle\s+de\s+conférences?|amphithéâtre|auditorium|locaux|enceinte)"
+    r"\s+(?:de|du|des|d')\s*(?:la\s+|l')?$",
     re.I,
 )
 _PATRON = re.compile(r"sous\s+le\s+(?:haut\s+)?patronage\s+(?:de|du|d')\s*(?:la\s+|l')?$", re.I)
@@ -106,6 +111,31 @@ SECTORS = {
     "circular-economy": "circulaire recyclage",
 }
 _SECTOR_WORDS = {w: s for s, words in SECTORS.items() for w in words.split()}
+_FUTURE_EDITION = re.compile(
+    r"[^\s]+\s+(?:édition|session)\s*(?:,\s*)?(?:se\s+tiendra|aura\s+lieu|sera\s+organisée)", re.I
+)
+_DURATION = re.compile(
+    r"(?:au\s+terme\s+d[e']|après|à\s+l'issue\s+d[e'])\s*(deux|trois|quatre|cinq|\d)\s+jours", re.I
+)
+_CLOSING = re.compile(r"\b(?:ferm\w*|clôtur\w*|achev\w*|pris\s+fin|baissé\s+le\s+rideau)", re.I)
+_DAY_COUNTS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+_SITE_OF = re.compile(
+    r"\b(?:site|sites|plateforme|port|zone|ville|commune|province|localité|bassin|plaine|vallée)"
+    r"(?:\s+[A-Z]{2,6})?\s+(?:de|d')\s*$",
+    re.I,
+)
+_IN_MARGIN = re.compile(r"en\s+marge\s+(?:du|de\s+la|de\s+l'|des|d')\s*(?:\w+\s+){0,2}$", re.I)
+_VENUE_BEFORE = re.compile(
+    r"(?:\bà\s+la|\bà\s+l'|\bau|\bdans\s+les\s+locaux\s+(?:de\s+la|de\s+l'|du|de)|\bau\s+siège\s+"
+    r"(?:de\s+la|de\s+l'|du|de)|\bau\s+campus\s+(?:de\s+la|de\s+l'|du|de))\s*$",
+    re.I,
+)
+_NOT_ORG_BEFORE = re.compile(
+    r"\b(?:programmes?|plans?|stratégies?|initiatives?|labels?|projets?|marques?|prix|trophées?"
+    r"|opérations?|offres?|produits?|modèles?|dispositifs?|plateformes?\s+digitales?|applications?"
+    r"|logiciels?|solutions?|gammes?|campagnes?)\s+$",
+    re.I,
+)
 _NONBLANK = re.compile(r"\S")
 _ROLE_ORDER = ("organizer", "host", "partner", "patron", "participant")
 
@@ -163,6 +193,12 @@ class Analysis:
         find_positions(self.text, self.people, org_spans, place_spans, self._sentence_start)
         self._position_orgs()
         self.people = [p for p in self.people if p.positions or not self._names_org(p)]
+        if published_on is None:  # "Béni Mellal, 3 juin 2025 (MAP) -": the dispatch's day
+            dateline = [
+                d for d in find_dates(self.text[: self._dateline_end()], None)
+                if d.offset >= self._body
+            ]  # fmt: skip
+            published_on = dateline[0].start if dateline else None
         self.dates = find_dates(self.text, published_on)
         self.agreements = find_agreements(self.text, [(s.start, s.end) for s in self.t.sentences])
 
@@ -207,7 +243,11 @@ class Analysis:
     def _organizations(self) -> None:
         mentions = find_organizations(self.text, self.tokens)
         mentions = [
-            m for m in mentions if not self._in_event_name(m) and not self._is_country(m.name)
+            m
+            for m in mentions
+            if not self._in_event_name(m)
+            and not self._is_country(m.name)
+            and not self._dateline_source(m.start)
         ]
         # The headline and the dateline name organisations the body names again: there they
         # only point to them ("Textile Maroc Mag –" is the outlet).
@@ -260,6 +300,11 @@ class Analysis:
                 continue
             if self.text[max(0, m.start - 1) : m.start] == "(":
                 continue  # "… (AMDIE)": the acronym of the name before it, tied already
+            longer = self._longer_name(m.surface)
+            if longer is not None:  # "Al Omrane" after "Al Omrane Béni Mellal-Khénifra"
+                self.orgs[longer].spans.append((m.start, m.end))
+                self.org_at[(m.start, m.end)] = longer
+                continue
             self._add(m.surface, m.institution.kind, (m.start, m.end))
         groups: dict[str, list[int]] = {}
         for k, org in enumerate(self.orgs):
@@ -296,6 +341,15 @@ class Analysis:
             kept = [o for k, o in enumerate(self.orgs) if k not in dropped]
             self.orgs = kept
             self.org_at = {span: k for k, o in enumerate(kept) for span in o.spans}
+
+    def _longer_name(self, name: str) -> int | None:
+        """The organisation whose name begins with this one and goes on ("Al Omrane" of
+        "Al Omrane Béni Mellal-Khénifra")."""
+        prefix = fold(name) + " "
+        return next(
+            (k for k, o in enumerate(self.orgs) if any(n.startswith(prefix) for n in o.names())),
+            None,
+        )
 
     def _merge(self, keep: int, other: int) -> None:
         target, source = self.orgs[keep], self.orgs[other]
@@ -425,16 +479,33 @@ class Analysis:
                 continue
             if _IN_TITLE.search(self.text[max(0, start - 14) : start]):
                 continue  # "directrice Innovation": a department named in a title
+            if _NOT_ORG_BEFORE.search(self.text[max(0, start - 30) : start]):
+                continue  # "le programme Génération Green": a programme, a label, a product
+            if _SITE_OF.search(self.text[max(0, start - 40) : start]):
+                continue  # "le site OCP de Jorf Lasfar": a place the NER reads as a name
             first = next((i for i, t in enumerate(self.tokens) if t.start >= start), None)
             if first is not None:
                 last = max(i for i, t in enumerate(self.tokens[first:], first) if t.end <= end)
-                last = extend(self.text, self.tokens, first, last)
+                last = extend(self.text, self.tokens, first, last, named=last > first)
                 end = max(end, self.tokens[last].end)
                 if any(a < end and start < b for a, b in taken):
                     continue
                 name = self.text[start:end]
-            self._add(name, "company", (start, end))
+            longer = self._longer_name(name)
+            if longer is not None:  # "Al Omrane" after "Al Omrane Béni Mellal-Khénifra"
+                self.orgs[longer].spans.append((start, end))
+                self.org_at[(start, end)] = longer
+            else:
+                self._add(name, "company", (start, end))
             taken.append((start, end))
+
+    def _dateline_source(self, offset: int) -> bool:
+        """ "Béni Mellal, 3 juin 2025 (MAP) -": the agency in a dateline's parentheses."""
+        if offset >= self._dateline_end():
+            return False
+        return self.text.rfind("(", 0, offset) > self.text.rfind(")", 0, offset) and (
+            self.text.rfind("(", 0, offset) >= self._body
+        )
 
     def _dateline_outlet(self, offset: int) -> bool:
         """ "OUJDA (Maghreb Dépêches) –": the outlet's name in a dateline."""
@@ -443,7 +514,10 @@ class Analysis:
 
     @staticmethod
     def _is_country(name: str) -> bool:
-        return fold(name) in _COUNTRIES
+        folded = fold(name)
+        return folded in _COUNTRIES or bool(
+            re.match(r"(?:royaume|republique|emirat|etat|sultanat)s?\s+(?:du|de|des|d)\s", folded)
+        )
 
     def _is_place(self, start: int, end: int) -> bool:
         return any(p.start <= start and end <= p.end for p in self.places)
@@ -470,6 +544,20 @@ class Analysis:
         """Organisations a title names ("ministre de X" → "ministère de X", "gérant de Y")."""
         for person in self.people:
             for position in person.positions:
+                if (
+                    position.org is None
+                    and not position.org_name
+                    and re.match(
+                        r"ministre\b(?!\s+(?:de|du|des|d'|délégu|chargé))", position.title or ""
+                    )
+                ):  # "au siège du ministère de X, … la ministre, Y": X's minister
+                    at = person.first
+                    ministries = [
+                        span for span, k in self.org_at.items()
+                        if self.orgs[k].kind == "ministry" and span[1] <= at and at - span[1] < 300
+                    ]  # fmt: skip
+                    if ministries:
+                        position.org = max(ministries)
                 if position.org_name:
                     name = position.org_name
                     k = self._find(name)
@@ -503,6 +591,9 @@ class Analysis:
         lead_start, lead_end = self.lead()
         body = [e for e in self.events if e.start >= lead_start and not self._in_org(e.start)]
         in_lead = [e for e in body if e.start < lead_end and e.kind != "other"]
+        signed = any(a.signed for a in self.agreements if lead_start <= a.start < lead_end)
+        if signed:  # "signée en marge du Forum X": the signing is the story, not X
+            in_lead = [e for e in in_lead if not _IN_MARGIN.search(self.text, 0, e.start)]
         signed_lead = [a for a in self.agreements if lead_start <= a.start < lead_end and a.signed]
         if in_lead:
             return in_lead[0]
@@ -533,8 +624,20 @@ class Analysis:
                               and 0 <= self.t.sentence_of(d.offset) - at <= 1), None)  # fmt: skip
                 if until is not None and until.end > first.start:
                     return first.start, until.end
+                if first.start == first.end:
+                    return self._closing_day(first.start, at), first.end
                 return first.start, first.end
         return None
+
+    def _closing_day(self, day: date, index: int) -> date:
+        """ "a fermé ses portes samedi …, au terme de trois jours": the first of those days."""
+        sentence = self.t.sentences[index]
+        m = _DURATION.search(self.text, sentence.start, sentence.end)
+        if m is None or not _CLOSING.search(self.text, sentence.start, sentence.end):
+            return day
+        word = m.group(1).lower()
+        days = int(word) if word.isdigit() else _DAY_COUNTS.get(word, 1)
+        return day - timedelta(days=days - 1) if 1 < days <= 10 else day
 
     def _dateline_end(self) -> int:
         """Where the body starts after a dateline ("MARRAKECH, 4 juin 2025 (MAP) –")."""
@@ -547,18 +650,32 @@ class Analysis:
         free = [p for p in self.places if not self._in_org(p.start)]
         cities = [p for p in free if p.place.kind == "city"]
         header = [p for p in cities if p.start < self._body]
+        venues = [p for p in self.places if p.place.kind == "city" and self._in_venue(p.start)]
         for pool in (
             [p for p in cities if self.t.sentence_of(p.start) == index and p.locative],
+            [p for p in venues if self.t.sentence_of(p.start) == index],
             [p for p in cities if index < self.t.sentence_of(p.start) <= index + 1 and p.locative],
             [p for p in header if self._is_dateline(p)],
             header,
             [p for p in cities if p.locative],
-            [p for p in self.places if p.place.kind == "city"],
+            venues,
+            cities,  # a town inside another name is not the event's ("Conseil municipal d'Agadir")
         ):
             if pool:
                 return pool[0].place.name, pool[0].place.region
         regions = [p for p in self.places if p.place.kind == "region"]
         return (None, regions[0].place.region) if regions else (None, None)
+
+    def _in_venue(self, offset: int) -> bool:
+        """Inside the name of the place an event is held ("à l'École … de Kénitra",
+        "La Faculté … de Béni Mellal a abrité")."""
+        for (start, end), _k in self.org_at.items():
+            if start <= offset < end:
+                before = self.text[max(0, start - 40) : start]
+                return bool(
+                    _VENUE_BEFORE.search(before) or _HOST_AFTER.match(self.text[end : end + 40])
+                )
+        return False
 
     def _is_dateline(self, p: PlaceMention) -> bool:
         line_start = self.text.rfind("\n", 0, p.start) + 1
@@ -569,9 +686,25 @@ class Analysis:
             return event.edition
         index = self.t.sentence_of(event.start)
         lead_start, lead_end = self.lead()
+        others = {
+            e.start for e in self.events
+            if e.start != event.start and (e.kind != event.kind or e.named and event.named
+                                           and fold(e.title) != fold(event.title))
+        }  # fmt: skip
         for number, offset in find_editions(self.text):
-            if self.t.sentence_of(offset) == index or lead_start <= offset < lead_end:
-                return number
+            if not (self.t.sentence_of(offset) == index or lead_start <= offset < lead_end):
+                continue
+            after = self.text[offset : offset + 60]
+            named = re.match(
+                r"[^\s]+\s+(?:édition|session)\s+(?:du|de\s+la|de\s+l'|des|d')\s*", after
+            )
+            if named and offset + named.end() in others:
+                continue  # "la 18e édition du SIAM": another event's
+            if _FUTURE_EDITION.match(self.text, offset) or re.search(
+                r"(?:prochaine|suivante)\s*$", self.text[max(0, offset - 12) : offset]
+            ):
+                continue  # "la quatrième édition se tiendra en 2026"
+            return number
         return None
 
     def roles(self, event: EventMention) -> dict[int, str]:
@@ -775,7 +908,7 @@ class Analysis:
         for a in self.agreements:
             if a.anaphoric and chosen:
                 continue
-            if not a.signed and a.kind == "other":
+            if not a.signed and a.kind == "other" and not self._between_with_amount(a):
                 continue
             chosen.append(a)
         amounts = self._assign([(x.value, x.start) for x in find_amounts(self.text)], chosen, True)
@@ -810,6 +943,13 @@ class Analysis:
                 "span": self.t.span(index),
             })  # fmt: skip
         return records
+
+    def _between_with_amount(self, a: AgreementMention) -> bool:
+        """ "une convention entre la Chambre et l'INRH …, d'une enveloppe de 6 MDH": an
+        agreement to be signed, named by its parties and its money."""
+        sentence = self.t.sentences[self.t.sentence_of(a.start)]
+        rest = self.text[a.end : sentence.end]
+        return bool(re.match(r"\s*(?:[\w'-]+\s+){0,3}?entre\s", rest)) and bool(find_amounts(rest))
 
     def _assign(
         self, values: list, chosen: list[AgreementMention], money: bool

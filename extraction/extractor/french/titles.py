@@ -14,7 +14,8 @@ _TITLE_WORDS = (
     r"|consule?|ambassad(?:eur|rice)|chef(?:fe)?|responsable|déléguée?|conseill(?:er|ère)"
     r"|coordinat(?:eur|rice)|commissaire|recteur|rectrice|maire|ceo|directeur|managing\s+director"
     r"|country\s+manager|manager|ingénieure?|professeure?|experte?|membre|patron(?:ne)?"
-    r"|porte-parole|chargée?\s+de\s+mission|présidente?|roi|reine|prince|princesse)"
+    r"|porte-parole|chargée?\s+de\s+mission|présidente?|roi|reine|prince|princesse"
+    r"|représentante?(?=\s+(?:de|du|des|d')\b))"
 )
 TITLE = re.compile(rf"(?<![\w-]){_TITLE_WORDS}(?![\w-])", re.I)
 _PHRASE_END = re.compile(
@@ -180,7 +181,7 @@ def read_title(
         None
         if re.search(r"\b(?:Expo|Forum|Salon)\b", title)
         else re.search(
-            r"(?:\s+(?:de|du|des|chez)\s+(?:la\s+société\s+|la\s+start-up\s+)?|\sd')"
+            r"(?:\s+(?:de|du|des|chez)\s+(?:(?:la|le|l')\s*" + _COMPANY_NOUNS + r"\s+)?|\sd')"
             r"(?P<name>[A-ZÀ-Þ][\w&-]*(?:(?:\s+(?:de|du|des|&)\s+(?:la\s+)?|\s+(?:de\s+)?[dl]'|\s+)[A-ZÀ-Þ][\w&-]*){0,5})",
             title,
         )
@@ -219,12 +220,15 @@ def find_positions(
     "élus respectivement …" and "à la présidence de …"."""
     board_lines = {m.start("body"): m for m in _LIST_LINE.finditer(text)}
     starts = {m.start: person for person in people for m in person.mentions}
+    ends = frozenset(m.end for person in people for m in person.mentions)
     for person in people:
         for mention in person.mentions:
             line_start = text.rfind("\n", 0, mention.start) + 1
             listed = next((m for s, m in board_lines.items() if line_start <= s <= mention.start
                            and not text[s : mention.start].strip(" -–•*")), None)  # fmt: skip
             after = _title_after(text, mention, orgs, places, starts)
+            if after and after.org is None and not after.org_name:
+                after.org = _represented(text, mention.start, orgs, sentence_start(mention.start))
             if after:
                 person.positions.append(after)
             if listed is not None:
@@ -233,7 +237,7 @@ def find_positions(
                     # "- X, gérante de Y : trésorière": the first title is read above
                     person.positions.append(Position(_clean_title(colon.group("title")), BOARD))
                 continue
-            before = _title_before(text, mention, orgs, places, sentence_start(mention.start))
+            before = _title_before(text, mention, orgs, places, sentence_start(mention.start), ends)
             if before:
                 person.positions.append(before)
             bare = _BARE_TITLE.search(text, max(0, mention.start - 40), mention.start)
@@ -253,6 +257,16 @@ def find_positions(
                 person.positions.append(
                     Position(None, span, None if span else affiliation.group(1))
                 )
+            elected = _ELECTED.match(text, mention.end, mention.end + 200)
+            if elected and not re.search(r"élue?s?\s", elected.group()):
+                apposition = re.match(r",\s*", text[mention.end :])
+                if not TITLE.match(text, mention.end + apposition.end()):
+                    elected = None  # ", accompagné de Y, vice-président": Y's title
+            if elected:  # "X, PDG de Y, a été élu président (de Z)"
+                title = _clean_title(elected.group("title"))
+                span = next(((a, b) for a, b in orgs if a == elected.end()), None)
+                if not any(p.title == title for p in person.positions):
+                    person.positions.append(Position(title, span or BOARD))
             presidency = _PRESIDENCY.match(text, mention.end, mention.end + 200)
             if presidency:
                 span = next(((a, b) for a, b in orgs if a == presidency.end()), None)
@@ -260,6 +274,15 @@ def find_positions(
                     female = presidency.group("verb").endswith("e")
                     person.positions.append(Position("présidente" if female else "président", span))
     _respectively(text, people, sentence_start)
+    _predecessors(text, people)
+    for person in people:  # "le président sortant, X": of the body electing its board
+        for position in person.positions:
+            if (
+                position.org is None
+                and not position.org_name
+                and re.fullmatch(r"(?:vice-)?présidente?\s+sortante?", position.title or "", re.I)
+            ):
+                position.org = BOARD
 
 
 # "X a été reconduit pour un second mandat à la présidence de la Fédération …"
@@ -268,13 +291,71 @@ _PRESIDENCY = re.compile(
     r"à\s+la\s+(?:présidence|tête)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+)",
     re.I,
 )
+# After a name and its apposition: "X, PDG de Y, a été élu président pour …"
+_ELECTED = re.compile(
+    r",[^.;,\n]{3,120},\s*(?:(?:(?:a|ont)\s+été\s+|est\s+|vient\s+d'être\s+)?(?:ré)?élue?s?\s+)?"
+    r"(?P<title>(?:vice-)?présidente?|secrétaire\s+générale?(?:\s+adjointe?)?|trésorière?"
+    r"|trésorier(?:\s+adjoint)?)\b"
+    r"(?:(?=\s*[,.]|\s+(?:pour|à\s+l'unanimité|par|avec)\b)|\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+)(?=[A-ZÀ-Þ]))",
+    re.I,
+)
 _BARE_TITLE = re.compile(
     r"\b(?:le|la)\s+(?P<title>Roi|Reine|Prince|Princesse|wali|gouverneur|ministre|consul)\s+$"
 )
+# "PDG de la conserverie Atlantique Sardine": a common noun before a company's name.
+_COMPANY_NOUNS = (
+    r"(?:société|start-up|startup|conserverie|coopérative|compagnie|holding|entreprise|firme"
+    r"|filiale|laiterie|minoterie|sucrerie|cimenterie|raffinerie|fonderie|imprimerie)"
+)
+_ARTICLE_END = re.compile(r"(?:\b(?:l[ea]|son|sa|leur)\s+|l')$", re.I)
+_CHARGE = re.compile(
+    r",\s*(?P<charge>chargée?\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*[^,;.()]{2,60})$"
+)
 _POSSESSIVE = re.compile(r"(?:\b(?:son|sa|ses|leur)\s+)$", re.I)
 _TERRITORY = re.compile(
-    r"(?:préfecture|province|région|commune|ville|wilaya|cercle)\s*(?:de|d'|du)?\s*$", re.I
+    r"(?:préfecture|province|région|commune|ville|wilaya|cercle|site|plateforme|port|bassin"
+    r"|plaine|vallée)(?:\s+[A-Z][A-Za-z]{1,10})?\s*(?:de|d'|du)?\s*$",
+    re.I,
 )
+
+
+_REPRESENTED = re.compile(r"\breprésentée?s?\b[^.;]{0,80}?\bpar\s*(?:M\.|Mme)?\s*$", re.I)
+
+
+def _represented(
+    text: str, at: int, orgs: list[tuple[int, int]], sentence: int
+) -> tuple[int, int] | None:
+    """ "L'AMDIE, représentée par X, directrice du pôle Export": the title is the AMDIE's."""
+    m = _REPRESENTED.search(text, sentence, at)
+    if m is None:
+        return None
+    before = [(a, b) for a, b in orgs if sentence <= a and b <= m.start() and m.start() - b < 40]
+    return before[-1] if before else None
+
+
+def _predecessors(text: str, people: list[Person]) -> None:
+    """ "Il succède à X" where a board is elected: X is the outgoing president."""
+    election = re.search(r"\b(?:ré)?élue?s?\b|\bélective\b", text)
+    if not election:
+        return
+    for person in people:
+        for mention in person.mentions:
+            if mention.start < election.start() or not _SUCCEEDS.search(
+                text, max(0, mention.start - 20), mention.start
+            ):
+                continue
+            female = any(
+                re.search(r"(?:rice|ente|ère)\b", p.title or "") for p in person.positions
+            ) or any(
+                re.search(r"Mme\s*$", text[max(0, m.start - 5) : m.start]) for m in person.mentions
+            )
+            title = "présidente sortante" if female else "président sortant"
+            if not any(p.title and "sortant" in p.title for p in person.positions):
+                person.positions.append(Position(title, BOARD))
+            break
+
+
+_SUCCEEDS = re.compile(r"\bsuccèd(?:e|ent)\s+à\s+(?:M\.\s*|Mme\s*)?$")
 
 
 def _respectively(text: str, people: list[Person], sentence_start: callable) -> None:
@@ -320,8 +401,12 @@ def _title_after(
         return None
     end = _title_phrase(text, title.start(), min(len(text), title.start() + 260), orgs)
     following = re.match(r",\s*(?:M\.|Mme|Pr|Dr)?\s*", text[end : end + 8])
-    if following and end + following.end() in starts:
-        return None
+    if (
+        following
+        and end + following.end() in starts
+        and _ARTICLE_END.search(text[mention.end : title.start()])
+    ):
+        return None  # "X, la présidente de Y, Z": Y's president is Z
     return read_title(text, title.start(), end, orgs, places)
 
 
@@ -355,6 +440,7 @@ def _title_before(
     orgs: list[tuple[int, int]],
     places: list[tuple[int, int]],
     sentence: int,
+    ends: frozenset[int] = frozenset(),
 ) -> Position | None:
     """ "le président de la CGEM, Karim Benslimane": the title ends at a comma before the
     name. "Son directeur général, X": the organisation is the one named just before."""
@@ -363,6 +449,10 @@ def _title_before(
     if not comma:
         return None
     end = mention.start - len(window) + comma.start()
+    # "le vice-président du Conseil, chargé de l'investissement, X": the charge ends the title
+    charge = _CHARGE.search(text, max(sentence, end - 80), end)
+    if charge:
+        end = charge.start()
     candidates = list(TITLE.finditer(text, max(sentence, end - 260), end))
     for n in range(len(candidates) - 1, -1, -1):
         if _title_phrase(text, candidates[n].start(), end + 1, orgs) < end:
@@ -370,7 +460,13 @@ def _title_before(
         while n and not text[candidates[n - 1].end() : candidates[n].start()].strip():
             n -= 1  # "ministre déléguée": one title
         start = candidates[n].start()
+        gap = text[max(0, start - 3) : start]
+        apposed = re.search(r",\s*$", gap)
+        if apposed and start - len(gap) + apposed.start() in ends:
+            return None  # "X, directeur de Y, Z, …": the title is X's
         position = read_title(text, start, end, orgs, places)
+        if position and charge and position.title:
+            position.title = f"{position.title} {' '.join(charge.group('charge').split())}"
         if (
             position
             and position.org is None
