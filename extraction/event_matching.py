@@ -49,6 +49,18 @@ class ProposedEvent:
     published_on: datetime.date | None
 
 
+def _candidate(record, score: float, reason: str, evidence: list[str]) -> Candidate:
+    return Candidate(
+        pk=record.pk,
+        name=str(record),
+        status=record.status,
+        slug=record.slug,
+        score=round(min(100, score)),
+        reason=reason,
+        evidence=tuple(evidence),
+    )
+
+
 def _kinds_agree(a: str | None, b: str | None) -> bool:
     if not a or not b or a == b or EventKind.OTHER in (a, b):
         return True
@@ -114,16 +126,8 @@ def event_match(
         )
     if not accepted:
         return None
-    score = min(100, 40 * bool(dated) + 20 * same_city + 20 * shared + title * 0.4)
-    return Candidate(
-        pk=event.pk,
-        name=str(event),
-        status=event.status,
-        slug=event.slug,
-        score=round(score),
-        reason="same-event",
-        evidence=tuple(evidence),
-    )
+    score = 40 * bool(dated) + 20 * same_city + 20 * shared + title * 0.4
+    return _candidate(event, score, "same-event", evidence)
 
 
 def event_match_find(proposed: ProposedEvent) -> Candidate | None:
@@ -194,16 +198,8 @@ def agreement_match(proposed: ProposedAgreement, agreement, parties: frozenset[i
     evidence += ["title"] * (title >= TITLE_SIMILAR)
     if not (dated or same_amount or title >= TITLE_CLOSE):
         return None
-    score = min(100, 30 + 20 * len(shared) + 30 * dated + 20 * same_amount + title * 0.2)
-    return Candidate(
-        pk=agreement.pk,
-        name=str(agreement),
-        status=agreement.status,
-        slug=agreement.slug,
-        score=round(score),
-        reason="same-agreement",
-        evidence=tuple(evidence),
-    )
+    score = 30 + 20 * len(shared) + 30 * dated + 20 * same_amount + title * 0.2
+    return _candidate(agreement, score, "same-agreement", evidence)
 
 
 def agreement_match_find(proposed: ProposedAgreement) -> Candidate | None:
