@@ -16,6 +16,11 @@ urlpatterns = [
         name="list",
     ),
     path(
+        "events/calendar.ics",
+        cache_public_page(views.events_calendar, params=EVENT_LIST_PARAMS),
+        name="calendar_feed",
+    ),
+    path(
         "events/<slug:slug>/",
         cache_public_page(views.EventDetailView.as_view()),
         name="detail",

@@ -3,6 +3,7 @@ lists; the detail views build their whole context in get_context_data, so the ed
 preview (a subclass with an unfiltered queryset) shows a draft exactly as it will look."""
 
 from django.core.cache import cache
+from django.core.exceptions import BadRequest
 from django.core.paginator import Page, Paginator
 from django.db.models import F, Prefetch
 from django.http import Http404, HttpResponse
@@ -22,7 +23,7 @@ from editorial.replacements import ReplacedRedirectMixin, replacement_redirect
 from organizations.models import Organization
 
 from .filters import EventFilter
-from .ics import event_ical
+from .ics import event_ical, events_ical
 from .models import Agreement, Event, EventOrganization, EventRole
 
 EVENTS_PER_PAGE = 20
@@ -30,6 +31,7 @@ AGREEMENTS_PER_PAGE = 20
 # A publish or an edit retires the cached related records at once (the content version); a
 # scheduled go-live of a related record shows within five minutes.
 RELATED_SECONDS = 300
+CALENDAR_SIZE = 500  # the latest events a subscribed calendar holds
 
 
 LATEST_FIRST = (F("start_date").desc(nulls_last=True), F("pk").desc())
@@ -121,6 +123,9 @@ class EventListView(View):
         context["filters_key"] = f"{version}:{request.GET.urlencode()}"
         # Each event's card is kept per language and content version (event_cards.html).
         context["cards_version"] = version
+        query = request.GET.copy()
+        query.pop("page", None)
+        context["follow_query"] = query.urlencode()  # the calendar and feed of this list
         return render(request, self.template_name, context, status=status)
 
 
@@ -240,6 +245,26 @@ class EventDetailView(ReplacedRedirectMixin, RelatedVisibility, DetailView):
             }
         )
         return context
+
+
+def events_calendar(request):
+    """The list's dated events (with its filters) as a calendar to subscribe to: an invalid
+    filter answers 400, as the list does."""
+    filterset = EventFilter(request.GET or None, queryset=public_events(), request=request)
+    if filterset.is_bound and not filterset.is_valid():
+        raise BadRequest(_("These filters are not valid."))
+    events = (
+        filterset.qs.filter(start_date__isnull=False)
+        .select_related("commune", "region")
+        .prefetch_related("sectors")
+        .order_by("-start_date", "-pk")[:CALENDAR_SIZE]
+    )
+    ical = events_ical(
+        events,
+        name=str(_("Morocco's industrial events")),
+        url_of=lambda event: request.build_absolute_uri(event.get_absolute_url()),
+    )
+    return HttpResponse(ical, content_type="text/calendar; charset=utf-8")
 
 
 def event_calendar(request, slug):

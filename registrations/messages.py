@@ -11,9 +11,10 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from core.arabic import strip_bidi
+from events.formatting import event_dates_display, event_place_display
 from events.ics import event_ical
 
-from .formatting import event_dates_display, event_place_display, reference_qr
+from .formatting import reference_qr
 from .models import Registration, RegistrationEmail, RegistrationStatus
 from .services.links import registration_link
 from .services.purge import PURGED_EMAIL_DOMAIN

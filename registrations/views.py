@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from core.cache import content_version
 from core.http import client_ip
 from editorial.replacements import replacement_redirect
+from events.formatting import event_place_display
 from events.models import Event
 
 from . import exceptions, formatting
@@ -70,7 +71,7 @@ RATE_LIMITED = _("Too many registration attempts. Please wait a while and try ag
 
 
 def _event_context(event: Event) -> dict:
-    return {"event": event, "place": formatting.event_place_display(event)}
+    return {"event": event, "place": event_place_display(event)}
 
 
 def _seat_state(event: Event) -> dict:

@@ -14,7 +14,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import escape
 
-from registrations import formatting, messages
+from events.formatting import event_dates_display, event_place_display
+from registrations import messages
 from registrations.models import OutgoingEmail, Registration
 from registrations.services import links
 from tests.registrations.factories import OpenEventFactory
@@ -321,8 +322,8 @@ def test_the_body_is_the_template_rendered_for_the_registrant(
             "kind": kind,
             "language": language,
             "direction": "rtl" if language == "ar" else "ltr",
-            "dates": formatting.event_dates_display(registration.event, language),
-            "place": formatting.event_place_display(registration.event),
+            "dates": event_dates_display(registration.event, language),
+            "place": event_place_display(registration.event),
             "event_url": SITE_URL + registration.event.get_absolute_url(),
             "personal_link": link,
             "qr_cid": f"qr-{registration.reference.lower()}" if ticket else "",
