@@ -1,5 +1,6 @@
-"""The organisation directory's filters: kind, region, sector (of the events they took part
-in) and words. Unknown values make the form invalid; the view answers 400 with its messages."""
+"""The directories' filters. Organisations: kind, region, sector (of the events they took part
+in) and words; people: words and organisation. Unknown values make the form invalid; the
+view answers 400 with its messages."""
 
 import django_filters
 from django import forms
@@ -9,8 +10,8 @@ from core.search import QUERY_MAX_LENGTH, search_queryset
 from editorial.models import public_q
 from taxonomy.models import Region, Sector
 
-from .models import Organization, OrganizationKind
-from .search import ORGANIZATION_FIELDS
+from .models import Organization, OrganizationKind, Person
+from .search import ORGANIZATION_FIELDS, PERSON_FIELDS
 
 
 class OrganizationFilter(django_filters.FilterSet):
@@ -57,3 +58,38 @@ class OrganizationFilter(django_filters.FilterSet):
 
     def filter_q(self, queryset, name, value):
         return search_queryset(queryset, ORGANIZATION_FIELDS, value, rank=False)
+
+
+class PersonFilter(django_filters.FilterSet):
+    """The people directory: words (names in any language, aliases) and an organisation they
+    hold a position at (its slug, public organisations only)."""
+
+    q = django_filters.CharFilter(
+        label=_("Words"),
+        method="filter_q",
+        max_length=QUERY_MAX_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    organization = django_filters.ModelChoiceFilter(
+        label=_("Organisation"),
+        queryset=Organization.objects.public(),
+        to_field_name="slug",
+        method="filter_organization",
+        widget=forms.HiddenInput,
+    )
+
+    class Meta:
+        model = Person
+        fields = ["q", "organization"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.fields["organization"].error_messages["invalid_choice"] = _(
+            "“%(value)s” is not an organisation of this directory."
+        )
+
+    def filter_organization(self, queryset, name, value):
+        return queryset.filter(positions__organization=value).distinct()
+
+    def filter_q(self, queryset, name, value):
+        return search_queryset(queryset, PERSON_FIELDS, value, rank=False)

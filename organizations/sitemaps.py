@@ -4,7 +4,7 @@ from .models import Organization, Person
 
 
 class OrganizationPagesSitemap(PagesSitemap):
-    pages = ("organizations:list",)
+    pages = ("organizations:list", "organizations:people")
 
 
 class OrganizationSitemap(RecordSitemap):

@@ -3,7 +3,7 @@ from django.urls import path
 from core.pagecache import cache_public_page
 
 from . import views
-from .filters import OrganizationFilter
+from .filters import OrganizationFilter, PersonFilter
 
 app_name = "organizations"
 urlpatterns = [
@@ -19,6 +19,13 @@ urlpatterns = [
         "organizations/<slug:slug>/",
         cache_public_page(views.OrganizationDetailView.as_view()),
         name="detail",
+    ),
+    path(
+        "people/",
+        cache_public_page(
+            views.PersonListView.as_view(), params=[*PersonFilter.base_filters, "page"]
+        ),
+        name="people",
     ),
     path(
         "people/<slug:slug>/",

@@ -8,13 +8,15 @@ from django.views.generic import DetailView, View
 
 from articles.sources import attach_sources
 from core.listing import filtered_page
+from editorial.models import public_q
 from editorial.preview import RelatedVisibility
 from editorial.replacements import ReplacedRedirectMixin
 
-from .filters import OrganizationFilter
-from .models import Organization, Person
+from .filters import OrganizationFilter, PersonFilter
+from .models import Organization, Person, Position
 
 ORGANIZATIONS_PER_PAGE = 30
+PEOPLE_PER_PAGE = 30
 EVENTS_PER_ROLE = 20
 EVENTS_PER_PERSON = 50
 
@@ -28,6 +30,27 @@ class OrganizationListView(View):
             request, OrganizationFilter, queryset, ORGANIZATIONS_PER_PAGE
         )
         context["organizations"] = context["page_obj"].object_list
+        return render(request, self.template_name, context, status=status)
+
+
+class PersonListView(View):
+    template_name = "organizations/person_list.html"
+
+    def get(self, request):
+        queryset = Person.objects.public().prefetch_related(
+            Prefetch(
+                "positions",
+                queryset=Position.objects.filter(
+                    Q(organization__isnull=True) | public_q("organization__")
+                ).select_related("organization"),
+            )
+        )
+        context, status = filtered_page(
+            request, PersonFilter, queryset.order_by("name", "pk"), PEOPLE_PER_PAGE
+        )
+        context["people"] = context["page_obj"].object_list
+        form = context["filter"].form
+        context["organization"] = getattr(form, "cleaned_data", {}).get("organization")
         return render(request, self.template_name, context, status=status)
 
 
