@@ -27,6 +27,8 @@ from django.utils.translation import gettext, ngettext
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
+from core.templatetags.portal_tags import joined
+
 from .models import Publishable, Transition
 from .transitions import (
     STALE_VERSION,
@@ -353,7 +355,7 @@ def records_merge(
     if refusal:
         raise MergeError(refusal)
 
-    names = ", ".join(f"“{other}”" for other in others)
+    names = joined(f"“{other}”" for other in others)
     note = gettext("Merged %(others)s into “%(survivor)s”.") % {
         "others": names,
         "survivor": survivor,
@@ -396,7 +398,7 @@ def records_merge(
         reversion.set_user(user)
         reversion.set_comment(full_comment)
 
-    summary = ", ".join(f"{label}: {count}" for label, count in moved.items())
+    summary = joined(f"{label}: {count}" for label, count in moved.items())
     content_type = ContentType.objects.get_for_model(model)
     for other in others:
         Transition.objects.create(

@@ -16,6 +16,8 @@ from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
 
+from core.templatetags.portal_tags import joined
+
 # Bookkeeping that changes at every save: not worth a diff row.
 NOT_DIFFED = {"updated_at", "updated_by", "created_at", "created_by"}
 
@@ -74,14 +76,14 @@ def _display(field: models.Field, value) -> str:
         return ""
     if isinstance(field, models.ManyToManyField):
         related = field.related_model._default_manager.filter(pk__in=value)
-        return ", ".join(sorted(str(obj) for obj in related))
+        return joined(sorted(str(obj) for obj in related))
     if field.is_relation:
         obj = field.related_model._default_manager.filter(pk=value).first()
         return str(obj) if obj else f"#{value}"
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
+        return joined(value)
     return str(value)
 
 

@@ -3,7 +3,7 @@ Western digits, the Arabic comma in Arabic): for e-mails, feeds and calendars.""
 
 from django.utils import translation
 
-from core.templatetags.portal_tags import format_day
+from core.templatetags.portal_tags import format_day, joined
 
 from .models import Event
 
@@ -24,5 +24,4 @@ def event_dates_display(event: Event, language: str) -> str:
 
 def event_place_display(event: Event) -> str:
     """Venue, city, region in the current language (Arabic comma in Arabic)."""
-    separator = "، " if translation.get_language() == "ar" else ", "
-    return separator.join(str(part) for part in (event.venue, event.commune, event.region) if part)
+    return joined(part for part in (event.venue, event.commune, event.region) if part)

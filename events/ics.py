@@ -9,6 +9,8 @@ from icalendar import Event as CalendarEvent
 
 from core.arabic import strip_bidi
 
+from .formatting import event_place_display
+
 
 def _calendar() -> Calendar:
     calendar = Calendar()
@@ -49,7 +51,7 @@ def _entry(event, url: str) -> CalendarEvent:
     # All-day events end on the day after the last one (DTEND is exclusive).
     last_day = event.end_date or event.start_date
     entry.add("dtend", last_day + datetime.timedelta(days=1))
-    location = ", ".join(str(part) for part in (event.venue, event.commune, event.region) if part)
+    location = event_place_display(event)
     if location:
         entry.add("location", strip_bidi(location))
     if url:

@@ -14,7 +14,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Language, Mention
-from core.templatetags.portal_tags import date_range, day, mad
+from core.templatetags.portal_tags import date_range, day, joined, mad
 from core.validators import validate_text_upload
 from editorial import transitions
 from editorial.admin import ApprovedRowsAdminMixin, ApprovedRowsForm, ApprovedRowsInlineMixin
@@ -220,7 +220,7 @@ class ReviewDetails:
         """The city and region in the admin's language, as the records will show them."""
         commune = services.commune_resolve(item.get("city"), item.get("region"))
         region = self.regions.get(item.get("region"), "")
-        return ", ".join(filter(None, [str(commune) if commune else item.get("city"), region]))
+        return joined(filter(None, [str(commune) if commune else item.get("city"), region]))
 
     LABELS = {
         "start_date": _("start date"),
@@ -249,7 +249,7 @@ class ReviewDetails:
                 (_("edition"), data["edition"]),
                 (_("dates"), dates),
                 (_("place"), self.place(data)),
-                (_("sectors"), ", ".join(self.sectors.get(s, s) for s in data["sectors"])),
+                (_("sectors"), joined(self.sectors.get(s, s) for s in data["sectors"])),
                 (_("organisations"), "؛ ".join(roles)),
                 (_("people"), "؛ ".join(p["name"] for p in data["people"])),
             ]

@@ -30,10 +30,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
 from rapidfuzz import fuzz, process
 
 from core.arabic import normalize_arabic
+from core.templatetags.portal_tags import joined
 from editorial.models import Status
 from organizations.models import Organization, Person
 
@@ -115,8 +115,7 @@ class Candidate:
     @property
     def reason_label(self) -> str:
         if self.evidence:
-            separator = pgettext("list separator", ", ")
-            agreeing = separator.join(str(EVIDENCE[e]) for e in self.evidence)
+            agreeing = joined(EVIDENCE[e] for e in self.evidence)
             return f"{REASONS[self.reason]}: {agreeing}"
         return str(REASONS[self.reason])
 

@@ -18,9 +18,14 @@ from django.conf import settings
 from django.utils import formats
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 
 register = template.Library()
+
+
+def joined(items) -> str:
+    """Items joined by the active language's list separator: the Arabic comma in Arabic."""
+    return pgettext("list separator", ", ").join(str(item) for item in items)
 
 
 def format_day(value: datetime.date, *, year: bool = True, month: bool = True) -> str:

@@ -80,3 +80,14 @@ def test_django_writes_arabic_dates_day_first_with_moroccan_months():
     assert abbreviated == MOROCCAN_MONTHS
     with translation.override("fr"):
         assert formats.date_format(moment, "DATETIME_FORMAT") == "1 décembre 2026 14:30"
+
+
+def test_lists_are_joined_with_the_arabic_comma_in_arabic():
+    from django.utils import translation
+
+    from core.templatetags.portal_tags import joined
+
+    with translation.override("ar"):
+        assert joined(["الرباط", "الرباط-سلا-القنيطرة"]) == "الرباط، الرباط-سلا-القنيطرة"
+    with translation.override("fr"):
+        assert joined(["Rabat", "Rabat-Salé-Kénitra"]) == "Rabat, Rabat-Salé-Kénitra"
