@@ -35,24 +35,28 @@ class EventsRssFeed(Feed):
     title = _("Morocco's industrial events")
     description = _("Forums, conferences, fairs and agreement signings, as they are published.")
 
+    feed_name = "events:feed_rss"
+
     def get_object(self, request):
-        """The list's filters, validated: the feed of the list a visitor sees."""
+        """The list's filters, validated: the feed of the list a visitor sees. Returned, not
+        kept on the feed, which one instance in the URLconf serves to every request."""
         filterset = EventFilter(
             request.GET or None, queryset=Event.objects.public(), request=request
         )
         if filterset.is_bound and not filterset.is_valid():
             raise BadRequest(_("These filters are not valid."))
-        self.query = request.GET.urlencode()
         return filterset
 
-    def _with_query(self, url: str) -> str:
-        return f"{url}?{self.query}" if self.query else url
+    @staticmethod
+    def _with_query(url: str, filterset) -> str:
+        query = filterset.data.urlencode() if filterset.is_bound else ""
+        return f"{url}?{query}" if query else url
 
-    def link(self):
-        return self._with_query(reverse("events:list"))
+    def link(self, filterset):
+        return self._with_query(reverse("events:list"), filterset)
 
-    def feed_url(self):
-        return self._with_query(reverse("events:feed_rss"))
+    def feed_url(self, filterset):
+        return self._with_query(reverse(self.feed_name), filterset)
 
     def items(self, filterset):
         return filterset.qs.select_related("commune", "region").order_by("-published_at", "-pk")[
@@ -91,6 +95,7 @@ class TextAtom1Feed(Atom1Feed):
 
 class EventsAtomFeed(EventsRssFeed):
     feed_type = TextAtom1Feed
+    feed_name = "events:feed"
     subtitle = EventsRssFeed.description
 
     def item_title(self, item):
@@ -98,6 +103,3 @@ class EventsAtomFeed(EventsRssFeed):
 
     def item_description(self, item):
         return item_text(item)
-
-    def feed_url(self):
-        return self._with_query(reverse("events:feed"))

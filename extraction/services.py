@@ -248,9 +248,9 @@ def _date(value) -> date | None:
 
 
 def _approved(*records: Model | None) -> bool:
-    """Approved by a publisher (published, even if its go-live is scheduled): what the review
-    guards protect."""
-    return all(r is not None and r.status == Status.PUBLISHED for r in records)
+    """All approved by a publisher (the review guards' definition): a link between them
+    would show on approved pages at once."""
+    return all(transitions.is_approved(r) for r in records)
 
 
 def commune_resolve(city: str | None, region_slug: str | None) -> Commune | None:
