@@ -3,12 +3,9 @@
 Thin views: every write goes through events.registration.services, which locks and counts.
 """
 
-import hashlib
-import time
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,6 +16,7 @@ from django.views.decorators.cache import never_cache
 
 from core.cache import content_version
 from core.http import client_ip
+from core.ratelimit import rate_limit_hit as counter_hit
 from editorial.replacements import replacement_redirect
 from events.formatting import event_place_display
 from events.models import Event
@@ -42,29 +40,15 @@ def _site_url(request: HttpRequest) -> str:
 
 
 def rate_limit_hit(scope: str, value: str) -> bool:
-    """Count one attempt in the current fixed window; True once the scope's limit is passed.
-
-    Counters live in their own cache, CACHES["ratelimit"] (a Redis that does not evict in
-    production, so every app server shares them and no flood of cached pages can push them
-    out), under a hash of the value: no address or e-mail is stored in clear.
-    """
     if not settings.REGISTRATION_RATE_LIMIT_ENABLED:
         return False
     limit = {
         "ip": settings.REGISTRATION_RATE_LIMIT_PER_IP,
         "email": settings.REGISTRATION_RATE_LIMIT_PER_EMAIL,
     }[scope]
-    window = settings.REGISTRATION_RATE_LIMIT_WINDOW
-    digest = hashlib.sha256(f"{scope}:{value}".encode()).hexdigest()[:32]
-    key = f"registration-rate:{scope}:{digest}:{int(time.time() // window)}"
-    counters = caches["ratelimit"]
-    counters.add(key, 0, timeout=window)
-    try:
-        count = counters.incr(key)
-    except ValueError:  # expired between add and incr
-        counters.set(key, 1, timeout=window)
-        count = 1
-    return count is not None and count > limit  # None: the counters' Redis is down
+    return counter_hit(
+        f"registration-{scope}", value, limit=limit, window=settings.REGISTRATION_RATE_LIMIT_WINDOW
+    )
 
 
 RATE_LIMITED = _("Too many registration attempts. Please wait a while and try again.")
