@@ -5,6 +5,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,15 +20,13 @@ class Status(models.TextChoices):
 def public_q(prefix: str = "") -> Q:
     """What visitors may see: published, and past any scheduled go-live time. The one
     definition: the queryset, the instances and lookups across a relation (`prefix` ends
-    with '__') all use it. A record merged into another (`replaced_by`) is never public: its
-    addresses redirect to the survivor (editorial.replacements)."""
+    with '__') all use it. The clock is read by the database (Now()), so a queryset made once
+    still admits a record that goes live later. A record merged into another (`replaced_by`)
+    is never public: its addresses redirect to the survivor (editorial.replacements)."""
     return (
         Q(**{f"{prefix}status": Status.PUBLISHED})
         & Q(**{f"{prefix}replaced_by__isnull": True})
-        & (
-            Q(**{f"{prefix}publish_at__isnull": True})
-            | Q(**{f"{prefix}publish_at__lte": timezone.now()})
-        )
+        & (Q(**{f"{prefix}publish_at__isnull": True}) | Q(**{f"{prefix}publish_at__lte": Now()}))
     )
 
 

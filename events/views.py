@@ -3,11 +3,13 @@ lists; the detail views build their whole context in get_context_data, so the ed
 preview (a subclass with an unfiltered queryset) shows a draft exactly as it will look."""
 
 from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.core.exceptions import BadRequest
 from django.core.paginator import Page, Paginator
 from django.db.models import F, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
@@ -31,6 +33,8 @@ AGREEMENTS_PER_PAGE = 20
 # A publish or an edit retires the cached related records at once (the content version); a
 # scheduled go-live of a related record shows within five minutes.
 RELATED_SECONDS = 300
+MAX_PAGE = 1_000_000
+CARD_SECONDS = 300  # as the {% cache %} of templates/includes/event_cards.html
 CALENDAR_SIZE = 500  # the latest events a subscribed calendar holds
 
 
@@ -51,28 +55,25 @@ def public_events():
 
 
 class UncountedPaginator(Paginator):
-    """Django's paginator without the COUNT: a page reads one row more than it shows to
-    know whether another follows. Counting a filter's matches costs as much as listing them
+    """Django's paginator without the COUNT, over ids: a page reads one id more than it
+    shows to know whether another follows. Counting a filter's matches costs as much as listing them
     all (100,000 rows unfiltered); a visitor needs the page, the next one and, once on the
     last page, the total. `count` is the rows known so far: exact on the last page."""
 
     uncounted = True
 
     def page(self, number) -> Page:
+        """The page's ids only (an index-only scan where an index covers the filter, see
+        event_public_region_last_day): the cards come from the cache (event_cards)."""
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        # The page's ids first (an index-only scan where an index covers the filter, see
-        # event_public_region_last_day), then only their rows, put back in the list's order.
         ids = list(
             self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page + 1]
         )
-        found = self.object_list.filter(pk__in=ids).order_by() if ids else []
-        by_pk = {row.pk: row for row in found}
-        rows = [by_pk[pk] for pk in ids if pk in by_pk]
-        self.has_more = len(rows) > self.per_page
-        self.seen = bottom + len(rows)
+        self.has_more = len(ids) > self.per_page
+        self.seen = bottom + len(ids)
         self.number = number
-        return self._get_page(rows[: self.per_page], number, self)
+        return self._get_page(ids[: self.per_page], number, self)
 
     def validate_number(self, number) -> int:
         return int(number)
@@ -97,14 +98,38 @@ def paginate_uncounted(request, queryset, per_page: int) -> Page:
         raise Http404(_("“%(page)s” is not a page number.") % {"page": raw[:20]}) from None
     if number < 1:
         raise Http404(_("Pages are numbered from 1."))
-    page = UncountedPaginator(queryset, per_page).page(number)
-    if number > 1 and not page.object_list:
+    # A page past any list's end is not read: its offset could overflow the database's integer.
+    page = UncountedPaginator(queryset, per_page).page(number) if number <= MAX_PAGE else None
+    if number > 1 and not (page and page.object_list):
         pages = Paginator(queryset, per_page).num_pages
         raise Http404(
             _("There is no page %(page)s: this list has %(count)s page(s).")
             % {"page": number, "count": pages}
         )
     return page
+
+
+def event_cards(ids: list[int], *, heading: str) -> list[str]:
+    """The rendered cards of these events, in this order: each is kept per language and
+    content version under the key templates/includes/event_cards.html gives it, so the home
+    page and the list share them, and only the events whose card is not kept are read."""
+    version = content_version()
+    language = get_language()
+    keys = {
+        pk: make_template_fragment_key("event_card", [language, version, heading, pk]) for pk in ids
+    }
+    cards = cache.get_many(keys.values())
+    missing = [pk for pk in ids if keys[pk] not in cards]
+    if missing:
+        rendered = {
+            keys[event.pk]: render_to_string(
+                "includes/event_card.html", {"event": event, "heading": heading}
+            )
+            for event in public_events().filter(pk__in=missing).order_by()
+        }
+        cache.set_many(rendered, CARD_SECONDS)
+        cards.update(rendered)
+    return [cards[keys[pk]] for pk in ids if keys[pk] in cards]
 
 
 class EventListView(View):
@@ -116,13 +141,10 @@ class EventListView(View):
         context, status = filtered_page(
             request, EventFilter, public_events(), EVENTS_PER_PAGE, pager=paginate_uncounted
         )
-        context["events"] = context["page_obj"].object_list
-        version = content_version()
+        context["cards"] = event_cards(context["page_obj"].object_list, heading="h3")
         # The form's fields render through a template per widget and option: a third of the
         # page's time. Kept in the cache per query (and language, see the template).
-        context["filters_key"] = f"{version}:{request.GET.urlencode()}"
-        # Each event's card is kept per language and content version (event_cards.html).
-        context["cards_version"] = version
+        context["filters_key"] = f"{content_version()}:{request.GET.urlencode()}"
         query = request.GET.copy()
         query.pop("page", None)
         context["follow_query"] = query.urlencode()  # the calendar and feed of this list

@@ -89,9 +89,9 @@ def test_organisation_profile_groups_events_people_and_agreements(
     assert "1,5 milliard MAD" in html
     # the "all events" link lists the organisation's events
     listed = client.get(f"/fr/events/?organization={org.slug}")
-    assert len(listed.context["events"]) == 20 and listed.context["page_obj"].has_next()
+    assert len(listed.context["cards"]) == 20 and listed.context["page_obj"].has_next()
     last = client.get(f"/fr/events/?organization={org.slug}&page=2")
-    assert len(last.context["events"]) == 5 and last.context["page_obj"].paginator.count == 25
+    assert len(last.context["cards"]) == 5 and last.context["page_obj"].paginator.count == 25
 
 
 def test_organisation_directory_filters(client, db, django_assert_max_num_queries):
