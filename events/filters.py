@@ -8,7 +8,6 @@ import django_filters
 from django import forms
 from django.db.models import F
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.search import QUERY_MAX_LENGTH, search_queryset
@@ -34,11 +33,6 @@ class SlugChoiceFilter(django_filters.ModelChoiceFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("to_field_name", "slug")
         super().__init__(*args, **kwargs)
-
-
-def with_last_day(queryset):
-    """The day an event ends (its start when it has no end): what upcoming and past mean."""
-    return queryset.alias(last_day=Coalesce("end_date", "start_date"))
 
 
 class EventFilterForm(forms.Form):
@@ -120,24 +114,14 @@ class EventFilter(django_filters.FilterSet):
 
     def filter_when(self, queryset, name, value):
         """Upcoming (not over yet), soonest first; past (over), latest first. Events without
-        dates are neither. Written on the event's last day so the `last_day` indexes serve
-        it (events_0004)."""
-        today = timezone.localdate()
+        dates are neither (EventQuerySet)."""
         if value == "upcoming":
-            return (
-                with_last_day(queryset)
-                .filter(last_day__gte=today)
-                .order_by(Coalesce("start_date", "end_date"), "pk")
-            )
-        return (
-            with_last_day(queryset)
-            .filter(last_day__lt=today)
-            .order_by(F("start_date").desc(nulls_last=True), F("pk").desc())
-        )
+            return queryset.upcoming().order_by(Coalesce("start_date", "end_date"), "pk")
+        return queryset.past().order_by(F("start_date").desc(nulls_last=True), F("pk").desc())
 
     def filter_date_from(self, queryset, name, value):
         """Events still running on or after that day."""
-        return with_last_day(queryset).filter(last_day__gte=value)
+        return queryset.with_last_day().filter(last_day__gte=value)
 
     def filter_date_to(self, queryset, name, value):
         return queryset.filter(start_date__lte=value)

@@ -24,13 +24,23 @@ class EventKind(models.TextChoices):
 
 
 class EventQuerySet(PublishableQuerySet):
+    """Upcoming and past are read on an event's last day (its end, or its start when it has
+    no end), as the `last_day` indexes are. An event the press gave no date for is neither:
+    its article may well report it as held already, so it is never called upcoming; the
+    site lists it apart (`undated()`)."""
+
+    def with_last_day(self):
+        return self.alias(last_day=Coalesce("end_date", "start_date"))
+
     def upcoming(self):
-        today = timezone.localdate()
-        return self.filter(Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today))
+        """Not over yet: its last day is today or later."""
+        return self.with_last_day().filter(last_day__gte=timezone.localdate())
 
     def past(self):
-        today = timezone.localdate()
-        return self.filter(Q(end_date__lt=today) | Q(end_date__isnull=True, start_date__lt=today))
+        return self.with_last_day().filter(last_day__lt=timezone.localdate())
+
+    def undated(self):
+        return self.filter(start_date__isnull=True, end_date__isnull=True)
 
 
 class Event(Publishable):

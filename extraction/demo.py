@@ -1,9 +1,12 @@
 """The demo data: the five seed articles and every fact a correct reading of them gives.
 
 Gold facts live in `extraction/corpus/<id>.json` (shared with the extraction evaluation); the
-cleaned article texts and the French and English wording in `extraction/demo/`.
+cleaned article texts and the French and English wording in `extraction/demo/`. Beside them,
+`open_forum.json`: a forum announced as a demonstration, a month from the day the data is
+loaded, with registration open, so that a fresh `make run` has one to register for.
 """
 
+import datetime
 import json
 from pathlib import Path
 
@@ -36,6 +39,7 @@ class DemoLoader:
     def run(self) -> dict[str, int]:
         for text_path in sorted(self.demo_dir.glob("*.txt")):
             self.load_article(text_path.stem, text_path.read_text("utf-8"))
+        self.load_open_forum()
         return self.counts
 
     # -- helpers -----------------------------------------------------------------------
@@ -233,6 +237,45 @@ class DemoLoader:
             if earlier:
                 later.previous = max(earlier, key=lambda a: a.period_end)
                 later.save(update_fields=["previous"])
+
+    # -- the forum to register for ----------------------------------------------------------
+    def load_open_forum(self) -> None:
+        """Every article's event is over: this one is dated a month ahead of each load (a rerun
+        moves it on), its registration open from now until the eve of its first day."""
+        demo = json.loads((self.demo_dir / "open_forum.json").read_text("utf-8"))
+        item = demo["event"]
+        article = self._upsert(
+            Article,
+            {"title": demo["article"]["title"]},
+            {**demo["article"], "published_on": timezone.localdate(self.now)},
+        )
+        start = timezone.localdate(self.now) + datetime.timedelta(days=30)
+        event = self._upsert(
+            Event,
+            {"title_ar": item["title_ar"]},
+            {
+                # The plain fields first: each writes the active language's translation,
+                # which the translated fields then set right.
+                "title": item["title_ar"],
+                "summary": item["summary_ar"],
+                "venue": item["venue_ar"],
+                **{k: v for k, v in item.items() if k.startswith(("title_", "summary_", "venue_"))},
+                "kind": "forum",
+                "start_date": start,
+                "end_date": start + datetime.timedelta(days=1),
+                "commune": self._commune(item["city"], item["region"]),
+                "region": self._region(item["region"]),
+                "registration_opens": self.now,
+                "registration_closes": timezone.make_aware(
+                    datetime.datetime.combine(start - datetime.timedelta(days=1), datetime.time(18))
+                ),
+                "capacity": 50,
+                "waiting_list": True,
+                **self._published(),
+            },
+        )
+        event.sectors.set(Sector.objects.filter(slug__in=item["sectors"]))
+        self._mention(article, event, demo["quote"])
 
 
 @transaction.atomic

@@ -26,6 +26,7 @@ from .search import search_all
 
 HOME_UPCOMING = 8
 HOME_RECENT = 8
+HOME_UNDATED = 4
 HOME_AGREEMENTS = 4
 # The day is part of the key and a publish retires the blocks at once (content version);
 # a scheduled go-live shows within five minutes, as the counts always did.
@@ -44,26 +45,20 @@ def _region_and_sector_counts() -> tuple[dict, dict]:
     return regions, sectors
 
 
-def _home_blocks(today) -> dict:
-    """Everything the home page lists, in at most nine queries: upcoming events (dated ones
-    soonest first, then those whose date is not announced), recent ones, the latest
-    agreements, the regions with their event counts and the map's shade, the sectors by
-    count. The same in every language (records carry all their translations)."""
+def _home_blocks() -> dict:
+    """Everything the home page lists, in at most nine queries: upcoming events (dated, soonest
+    first), recent ones, those the press gave no date for (apart: their articles may report
+    them as held already), the latest agreements, the regions with their event counts and the
+    map's shade, the sectors by count. The same in every language (records carry all their
+    translations)."""
     events = Event.objects.public().select_related("commune", "region")
-    dated = events.alias(last_day=Coalesce("end_date", "start_date"))
     upcoming = list(
-        dated.filter(last_day__gte=today).order_by(Coalesce("start_date", "end_date"), "pk")[
-            :HOME_UPCOMING
-        ]
+        events.upcoming().order_by(Coalesce("start_date", "end_date"), "pk")[:HOME_UPCOMING]
     )
-    if len(upcoming) < HOME_UPCOMING:
-        undated = events.filter(start_date__isnull=True, end_date__isnull=True)
-        upcoming += list(undated.order_by("-published_at", "-pk")[: HOME_UPCOMING - len(upcoming)])
     recent = list(
-        dated.filter(last_day__lt=today).order_by(F("start_date").desc(nulls_last=True), "-pk")[
-            :HOME_RECENT
-        ]
+        events.past().order_by(F("start_date").desc(nulls_last=True), "-pk")[:HOME_RECENT]
     )
+    undated = list(events.undated().order_by("-published_at", "-pk")[:HOME_UNDATED])
     agreements = list(
         Agreement.objects.public()
         .prefetch_related(
@@ -84,6 +79,7 @@ def _home_blocks(today) -> dict:
     return {
         "upcoming": upcoming,
         "recent": recent,
+        "undated": undated,
         "agreements": agreements,
         "regions": regions,
         "sectors": sectors,
@@ -112,18 +108,27 @@ def home(request):
     def blocks() -> dict:
         found = cache.get_or_set(
             f"home:blocks:{version}:{today.isoformat()}",
-            lambda: _home_blocks(today),
+            _home_blocks,
             HOME_BLOCKS_SECONDS,
         )
         list_url = reverse("events:list")
         for region in found["regions"]:
             region.list_url = f"{list_url}?region={region.slug}"
-        found["events"] = found["upcoming"] + found["recent"]
+        found["events"] = found["upcoming"] + found["recent"] + found["undated"]
         found["map_regions"] = {r.slug.replace("-", "_"): r for r in found["regions"]}
         return found
 
     records = SimpleLazyObject(blocks)  # read only when the template's fragment is not cached
-    names = ["upcoming", "recent", "events", "agreements", "regions", "map_regions", "sectors"]
+    names = [
+        "upcoming",
+        "recent",
+        "undated",
+        "events",
+        "agreements",
+        "regions",
+        "map_regions",
+        "sectors",
+    ]
     context = {name: SimpleLazyObject(partial(getitem, records, name)) for name in names}
     context.update(
         {

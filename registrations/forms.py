@@ -4,7 +4,10 @@ import phonenumbers
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language, get_language_info
+from django.utils.functional import lazy
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import Registration
@@ -32,6 +35,20 @@ def _single_line(value: str) -> str:
     return " ".join("".join(ch for ch in value if ch.isprintable() or ch.isspace()).split())
 
 
+PHONE_EXAMPLES = {"local": "06 12 34 56 78", "international": "+33 6 12 34 56 78"}
+
+
+def phone_help_text() -> str:
+    """The examples isolated left to right: bare in an Arabic sentence, the groups of digits
+    read backwards ("78 56 34 12 6 33+")."""
+    examples = {
+        name: format_html('<bdi dir="ltr">{}</bdi>', number)
+        for name, number in PHONE_EXAMPLES.items()
+    }
+    sentence = gettext("A Moroccan or international number, e.g. %(local)s or %(international)s.")
+    return mark_safe(conditional_escape(sentence) % examples)
+
+
 def language_choices() -> list[tuple[str, str]]:
     """Each language in its own name, so everyone finds theirs."""
     return [(code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
@@ -53,9 +70,7 @@ class RegistrationForm(forms.Form):
         label=_("Phone (optional)"),
         required=False,
         max_length=30,
-        help_text=_(
-            "A Moroccan or international number, e.g. 06 12 34 56 78 or +33 6 12 34 56 78."
-        ),
+        help_text=lazy(phone_help_text, str)(),
         widget=forms.TextInput(
             attrs={"type": "tel", "autocomplete": "tel", "dir": "ltr", "inputmode": "tel"}
         ),

@@ -2,10 +2,14 @@
 no axe-core violations (contrast included: axe checks it on the French pages, it skips Arabic
 glyphs), a filter applied through the form. Screenshots go to test-artifacts/."""
 
+import re
 from urllib.parse import quote
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
+from articles.models import Mention
+from events.models import Event
 
 PAGES = {
     "home": "/{lang}/",
@@ -62,3 +66,61 @@ def test_filtering_the_list_through_the_form(live_server, page, artifacts_dir, l
     chips.first.click()
     page.wait_for_load_state()
     assert "region=" not in page.url and "when=past" in page.url
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr"])
+def test_on_a_phone_the_filters_fold_and_the_first_event_shows_at_once(
+    live_server, page, phone_page, artifacts_dir, lang
+):
+    phone_page.goto(f"{live_server.url}/{lang}/events/?region=casablanca-settat")
+    screen = phone_page.viewport_size["height"]
+    first_title = phone_page.locator(".results .card .card-title").first.bounding_box()
+    assert first_title["y"] + first_title["height"] < screen
+    assert not phone_page.locator("#id_region").is_visible()
+    assert phone_page.locator(".active-filters .chip").first.is_visible()
+    phone_page.screenshot(path=artifacts_dir / f"public-events-phone-first-screen-{lang}.png")
+    # One tap opens them.
+    phone_page.click(".filters-panel summary")
+    assert phone_page.locator("#id_region").is_visible()
+    assert phone_page.input_value("#id_region") == "casablanca-settat"
+    phone_page.screenshot(
+        path=artifacts_dir / f"public-events-phone-filters-open-{lang}.png", full_page=True
+    )
+    assert axe_violations(phone_page) == []
+
+    # A wide screen shows them without a tap.
+    page.goto(f"{live_server.url}/{lang}/events/")
+    assert page.locator("#id_region").is_visible()
+    assert not page.locator(".filters-panel summary").is_visible()
+    assert page.locator("#filters-heading").is_visible()
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr"])
+def test_an_event_prints_as_its_content_in_black_on_white(live_server, page, artifacts_dir, lang):
+    forum = Event.objects.get(slug="forum-international-de-la-chimie-2024")
+    article = Mention.objects.for_object(forum).first().article
+    article.url = "https://www.example.ma/forum-chimie"
+    article.save()
+    page.goto(f"{live_server.url}/{lang}/events/{forum.slug}/")
+    page.emulate_media(media="print")
+    for hidden in (".header-nav", ".languages", ".actions", ".site-footer .footer-links"):
+        assert not page.locator(hidden).is_visible(), hidden
+    assert page.locator("main h1").is_visible() and page.locator(".sources").is_visible()
+    colours = page.evaluate(
+        """() => [...document.querySelectorAll('main *')].flatMap(el => {
+            const style = getComputedStyle(el);
+            return [style.color, style.backgroundColor];
+        })"""
+    )
+    assert set(colours) <= {"rgb(0, 0, 0)", "rgba(0, 0, 0, 0)"}
+    address = page.evaluate(
+        "getComputedStyle(document.querySelector('.source-title a'), '::after').content"
+    )
+    assert "https://www.example.ma/forum-chimie" in address
+    page.set_viewport_size({"width": 680, "height": 960})  # A4's width within its margins
+    assert page.evaluate("document.documentElement.scrollWidth") <= 680
+    page.screenshot(path=artifacts_dir / f"public-event-print-{lang}.png", full_page=True)
+    pdf = page.pdf(format="A4")
+    (artifacts_dir / f"public-event-print-{lang}.pdf").write_bytes(pdf)
+    pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
+    assert 1 <= pages <= 2, f"{pages} pages"

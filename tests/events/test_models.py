@@ -88,3 +88,23 @@ def test_public_hides_drafts_and_future_schedules(db):
         Agreement.objects.public().count()
         == Agreement.objects.filter(status=Status.PUBLISHED).count()
     )
+
+
+def test_upcoming_past_and_undated_are_read_on_the_dates_alone(db):
+    """An event the press gave no date for is never upcoming: its article may report it as
+    held. It is neither past: it is listed apart."""
+    today = timezone.localdate()
+    day = datetime.timedelta(days=1)
+    running = EventFactory(start_date=today - day, end_date=today + day)
+    ends_today = EventFactory(start_date=today - 2 * day, end_date=today)
+    tomorrow = EventFactory(start_date=today + day, end_date=None)
+    over = EventFactory(start_date=today - 3 * day, end_date=today - day)
+    yesterday = EventFactory(start_date=today - day, end_date=None)
+    held_undated = EventFactory(start_date=None, end_date=None)
+
+    def pks(queryset) -> set[int]:
+        return set(queryset.values_list("pk", flat=True))
+
+    assert pks(Event.objects.upcoming()) == {running.pk, ends_today.pk, tomorrow.pk}
+    assert pks(Event.objects.past()) == {over.pk, yesterday.pk}
+    assert pks(Event.objects.undated()) == {held_undated.pk}

@@ -283,3 +283,14 @@ def test_kept_cards_are_not_read_again(client, fifty_events, settings):
     assert reads_rows(cold) and not reads_rows(warm)
     assert second.context["cards"] == first.context["cards"]
     assert [card.count("<li") for card in first.context["cards"]] == [1] * 20
+
+
+def test_the_filters_fold_unless_they_need_correcting(client, casablanca_fair):
+    """Closed (a phone shows the results first; a wide screen shows them anyway), open when
+    what was sent is invalid, so the message and the field show without a tap."""
+    folded = client.get(f"{URL}?region=casablanca-settat").content.decode()
+    assert '<details class="filters-panel">' in folded
+    assert folded.index("filters-panel") < folded.index('class="active-filters"')
+    invalid = client.get(f"{URL}?date_from=15-05-2025")
+    assert invalid.status_code == 400
+    assert '<details class="filters-panel" open>' in invalid.content.decode()

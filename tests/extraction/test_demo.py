@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 
 from articles.models import Article, Mention
 from editorial.models import Status
@@ -124,3 +125,25 @@ def test_articles_are_cleaned_of_site_leftovers(db):
     ]
     for article in Article.objects.all():
         assert not [marker for marker in leftovers if marker in article.text]
+
+
+def test_a_forum_is_open_for_registration(db, client):
+    """A fresh `make run` has a forum to register for: every article's event is over."""
+    forum = Event.objects.public().get(title_fr="Forum de démonstration des inscriptions")
+    assert forum.kind == "forum" and forum.start_date > timezone.localdate()
+    assert forum.registration_is_open and forum.capacity > 0
+    assert forum in Event.objects.upcoming()
+    assert Mention.objects.for_object(forum).get().article.published_on == timezone.localdate()
+    form = client.get(f"/fr/events/{forum.slug}/register/").content.decode()
+    assert 'name="full_name"' in form and 'name="consent"' in form
+
+
+def test_loading_again_keeps_the_open_forum_a_month_ahead(db):
+    forum = Event.objects.get(title_fr="Forum de démonstration des inscriptions")
+    Event.objects.filter(pk=forum.pk).update(
+        start_date=datetime.date(2020, 1, 1), end_date=datetime.date(2020, 1, 2)
+    )
+    demo_load()
+    forum.refresh_from_db()
+    assert forum.start_date == timezone.localdate() + datetime.timedelta(days=30)
+    assert forum.registration_is_open

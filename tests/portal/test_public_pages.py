@@ -204,3 +204,21 @@ def test_page_weight_is_within_budget(client, fifty_events):
     for url in ("/ar/", "/ar/events/", "/fr/events/forum-international-de-la-chimie-2024/"):
         html = client.get(url).content
         assert len(gzip.compress(html)) + len(gzip.compress(css)) < 60 * 1024, url
+
+
+def test_home_lists_undated_events_apart_from_the_upcoming_ones(client, fifty_events):
+    """The press gave no date: the article may say it was held, so it is not 'upcoming'."""
+    held = EventFactory(title_fr="Clôture du forum de l'industrie", start_date=None, end_date=None)
+    response = client.get("/fr/")
+    html = response.content.decode()
+    assert held.pk not in {e.pk for e in response.context["upcoming"]}
+    assert held.pk not in {e.pk for e in response.context["recent"]}
+    assert [e.pk for e in response.context["undated"]] == [held.pk]
+    undated_block = html[html.index('id="undated-heading"') :]
+    assert "Clôture du forum de l&#x27;industrie" in undated_block
+    assert "Clôture du forum" not in html[: html.index('id="undated-heading"')]
+    assert html.index('id="upcoming-heading"') < html.index('id="undated-heading"')
+
+
+def test_home_has_no_undated_block_when_every_event_is_dated(client, fifty_events):
+    assert 'id="undated-heading"' not in client.get("/fr/").content.decode()

@@ -52,6 +52,16 @@ def test_the_form_in_arabic(client, db, settings):
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
 
+def test_the_phone_examples_read_left_to_right_in_arabic(client, db):
+    """Bare in an Arabic sentence, "+33 6 12 34 56 78" reads "78 56 34 12 6 33+"."""
+    html = client.get(register_url(OpenEventFactory())).content.decode()
+    phone_input = re.search(r'<input[^>]*name="phone"[^>]*>', html).group()
+    assert 'dir="ltr"' in phone_input and 'aria-describedby="id_phone_helptext"' in phone_input
+    help_text = re.search(r'<div class="helptext" id="id_phone_helptext">(.*?)</div>', html)
+    examples = re.findall(r'<bdi dir="ltr">([^<]*)</bdi>', help_text.group(1))
+    assert examples == ["06 12 34 56 78", "+33 6 12 34 56 78"]
+
+
 def test_the_form_in_french_preselects_french(client, db):
     event = OpenEventFactory()
     html = client.get(register_url(event, "fr")).content.decode()
