@@ -21,7 +21,13 @@ from core.translated_admin import TranslatedAdmin
 from . import merge, transitions
 from .models import Publishable, Status, Transition
 from .preview import preview_url
-from .revisions import revision_register, version_diff, version_previous, versions_for
+from .revisions import (
+    change_message_display,
+    revision_register,
+    version_diff,
+    version_previous,
+    versions_for,
+)
 
 
 # -- list filters --------------------------------------------------------------------------
@@ -348,6 +354,7 @@ class PublishableAdmin(TranslatedAdmin):
                     "version": version,
                     "url": self._url("revision", quote(obj.pk), version.pk),
                     "is_current": index == 0,
+                    "comment": change_message_display(version.revision.comment, self.model),
                 }
                 for index, version in enumerate(versions)
             ],
@@ -371,7 +378,12 @@ class PublishableAdmin(TranslatedAdmin):
         obj = self.get_object(request, unquote(object_id))
         if obj is not None and self.has_view_or_change_permission(request, obj):
             extra_context = {**(extra_context or {}), **self.record_history(request, obj)}
-        return super().history_view(request, object_id, extra_context)
+        response = super().history_view(request, object_id, extra_context)
+        # Django's table shows entry.get_change_message(), which leaves the per-language
+        # fields' labels ("Title [fr]") untranslated: it gets the readable text instead.
+        for entry in getattr(response, "context_data", {}).get("action_list") or ():
+            entry.change_message = change_message_display(entry.change_message, self.model)
+        return response
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name

@@ -5,13 +5,18 @@ modeltranslation has added the per-language fields, so every `_ar`/`_fr`/`_en` c
 each snapshot. A decorator on the model class would run before that and miss them.
 """
 
+import json
 from dataclasses import dataclass
 
 import reversion
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
@@ -122,3 +127,51 @@ def version_diff(old: Version | None, new: Version) -> list[FieldChange]:
             )
         )
     return changes
+
+
+def field_label(field: models.Field) -> str:
+    """The field's name in the active language; a language's column of a translated field
+    (modeltranslation's "title_fr") is "Title (French)"."""
+    base = getattr(field, "translated_field", None)
+    language = getattr(field, "language", "")
+    if base is None or not language:
+        return capfirst(str(field.verbose_name))
+    return _("%(field)s (%(language)s)") % {
+        "field": capfirst(str(base.verbose_name)),
+        "language": get_language_info(language)["name_translated"],
+    }
+
+
+def _stored_labels(model) -> dict[str, str]:
+    """The labels the admin stores in a change message (the untranslated verbose names,
+    "Title [fr]" for a language's column) -> the labels in the active language."""
+    labels = {}
+    for field in model._meta.concrete_fields + model._meta.many_to_many:
+        with translation.override(None):
+            stored = capfirst(str(field.verbose_name))
+        labels[stored] = field_label(field)
+    return labels
+
+
+def change_message_display(change_message: str, model: type[models.Model]) -> str:
+    """An admin change message (LogEntry's or a revision's comment) in the reader's language.
+    Django translates each stored field label as a msgid, which misses modeltranslation's
+    "Title [fr]": the labels of the record's fields, and of its inline rows' fields, are
+    looked up by field instead."""
+    try:
+        parts = json.loads(change_message) if change_message.startswith("[") else None
+    except json.JSONDecodeError:
+        parts = None
+    if isinstance(parts, list):
+        with translation.override(None):
+            rows = {
+                str(relation.related_model._meta.verbose_name): relation.related_model
+                for relation in model._meta.related_objects
+            }
+        for part in parts:
+            details = part.get("changed") if isinstance(part, dict) else None
+            if isinstance(details, dict) and isinstance(details.get("fields"), list):
+                labels = _stored_labels(rows.get(details.get("name"), model))
+                details["fields"] = [labels.get(label, label) for label in details["fields"]]
+        change_message = json.dumps(parts)
+    return LogEntry(change_message=change_message).get_change_message()

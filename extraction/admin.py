@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.dateparse import parse_date
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Language, Mention
@@ -69,13 +70,31 @@ class MentionForm(ApprovedRowsForm):
         return cleaned_data
 
 
+def record_type_label(content_type: ContentType) -> str:
+    """ "Organisation", not "Organisations and people | organisation": the app's name is
+    noise here, and would crowd out the type in the mentions' narrow column."""
+    return capfirst(content_type.name)
+
+
 class MentionFieldsMixin:
     """The record type offers only the public records' types."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "content_type":
             kwargs["queryset"] = record_types()
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "content_type":
+            field.label_from_instance = record_type_label
+        return field
+
+
+class RecordTypeFilter(admin.RelatedFieldListFilter):
+    """The record types a mention may point at, not every content type of the site."""
+
+    def field_choices(self, field, request, model_admin):
+        return [
+            (content_type.pk, record_type_label(content_type)) for content_type in record_types()
+        ]
 
 
 class MentionInline(MentionFieldsMixin, ApprovedRowsInlineMixin, admin.TabularInline):
@@ -506,7 +525,7 @@ class MentionAdmin(MentionFieldsMixin, ApprovedRowsAdminMixin, admin.ModelAdmin)
     form = MentionForm
     row_gates = MENTION_GATES
     list_display = ["article", "content_type", "object_id", "quote"]
-    list_filter = ["content_type"]
+    list_filter = [("content_type", RecordTypeFilter)]
     list_select_related = ["article", "content_type"]
     search_fields = ["quote", "article__title"]
     autocomplete_fields = ["article"]

@@ -1,25 +1,21 @@
-import csv
-import datetime
-
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, OuterRef, Q, Subquery
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.arabic import strip_bidi
 from editorial import transitions
 from editorial.admin import PublishableForm
 from events.admin import EventAdmin
 from events.models import Event
 
 from . import exceptions
+from .exports import registrations_csv, registrations_xlsx
 from .forms import CapacityForm, language_choices, phone_normalize
 from .models import OutgoingEmail, OutgoingEmailStatus, Registration, RegistrationStatus
 from .services import check_in, emails, seats
@@ -150,52 +146,6 @@ class RegistrationAdminForm(forms.ModelForm):
         return email
 
 
-CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value) -> str:
-    """A cell a spreadsheet shows as text: a leading =, +, -, @, tab or CR would start a
-    formula, so it gets a leading apostrophe (OWASP's advice for CSV injection)."""
-    text = strip_bidi("" if value is None else str(value))  # bidi controls could hide a "="
-    return "'" + text if text.startswith(CSV_FORMULA_PREFIXES) else text
-
-
-def registrations_csv(queryset, filename: str) -> HttpResponse:
-    """UTF-8 with a byte-order mark, so Excel shows Arabic names."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    columns = [
-        ("reference", _("reference")),
-        ("event", _("event")),
-        ("status", _("status")),
-        ("waiting_position", _("waiting list position")),
-        ("full_name", _("full name")),
-        ("email", _("e-mail")),
-        ("phone", _("phone")),
-        ("organization_name", _("organisation")),
-        ("job_title", _("job title")),
-        ("language", _("language of correspondence")),
-        ("created_at", _("registered at")),
-        ("consent_at", _("consent given at")),
-        ("checked_in_at", _("checked in at")),
-        ("cancelled_at", _("cancelled at")),
-    ]
-    writer.writerow([csv_cell(label) for _name, label in columns])
-    for registration in queryset.select_related("event").order_by("event", "created_at", "pk"):
-        row = []
-        for name, _label in columns:
-            value = getattr(registration, name)
-            if name == "status":
-                value = registration.get_status_display()
-            elif isinstance(value, datetime.datetime):
-                value = timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
-            row.append(csv_cell(value))
-        writer.writerow(row)
-    return response
-
-
 class OutgoingEmailInline(admin.TabularInline):
     """The messages sent to this registrant, read-only: resend from the e-mails list."""
 
@@ -243,15 +193,15 @@ class RegistrationAdmin(RegistrationDataAdminMixin, admin.ModelAdmin):
     class Media:
         css = {"all": ["css/registration-admin.css"]}
 
+    # Few enough columns to read at 1280 px: the waiting position goes with the status, the
+    # check-in time is on the registration's page.
     list_display = [
         "reference",
         "full_name",
         "email",
         "event",
-        "status",
-        "waiting_position",
+        "status_position",
         "created_at",
-        "checked_in_at",
         "email_state",
     ]
     list_filter = [
@@ -307,6 +257,7 @@ class RegistrationAdmin(RegistrationDataAdminMixin, admin.ModelAdmin):
         "mark_attended",
         "resend_email",
         "export_selected",
+        "export_selected_xlsx",
     ]
 
     # Who may see and do what: the model permissions, checked explicitly.
@@ -329,6 +280,16 @@ class RegistrationAdmin(RegistrationDataAdminMixin, admin.ModelAdmin):
         return (
             super().get_queryset(request).annotate(last_email=Subquery(latest.values("status")[:1]))
         )
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_position(self, obj):
+        """The status, with the place on the waiting list for those waiting."""
+        if obj.status == RegistrationStatus.WAITING and obj.waiting_position:
+            return _("%(status)s (no. %(position)d)") % {
+                "status": obj.get_status_display(),
+                "position": obj.waiting_position,
+            }
+        return obj.get_status_display()
 
     @admin.display(description=_("e-mail"), boolean=True)
     def email_state(self, obj):
@@ -449,6 +410,10 @@ class RegistrationAdmin(RegistrationDataAdminMixin, admin.ModelAdmin):
     def export_selected(self, request, queryset):
         return registrations_csv(queryset, f"registrations-{timezone.localdate():%Y-%m-%d}.csv")
 
+    @admin.action(description=_("Export the selected for Excel (.xlsx)"), permissions=["export"])
+    def export_selected_xlsx(self, request, queryset):
+        return registrations_xlsx(queryset, f"registrations-{timezone.localdate():%Y-%m-%d}.xlsx")
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)
@@ -464,6 +429,12 @@ class RegistrationAdmin(RegistrationDataAdminMixin, admin.ModelAdmin):
                 name="registrations_registration_export",
             ),
             path(
+                "event/<int:event_id>/export/xlsx/",
+                view(self.export_event_view),
+                {"file_format": "xlsx"},
+                name="registrations_registration_export_xlsx",
+            ),
+            path(
                 "event/<int:event_id>/capacity/",
                 view(self.capacity_view),
                 name="registrations_registration_capacity",
@@ -471,13 +442,14 @@ class RegistrationAdmin(RegistrationDataAdminMixin, admin.ModelAdmin):
             *super().get_urls(),
         ]
 
-    def export_event_view(self, request, event_id):
+    def export_event_view(self, request, event_id, file_format="csv"):
         if not self.has_export_permission(request):
             raise PermissionDenied
         event = get_object_or_404(managed_events(request), pk=event_id)
-        return registrations_csv(
+        export = registrations_xlsx if file_format == "xlsx" else registrations_csv
+        return export(
             Registration.objects.filter(event=event),
-            f"registrations-{event.slug}-{timezone.localdate():%Y-%m-%d}.csv",
+            f"registrations-{event.slug}-{timezone.localdate():%Y-%m-%d}.{file_format}",
         )
 
     def capacity_view(self, request, event_id):

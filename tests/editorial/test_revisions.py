@@ -1,9 +1,14 @@
 """Revisions: every admin save is one, the diff shows each changed field per language, a
 publisher's restore brings the content back (not the status) and is logged."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+from django.conf import settings
+from django.contrib.admin.models import LogEntry
 from django.urls import reverse
-from reversion.models import Version
+from reversion.models import Revision, Version
 
 from editorial import transitions
 from editorial.models import Status, Transition
@@ -134,3 +139,42 @@ def test_only_publishers_restore(editor):
     record.refresh_from_db()
     assert record.title_fr == "Après"
     assert not Transition.objects.filter(object_id=record.pk).exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "labels", "month"),
+    [
+        ("fr", ["Titre (français)", "Titre (anglais)", "Résumé (arabe)"], "juillet"),
+        ("ar", ["العنوان (الفرنسية)", "العنوان (الإنجليزية)", "الملخص (العربية)"], "يوليوز"),
+    ],
+)
+def test_history_reads_in_the_admins_language_and_local_time(
+    client, edited, users, language, labels, month
+):
+    """The change message names each language's column as "Title (French)" in the reader's
+    language (not modeltranslation's "Title [fr]"); times are the site's, not UTC."""
+    first, second = versions(edited)
+    saved = datetime.datetime(2026, 7, 15, 12, 5, tzinfo=datetime.UTC)
+    local = saved.astimezone(ZoneInfo(settings.TIME_ZONE)).strftime("%H:%M")
+    assert local != "12:05"
+    LogEntry.objects.filter(object_id=str(edited.pk)).update(action_time=saved)
+    Revision.objects.filter(pk=second.revision_id).update(date_created=saved)
+    client.force_login(users["publisher"])
+    history = client.get(
+        reverse("admin:events_event_history", args=[edited.pk]), HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+    log_table = history.split('id="change-history"')[1]
+    panel = history.split('id="editorial-history-title"')[1].split('id="change-history"')[0]
+    for part in (log_table, panel):  # Django's log, then the revisions' comments
+        assert all(label in part for label in labels), part
+        assert "[fr]" not in part and "[ar]" not in part
+        assert local in part and "12:05" not in part
+    assert month in log_table
+    diff = client.get(
+        reverse("admin:events_event_revision", args=[edited.pk, second.pk]),
+        HTTP_ACCEPT_LANGUAGE=language,
+    ).content.decode()
+    saved_on = diff.split('class="editorial-meta"')[1].split("</p>")[0]
+    assert f"{month} 2026" in saved_on and local in saved_on
+    field_column = [row.split("</th>")[0] for row in diff.split('<th scope="row">')[1:]]
+    assert labels[0].split(" (")[0] in field_column

@@ -3,8 +3,10 @@ a mail header, markup and bidi controls typed by editors reaching plain-text out
 organisation filter's clock, and calendars for events that have no date."""
 
 import datetime
+import io
 import xml.etree.ElementTree as ET
 
+import openpyxl
 import pytest
 from django.core import mail
 from django.utils import timezone
@@ -12,7 +14,7 @@ from django.utils import timezone
 from core.arabic import strip_bidi
 from events.models import EventRole
 from registrations import messages
-from registrations.admin import registrations_csv
+from registrations.exports import registrations_csv, registrations_xlsx
 from registrations.models import Registration
 from tests.events.factories import EventFactory
 from tests.organizations.factories import OrganizationFactory
@@ -111,7 +113,7 @@ def test_email_subject_has_no_bidi_controls():
     assert "\u202e" not in message.message()["Subject"]
 
 
-def test_registrations_csv_has_no_bidi_controls():
+def test_registration_exports_have_no_bidi_controls():
     event = OpenEventFactory(title="\u202eمنتدى")
     RegistrationFactory(
         event=event, full_name='\u202e=HYPERLINK("http://evil")', job_title="مهندسة\u200f"
@@ -121,6 +123,12 @@ def test_registrations_csv_has_no_bidi_controls():
     assert not has_bidi(text)
     # Without its bidi control the cell starts with "=": still neutralised as a formula.
     assert "'=HYPERLINK" in text and "مهندسة" in text
+    workbook = openpyxl.load_workbook(
+        io.BytesIO(registrations_xlsx(Registration.objects.filter(event=event), "r.xlsx").content)
+    )
+    values = [cell.value for row in workbook.active.iter_rows() for cell in row if cell.value]
+    assert not any(has_bidi(value) for value in values)
+    assert '=HYPERLINK("http://evil")' in values and "مهندسة" in values
 
 
 def test_an_undated_event_offers_no_calendar(client):

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
@@ -12,7 +13,7 @@ from django.utils import translation
 from articles.models import Article, Mention
 from editorial.groups import EDITORS, PUBLISHERS
 from editorial.models import Status
-from events.models import Event
+from events.models import Agreement, Event
 from extraction.services import article_extract
 from organizations.models import Organization, Person
 from tests.editorial.factories import UserFactory
@@ -192,3 +193,27 @@ def test_the_list_action_opens_the_review(client, article):
         {"action": "extract_selected", "_selected_action": [article.pk]},
     )
     assert response.status_code == 302 and response["Location"] == review_url(article)
+
+
+def test_a_mentions_record_type_is_one_of_the_public_records(client, article):
+    """The Mention admin's form and filter offer events, agreements, organisations and
+    people: not users, sessions or any other content type."""
+    login(client, PUBLISHERS)
+    Mention.objects.create(
+        article=article,
+        content_type=ContentType.objects.get_for_model(Organization),
+        object_id=OrganizationFactory().pk,
+        start=0,
+        end=5,
+        quote=article.text[:5],
+    )
+    expected = {
+        ContentType.objects.get_for_model(m) for m in (Event, Agreement, Organization, Person)
+    }
+    form = client.get(reverse("admin:articles_mention_add")).context["adminform"].form
+    assert set(form.fields["content_type"].queryset) == expected
+    changelist = client.get(reverse("admin:articles_mention_changelist")).context["cl"]
+    (record_type_filter,) = changelist.filter_specs
+    offered = dict(record_type_filter.lookup_choices)
+    assert set(offered) == {content_type.pk for content_type in expected}
+    assert set(offered.values()) == {"Event", "Agreement", "Organisation", "Person"}

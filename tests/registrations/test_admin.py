@@ -2,13 +2,15 @@
 
 import csv
 import io
+import zipfile
 
+import openpyxl
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 
 from events.models import Event
-from registrations.admin import csv_cell
+from registrations.exports import XLSX_CONTENT_TYPE, csv_cell
 from registrations.models import OutgoingEmail, Registration, RegistrationStatus
 from registrations.services import seats
 from tests.editorial.factories import UserFactory
@@ -141,6 +143,41 @@ def test_csv_export_is_excel_friendly_and_formula_safe(
         assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
 
 
+def read_xlsx(response):
+    """The workbook's only sheet, and its cells' XML (to see that no formula is in it)."""
+    assert response["Content-Type"] == XLSX_CONTENT_TYPE
+    assert response["Content-Disposition"].endswith('.xlsx"')
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    return openpyxl.load_workbook(io.BytesIO(response.content)).active, sheet_xml
+
+
+@pytest.mark.parametrize(("language", "right_to_left"), [("ar", True), ("fr", False)])
+def test_xlsx_export_keeps_every_cell_as_text(
+    client, event_with_registrations, registration_manager, language, right_to_left
+):
+    client.force_login(registration_manager)
+    response = client.get(
+        f"{CHANGELIST}event/{event_with_registrations.pk}/export/xlsx/",
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+    sheet, sheet_xml = read_xlsx(response)
+    rows = list(sheet.iter_rows())
+    assert len(rows) == 5
+    cells = [cell for row in rows[1:] for cell in row if cell.value is not None]
+    assert all(cell.data_type == "s" for cell in cells)
+    values = [cell.value for cell in cells]
+    # As typed, without the apostrophe CSV needs: a string cell never runs.
+    assert "أمينة العلوي" in values
+    assert '=HYPERLINK("http://evil")' in values
+    assert "+cmd|' /C calc'!A0" in values
+    assert "@SUM(1+1)" in values
+    assert "<f>" not in sheet_xml and "<f " not in sheet_xml
+    assert bool(sheet.sheet_view.rightToLeft) is right_to_left
+    header = [cell.value for cell in rows[0]]
+    assert ("الاسم الكامل" in header) is (language == "ar")
+
+
 @pytest.mark.parametrize(
     ("value", "safe"),
     [
@@ -167,8 +204,19 @@ def test_export_needs_its_own_permission(client, event_with_registrations, djang
     viewer.user_permissions.add(Permission.objects.get(codename="view_registration"))
     client.force_login(viewer)
     assert client.get(CHANGELIST).status_code == 200
-    assert client.get(f"{CHANGELIST}event/{event_with_registrations.pk}/export/").status_code == 403
-    assert "export_selected" not in client.get(CHANGELIST).content.decode()
+    for export in ("export/", "export/xlsx/"):
+        url = f"{CHANGELIST}event/{event_with_registrations.pk}/{export}"
+        assert client.get(url).status_code == 403
+    html = client.get(CHANGELIST).content.decode()
+    assert "export_selected" not in html and "export/xlsx/" not in html
+    response = client.post(
+        CHANGELIST,
+        {
+            "action": "export_selected_xlsx",
+            "_selected_action": [Registration.objects.filter(event=event_with_registrations)[0].pk],
+        },
+    )
+    assert response.get("Content-Type") != XLSX_CONTENT_TYPE
 
 
 def action(client, name, registrations):
@@ -219,6 +267,13 @@ def test_actions_cancel_promote_attend_resend_export(
         {"action": "export_selected", "_selected_action": [by_email["omar@example.ma"].pk]},
     )
     rows = read_csv(response)
+    assert len(rows) == 2 and "omar@example.ma" in rows[1]
+    response = client.post(
+        CHANGELIST,
+        {"action": "export_selected_xlsx", "_selected_action": [by_email["omar@example.ma"].pk]},
+    )
+    sheet, _xml = read_xlsx(response)
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert len(rows) == 2 and "omar@example.ma" in rows[1]
 
 
@@ -347,3 +402,18 @@ def test_the_emails_list_is_for_registration_managers_only(client, english, djan
     editor.save()
     client.force_login(editor)
     assert client.get("/admin/registrations/outgoingemail/").status_code == 403
+
+
+def test_the_list_shows_each_waiting_registrants_place(
+    client, english, event_with_registrations, registration_manager
+):
+    """The waiting position is in the status column (one column less at 1280 px)."""
+    client.force_login(registration_manager)
+    html = client.get(f"{CHANGELIST}?status__exact=waiting").content.decode()
+    waiting = Registration.objects.filter(
+        event=event_with_registrations, status=RegistrationStatus.WAITING
+    )
+    assert sorted(waiting.values_list("waiting_position", flat=True)) == [1, 2]
+    for registration in waiting:
+        row = html.split(f">{registration.reference}</a>")[1].split("</tr>")[0]
+        assert f"On the waiting list (no. {registration.waiting_position})" in row
