@@ -11,6 +11,7 @@ from django.utils.translation import get_language, get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import Registration
+from .services.check_in import LOOKUP_MIN_LENGTH
 
 
 def phone_normalize(value: str, *, region: str = "MA") -> str:
@@ -154,6 +155,21 @@ class CheckInForm(forms.Form):
                 "dir": "ltr",
             }
         ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class CheckInLookupForm(forms.Form):
+    """A registrant without their code, found by name or e-mail (GET q=)."""
+
+    q = forms.CharField(
+        label=_("Name or e-mail"),
+        min_length=LOOKUP_MIN_LENGTH,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "dir": "auto"}),
     )
 
     def __init__(self, *args, **kwargs):

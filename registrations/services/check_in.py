@@ -1,10 +1,13 @@
-"""At the door: a reference typed or scanned marks the registrant attended, once."""
+"""At the door: a reference typed or scanned marks the registrant attended, once; a
+registrant without their code is found by name or e-mail."""
 
+import unicodedata
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 
+from core.arabic import normalize_arabic
 from events.models import Event
 
 from ..exceptions import CheckInRefused, UnknownReference, WrongEvent
@@ -44,3 +47,41 @@ def registration_check_in(*, reference: str, event: Event | None = None) -> Chec
     registration.checked_in_at = timezone.now()
     registration.save(update_fields=["status", "checked_in_at"])
     return CheckIn(registration=registration, already=False)
+
+
+LOOKUP_MIN_LENGTH = 2
+LOOKUP_LIMIT = 20
+
+
+@dataclass
+class Lookup:
+    registrations: list[Registration]
+    more: bool  # more registrations matched than are listed
+
+
+def _fold(text: str) -> str:
+    """Case, Latin accents and Arabic marks folded away: "helene" finds "Hélène" and
+    "احمد" finds "أحمد" (NFKD splits the accent or hamza off its letter, then it is dropped)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return normalize_arabic("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+def registrations_lookup(*, event: Event, query: str, limit: int = LOOKUP_LIMIT) -> Lookup:
+    """The event's registrations whose name or e-mail contains the query, by name, at most
+    `limit`. The folding runs in Python over the event's names and addresses (a door list of a
+    few thousand at most), so it is the same on PostgreSQL and SQLite."""
+    needle = _fold(query)
+    if len(needle) < LOOKUP_MIN_LENGTH:
+        return Lookup(registrations=[], more=False)
+    candidates = (
+        Registration.objects.filter(event=event)
+        .order_by("full_name", "pk")
+        .values_list("pk", "full_name", "email")
+    )
+    matches = [
+        pk
+        for pk, full_name, email in candidates.iterator()
+        if needle in _fold(full_name) or needle in email.lower()
+    ]
+    found = Registration.objects.in_bulk(matches[:limit])
+    return Lookup(registrations=[found[pk] for pk in matches[:limit]], more=len(matches) > limit)

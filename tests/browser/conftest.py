@@ -30,24 +30,58 @@ def demo_records(transactional_db):
     demo_load()
 
 
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
 @pytest.fixture(scope="session")
-def browser():
+def playwright_driver():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver):
+    browser = playwright_driver.chromium.launch(
+        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+    )
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def camera_page(playwright_driver):
+    """A phone-sized page whose camera films a video file: call it with a .y4m path (Chromium's
+    fake capture device plays it in a loop, and grants the camera without asking)."""
+    browsers = []
+
+    def open_page(video):
+        browser = playwright_driver.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
             args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
+                *CHROMIUM_ARGS,
+                "--use-fake-ui-for-media-stream",
+                "--use-fake-device-for-media-stream",
+                f"--use-file-for-fake-video-capture={video}",
             ],
         )
-        yield browser
+        browsers.append(browser)
+        context = browser.new_context(
+            viewport={"width": 390, "height": 844}, is_mobile=True, permissions=["camera"]
+        )
+        return context.new_page()
+
+    yield open_page
+    for browser in browsers:
         browser.close()
 
 

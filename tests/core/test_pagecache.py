@@ -84,7 +84,7 @@ def test_a_sign_up_leaves_the_cached_pages_alone(client, db, django_capture_on_c
     client.get("/ar/events/")
     with django_capture_on_commit_callbacks(execute=True):
         response = Client().post(f"/ar/events/{event.slug}/register/", registration_form_data())
-    assert response.status_code == 200 and Registration.objects.filter(event=event).count() == 1
+    assert response.status_code == 303 and Registration.objects.filter(event=event).count() == 1
     assert client.get("/ar/events/")["X-Page-Cache"] == "hit"
 
 

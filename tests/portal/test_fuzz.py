@@ -14,7 +14,7 @@ from collections import Counter
 
 import pytest
 from django.test import Client
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from events.models import Event
@@ -197,8 +197,7 @@ def test_registration_form(client, fuzz_settings, open_event, language, fields):
     before = counts()
     response = client.post(f"/{language}/events/{open_event.slug}/register/", data)
     assert_sane(response, language)
-    content = response.content
-    if b"outcome-confirmed" in content or b"outcome-waiting" in content:
+    if response.status_code == 303:
         # Valid after all: exactly one registration, with what was sent.
         assert counts() == (before[0] + 1, *before[1:])
         Registration.objects.filter(event=open_event).delete()
@@ -228,12 +227,15 @@ def test_personal_links(client, registration, language, token, action, kind):
     if kind == "tampered":
         token = real[: len(real) // 2] + token if token else real[:-3]
     elif kind == "real":
-        assume(action != "cancel")  # the one action that legitimately writes
         token = real
-    path = f"/{language}/registration/?token={urllib.parse.quote(token[:500], safe='')}"
+    query = f"?token={urllib.parse.quote(token[:500], safe='')}"
     before = counts()
-    assert_sane(client.get(path), language)
-    assert_sane(client.post(path, {"action": action}), language)
+    assert_sane(client.get(f"/{language}/registration/{query}"), language)
+    # The personal page never writes (cancelling has a page of its own).
+    assert_sane(client.post(f"/{language}/registration/{query}", {"action": action}), language)
+    if kind != "real":
+        assert_sane(client.get(f"/{language}/registration/cancel/{query}"), language)
+        assert_sane(client.post(f"/{language}/registration/cancel/{query}"), language)
     registration.refresh_from_db()
     assert counts() == before
     assert registration.status != "cancelled"

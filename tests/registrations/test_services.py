@@ -286,6 +286,33 @@ def test_check_in_refuses_waiting_cancelled_unknown_and_other_events(db, registe
     assert Registration.objects.get(pk=seat.pk).status == CONFIRMED
 
 
+def test_lookup_folds_case_accents_and_arabic_forms_and_stays_in_the_event(db):
+    event = OpenEventFactory()
+    names = ["Hélène Benali", "HELENE DUPONT", "إبراهيم العلوي", "Karim"]
+    for name in names:
+        RegistrationFactory(event=event, full_name=name)
+    RegistrationFactory(full_name="Hélène Elsewhere")
+
+    def found(query):
+        lookup = check_in.registrations_lookup(event=event, query=query)
+        return [r.full_name for r in lookup.registrations]
+
+    assert sorted(found("helene")) == ["HELENE DUPONT", "Hélène Benali"]
+    assert found("ابراهيم") == ["إبراهيم العلوي"]
+    assert found("  ") == [] and found("h") == []
+    assert sorted(found("@example.org")) == sorted(names)  # the factory's addresses
+
+
+def test_lookup_lists_at_most_the_limit_and_says_there_are_more(db):
+    event = OpenEventFactory()
+    for n in range(4):
+        RegistrationFactory(event=event, full_name=f"Benali {n}")
+    lookup = check_in.registrations_lookup(event=event, query="benali", limit=3)
+    assert [r.full_name for r in lookup.registrations] == ["Benali 0", "Benali 1", "Benali 2"]
+    assert lookup.more
+    assert not check_in.registrations_lookup(event=event, query="benali", limit=4).more
+
+
 def test_attended_registrations_cannot_be_cancelled(db, register, english):
     registration = register(OpenEventFactory(), "came@example.ma")
     check_in.registration_check_in(reference=registration.reference)

@@ -3,6 +3,8 @@
 import datetime
 import re
 import time
+from html import unescape
+from urllib.parse import urlencode
 
 import pytest
 from django.core import mail, signing
@@ -11,6 +13,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from editorial.models import Status
+from events.models import Event
 from registrations.models import Registration, RegistrationStatus
 from registrations.services import links, seats
 from tests.editorial.factories import UserFactory
@@ -25,11 +28,14 @@ def register_url(event, language="ar"):
 
 @pytest.fixture
 def post(client, django_capture_on_commit_callbacks):
-    """POST the form as it commits (the e-mail task it enqueues runs then)."""
+    """POST the form as it commits (the e-mail task it enqueues runs then), and follow the
+    redirect to the outcome as a browser does."""
 
     def send(event, language="ar", client=client, **fields):
         with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(register_url(event, language), registration_form_data(**fields))
+            response = client.post(
+                register_url(event, language), registration_form_data(**fields), follow=True
+            )
         return response
 
     return send
@@ -106,6 +112,9 @@ def test_signing_up_confirms_with_a_reference(db, post):
     response = post(event, language="fr", email="Amina@Example.MA")
     html = response.content.decode()
     registration = Registration.objects.get(event=event)
+    ((outcome_url, status),) = response.redirect_chain
+    assert status == 303  # a refresh of the outcome does not post again
+    assert outcome_url.startswith(f"/fr/events/{event.slug}/register/done/?token=")
     assert response.status_code == 200
     assert translated("You are registered", "fr") in html and registration.reference in html
     assert registration.status == RegistrationStatus.CONFIRMED
@@ -194,7 +203,7 @@ def test_csrf_is_enforced(db):
     response = browser.post(
         register_url(event), {**registration_form_data(), "csrfmiddlewaretoken": token}
     )
-    assert response.status_code == 200
+    assert response.status_code == 303
     assert Registration.objects.filter(event=event).count() == 1
 
 
@@ -244,6 +253,89 @@ def test_rate_limit_can_be_switched_off(db, post, settings):
     for n in range(3):
         assert post(event, email=f"p{n}@example.ma").status_code == 200
     assert Registration.objects.filter(event=event).count() == 3
+
+
+# --- the outcome page -----------------------------------------------------------------------
+
+
+def test_refreshing_the_outcome_shows_it_again_and_registers_nothing_more(db, post, client):
+    event = OpenEventFactory(capacity=1)
+    post(event, email="first@example.ma")
+    response = post(event, language="en", email="second@example.ma")
+    ((outcome_url, _status),) = response.redirect_chain
+    for _refresh in range(2):
+        html = client.get(outcome_url).content.decode()
+        assert "You are on the waiting list" in html and re.search(r'class="position">1<', html)
+        assert 'name="robots" content="noindex"' in html  # its address holds a personal token
+    assert Registration.objects.filter(event=event).count() == 2
+    assert len(mail.outbox) == 2
+
+
+def test_the_outcome_shows_only_the_registration_its_token_signs(db, register, client):
+    event = OpenEventFactory()
+    mine = register(event, "mine@example.ma", full_name="Amina")
+    outcome = f"/en/events/{event.slug}/register/done/"
+    assert client.get(outcome).status_code == 400
+    forged = signing.dumps(mine.reference, salt="another-salt")
+    response = client.get(outcome, {"token": forged})
+    assert response.status_code == 400 and mine.reference not in response.content.decode()
+    # Under another event's address it goes to its own event's page.
+    elsewhere = f"/en/events/{OpenEventFactory().slug}/register/done/"
+    response = client.get(elsewhere, {"token": links.registration_token(mine)})
+    assert response.status_code == 302
+    assert response["Location"].startswith(outcome + "?token=")
+    # Cancelled since: the personal page tells it.
+    seats.registration_cancel(registration=mine, site_url="http://testserver")
+    response = client.get(outcome, {"token": links.registration_token(mine)})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/registration/?token=")
+
+
+def test_the_already_registered_outcome_holds_only_the_typed_address_for_a_while(db, post, client):
+    event = OpenEventFactory()
+    post(event, email="amina@example.ma")
+    response = post(event, language="en", email="AMINA@example.ma")
+    ((outcome_url, status),) = response.redirect_chain
+    assert status == 303 and "AMINA@example.ma" in response.content.decode()
+    assert "Already registered" in client.get(outcome_url).content.decode()
+    # Signed for another event, or an hour old: back to the form, which shows nothing of it.
+    other = OpenEventFactory()
+    token = links.duplicate_outcome_token(event_id=other.pk, email="x@example.ma")
+    response = client.get(f"/en/events/{event.slug}/register/done/", {"duplicate": token})
+    assert response.status_code == 302 and response["Location"] == register_url(event, "en")
+
+    class HourAgo(signing.TimestampSigner):
+        def timestamp(self):
+            age = links.DUPLICATE_MAX_AGE.total_seconds() + 1
+            return signing.b62_encode(int(time.time() - age))
+
+    old = HourAgo(salt=links.DUPLICATE_SALT).sign_object(
+        {"event": event.pk, "email": "amina@example.ma"}
+    )
+    response = client.get(f"/en/events/{event.slug}/register/done/", {"duplicate": old})
+    assert response.status_code == 302 and response["Location"] == register_url(event, "en")
+
+
+def test_the_outcome_and_the_personal_page_offer_the_events_calendar(db, post, client):
+    event = OpenEventFactory(title_en="Calendar forum")
+    html = post(event, language="en", email="cal@example.ma").content.decode()
+    calendar = f"/en/events/{event.slug}/calendar.ics"
+    assert f'href="{calendar}" download' in html and "Add to calendar" in html
+    ics = client.get(calendar)
+    assert ics["Content-Type"].startswith("text/calendar")
+    assert b"SUMMARY:Calendar forum" in ics.content
+    assert b"DTSTART;VALUE=DATE:" + event.start_date.strftime("%Y%m%d").encode() in ics.content
+    registration = Registration.objects.get(event=event)
+    personal = client.get(link_path(registration)).content.decode()  # in Arabic
+    assert f'href="/ar/events/{event.slug}/calendar.ics" download' in personal
+
+
+def test_an_undated_event_offers_no_calendar(db, post, client):
+    event = OpenEventFactory(start_date=None, end_date=None)
+    html = post(event, language="en", email="undated@example.ma").content.decode()
+    assert "You are registered" in html and "calendar.ics" not in html
+    registration = Registration.objects.get(event=event)
+    assert "calendar.ics" not in client.get(link_path(registration)).content.decode()
 
 
 # --- the personal link -----------------------------------------------------------------------
@@ -300,28 +392,69 @@ def test_an_expired_link_is_refused_clearly(client, db, register):
     assert "This link has expired" in response.content.decode()
 
 
-def test_cancelling_through_the_link_frees_the_seat(
+def cancel_path(registration):
+    token = links.registration_token(registration)
+    return "/en/registration/cancel/?" + urlencode({"token": token})
+
+
+def test_cancelling_asks_first_then_frees_the_seat_and_tells_by_email(
     client, db, register, django_capture_on_commit_callbacks
 ):
-    event = OpenEventFactory(capacity=1)
-    mine = register(event, "me@example.ma", language="en")
+    event = OpenEventFactory(capacity=1, title_en="Aerospace forum")
+    mine = register(event, "me@example.ma", language="fr")
     next_one = register(event, "next@example.ma")
-    path = link_path(mine)
-    client.get(path)
-    assert (
-        Registration.objects.get(pk=mine.pk).status == RegistrationStatus.CONFIRMED
-    )  # GET is safe
+    personal = client.get(link_path(mine)).content.decode()
+    assert "<form" not in personal.split('class="registration-event"')[1]  # a link, not a POST
+    href = re.search(r'class="[^"]*cancel-link" href="([^"]+)"', personal).group(1)
+    assert unescape(href).startswith("/fr/registration/cancel/?token=")
+
+    assert client.get(unescape(href)).status_code == 200
+    question = client.get(cancel_path(mine))
+    html = question.content.decode()
+    assert question.status_code == 200 and "Cancel your registration?" in html
+    assert "Aerospace forum" in html and 'method="post"' in html
+    # GET is safe.
+    assert Registration.objects.get(pk=mine.pk).status == RegistrationStatus.CONFIRMED
+
+    mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(path, {"action": "cancel"})
-    html = response.content.decode()
+        response = client.post(cancel_path(mine))
+    assert response.status_code == 303
+    assert response["Location"].startswith("/en/registration/?token=")
+    html = client.get(response["Location"]).content.decode()
     assert "Your registration has been cancelled" in html
-    assert "Cancel my registration" not in html
+    assert "Cancel my registration" not in html and "Add to calendar" not in html
     assert Registration.objects.get(pk=mine.pk).status == RegistrationStatus.CANCELLED
     assert Registration.objects.get(pk=next_one.pk).status == RegistrationStatus.CONFIRMED
-    assert sorted(m.to[0] for m in mail.outbox[-2:]) == ["me@example.ma", "next@example.ma"]
-    # Again: nothing more happens, and the page says why.
-    html = client.post(path, {"action": "cancel"}).content.decode()
-    assert "already cancelled" in html
+    (notice,) = [m for m in mail.outbox if m.to == ["me@example.ma"]]
+    assert notice.subject == translated("Registration cancelled: %(event)s", "fr") % {
+        "event": event.title_fr
+    }  # in the registrant's language, not the page's
+    assert [m.to for m in mail.outbox if m is not notice] == [["next@example.ma"]]
+
+    # Again, or a refresh of the question: nothing more happens.
+    assert client.post(cancel_path(mine))["Location"].startswith("/en/registration/?token=")
+    assert client.get(cancel_path(mine)).status_code == 302
+    assert len(mail.outbox) == 2
+
+
+def test_a_cancellation_that_is_refused_says_why_and_changes_nothing(client, db, register):
+    event = OpenEventFactory()
+    mine = register(event, "me@example.ma")
+    Event.objects.filter(pk=event.pk).update(
+        start_date=datetime.date(2020, 5, 1), end_date=datetime.date(2020, 5, 2)
+    )
+    assert client.get(cancel_path(mine)).status_code == 302  # nothing to ask any more
+    response = client.post(cancel_path(mine))
+    assert response.status_code == 409
+    assert "This event is over" in response.content.decode()
+    assert Registration.objects.get(pk=mine.pk).status == RegistrationStatus.CONFIRMED
+
+
+def test_the_cancel_step_refuses_a_bad_link(client, db):
+    response = client.post("/en/registration/cancel/", {"token": "garbage"})
+    assert response.status_code == 400
+    assert "This link is not valid" in response.content.decode()
 
 
 def test_a_waiting_registrant_sees_the_position(client, db, register):
@@ -399,6 +532,7 @@ def test_the_form_page_gets_a_fresh_csrf_token_and_follows_changes(db, register)
     response = browser.post(
         register_url(event, "en"),
         {**registration_form_data(language="en"), "csrfmiddlewaretoken": tokens[1]},
+        follow=True,
     )
     assert "You are registered" in response.content.decode()
     # Full now: the page says the next sign-up goes to the waiting list.
@@ -438,3 +572,61 @@ def test_the_empty_forms_kept_fields_never_stand_in_for_a_form_with_errors(clien
     assert '<option value="ar" selected>' in Client().get(register_url(event)).content.decode()
     token = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
     assert token.search(first).group(1) != token.search(again).group(1)
+
+
+def test_finding_a_registrant_by_name_or_email_and_checking_them_in(
+    client, db, register, registration_manager
+):
+    event = OpenEventFactory(capacity=None)
+    helene = register(event, "h.benali@example.ma", full_name="Hélène Benali", language="en")
+    ahmed = register(event, "ahmed@example.ma", full_name="أحمد الإدريسي")
+    register(event, "other@example.ma", full_name="Karim Tazi")
+    register(OpenEventFactory(), "helene@example.ma", full_name="Hélène Elsewhere")
+    client.force_login(registration_manager)
+
+    html = client.get(check_in_url(event), {"q": "HELENE"}).content.decode()
+    assert "Hélène Benali" in html and "h.benali@example.ma" in html
+    assert "Karim Tazi" not in html and "Hélène Elsewhere" not in html
+    assert "أحمد الإدريسي" not in html
+    html = client.get(check_in_url(event), {"q": "احمد"}).content.decode()
+    assert "أحمد الإدريسي" in html and "Hélène" not in html
+    html = client.get(check_in_url(event), {"q": "benali@EXAMPLE"}).content.decode()
+    assert "Hélène Benali" in html
+
+    # Checked in from the list: the same service as a typed code, and the list stays.
+    response = client.post(
+        check_in_url(event) + "?q=helene", {"reference": helene.reference}
+    ).content.decode()
+    assert "Checked in" in response and "Hélène Benali" in response
+    assert 'class="lookup-results"' in response
+    assert Registration.objects.get(pk=helene.pk).status == RegistrationStatus.ATTENDED
+    assert Registration.objects.get(pk=ahmed.pk).status == RegistrationStatus.CONFIRMED
+
+
+def test_the_lookup_explains_a_too_short_or_fruitless_search(
+    client, db, register, registration_manager
+):
+    event = OpenEventFactory()
+    register(event, "a@example.ma", full_name="Amina")
+    client.force_login(registration_manager)
+    html = client.get(check_in_url(event), {"q": "a"}).content.decode()
+    assert 'id="id_q_error"' in html and "at least 2 characters" in html
+    assert 'class="lookup-results"' not in html
+    html = client.get(check_in_url(event), {"q": "zz"}).content.decode()
+    assert "No registration of this event matches." in html
+
+
+def test_the_check_in_page_offers_the_camera_with_its_scripts(client, db, registration_manager):
+    from django.contrib.staticfiles import finders
+
+    event = OpenEventFactory()
+    client.force_login(registration_manager)
+    response = client.get(check_in_url(event))
+    html = response.content.decode()
+    script = re.search(r'<script src="([^"]+check-in-camera[^"]*\.js)" defer>', html).group(1)
+    jsqr = re.search(r'data-jsqr="([^"]+)"', html).group(1)
+    for url in (script, jsqr):
+        assert finders.find(url.removeprefix("/static/"))
+    assert "Scan with camera" in html
+    # Served from this site: the Content-Security-Policy lets it run.
+    assert "script-src 'self'" in response["Content-Security-Policy"]
