@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import email_address_clean
+
 from .models import Registration
 
 
@@ -98,15 +100,7 @@ class RegistrationForm(forms.Form):
         return name
 
     def clean_email(self):
-        """Django accepts control characters in a quoted local part ("a\x0bb"@…); in a
-        To: header they split it, so an address with any invisible character is refused."""
-        if not self.cleaned_data["email"].isprintable():
-            raise ValidationError(
-                _("Enter an e-mail address without invisible or control characters."),
-                code="invalid",
-            )
-        local, _at, domain = self.cleaned_data["email"].strip().rpartition("@")
-        return f"{local}@{domain.lower()}"
+        return email_address_clean(self.cleaned_data["email"])
 
     def clean_phone(self):
         return phone_normalize(self.cleaned_data["phone"])
