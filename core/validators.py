@@ -52,3 +52,16 @@ def validate_slug_has_letter(value: str) -> None:
             _("The slug needs at least one letter: a number alone reads as a year or an id."),
             code="slug_without_letter",
         )
+
+
+def email_address_clean(value: str) -> str:
+    """A visitor's e-mail address as stored: the domain in lower case. Django accepts control
+    characters in a quoted local part ("a\x0bb"@…); in a To: header they split it, so an
+    address with any invisible character is refused."""
+    if not value.isprintable():
+        raise ValidationError(
+            _("Enter an e-mail address without invisible or control characters."),
+            code="invalid",
+        )
+    local, _at, domain = value.strip().rpartition("@")
+    return f"{local}@{domain.lower()}"

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "organizations",
     "events",
     "registrations",
+    "alerts",
     "extraction",
     "portal",
 ]
@@ -339,15 +340,25 @@ REGISTRATION_RATE_LIMIT_ENABLED = env_bool("REGISTRATION_RATE_LIMIT_ENABLED", Tr
 REGISTRATION_RATE_LIMIT_PER_IP = int(os.environ.get("REGISTRATION_RATE_LIMIT_PER_IP", "20"))
 REGISTRATION_RATE_LIMIT_PER_EMAIL = int(os.environ.get("REGISTRATION_RATE_LIMIT_PER_EMAIL", "5"))
 REGISTRATION_RATE_LIMIT_WINDOW = int(os.environ.get("REGISTRATION_RATE_LIMIT_WINDOW", "3600"))
-# The public address (e.g. https://industry.example.ma), for links written outside a request.
+# E-mail alerts (alerts/): a confirmation link works this many days; unconfirmed subscriptions
+# older than that are deleted by `send_alert_digests`. Sign-ups are rate-limited like
+# registrations, in the same counters, and by default switched off with them (load tests).
+ALERTS_CONFIRM_DAYS = int(os.environ.get("ALERTS_CONFIRM_DAYS", "7"))
+ALERTS_RATE_LIMIT_ENABLED = env_bool("ALERTS_RATE_LIMIT_ENABLED", REGISTRATION_RATE_LIMIT_ENABLED)
+ALERTS_RATE_LIMIT_PER_IP = int(os.environ.get("ALERTS_RATE_LIMIT_PER_IP", "20"))
+ALERTS_RATE_LIMIT_PER_EMAIL = int(os.environ.get("ALERTS_RATE_LIMIT_PER_EMAIL", "5"))
+ALERTS_RATE_LIMIT_WINDOW = int(os.environ.get("ALERTS_RATE_LIMIT_WINDOW", "3600"))
+# The public address (e.g. https://industry.example.ma), for links written outside a request
+# (the alert digests).
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 
 # Background tasks (django-tasks, the backport of Django 6's django.tasks): the registration
-# e-mails. By default they are rows in this database, run by `manage.py db_worker` (`make run`
-# starts it beside gunicorn; the `worker` service of docker-compose.yml), so no mail is sent
-# inside a request. TASKS_BACKEND picks another backend without a code change, e.g.
-# django_tasks.backends.immediate.ImmediateBackend (run in the request, after the commit: the
-# test suite) or an RQ/Celery backend for a larger site (see README "Background tasks").
+# e-mails and the alert e-mails. By default they are rows in this database, run by
+# `manage.py db_worker` (`make run` starts it beside gunicorn; the `worker` service of
+# docker-compose.yml), so no mail is sent inside a request. TASKS_BACKEND picks another
+# backend without a code change, e.g. django_tasks.backends.immediate.ImmediateBackend (run
+# in the request, after the commit: the test suite) or an RQ/Celery backend for a larger
+# site (see README "Background tasks").
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
@@ -358,13 +369,14 @@ TASKS = {
 # Counters kept per worker would let each worker take the whole limit (see CACHES above).
 if (
     not DEBUG
-    and REGISTRATION_RATE_LIMIT_ENABLED
+    and (REGISTRATION_RATE_LIMIT_ENABLED or ALERTS_RATE_LIMIT_ENABLED)
     and not RATELIMIT_REDIS_URL
     and not env_bool("REGISTRATION_RATE_LIMIT_LOCAL")
 ):
     raise ImproperlyConfigured(
-        "The registration rate limit has no shared counters: with DJANGO_DEBUG=0 set "
-        "RATELIMIT_REDIS_URL to a Redis that does not evict (maxmemory-policy noeviction), "
+        "The sign-up rate limits (registrations, alerts) have no shared counters: with "
+        "DJANGO_DEBUG=0 set RATELIMIT_REDIS_URL to a Redis that does not evict "
+        "(maxmemory-policy noeviction), "
         "separate from REDIS_URL's cache. REGISTRATION_RATE_LIMIT_LOCAL=1 accepts counters kept "
         "per worker (each worker lets the whole limit through)."
     )

@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("organizations.urls")),
     path("", include("registrations.urls")),
+    path("", include("alerts.urls")),
     path("preview/", include("editorial.preview_urls")),
     prefix_default_language=True,
 )

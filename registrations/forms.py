@@ -10,6 +10,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import email_address_clean
+
 from .models import Registration
 from .services.check_in import LOOKUP_MIN_LENGTH
 
@@ -114,15 +116,7 @@ class RegistrationForm(forms.Form):
         return name
 
     def clean_email(self):
-        """Django accepts control characters in a quoted local part ("a\x0bb"@…); in a
-        To: header they split it, so an address with any invisible character is refused."""
-        if not self.cleaned_data["email"].isprintable():
-            raise ValidationError(
-                _("Enter an e-mail address without invisible or control characters."),
-                code="invalid",
-            )
-        local, _at, domain = self.cleaned_data["email"].strip().rpartition("@")
-        return f"{local}@{domain.lower()}"
+        return email_address_clean(self.cleaned_data["email"])
 
     def clean_phone(self):
         return phone_normalize(self.cleaned_data["phone"])
