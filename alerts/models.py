@@ -62,7 +62,7 @@ class Subscription(models.Model):
         models.CASCADE,
         null=True,
         blank=True,
-        related_name="+",
+        related_name="alert_subscriptions",
         verbose_name=_("region"),
     )
     sector = models.ForeignKey(
@@ -70,7 +70,7 @@ class Subscription(models.Model):
         models.CASCADE,
         null=True,
         blank=True,
-        related_name="+",
+        related_name="alert_subscriptions",
         verbose_name=_("sector"),
     )
     organization = models.ForeignKey(
@@ -78,7 +78,7 @@ class Subscription(models.Model):
         models.CASCADE,
         null=True,
         blank=True,
-        related_name="+",
+        related_name="alert_subscriptions",
         verbose_name=_("organisation"),
     )
     filter_query = models.CharField(

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
+from alerts.models import Subscription
 from articles.models import Article, Mention
 from editorial.groups import EDITORS
 from editorial.models import Publishable, Status
@@ -116,6 +117,7 @@ def records(status, author, article, suffix):
     OutgoingEmail.objects.create(
         registration=registration, kind=RegistrationEmail.CONFIRMED, site_url="https://x.example"
     )
+    Subscription.objects.create(email=f"{suffix}@example.com", organization=org)
     return {type(r): r for r in (event, org, person, agreement)}
 
 
