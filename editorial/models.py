@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +39,13 @@ def previewable_q(prefix: str = "") -> Q:
 class PublishableQuerySet(models.QuerySet):
     def public(self):
         return self.filter(public_q())
+
+    def latest_go_live(self):
+        """The latest scheduled go-live that has passed: when a record became public without
+        a write, so without the content-version bump every write makes (core.cache)."""
+        return self.filter(publish_at__lte=timezone.now()).aggregate(latest=Max("publish_at"))[
+            "latest"
+        ]
 
 
 class Publishable(models.Model):

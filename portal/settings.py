@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.syndication",
     "django_filters",
+    "ninja",  # the read API's docs page, served from its own static files
+    "corsheaders",
     "django_tasks",
     "django_tasks_db",
     "reversion",
@@ -71,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Before anything reads a body (CSRF reads the form): oversized ones get a 413 unread.
@@ -293,6 +296,17 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# The public read API (/api/v1/, portal/api.py): requests per client address and period
+# (s, min, hour, day), counted in CACHES["ratelimit"]; how long any cache may keep a response.
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/min")
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
+# Any site may read the API from a browser (django-cors-headers), without credentials; the
+# pages and the admin send no CORS headers.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
 
 # Login brute force (django-axes): after AXES_FAILURE_LIMIT failures for one username from one
 # address, that pair is locked out for AXES_COOLOFF_TIME hours; each failure and lockout is

@@ -7,6 +7,7 @@ from core.pagecache import cache_public_page
 from editorial import preview as preview_views
 
 from . import views
+from .api import api_urls
 from .sitemaps import SITEMAPS
 
 # Shows the request id, and the 503 page when the database is what failed.
@@ -23,6 +24,8 @@ urlpatterns = [
         admin.site.admin_view(preview_views.view_on_site),
     ),
     path("admin/", admin.site.urls),
+    # The public read API: one address for every language (its texts carry them all).
+    path("api/v1/", api_urls()),
     path("robots.txt", views.robots_txt, name="robots"),
     path(
         "sitemap.xml",
