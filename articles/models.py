@@ -88,3 +88,34 @@ class Mention(models.Model):
 
     def __str__(self):
         return f"{self.article}: {self.quote[:60]}"
+
+
+class FactReport(models.Model):
+    """What one source article says of one fact of a record (its dates, its city, an
+    amount), whether or not the record took it: when its sources disagree, the record's page
+    says so and shows the value the editors kept (the record's own). Written by ingestion;
+    which facts a record has is declared by its model (articles.facts)."""
+
+    article = models.ForeignKey(
+        Article, models.CASCADE, related_name="fact_reports", verbose_name=_("article")
+    )
+    content_type = models.ForeignKey(ContentType, models.CASCADE, verbose_name=_("record type"))
+    object_id = models.PositiveBigIntegerField(_("record id"))
+    record = GenericForeignKey("content_type", "object_id")
+    fact = models.CharField(_("fact"), max_length=40)
+    value = models.JSONField(_("value reported"))
+
+    class Meta:
+        ordering = ["article", "fact"]
+        verbose_name = _("fact reported")
+        verbose_name_plural = _("facts reported")
+        indexes = [models.Index(fields=["content_type", "object_id"], name="fact_report_record")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "content_type", "object_id", "fact"],
+                name="fact_report_unique",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.article}: {self.fact} = {self.value}"

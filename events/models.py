@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from articles.facts import Fact, FactKind
 from core.slugs import slug_routable, unique_slug
 from core.validators import validate_slug_has_letter
 from editorial.models import Publishable, PublishableQuerySet, status_constraint
@@ -89,6 +90,12 @@ class Event(Publishable):
     waiting_list = models.BooleanField(_("waiting list when full"), default=True)
 
     objects = EventQuerySet.as_manager()
+    # What its sources may report differently: the page says so (articles.facts).
+    reported_facts = (
+        Fact("dates", _("the dates"), ("start_date", "end_date"), FactKind.DAYS),
+        Fact("commune", _("the city"), ("commune",), FactKind.PLACE),
+        Fact("edition", _("the edition"), ("edition",), FactKind.NUMBER),
+    )
 
     class Meta:
         ordering = ["-start_date", "pk"]
@@ -271,6 +278,11 @@ class Agreement(Publishable):
         blank=True,
         related_name="successors",
         verbose_name=_("previous agreement"),
+    )
+    # What its sources may report differently (articles.facts).
+    reported_facts = (
+        Fact("signed_on", _("the signing date"), ("signed_on",), FactKind.DAY),
+        Fact("amount_mad", _("the amount"), ("amount_mad",), FactKind.AMOUNT),
     )
 
     class Meta:

@@ -189,8 +189,9 @@ def event_json_ld(request, event, organizers) -> dict:
 def event_related(event, visible_q=public_q) -> dict:
     """What an event's page shows besides the event itself, as lists: its organisations by
     role, people, agreements with their parties (those `visible_q` admits: the public ones,
-    or in a preview the drafts too), sectors and source articles. Five queries (six with
-    agreements) whatever their number."""
+    or in a preview the drafts too), sectors, source articles and the facts they disagree
+    on (the event's and its agreements'). Five queries (six with agreements, one more when
+    sources disagree on the city) whatever their number."""
     roles = (
         EventOrganization.objects.filter(event=event)
         .filter(visible_q("organization__"))
@@ -205,14 +206,14 @@ def event_related(event, visible_q=public_q) -> dict:
         .select_related("person", "organization")
         .order_by("pk")
     )
-    agreements = (
+    agreements = list(
         event.agreements.filter(visible_q())
         .prefetch_related(
             Prefetch("parties", queryset=Organization.objects.filter(visible_q()).order_by("name"))
         )
         .order_by("signed_on", "pk")
     )
-    attach_sources(event)
+    attach_sources(event, *agreements)  # an agreement's sources may disagree on its amount
     return {
         "role_groups": [
             {"role": role, "label": label, "organizations": by_role[role]}
@@ -221,9 +222,10 @@ def event_related(event, visible_q=public_q) -> dict:
         ],
         "organizers": by_role[EventRole.ORGANIZER],
         "participations": list(participations),
-        "agreements": list(agreements),
+        "agreements": agreements,
         "sectors": list(event.sectors.order_by("slug")),
         "sources": event.sources,
+        "disagreements": event.disagreements,
     }
 
 
@@ -251,6 +253,7 @@ class EventDetailView(ReplacedRedirectMixin, RelatedVisibility, DetailView):
         else:  # a preview: drafts are never cached
             related = event_related(event, self.visible_q)
         event.sources = related["sources"]
+        event.disagreements = related["disagreements"]
         context.update(
             {
                 "role_groups": related["role_groups"],

@@ -6,13 +6,14 @@ Candidates are blocked by what cannot differ for one happening (kind, region, da
 then judged on the evidence that agrees: overlapping dates, the same city, shared organisers
 (by record, so an Arabic and a French article agree through the organisations' matching), and
 a similar title in any of the record's languages. An agreement is identified by its parties
-first, then its signing date, amount or title. A match carries its evidence, so an editor sees
-why it was proposed and may still choose a new record.
+or the signing event it was signed at, then its signing date, amount or title. A match carries
+its evidence, so an editor sees why it was proposed and may still choose a new record.
 """
 
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Count, Q
 from rapidfuzz import fuzz
 
 from events.models import Agreement, Event, EventKind, EventOrganization
@@ -165,15 +166,28 @@ class ProposedAgreement:
     titles: tuple[str, ...]
     parties: frozenset[int]  # existing organisations among its parties
     published_on: datetime.date | None
+    # Whether the article reports a signing event, the existing ones it is (its event
+    # proposals' matches), and how many agreements the article reports.
+    signing_reported: bool = False
+    signings: frozenset[int] = frozenset()
+    reported: int = 1
 
 
-def agreement_match(proposed: ProposedAgreement, agreement, parties: frozenset[int]):
-    """`agreement` as the proposed one's match with its evidence, or None. Parties are what
-    identifies an agreement: at least one must be shared, and the signing date (two days'
-    slack), the amount or the title must agree too; a date or an amount that differs
-    outright is another agreement."""
+def agreement_match(
+    proposed: ProposedAgreement, agreement, parties: frozenset[int], signed_there: int = 0
+):
+    """`agreement` as the proposed one's match with its evidence, or None. It is found by a
+    party in common or by the signing event the article reports (an article may name no
+    party); then its signing date (two days' slack), amount or title must agree too, unless
+    it is the only agreement of that signing and the article reports only one (the outlets
+    then differ on its figures). A signing date that differs outright, or another signing
+    than the one the article reports (one body's two signings in a week), is another
+    agreement. `signed_there`: how many agreements the agreement's signing event has."""
     shared = proposed.parties & parties
-    if not shared:
+    at_signing = agreement.signing_event_id in proposed.signings
+    if not (shared or at_signing):
+        return None
+    if proposed.signing_reported and agreement.signing_event_id and not at_signing:
         return None
     if proposed.signed_on and agreement.signed_on:
         if abs(proposed.signed_on - agreement.signed_on) > SLACK:
@@ -194,30 +208,41 @@ def agreement_match(proposed: ProposedAgreement, agreement, parties: frozenset[i
     ours = [match_key(t) for t in proposed.titles if t]
     title = max((fuzz.token_set_ratio(a, b) for a in ours for b in theirs), default=0)
     same_amount = bool(proposed.amount and proposed.amount == agreement.amount_mad)
-    evidence = ["parties"] + ["dates"] * dated + ["amount"] * same_amount
-    evidence += ["title"] * (title >= TITLE_SIMILAR)
-    if not (dated or same_amount or title >= TITLE_CLOSE):
+    evidence = ["parties"] * bool(shared) + ["signing"] * at_signing + ["dates"] * dated
+    evidence += ["amount"] * same_amount + ["title"] * (title >= TITLE_SIMILAR)
+    alone = at_signing and signed_there == 1 and proposed.reported == 1
+    if not (dated or same_amount or title >= TITLE_CLOSE or alone):
         return None
-    score = 30 + 20 * len(shared) + 30 * dated + 20 * same_amount + title * 0.2
+    score = 30 + 20 * len(shared) + 20 * at_signing + 30 * dated + 20 * same_amount + title * 0.2
     return _candidate(agreement, score, "same-agreement", evidence)
 
 
 def agreement_match_find(proposed: ProposedAgreement) -> Candidate | None:
     """The existing agreement (any status) the proposed one most likely is, or None."""
-    if not proposed.parties:
+    if not (proposed.parties or proposed.signings):
         return None
+    live = Agreement.objects.filter(replaced_by__isnull=True)
     agreements = list(
-        Agreement.objects.filter(parties__in=proposed.parties, replaced_by__isnull=True)
+        live.filter(Q(parties__in=proposed.parties) | Q(signing_event__in=proposed.signings))
         .distinct()
         .prefetch_related("parties")
         .order_by("-pk")[:CANDIDATES_MAX]
+    )
+    signed_there = dict(
+        live.filter(signing_event__in=proposed.signings)
+        .order_by()  # grouped by the event alone, not by the default ordering too
+        .values_list("signing_event")
+        .annotate(n=Count("pk"))
     )
     matches = [
         found
         for agreement in agreements
         if (
             found := agreement_match(
-                proposed, agreement, frozenset(p.pk for p in agreement.parties.all())
+                proposed,
+                agreement,
+                frozenset(p.pk for p in agreement.parties.all()),
+                signed_there.get(agreement.signing_event_id, 0),
             )
         )
     ]

@@ -13,9 +13,12 @@ names are loaded once per article (two queries), then each proposal is looked up
    carries it;
 4. fuzzy, with rapidfuzz, at or above `FUZZY_THRESHOLD`.
 
-Two guards keep different bodies apart: a proposal never matches a record of another region
-(both known), and names that name different places ("… لجهة الشرق" and "… لجهة سوس ماسة")
-never match however similar they read. An exact key several records share ("المركز الجهوي
+Three guards keep different bodies apart: a proposal never matches a record of another region
+(both known; from the knowledge base when the article or the record gives none, so a generic
+alias, "Conseil régional", cannot find another region's council), names that name different
+places ("… لجهة الشرق" and "… لجهة سوس ماسة") never match however similar they read, and an
+alias the knowledge base knows as another institution than the name (a regional branch read
+with its confederation's name) is not looked up. An exact key several records share ("المركز الجهوي
 للاستثمار") decides nothing unless the region picks one of them.
 
 Threshold: on the demo data the closest two *different* organisations score 88.9
@@ -66,6 +69,7 @@ EVIDENCE = {
     "edition": _("edition"),
     "organisers": _("organisers"),
     "parties": _("parties"),
+    "signing": _("signing event"),
     "amount": _("amount"),
     "title": _("title"),
 }
@@ -166,6 +170,7 @@ class RecordIndex:
         live = Organization.objects.filter(replaced_by__isnull=True)
         for values in live.values_list(*fields, "region__slug"):
             pk, ar, fr, en, aliases, acronym, status, slug, region = values
+            region = region or _known_region(ar, fr, en)
             rows.append(
                 _Row(pk, ar or fr or en or "", status, slug, region,
                      _names(ar, fr, en, aliases), acronym_key(acronym))
@@ -208,6 +213,11 @@ class RecordIndex:
         names = [n for n in names if n and n.strip()]
         if not names:
             return None
+        names = _own_aliases(names)
+        known = _institution(names, acronym)
+        # The region the knowledge base gives the institution holds for every look-up: a
+        # generic alias ("Conseil régional") must not find another region's council.
+        region = region or (known.region if known else None)
         # 1. exact: the proposal's own name first, then its aliases
         for name in names:
             hits = [
@@ -222,9 +232,7 @@ class RecordIndex:
             if len(owners) > 1 and name == names[0]:
                 return None  # a name several records answer to: an editor must choose
         # 2. the institution's other names, in either language
-        known = _institution(names, acronym)
         if known:
-            region = region or known.region
             owners_by_name = {}
             for name in known.names_ar + known.names_fr:
                 for pk, _reason, other in self.exact.get(match_key(name), ()):
@@ -262,6 +270,26 @@ class RecordIndex:
             return None
         pk = max(best, key=best.get)
         return self._candidate(pk, best[pk], "fuzzy")
+
+
+def _own_aliases(names: list[str]) -> list[str]:
+    """The name and those of its aliases that the knowledge base does not know as another
+    institution: a regional branch read with its national body's name as an alias
+    ("… لجهة X" and the confederation itself) must not be matched to that body."""
+    own = lookup(names[0])
+    if own is None:
+        return names
+    return [names[0]] + [
+        alias for alias in names[1:] if (other := lookup(alias)) is None or other.key == own.key
+    ]
+
+
+@lru_cache(maxsize=1 << 14)
+def _known_region(*names: str | None) -> str | None:
+    """The region the knowledge base gives the institution a record names, for a record
+    kept without one (an ingested draft)."""
+    known = _institution([n for n in names if n], None)
+    return known.region if known else None
 
 
 def _institution(names: list[str], acronym: str | None) -> Institution | None:

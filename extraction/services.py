@@ -27,6 +27,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz
 
+from articles.facts import fact_reports_record
 from articles.models import Article, Language, Mention
 from editorial import transitions
 from editorial.models import Status
@@ -195,6 +196,10 @@ def article_extract(article: Article) -> Extraction:
             Proposal(key, "event", event["title"], event, _span(event), match,
                      suggestions=event_suggestions(key, event, match) if match else [])
         )  # fmt: skip
+    signing_proposals = [
+        p for p in proposals if p.kind == "event" and p.data.get("kind") == EventKind.SIGNING
+    ]
+    signings = frozenset(p.match.pk for p in signing_proposals if p.match)
     for i, agreement in enumerate(record["agreements"]):
         amount = agreement.get("amount_mad")
         proposed_agreement = ProposedAgreement(
@@ -205,6 +210,9 @@ def article_extract(article: Article) -> Extraction:
                 org_matches[name] for name in agreement.get("parties") or () if name in org_matches
             ),
             published_on=article.published_on,
+            signing_reported=bool(signing_proposals),
+            signings=signings,
+            reported=len(record["agreements"]),
         )
         proposals.append(
             Proposal(f"agreement:{i}", "agreement", agreement["title"], agreement,
@@ -223,7 +231,7 @@ def event_suggestions(key: str, data: dict, match: Candidate) -> list[Suggestion
     proposed = {
         "start_date": _date(data.get("start_date")),
         "end_date": _date(data.get("end_date")),
-        "edition": data.get("edition") if 0 < (data.get("edition") or 0) < 1000 else None,
+        "edition": _edition(data),
         "commune": commune_resolve(data.get("city"), data.get("region")),
     }
     return [
@@ -238,6 +246,12 @@ def event_suggestions(key: str, data: dict, match: Candidate) -> list[Suggestion
 
 def _choice(value, choices, default):
     return value if value in choices.values else default
+
+
+def _edition(data: dict) -> int | None:
+    """The edition an extracted event gives, if it is a plausible one."""
+    edition = data.get("edition")
+    return edition if isinstance(edition, int) and 0 < edition < 1000 else None
 
 
 def _date(value) -> date | None:
@@ -310,10 +324,11 @@ class _Ingestion:
             self.result.linked.append(record)
         return record
 
-    def mention(self, record: Model, span: tuple[int, int] | None) -> None:
+    def mention(self, record: Model, span: tuple[int, int] | None) -> bool:
+        """Cite the article's span as a source of the record; whether it is one now."""
         text = self.article.text
         if span is None or span[1] > len(text):
-            return
+            return False
         if transitions.is_approved(record) and not transitions.can_publish(self.user, type(record)):
             # A new source shows on the approved record's page at once: a publisher's call.
             self.skip(
@@ -323,7 +338,7 @@ class _Ingestion:
                 ),
                 record=record,
             )
-            return
+            return False
         start, end = span
         _mention, created = Mention.objects.get_or_create(
             article=self.article,
@@ -334,6 +349,13 @@ class _Ingestion:
             defaults={"quote": text[start:end]},
         )
         self.result.mentions += int(created)
+        return True
+
+    def cite(self, record: Model, proposal: Proposal, facts: dict) -> None:
+        """The article as a source of the record, with what it says of the record's facts,
+        so the record's page can say where its sources disagree (articles.facts)."""
+        if self.mention(record, proposal.span):
+            fact_reports_record(article=self.article, record=record, values=facts)
 
     def skip(self, message: str, **params) -> None:
         """A proposal left out; the message is rendered when shown, in the reader's language
@@ -416,7 +438,7 @@ class _Ingestion:
                 Event,
                 **self.texts(data, "title", 255),
                 kind=_choice(data.get("kind"), EventKind, EventKind.OTHER),
-                edition=data.get("edition") if 0 < (data.get("edition") or 0) < 1000 else None,
+                edition=_edition(data),
                 start_date=start,
                 end_date=end,
                 commune=commune_resolve(data.get("city"), data.get("region")),
@@ -424,7 +446,11 @@ class _Ingestion:
             )
             event.sectors.set(Sector.objects.filter(slug__in=data.get("sectors") or ()))
         self.events.append(event)
-        self.mention(event, proposal.span)
+        self.cite(event, proposal, {
+            "dates": (start, end),
+            "commune": commune_resolve(data.get("city"), data.get("region")),
+            "edition": _edition(data),
+        })  # fmt: skip
         for item in data.get("organizations") or ():
             org = self.organizations.get(item.get("name"))
             if org is None:
@@ -528,7 +554,10 @@ class _Ingestion:
                 period_end=period[1],
                 signing_event=signing,
             )
-        self.mention(agreement, proposal.span)
+        self.cite(agreement, proposal, {
+            "signed_on": signed,
+            "amount_mad": amount if isinstance(amount, int) and amount >= 0 else None,
+        })  # fmt: skip
         for name in data.get("parties") or ():
             org = self.organizations.get(name)
             if org is None:

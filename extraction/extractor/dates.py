@@ -69,6 +69,11 @@ _START_CUE = re.compile(
     rf"(?<![{_L}])و?(?:افتتح\w*|افتتاح|تفتتح|يفتتح|انطلق\w*|انطلاق|تنطلق|ينطلق)(?![{_L}])"
 )
 _CUE_REACH = 40  # folded characters before a date where its cue may stand
+# A communiqué's or a dispatch's dateline, "الرباط، 2 ماي 2026 –": the place opening the
+# line, then the date, then a dash (an agency in brackets may stand before it). It is the
+# day the text was issued, not the day of what it reports.
+_DATELINE_BEFORE = re.compile(rf"(?:^|\n)[\s♦•*]*[{_L} ]{{2,30}}[،,]\s*(?:في\s+)?$")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{2,40}\)\s*)?[-–—ـ]")
 _SPAN_DAYS = 10  # an event's opening and closing days lie this close
 
 
@@ -82,6 +87,7 @@ class DateMention:
     start: date | None
     end: date | None
     cue: str | None = None
+    dateline: bool = False  # in the dateline: the day the text was issued
 
 
 def _day(text: str) -> int:
@@ -166,6 +172,10 @@ def find_dates(doc: Doc, published_on: date | None = None) -> list[DateMention]:
         add(m.span(), day, day)
     found.sort(key=lambda d: d.nstart)
     for mention in found:
+        mention.dateline = bool(
+            _DATELINE_BEFORE.search(norm, max(mention.nstart - 40, 0), mention.nstart)
+            and _DATELINE_AFTER.match(norm, mention.nend)
+        )
         before = norm[max(mention.nstart - _CUE_REACH, 0) : mention.nstart]
         before = re.split(r"[.!?؟؛\n]", before)[-1]
         ends, starts = list(_END_CUE.finditer(before)), list(_START_CUE.finditer(before))

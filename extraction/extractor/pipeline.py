@@ -91,7 +91,13 @@ class _Article:
         self.orgs, self.org_of = resolve(self.mentions, links + board_links)
         self.people = resolve_people(person_mentions)
         self.places = find_places(doc)
-        self.dates = find_dates(doc, published_on)
+        # A dateline's day is the publication's, not the event's: read only when the
+        # publication date is not given, to resolve the text's relative days.
+        dated = find_dates(doc, published_on)
+        issued = next((d.start for d in dated if d.dateline), None)
+        if published_on is None and issued is not None:
+            dated = find_dates(doc, issued)
+        self.dates = [d for d in dated if not d.dateline]
         self.events = find_events(doc)
         self.agreements = find_agreements(doc)
         self.starts = {m.first: k for k, m in enumerate(self.mentions)}

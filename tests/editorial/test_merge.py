@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import translation
 from reversion.models import Version
 
-from articles.models import Mention
+from articles.facts import fact_reports_record
+from articles.models import FactReport, Mention
 from editorial import transitions
 from editorial.merge import (
     MergeError,
@@ -141,6 +142,27 @@ def test_an_event_merge_keeps_every_source_and_relation(two_forums, publisher):
     assert kept.title_en == "Energy forum"
     assert kept.summary_fr == "Résumé gardé" and kept.summary_en == "The other's summary"
     assert result.moved  # reported for the message and the log
+
+
+def test_what_the_sources_reported_follows_the_merge(two_forums, publisher):
+    """Each article's reports go to the survivor; one article that reported the fact of both
+    records keeps its report on the survivor."""
+    kept, dup, _rel = two_forums
+    shared, other = ArticleFactory(), ArticleFactory()
+    day = datetime.date(2026, 5, 14)
+    fact_reports_record(article=shared, record=kept, values={"dates": (day, day)})
+    later = day + datetime.timedelta(days=1)
+    fact_reports_record(article=shared, record=dup, values={"dates": (later, None), "edition": 2})
+    fact_reports_record(article=other, record=dup, values={"edition": 3})
+    records_merge(survivor=kept, others=[dup], user=publisher)
+    reports = FactReport.objects.filter(
+        content_type=ContentType.objects.get_for_model(Event), object_id__in=[kept.pk, dup.pk]
+    )
+    assert {(r.object_id, r.article_id, r.fact, str(r.value)) for r in reports} == {
+        (kept.pk, shared.pk, "dates", str([day.isoformat()] * 2)),
+        (kept.pk, shared.pk, "edition", "2"),
+        (kept.pk, other.pk, "edition", "3"),
+    }
 
 
 def test_the_merge_is_logged_and_kept_in_the_history(two_forums, publisher):
@@ -307,6 +329,7 @@ def test_every_relation_of_a_record_has_a_declared_move():
             )
     assert any(type(move).__name__ == "RegistrationMove" for move in merge_moves(Event))
     assert any(type(move).__name__ == "MentionMove" for move in merge_moves(Publishable))
+    assert any(type(move).__name__ == "FactReportMove" for move in merge_moves(Publishable))
 
 
 # -- refusals ------------------------------------------------------------------------------

@@ -8,11 +8,12 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
-from articles.models import Article, Mention
+from articles.models import Article, FactReport, Mention
+from articles.sources import attach_sources
 from editorial.groups import PUBLISHERS
 from editorial.models import Status
 from events.models import Agreement, Event, EventOrganization, Participation
-from extraction.services import article_extract, article_ingest
+from extraction.services import article_extract, article_ingest, proposals_ingest
 from organizations.models import Organization, Person, Position
 from tests.editorial.factories import UserFactory
 from tests.organizations.factories import OrganizationFactory
@@ -203,3 +204,48 @@ def test_ingest_command_refuses_a_bad_date(tmp_path):
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("ingest", str(path), "--published", "12/03/2025")
     assert not Article.objects.filter(text=SOLAR).exists()
+
+
+WORKSHOP_AR = (
+    "ورشة حول التصدير بوجدة\n\nنظمت غرفة التجارة والصناعة والخدمات لجهة الشرق، يوم الخميس "
+    "19 مارس 2026 بوجدة، ورشة حول مساطر التصدير لفائدة المقاولات الصغيرة بالجهة.\n"
+)
+WORKSHOP_FR = (
+    "Oujda : un atelier sur l'export\n\nLa Chambre de commerce, d'industrie et de services de "
+    "la région de l'Oriental a organisé le vendredi 20 mars 2026 à Oujda un atelier sur les "
+    "démarches d'exportation des petites entreprises de la région.\n"
+)
+
+
+@pytest.mark.parametrize("accepted", [False, True], ids=["declined", "accepted"])
+def test_a_source_giving_another_date_is_recorded_whatever_the_editor_keeps(editor, accepted):
+    """The second article dates the workshop a day later: an editor declines (or accepts)
+    the suggestion; either way the article's date is kept as what it reported, and the
+    event's page says its sources disagree, with the date the editors kept."""
+    first = article_of(WORKSHOP_AR, language="ar", published_on=datetime.date(2026, 3, 19))
+    event = next(r for r in article_ingest(article=first, user=editor).created
+                 if isinstance(r, Event))  # fmt: skip
+    second = article_of(WORKSHOP_FR, language="fr", published_on=datetime.date(2026, 3, 21))
+    extraction = article_extract(second)
+    proposal = extraction.of_kind("event")[0]
+    assert proposal.match.pk == event.pk
+    suggested = {s.field: s for s in proposal.suggestions}
+    assert suggested["start_date"].proposed == datetime.date(2026, 3, 20)
+    keys = [s.key for s in proposal.suggestions] if accepted else []
+    proposals_ingest(article=second, extraction=extraction, user=editor, suggestions=keys)
+
+    event.refresh_from_db()
+    kept = datetime.date(2026, 3, 20 if accepted else 19)
+    assert event.start_date == kept
+    reported = {
+        r.article_id: r.value for r in FactReport.objects.filter(object_id=event.pk, fact="dates")
+    }
+    assert reported == {first.pk: ["2026-03-19"] * 2, second.pk: ["2026-03-20"] * 2}
+    attach_sources(event)
+    (disagreement,) = event.disagreements
+    assert disagreement.fact.name == "dates"
+    assert disagreement.kept == [kept.isoformat()] * 2
+    assert [[a.pk for a in articles] for _value, articles in disagreement.reports] == [
+        [first.pk],
+        [second.pk],
+    ]

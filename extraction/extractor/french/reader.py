@@ -86,10 +86,12 @@ _ORG_SLOT = re.compile(
     r"|avec\s+le\s+soutien\s+d[e']|adossée?s?\s+à|représentants\s+d[e']|financée?s?\s+par"
     r"|membres?\s+d[e']|partenaires?\s+comme)\s*(?:la\s+|le\s+|l'|les\s+)?"
 )
-# "OUJDA (MAP) –", "MARRAKECH, 4 juin 2025 –", "Errachidia, 18 avril 2025 (Industries.ma) –"
+# "OUJDA (MAP) –", "MARRAKECH, 4 juin 2025 –", "Errachidia, 18 avril 2025 (Industries.ma) –",
+# and a communiqué's "Tanger, le 3 juin 2026 –": the day it was issued, not the event's
 _DATELINE_START = re.compile(
     r"(?:[A-ZÀ-Þ][A-ZÀ-Þ' -]+(?:,\s*[^()\n–—]{0,30})?\s*(?:\([^)]{2,40}\))?"
-    r"|[A-ZÀ-Þ][\w' -]{1,30}(?:,\s*[^()\n–—]{0,30})?\s*\([^)]{2,40}\))\s*[-–—]\s"
+    r"|[A-ZÀ-Þ][\w' -]{1,30}(?:,\s*[^()\n–—]{0,30})?\s*\([^)]{2,40}\)"
+    r"|[A-ZÀ-Þ][\w' -]{1,30},\s*(?:le\s+)?[0-3]?\d(?:er)?\s+[^\W\d]+\s+(?:19|20)\d\d)\s*[-–—]\s"
 )
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ' -]{2,30})\s*\((?P<outlet>[^)]{2,40})\)\s*[-–—]"
@@ -114,8 +116,12 @@ _SECTOR_WORDS = {w: s for s, words in SECTORS.items() for w in words.split()}
 _FUTURE_EDITION = re.compile(
     r"[^\s]+\s+(?:édition|session)\s*(?:,\s*)?(?:se\s+tiendra|aura\s+lieu|sera\s+organisée)", re.I
 )
+# "au terme de trois jours", and the visit's own length: "a achevé mercredi une visite de
+# trois jours"
 _DURATION = re.compile(
-    r"(?:au\s+terme\s+d[e']|après|à\s+l'issue\s+d[e'])\s*(deux|trois|quatre|cinq|\d)\s+jours", re.I
+    r"(?:au\s+terme\s+d[e']|après|à\s+l'issue\s+d[e']|\b(?:une?|sa|son|leur)\s+\w+\s+de)"
+    r"\s*(deux|trois|quatre|cinq|\d)\s+jours",
+    re.I,
 )
 _CLOSING = re.compile(r"\b(?:ferm\w*|clôtur\w*|achev\w*|pris\s+fin|baissé\s+le\s+rideau)", re.I)
 _DAY_COUNTS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
