@@ -594,6 +594,16 @@ class PublishableAdmin(TranslatedAdmin):
             candidates = [record for record in records if not record.replaced_by_id] or records
             survivor = next((r for r in candidates if r.is_public), candidates[0])
         others = [record for record in records if record.pk != survivor.pk]
+        # Per field the records disagree on, the record whose value is kept (radio "take_…").
+        takes = {
+            key.removeprefix("take_"): value
+            for key, value in request.POST.items()
+            if key.startswith("take_")
+        }
+        if not all(value.isdigit() for value in takes.values()):
+            self.message_user(request, merge.TAKES_INVALID, messages.ERROR)
+            return None
+        takes = {column: int(value) for column, value in takes.items()}
         if request.POST.get("confirm") and chosen:
             try:
                 result = merge.records_merge(
@@ -602,6 +612,8 @@ class PublishableAdmin(TranslatedAdmin):
                     user=request.user,
                     comment=request.POST.get("comment", ""),
                     expected_versions=versions,
+                    takes=takes,
+                    site_url=request.build_absolute_uri("/").rstrip("/"),
                 )
             except merge.MergeForbidden as error:
                 raise PermissionDenied(str(error)) from error
@@ -631,6 +643,8 @@ class PublishableAdmin(TranslatedAdmin):
             }
             for record in records
         ]
+        # A pick names the record whose value is kept: it holds when the survivor changes.
+        plan = merge.merge_plan(survivor=survivor, others=others, takes=takes)
         context = {
             **self.admin_site.each_context(request),
             "title": _("Merge records"),
@@ -638,7 +652,9 @@ class PublishableAdmin(TranslatedAdmin):
             "rows": rows,
             "move_labels": labels,
             "survivor": survivor,
-            "plan": merge.merge_plan(survivor=survivor, others=others),
+            "plan": plan,
+            "conflict_records": [survivor, *others],
+            "conflicts": merge_conflict_rows(plan, takes),
             "comment": request.POST.get("comment", ""),
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
@@ -653,6 +669,21 @@ class PublishableAdmin(TranslatedAdmin):
     )
     def restore_selected(self, request, queryset):
         self._bulk(request, queryset, "restore")
+
+
+def merge_conflict_rows(plan: merge.MergePlan, takes: dict[str, int]) -> list[dict]:
+    """The merge page's table of facts the records disagree on: each record's value, the
+    one kept checked (the survivor's unless the publisher picked another)."""
+    rows = []
+    for conflict in plan.conflicts:
+        picked = takes.get(conflict.column, plan.survivor.pk)
+        if picked not in dict(conflict.values):
+            picked = plan.survivor.pk
+        cells = [
+            {"pk": pk, "value": value, "checked": pk == picked} for pk, value in conflict.values
+        ]
+        rows.append({"conflict": conflict, "cells": cells})
+    return rows
 
 
 # -- rows shown on approved records' pages ------------------------------------------------

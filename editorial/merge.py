@@ -1,12 +1,16 @@
 """Merging records found to be one: the survivor keeps everything, the others redirect to it.
 
 `records_merge()` is generic over Publishable. What a record's own row holds is merged here:
-translated fields the survivor lacks are filled from the others (in their order), empty
-foreign keys likewise, and many-to-many choices (sectors, parties) are united. The rows of
-other models that point at a record (an event's organisations, a person's positions, the
-Mentions of any record, an event's registrations…) belong to the apps that define them:
-each declares a `RelationMove` for the record model in its AppConfig.ready()
-(`merge_moves_register`), so this module never imports an app above it.
+every fact the survivor lacks (an empty field, a language's empty column, an empty foreign
+key) is taken from the others, in their order; a fact both hold with different values stays
+the survivor's, and the confirmation page shows them side by side so the publisher can pick
+another record's value per field (`takes`); many-to-many choices (sectors, parties) are
+united. The rows of other models that point at a record (an event's organisations, a
+person's positions, the Mentions of any record, an event's registrations…) belong to the
+apps that define them: each declares a `RelationMove` for the record model in its
+AppConfig.ready() (`merge_moves_register`), so this module never imports an app above it. A
+move may name the record's `fields` it merges itself (aliases) and have an `after_merge()`
+run once everything has moved (registrations: the seats now free go to the waiting list).
 
 The merge is one transaction that locks the records' rows, writes two django-reversion
 revisions — "before" (every record and row it is about to change, as they are) and the
@@ -17,13 +21,18 @@ out of the revisions (registrations: their personal data is not copied into the 
 stay with the survivor, which is the same real-world record.
 """
 
+import datetime
+import decimal
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import reversion
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils.translation import gettext, ngettext
+from django.template.defaultfilters import yesno
+from django.utils import formats, timezone
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
@@ -206,37 +215,139 @@ class FieldFill:
     source: str  # the record it comes from
 
 
-def fields_fill(survivor: Publishable, others: Sequence[Publishable]) -> list[FieldFill]:
-    """Fill the survivor's empty translated fields and foreign keys from the others, on the
-    instance (not saved); what was filled, for the page and the log."""
-    model = type(survivor)
-    fills = []
-    for name, language, column in translated_attnames(model):
-        if not is_empty(getattr(survivor, column)):
+@dataclass
+class FieldConflict:
+    """A fact the records hold with different values: the survivor keeps its own unless the
+    publisher picks another record's (`values`: every record's pk and value as shown, ""
+    when it has none, the survivor's first)."""
+
+    column: str
+    label: str
+    language: str
+    values: list[tuple[int, str]]
+
+
+@dataclass
+class FieldsMerge:
+    fills: list[FieldFill] = field(default_factory=list)
+    conflicts: list[FieldConflict] = field(default_factory=list)
+
+
+def content_fields(model) -> list[tuple[models.Field, str]]:
+    """(field, language) for every fact a record holds in its own row, each language of a
+    translated field apart ("" for the others). Not the workflow and bookkeeping (NOT_FILLED),
+    not a link to a record of the same kind (an organisation's parent, an agreement's previous
+    one: taking it over could make a loop), not what a declared move merges itself (aliases)."""
+    columns = {column: language for _name, language, column in translated_attnames(model)}
+    mirrors = {name for name, _language, _column in translated_attnames(model)}
+    owned = {name for move in merge_moves(model) for name in getattr(move, "fields", ())}
+    return [
+        (model_field, columns.get(model_field.name, ""))
+        for model_field in model._meta.concrete_fields
+        if not model_field.primary_key
+        and model_field.editable
+        and model_field.name not in NOT_FILLED
+        and model_field.name not in mirrors
+        and model_field.name not in owned
+        and not (model_field.many_to_one and model_field.related_model is model)
+    ]
+
+
+def _field_label(model_field: models.Field, language: str) -> str:
+    if not language:
+        return str(model_field.verbose_name)
+    # A language's column is labelled like the translated field it belongs to.
+    original = model_field.name.removesuffix(f"_{language}")
+    return str(model_field.model._meta.get_field(original).verbose_name)
+
+
+def value_shown(record: models.Model, model_field: models.Field) -> str:
+    """A field's value as the publisher reads it: a related record's name, a choice's
+    label, a date in the page's language."""
+    value = getattr(record, model_field.attname)
+    if is_empty(value):
+        return ""
+    if model_field.many_to_one:
+        return str(getattr(record, model_field.name))
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return yesno(value)
+    if isinstance(value, datetime.datetime):
+        return formats.localize(timezone.localtime(value))
+    if isinstance(value, datetime.date | int | decimal.Decimal):
+        return formats.localize(value)
+    if isinstance(value, list):
+        return joined(str(item) for item in value)
+    return str(value)
+
+
+def fields_merge(
+    survivor: Publishable, others: Sequence[Publishable], takes: dict[str, int] | None = None
+) -> FieldsMerge:
+    """On the survivor's instance (not saved): every fact it lacks is taken from the first of
+    the others that has it; a fact both hold differently stays the survivor's and is reported
+    as a conflict, unless `takes` (column: pk of one of the others) picks another value."""
+    takes = takes or {}
+    sources = {other.pk: other for other in others}
+    result = FieldsMerge()
+    for model_field, language in content_fields(type(survivor)):
+        attname = model_field.attname
+        label = _field_label(model_field, language)
+        own = getattr(survivor, attname)
+        if is_empty(own):
+            source = next((o for o in others if not is_empty(getattr(o, attname))), None)
+            if source is not None:
+                setattr(survivor, attname, getattr(source, attname))
+                result.fills.append(FieldFill(label, language, str(source)))
             continue
-        for other in others:
-            value = getattr(other, column)
-            if not is_empty(value):
-                setattr(survivor, column, value)
-                label = model._meta.get_field(name).verbose_name
-                fills.append(FieldFill(str(label), language, str(other)))
-                break
-    for model_field in model._meta.concrete_fields:
-        if (
-            not model_field.many_to_one
-            or model_field.name in NOT_FILLED
-            or not model_field.editable
-            or model_field.related_model is model  # parent, previous: not taken over
-            or getattr(survivor, model_field.attname) is not None
-        ):
+        differing = [
+            other
+            for other in others
+            if not is_empty(getattr(other, attname)) and getattr(other, attname) != own
+        ]
+        if not differing:
             continue
-        for other in others:
-            value = getattr(other, model_field.attname)
-            if value is not None:
-                setattr(survivor, model_field.attname, value)
-                fills.append(FieldFill(str(model_field.verbose_name), "", str(other)))
-                break
-    return fills
+        result.conflicts.append(
+            FieldConflict(
+                column=model_field.name,
+                label=label,
+                language=language,
+                values=[
+                    (record.pk, value_shown(record, model_field)) for record in [survivor, *others]
+                ],
+            )
+        )
+        chosen = sources.get(takes.get(model_field.name))
+        if chosen in differing:
+            setattr(survivor, attname, getattr(chosen, attname))
+            result.fills.append(FieldFill(label, language, str(chosen)))
+    return result
+
+
+def fields_refusal(survivor: Publishable) -> str | None:
+    """Facts taken from different records may not fit together (an end date before the
+    start date kept): what the database would refuse, in words, before anything is written."""
+    try:
+        survivor.validate_constraints()
+    except ValidationError as error:
+        return gettext(
+            "The kept record would not be valid: %(errors)s Choose which values to keep."
+        ) % {"errors": " ".join(error.messages)}
+    return None
+
+
+TAKES_INVALID = gettext_lazy(
+    "The values chosen do not belong to these records; nothing was merged."
+)
+
+
+def _takes_refusal(model, takes: dict[str, int], pks: set[int]) -> str | None:
+    """A pick that names no fact of these records, or no record being merged."""
+    names = {model_field.name for model_field, _language in content_fields(model)}
+    if set(takes) - names or set(takes.values()) - pks:
+        return str(TAKES_INVALID)
+    return None
 
 
 def many_to_many_fields(model) -> list[models.ManyToManyField]:
@@ -253,18 +364,31 @@ class MergePlan:
     moves: list[tuple[str, int]] = field(default_factory=list)  # label, rows
     choices: list[tuple[str, int]] = field(default_factory=list)  # m2m label, added
     fills: list[FieldFill] = field(default_factory=list)
+    conflicts: list[FieldConflict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
-def merge_plan(*, survivor: Publishable, others: Sequence[Publishable]) -> MergePlan:
-    """What a merge would move, without changing anything."""
+def merge_plan(
+    *,
+    survivor: Publishable,
+    others: Sequence[Publishable],
+    takes: dict[str, int] | None = None,
+) -> MergePlan:
+    """What a merge would move and fill, and the facts the records disagree on, without
+    changing anything."""
     model = type(survivor)
     plan = MergePlan(survivor=survivor, others=list(others))
+    # The notes read the survivor as the merge will leave it (e.g. a capacity it takes).
+    preview = model._default_manager.get(pk=survivor.pk)
+    fields = fields_merge(preview, others, takes)
+    plan.fills, plan.conflicts = fields.fills, fields.conflicts
+    if refusal := fields_refusal(preview):
+        plan.notes.append(refusal)
     for move in merge_moves(model):
         count = sum(move.count(other) for other in others)
         if count:
             plan.moves.append((str(move.label), count))
-        plan.notes += move.notes(survivor, others)
+        plan.notes += move.notes(preview, others)
     for m2m in many_to_many_fields(model):
         have = set(getattr(survivor, m2m.name).values_list("pk", flat=True))
         new = set()
@@ -272,8 +396,6 @@ def merge_plan(*, survivor: Publishable, others: Sequence[Publishable]) -> Merge
             new |= set(getattr(other, m2m.name).values_list("pk", flat=True)) - have
         if new:
             plan.choices.append((str(m2m.verbose_name), len(new)))
-    preview = model._default_manager.get(pk=survivor.pk)
-    plan.fills = fields_fill(preview, others)
     return plan
 
 
@@ -309,6 +431,7 @@ class MergeResult:
     others: list[Publishable]
     moved: dict[str, int]
     fills: list[FieldFill]
+    conflicts: list[FieldConflict]
     transition: Transition
 
 
@@ -320,12 +443,16 @@ def records_merge(
     user,
     comment: str = "",
     expected_versions: dict | None = None,
+    takes: dict[str, int] | None = None,
+    site_url: str = "",
 ) -> MergeResult:
     """Merge `others` into `survivor` (same model): every source, relation and registration
-    moves to the survivor, which takes the others' translations and choices it lacks; each
-    other is marked `replaced_by` the survivor, which makes it non-public (public_q) and
-    makes its addresses redirect. Publishers only. `expected_versions` maps each record's pk
-    to the record_version() the user saw (None skips the check, for scripts)."""
+    moves to the survivor, which takes the others' facts (fields, translations) and choices
+    it lacks; each other is marked `replaced_by` the survivor, which makes it non-public
+    (public_q) and makes its addresses redirect. Publishers only. `expected_versions` maps
+    each record's pk to the record_version() the user saw (None skips the check, for
+    scripts); `takes` maps a field the records disagree on to the pk of the record whose
+    value the survivor takes; `site_url` is the address e-mails the merge causes link to."""
     model = type(survivor)
     if not can_publish(user, model):
         raise MergeForbidden(
@@ -333,7 +460,9 @@ def records_merge(
             % {"models": model._meta.verbose_name_plural}
         )
     others = list(others)
-    refusal = _merge_refusal(survivor, others)
+    refusal = _merge_refusal(survivor, others) or _takes_refusal(
+        model, takes or {}, {survivor.pk, *(other.pk for other in others)}
+    )
     if refusal:
         raise MergeError(refusal)
 
@@ -376,7 +505,9 @@ def records_merge(
     # 2. The merge.
     moved: dict[str, int] = {}
     with reversion.create_revision(atomic=False):
-        fills = fields_fill(survivor, others)
+        fields = fields_merge(survivor, others, takes)
+        if refusal := fields_refusal(survivor):
+            raise MergeError(refusal)  # the transaction undoes the "before" revision too
         for m2m in many_to_many_fields(model):
             chosen = getattr(survivor, m2m.name)
             for other in others:
@@ -397,8 +528,19 @@ def records_merge(
             reversion.add_to_revision(row)
         reversion.set_user(user)
         reversion.set_comment(full_comment)
+    for move in merge_moves(model):
+        # Once every row has moved and the survivor is saved (e.g. seats it now has free).
+        if after_merge := getattr(move, "after_merge", None):
+            after_merge(survivor, site_url=site_url)
 
     summary = joined(f"{label}: {count}" for label, count in moved.items())
+    if fields.fills:
+        taken = joined(
+            f"{fill.label} ({fill.language})" if fill.language else fill.label
+            for fill in fields.fills
+        )
+        taken_note = gettext("Taken from the others: %(fields)s.") % {"fields": taken}
+        summary = f"{summary} {taken_note}".strip()
     content_type = ContentType.objects.get_for_model(model)
     for other in others:
         Transition.objects.create(
@@ -422,7 +564,12 @@ def records_merge(
         comment=f"{full_comment} {summary}".strip() if summary else full_comment,
     )
     return MergeResult(
-        survivor=survivor, others=others, moved=moved, fills=fills, transition=transition
+        survivor=survivor,
+        others=others,
+        moved=moved,
+        fills=fields.fills,
+        conflicts=fields.conflicts,
+        transition=transition,
     )
 
 

@@ -14,6 +14,7 @@ class AliasesMove:
     aliases: the press may still write them. Changes the survivor (saved by the merge)."""
 
     label = _("other names")
+    fields = ("aliases",)  # united here, never a conflict of the merge screen
 
     def rows(self, record):
         return []

@@ -275,6 +275,20 @@ def event_capacity_change(
     locked.save(update_fields=["capacity", "updated_at"])
     event.capacity = capacity
     _seat_state_forget(locked)
-    if event_is_over(locked):
+    return _waiting_list_advance(locked, site_url=site_url)
+
+
+def _waiting_list_advance(event: Event, *, site_url: str) -> list[Registration]:
+    """Free seats to the waiting list, in order, unless the event is over; it must be locked."""
+    if event_is_over(event):
         return []
-    return _fill_free_seats(locked, taken=_seat_counts(locked).taken, site_url=site_url)
+    return _fill_free_seats(event, taken=_seat_counts(event).taken, site_url=site_url)
+
+
+@transaction.atomic
+def event_waiting_list_advance(*, event: Event, site_url: str) -> list[Registration]:
+    """Give the seats free now to the waiting list, in order, with their e-mails: after
+    registrations arrived from elsewhere (a merged event's), with a capacity they brought."""
+    locked = _event_locked(event.pk)
+    _seat_state_forget(locked)
+    return _waiting_list_advance(locked, site_url=site_url)

@@ -21,11 +21,11 @@ from editorial.merge import (
     records_merge,
 )
 from editorial.models import Publishable, Status, Transition
-from events.models import Agreement, Event, EventOrganization, Participation
+from events.models import Agreement, Event, EventKind, EventOrganization, Participation
 from organizations.models import Organization, Person, Position
 from portal.search import search_all
 from registrations.models import Registration
-from taxonomy.models import Sector
+from taxonomy.models import Commune, Region, Sector
 from tests.articles.factories import ArticleFactory
 from tests.events.factories import AgreementFactory, EventFactory
 from tests.organizations.factories import OrganizationFactory, PersonFactory
@@ -294,6 +294,248 @@ def test_agreements_merge(publisher):
     assert list(kept.parties.all()) == [party]
     assert kept.signing_event == event  # an empty relation is filled
     assert later.previous == kept
+
+
+# -- the record's own facts ----------------------------------------------------------------
+FAIR_OPENS, FAIR_CLOSES = datetime.date(2026, 10, 14), datetime.date(2026, 10, 17)
+
+
+@pytest.fixture
+def two_fairs():
+    """The same fair recorded twice: each record knows facts the other lacks, and the two
+    disagree on a few."""
+    with translation.override("ar"):
+        kept = EventFactory(
+            title="معرض الصناعة",
+            title_fr="",
+            kind=EventKind.EXHIBITION,
+            start_date=FAIR_OPENS,
+            end_date=None,
+            commune=None,
+            summary="ملخص محفوظ",
+        )
+        dup = EventFactory(
+            status=Status.DRAFT,
+            published_at=None,
+            title="المعرض الدولي للصناعة",
+            title_fr="Salon de l'industrie",
+            title_en="Industry fair",
+            kind=EventKind.FORUM,
+            edition=3,
+            start_date=FAIR_OPENS + datetime.timedelta(days=1),
+            end_date=FAIR_CLOSES,
+            venue="مكتب المعارض",
+            venue_fr="Office des foires",
+            commune=Commune.objects.get(slug="rabat"),
+            region=Region.objects.get(slug="casablanca-settat"),
+            summary="ملخص آخر",
+            summary_fr="Résumé de l'autre",
+            body_en="The programme",
+        )
+    return kept, dup
+
+
+def test_the_survivor_takes_every_fact_it_lacks_in_every_language(two_fairs, publisher):
+    kept, dup = two_fairs
+    slug, published_at = kept.slug, kept.published_at
+    result = records_merge(survivor=kept, others=[dup], user=publisher)
+
+    kept.refresh_from_db()
+    assert (kept.end_date, kept.edition) == (FAIR_CLOSES, 3)
+    assert (kept.venue_ar, kept.venue_fr) == ("مكتب المعارض", "Office des foires")
+    assert not kept.venue_en  # neither record has it
+    assert kept.commune.slug == "rabat" and kept.region.slug == "casablanca-settat"
+    assert (kept.title_fr, kept.title_en) == ("Salon de l'industrie", "Industry fair")
+    assert (kept.summary_fr, kept.body_en) == ("Résumé de l'autre", "The programme")
+    # What it held stays its own, and the workflow is never taken from the other.
+    assert (kept.title_ar, kept.summary_ar) == ("معرض الصناعة", "ملخص محفوظ")
+    assert (kept.start_date, kept.kind) == (FAIR_OPENS, EventKind.EXHIBITION)
+    assert (kept.status, kept.slug, kept.published_at) == (Status.PUBLISHED, slug, published_at)
+    assert {(fill.label, fill.language) for fill in result.fills} >= {
+        ("end date", ""),
+        ("edition", ""),
+        ("venue", "ar"),
+        ("venue", "fr"),
+        ("title", "fr"),
+        (str(Event._meta.get_field("commune").verbose_name), ""),
+    }
+    assert {conflict.column for conflict in result.conflicts} == {
+        "title_ar",
+        "kind",
+        "start_date",
+        "summary_ar",
+    }
+    # The log says which facts the survivor took over.
+    assert "Taken from the others: " in result.transition.comment
+    assert "end date" in result.transition.comment and "venue (fr)" in result.transition.comment
+
+
+def test_the_plan_shows_the_facts_the_records_disagree_on_side_by_side(two_fairs):
+    kept, dup = two_fairs
+    plan = merge_plan(survivor=kept, others=[dup])
+    conflicts = {conflict.column: conflict for conflict in plan.conflicts}
+    assert set(conflicts) == {"title_ar", "kind", "start_date", "summary_ar"}
+    assert conflicts["title_ar"].values == [
+        (kept.pk, "معرض الصناعة"),
+        (dup.pk, "المعرض الدولي للصناعة"),
+    ]
+    assert (conflicts["title_ar"].label, conflicts["title_ar"].language) == ("title", "ar")
+    assert conflicts["kind"].values == [
+        (kept.pk, EventKind.EXHIBITION.label),
+        (dup.pk, EventKind.FORUM.label),
+    ]
+    shown_dates = [value for _pk, value in conflicts["start_date"].values]
+    assert all("2026" in value for value in shown_dates) and len(set(shown_dates)) == 2
+    assert ("end date", "", str(dup)) in {(f.label, f.language, f.source) for f in plan.fills}
+    kept.refresh_from_db()
+    assert kept.end_date is None  # nothing changed
+
+
+def test_the_publisher_may_take_the_other_records_value_field_by_field(two_fairs, publisher):
+    kept, dup = two_fairs
+    result = records_merge(
+        survivor=kept,
+        others=[dup],
+        user=publisher,
+        takes={"start_date": dup.pk, "title_ar": kept.pk},
+    )
+    kept.refresh_from_db()
+    assert kept.start_date == dup.start_date  # picked
+    assert kept.title_ar == "معرض الصناعة"  # its own, picked explicitly
+    assert kept.summary_ar == "ملخص محفوظ"  # not picked: its own
+    assert ("start date", "", str(dup)) in {(f.label, f.language, f.source) for f in result.fills}
+
+
+@pytest.mark.parametrize(
+    "takes", [{"slug": "other"}, {"start_date": "stranger"}, {"no_such_field": "other"}]
+)
+def test_a_pick_outside_these_records_facts_changes_nothing(two_fairs, publisher, takes):
+    kept, dup = two_fairs
+    stranger = make_record("event", Status.PUBLISHED)
+    pks = {"other": dup.pk, "stranger": stranger.pk}
+    with pytest.raises(MergeError):
+        records_merge(
+            survivor=kept,
+            others=[dup],
+            user=publisher,
+            takes={column: pks[who] for column, who in takes.items()},
+        )
+    kept.refresh_from_db()
+    dup.refresh_from_db()
+    assert dup.replaced_by is None and kept.end_date is None and kept.slug != dup.slug
+
+
+def test_restoring_the_revision_before_the_merge_restores_the_survivors_facts(two_fairs, publisher):
+    kept, dup = two_fairs
+    records_merge(survivor=kept, others=[dup], user=publisher, takes={"start_date": dup.pk})
+    before = (
+        Version.objects.get_for_object(kept)
+        .filter(revision__comment__startswith="Before merging")
+        .get()
+    )
+    transitions.revision_restore(record=kept, version=before, user=publisher)
+
+    kept.refresh_from_db()
+    assert (kept.start_date, kept.end_date, kept.edition) == (FAIR_OPENS, None, None)
+    assert not any((kept.venue_ar, kept.venue_fr, kept.title_fr, kept.title_en, kept.summary_fr))
+    assert kept.commune is None and kept.region is None
+    dup.refresh_from_db()
+    assert dup.replaced_by is None and dup.venue_fr == "Office des foires"
+
+
+def test_facts_that_do_not_fit_together_are_refused_until_the_publisher_picks(two_fairs, publisher):
+    kept, dup = two_fairs
+    # The other record ends before the kept one starts: its end date alone cannot be taken.
+    Event.objects.filter(pk=kept.pk).update(start_date=FAIR_CLOSES + datetime.timedelta(days=1))
+    kept.refresh_from_db()
+    assert any(
+        "cannot end before it starts" in n for n in merge_plan(survivor=kept, others=[dup]).notes
+    )
+    with pytest.raises(MergeError, match="cannot end before it starts"):
+        records_merge(survivor=kept, others=[dup], user=publisher)
+    dup.refresh_from_db()
+    assert dup.replaced_by is None
+    assert (
+        not Version.objects.get_for_object(kept)
+        .filter(revision__comment__startswith="Before merging")
+        .exists()
+    )
+
+    records_merge(survivor=kept, others=[dup], user=publisher, takes={"start_date": dup.pk})
+    kept.refresh_from_db()
+    assert (kept.start_date, kept.end_date) == (dup.start_date, FAIR_CLOSES)
+
+
+def test_organisations_and_agreements_take_the_facts_they_lack(publisher):
+    kept = OrganizationFactory(acronym="", website="", aliases=["الوكالة"])
+    dup = OrganizationFactory(
+        acronym="AMDIE",
+        website="https://www.amdie.gov.ma",
+        description_fr="Agence de développement",
+        aliases=["وكالة الاستثمار"],
+    )
+    # Aliases are united by the merge (organizations.merge): never a disagreement.
+    assert "aliases" not in {c.column for c in merge_plan(survivor=kept, others=[dup]).conflicts}
+    records_merge(survivor=kept, others=[dup], user=publisher)
+    kept.refresh_from_db()
+    assert (kept.acronym, kept.website) == ("AMDIE", "https://www.amdie.gov.ma")
+    assert kept.description_fr == "Agence de développement"
+
+    earlier = AgreementFactory()
+    signed = datetime.date(2025, 3, 1)
+    kept_agreement = AgreementFactory(signed_on=signed)
+    dup_agreement = AgreementFactory(
+        signed_on=datetime.date(2025, 3, 2),
+        amount_mad=120_000_000,
+        period_start=2025,
+        period_end=2030,
+        previous=earlier,
+    )
+    result = records_merge(survivor=kept_agreement, others=[dup_agreement], user=publisher)
+    kept_agreement.refresh_from_db()
+    assert kept_agreement.amount_mad == 120_000_000
+    assert (kept_agreement.period_start, kept_agreement.period_end) == (2025, 2030)
+    assert kept_agreement.signed_on == signed
+    assert "signed_on" in {conflict.column for conflict in result.conflicts}
+    assert kept_agreement.previous is None  # a link to a record of its kind is not taken
+
+
+def test_the_merge_page_shows_differing_values_and_takes_the_publishers_pick(
+    client, two_fairs, publisher
+):
+    kept, dup = two_fairs
+    client.force_login(publisher)
+    data = {
+        "action": "merge_selected",
+        "_selected_action": [kept.pk, dup.pk],
+        "survivor": kept.pk,
+        **bulk_versions(kept, dup),
+    }
+    html = client.post(changelist_url(), {**data, "refresh": "1"}).content.decode()
+    assert "Facts the records disagree on" in html
+    assert "معرض الصناعة" in html and "المعرض الدولي للصناعة" in html
+    assert f'name="take_start_date" value="{kept.pk}" id="take-start_date-{kept.pk}" checked' in (
+        html
+    )
+    assert f'name="take_start_date" value="{dup.pk}" id="take-start_date-{dup.pk}">' in html
+    assert 'name="take_end_date"' not in html  # filled, not a disagreement
+
+    # A pick stays checked when the page is shown again.
+    html = client.post(
+        changelist_url(), {**data, "refresh": "1", "take_start_date": dup.pk}
+    ).content.decode()
+    assert f'value="{dup.pk}" id="take-start_date-{dup.pk}" checked' in html
+
+    response = client.post(
+        changelist_url(), {**data, "confirm": "1", "take_start_date": "x"}, follow=True
+    )
+    assert any("do not belong" in str(m) for m in response.context["messages"])
+    assert Event.objects.get(pk=dup.pk).replaced_by is None
+
+    response = client.post(changelist_url(), {**data, "confirm": "1", "take_start_date": dup.pk})
+    assert response.status_code == 302
+    kept.refresh_from_db()
+    assert kept.start_date == dup.start_date and kept.end_date == FAIR_CLOSES
 
 
 def test_three_records_merge_at_once(publisher):
