@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.utils import translation
 
 from articles.models import Mention
 from events.models import Event
@@ -124,3 +125,31 @@ def test_an_event_prints_as_its_content_in_black_on_white(live_server, page, art
     (artifacts_dir / f"public-event-print-{lang}.pdf").write_bytes(pdf)
     pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
     assert 1 <= pages <= 2, f"{pages} pages"
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr"])
+def test_subscribing_to_the_filtered_calendar(live_server, page, artifacts_dir, lang):
+    """The list's subscribe button is a webcal:// address of the calendar with the list's
+    filters; the copyable address serves that calendar, parsed as RFC 5545."""
+    from icalendar import Calendar
+
+    page.goto(f"{live_server.url}/{lang}/events/?region=casablanca-settat&page=1")
+    button = page.locator(".follow a.button[href^='webcal://']")
+    assert button.count() == 1
+    host = live_server.url.split("://", 1)[1]
+    assert button.get_attribute("href") == (
+        f"webcal://{host}/{lang}/events/calendar.ics?region=casablanca-settat"
+    )
+    address = page.locator("#calendar-address").input_value()
+    assert address == f"{live_server.url}/{lang}/events/calendar.ics?region=casablanca-settat"
+    page.locator(".follow").screenshot(path=artifacts_dir / f"calendar-subscribe-{lang}.png")
+
+    response = page.request.get(address)
+    assert response.ok and response.headers["content-type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(response.body())
+    titles = {str(event["SUMMARY"]) for event in calendar.walk("VEVENT")}
+    expected = Event.objects.public().filter(
+        region__slug="casablanca-settat", start_date__isnull=False
+    )
+    with translation.override(lang):
+        assert titles and titles == {event.title for event in expected}
