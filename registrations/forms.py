@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import PublicForm
 from core.validators import email_address_clean
 
 from .models import Registration
@@ -57,7 +58,9 @@ def language_choices() -> list[tuple[str, str]]:
     return [(code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(PublicForm):
+    rejected_message = _("Your registration could not be accepted. Please try again.")
+
     full_name = forms.CharField(
         label=_("Full name"),
         min_length=2,
@@ -96,17 +99,9 @@ class RegistrationForm(forms.Form):
         ),
         error_messages={"required": _("Your consent is needed to register.")},
     )
-    # Honeypot: hidden from people (CSS and aria-hidden), filled in by naive bots.
-    homepage = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("language", get_language())
-        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
 
     def clean_full_name(self):
@@ -126,14 +121,6 @@ class RegistrationForm(forms.Form):
 
     def clean_job_title(self):
         return _single_line(self.cleaned_data["job_title"])
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("homepage"):
-            raise ValidationError(
-                _("Your registration could not be accepted. Please try again."), code="honeypot"
-            )
-        return cleaned
 
 
 class CheckInForm(forms.Form):
