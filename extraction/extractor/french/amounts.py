@@ -1,21 +1,25 @@
 """Amounts in dirhams and multi-year periods as the French press writes them.
 
 "45 millions de dirhams", "1,26 milliard de DH", "un milliard de dirhams", "2,4 MMDH",
-"900 MDH", "12.500.000 DH" become integer MAD; "2023-2027" and "sur la période 2024-2026"
-become (start, end) years.
+"900 MDH", "120 M DH", "un demi-milliard de dirhams", "12.500.000 DH" become integer MAD;
+"2023-2027" and "sur la période 2024-2026" become (start, end) years.
 """
 
 import re
 from dataclasses import dataclass
 
-_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+_WORDS = {"un": 1, "une": 1, "demi": 0.5, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
           "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "cent": 100}  # fmt: skip
 _NUMBER = (
     r"(?P<number>\d{1,3}(?:[.\s\u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?|"
     + "|".join(_WORDS)
-    + ")"
+    + r")(?:-(?=milliard|million))?"
 )
-_SCALE = r"(?P<scale>milliards?|millions?|mille|mmdhs?|mdhs?|mmad|mds?|mrds?|mmdirhams)\b"
+# "120 M DH", "1,2 Md DH": a bare "M" or "Md" is a scale only before the currency.
+_SCALE = (
+    r"(?P<scale>milliards?|millions?|mille|mmdhs?|mdhs?|mmad|mds?|mrds?|mmdirhams"
+    r"|m(?=\.?\s*(?:de\s+)?dhs?\b))\b"
+)
 _CURRENCY = r"(?P<currency>dirhams?|dhs?|mad)\b"
 _AMOUNT = re.compile(
     rf"(?<![\w,.]){_NUMBER}\s*(?:{_SCALE}\.?\s*(?:de\s+|d')?)?(?:{_CURRENCY})?",
@@ -23,7 +27,7 @@ _AMOUNT = re.compile(
 )
 _SCALES = {"milliard": 10**9, "milliards": 10**9, "md": 10**9, "mds": 10**9,
            "mrd": 10**9, "mrds": 10**9, "mmdh": 10**9, "mmdhs": 10**9, "mmad": 10**9,
-           "million": 10**6, "millions": 10**6, "mdh": 10**6, "mdhs": 10**6,
+           "million": 10**6, "millions": 10**6, "mdh": 10**6, "mdhs": 10**6, "m": 10**6,
            "mille": 10**3}  # fmt: skip
 # Scales that carry the currency: "900 MDH", "2,4 MMDH".
 _WITH_CURRENCY = {"mmdh", "mmdhs", "mdh", "mdhs", "mmad"}

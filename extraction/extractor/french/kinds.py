@@ -48,6 +48,17 @@ ORDINALS = {"première": 1, "premier": 1, "premières": 1, "premiers": 1, "1re":
             "treizième": 13, "quatorzième": 14, "quinzième": 15, "seizième": 16,
             "dix-septième": 17, "dix-huitième": 18, "dix-neuvième": 19, "vingtième": 20,
             "vingt-cinquième": 25, "trentième": 30}  # fmt: skip
+# "vingt-et-unième" … "quarante-neuvième": compound ordinals, hyphenated or not.
+_UNITS = {"et-unième": 1, "deuxième": 2, "troisième": 3, "quatrième": 4, "cinquième": 5,
+          "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9}  # fmt: skip
+ORDINALS |= {
+    f"{tens}{joint}{unit.replace('-', joint)}": value + number
+    for tens, value in (("vingt", 20), ("trente", 30), ("quarante", 40))
+    for unit, number in _UNITS.items()
+    for joint in ("-", " ")
+} | {"quarantième": 40, "cinquantième": 50}
+# The nouns an edition number goes with ("la 3e mouture du salon").
+EDITION_NOUN = r"(?:édition|session|mouture)"
 # "IIIe édition", "XIIème édition": Roman numerals, upper case ("vie", "Le" are words).
 _ROMAN = r"(?P<roman>(?-i:[IVX]{2,6}|V|X))(?-i:e|è|ème|eme)"
 _EDITION = re.compile(
@@ -55,7 +66,9 @@ _EDITION = re.compile(
     + _ROMAN
     + r"|(?P<word>"
     + "|".join(sorted(ORDINALS, key=len, reverse=True))
-    + r"))\s+(?:édition|session)\b",
+    + r"))\s+"
+    + EDITION_NOUN
+    + r"\b",
     re.I,
 )
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
@@ -79,7 +92,8 @@ def ordinal_value(m: re.Match) -> int | None:
 
 _AGREEMENT = re.compile(
     r"(?<![\w-])(?P<head>conventions?(?:[\s-]cadres?)?|accords?(?:[\s-]cadres?)?"
-    r"|mémorandums?\s+d'entente|memorandum\s+of\s+understanding|protocoles?\s+d'(?:accord|entente)"
+    r"|m[ée]morandums?(?:\s+d'(?:entente|accord))?|memorandum\s+of\s+understanding"
+    r"|protocoles?(?:\s+d'(?:accord|entente))?"
     r"|contrats?[\s-]programmes?|contrats?|partenariats?)(?![\w])",
     re.I,
 )
@@ -166,7 +180,7 @@ def _edition_before(before: str) -> int | None:
         return ordinal_value(direct)
     m = next(reversed(list(_EDITION.finditer(before))), None)  # the nearest before the head
     if m is None or not re.search(
-        r"(?:édition|session)\s+(?:du|de\s+la|de\s+l'|des|d')\s*$", before[m.start() :], re.I
+        EDITION_NOUN + r"\s+(?:du|de\s+la|de\s+l'|des|d')\s*$", before[m.start() :], re.I
     ):
         return None
     return ordinal_value(m)
@@ -196,7 +210,8 @@ _COUNTED = re.compile(
     r"\b(?:deux|trois|quatre|cinq|\d)\s+(?:conventions|accords|mémorandums|protocoles)\b", re.I
 )
 _ORDINAL_ITEM = re.compile(
-    r"(?:^|[.:]\s+|\n)(?P<item>(?:La|Le)\s+(?:première|premier|seconde|second|deuxième|troisième|quatrième|dernière|dernier))"
+    r"(?:^|[.:]\s+|\n)(?P<item>(?:La|Le)\s+(?:première|premier|seconde|second|deuxième|troisième"
+    r"|quatrième|dernière|dernier|principale|principal|plus\s+importante?)|L'une\s+d'elles|L'autre)"
     r"(?:\s*,|\s+(?=(?:lie|porte|prévoit|vise|concerne|associe|engage|unit|a\s+été|est)\b))",
     re.M,
 )

@@ -44,7 +44,8 @@ HEADS = {
     "wilaya": "local-authority", "province": "local-authority", "prefecture": "local-authority",
     "groupe": "company", "societe": "company", "banque": "company", "caisse": "public-agency",
     "fondation": "other", "commission": "public-agency", "autorite": "public-agency",
-    "technopole": "other", "agropole": "other", "agropolis": "other", "parc": "other",
+    "technopole": "other", "technopark": "other", "agropole": "other", "agropolis": "other",
+    "parc": "other",
     "haut commissariat": "public-agency",
     "laboratoires": "company", "observatoire": "public-agency", "direction": "public-agency",
     "departement": "ministry", "secretariat": "ministry", "fonds": "public-agency",
@@ -59,9 +60,12 @@ CONNECTORS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en"
               "sur", "a", "&"}  # fmt: skip
 # Lower-case words that announce a company's name: "le groupe OCP", "la société X".
 COMPANY_CUES = {"groupe", "societe", "start up", "startup", "filiale", "entreprise", "cabinet",
+                "association", "federation", "fondation", "cluster",
                 "equipementier", "constructeur", "operateur", "laboratoire", "firme",
                 "conserverie", "cooperative", "compagnie", "holding", "promoteur",
                 "laiterie", "minoterie", "sucrerie", "cimenterie"}  # fmt: skip
+_CUE_KINDS = {"association": "association", "federation": "federation", "fondation": "other",
+              "cluster": "cluster"}  # fmt: skip
 # Lower-case heads that, with an article, stand for a body named before ("l'association").
 ANAPHORIC_HEADS = {"association", "federation", "confederation", "chambre", "agence", "office",
                    "universite", "cluster", "ecole", "groupement"}  # fmt: skip
@@ -85,7 +89,8 @@ _NOT_ADJECTIVE = re.compile(
     r"|dote|charge|cree|base|situe|install|porte|compose|present|represent|mene)"
     r"|^(?:lie|dont|cette|ce|son|sa|ses|leur|leurs|une|un|qui|que|pres|plus|lors|entre|avec|dans|par|ainsi"
     r"|apres|avant|depuis|selon|vers|sous|contre|sans|pendant|ayant|etant|ete|elle|il|ils|elles"
-    r"|nous|vous|on|se|ne|pas|tout|tous|toute|toutes|meme|autre|autres|notamment|aussi|encore)$"
+    r"|nous|vous|on|se|ne|pas|tout|tous|toute|toutes|meme|autre|autres|notamment|aussi|encore"
+    r"|nombreux|nombreuses|plusieurs|divers|diverses|certains|certaines|differents|differentes)$"
 )
 _STOP_CAPITALS = {"M", "Mme", "MM", "Mmes", "Dr", "Pr", "Le", "La", "Les", "Il", "Elle", "Ils",
                   "Ce", "Cette", "Un", "Une", "En", "Au", "À", "A", "Pour", "Par",
@@ -152,7 +157,8 @@ def _enumeration_follows(text: str, at: int) -> bool:
     """ ", d'industrie et de services": a comma inside an enumerated complement."""
     return bool(
         re.match(
-            r",\s+(?:(?:de|d'|des|du)\s*(?:la\s+|l')?)?[A-Za-zÀ-ÿ]+(?:\s+[a-zà-ÿ]+)?\s*(?:,|\s+et\s)",
+            r",\s+(?:(?:de|d'|des|du)\s*(?:la\s+|l')?)?(?!(?:le|la|les|un|une)\s)"
+            r"[A-Za-zÀ-ÿ]+(?:\s+[a-zà-ÿ]+)?\s*(?:,|\s+et\s)",
             text[at : at + 80],
         )
     )
@@ -199,6 +205,8 @@ def extend(
             word = tokens[j].key
             if word == "a" or word == "en" and not (tokens[j - 1].key == "mise" and not nxt.cap):
                 break
+            if word == "pour" and re.search(r"(?:er|ir|re)$", nxt.key) and k == j + 1:
+                break  # "la Chambre pour identifier des partenaires": a purpose, not the name
             if (
                 word in ("pour", "au", "aux", "sur")
                 and not nxt.cap
@@ -209,7 +217,7 @@ def extend(
                 not complemented
                 and not after_noun
                 or nxt.cap
-                and k == j + 1
+                and (k == j + 1 or tokens[j + 1].key in ("la", "le", "l", "les"))
                 or not nxt.cap
                 and k > j + 1
                 and tokens[j + 1].key in ("la", "le", "l", "les", "de", "du", "des", "d")
@@ -247,7 +255,9 @@ def _to_acronym(text: str, tokens: list[Token], last: int) -> int:
             or "\n" in text[tokens[k - 1].end : t.start]
             or _is_head_start(tokens, k)
             and not t.acronym
-        ):
+            or t.key == "et"
+            and tokens[k + 1].key in ("la", "le", "l", "les")
+        ):  # "… du Commerce et la Korea Trade … (KOTRA)": a second name, not this one's end
             return last
     return last
 
@@ -268,6 +278,18 @@ def find_organizations(text: str, tokens: list[Token]) -> list[OrgMention]:
         if cue is None and i + 1 < n and f"{tokens[i].key} {tokens[i + 1].key}" in COMPANY_CUES:
             cue = f"{tokens[i].key} {tokens[i + 1].key}"
         width = (1 if tokens[i].key == cue else 2) if cue else 0  # "start-up": one token
+        while (  # "le groupe sino-marocain X", "la société casablancaise X"
+            cue
+            and width < 4
+            and i + width + 1 < n
+            and not tokens[i + width].cap
+            and _is_word(tokens[i + width].text)
+            and tokens[i + width].key not in CONNECTORS
+            and not _NOT_ADJECTIVE.match(tokens[i + width].key)
+            and (tokens[i + width + 1].cap or not tokens[i + width + 1].text[:1].isalpha())
+            and tokens[i + width + 1].text not in _STOP_CAPITALS
+        ):
+            width += 1
         if (
             cue
             and not tokens[i].cap
@@ -281,7 +303,11 @@ def find_organizations(text: str, tokens: list[Token]) -> list[OrgMention]:
             # the span starts at the cue, so "PDG du groupe X" reads "du" before the name
             acronym = name if tokens[first].acronym and first == last else None
             mention = OrgMention(
-                tokens[i].start, tokens[last].end, name, "company", acronym=acronym
+                tokens[i].start,
+                tokens[last].end,
+                name,
+                _CUE_KINDS.get(cue, "company"),
+                acronym=acronym,
             )
             mention.aliases.append(text[tokens[i].start : tokens[last].end])
             i = _parenthesis(text, tokens, last, mention)

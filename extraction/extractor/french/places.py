@@ -128,8 +128,59 @@ def oriental() -> Place:
     return Place("region", region["name_ar"], _slug(region["name_fr"]))
 
 
+# The names the press gives cities instead of their own ("la cité ocre a abrité …").
+NICKNAMES = {
+    r"cit[ée] ocre|ville ocre|ville rouge": "Marrakech",
+    r"capitale du Souss(?:[\s-]Massa)?": "Agadir",
+    r"capitale du Gharb": "Kénitra",
+    r"ville du d[ée]troit|perle du d[ée]troit|capitale du Nord": "Tanger",
+    r"capitale spirituelle|cit[ée] idrisside": "Fès",
+    r"capitale de l'Oriental": "Oujda",
+    r"capitale [ée]conomique|ville blanche": "Casablanca",
+    r"capitale administrative|capitale du Royaume|ville lumi[èe]re": "Rabat",
+    r"capitale isma[ïi]lienne|cit[ée] isma[ïi]lienne": "Meknès",
+    r"colombe blanche": "Tétouan",
+    r"(?:cit[ée]|ville) des aliz[ée]s": "Essaouira",
+    r"porte du d[ée]sert": "Ouarzazate",
+    r"capitale des provinces du Sud|capitale du Sahara": "Laâyoune",
+    r"capitale (?:mondiale )?des phosphates": "Khouribga",
+    r"capitale du Tadla": "Béni Mellal",
+    r"capitale de la Chaouia": "Settat",
+    r"capitale des Doukkala|cit[ée] portugaise": "El Jadida",
+    r"capitale de l'Abda": "Safi",
+    r"capitale du Tafilal[e]?t": "Errachidia",
+    r"capitale du Rif": "Al Hoceïma",
+    r"ville bleue|perle bleue": "Chefchaouen",
+    r"(?:ville|cit[ée]) des fleurs": "Mohammedia",
+    r"porte du Sahara": "Guelmim",
+}
+_NICKNAME = re.compile(
+    r"(?<![\w-])(?<!deuxième )(?<!seconde )(?<!future )(?<!nouvelle )(?:"
+    + "|".join(f"(?P<n{i}>{pattern})" for i, pattern in enumerate(NICKNAMES))
+    + r")(?![\w-])",
+    re.I,
+)
+
+
+@cache
+def _nickname_places() -> list[Place]:
+    return [find_places(f"à {city}")[0].place for city in NICKNAMES.values()]
+
+
 def find_places(text: str) -> list[PlaceMention]:
-    """Every city or region named in the text (capitalised), longest name first, in order."""
+    """Every city or region named in the text (capitalised, or by a nickname such as "la
+    cité ocre"), longest name first, in order."""
+    found = _named_places(text)
+    nicknamed = [
+        PlaceMention(_nickname_places()[int(m.lastgroup[1:])], m.start(), m.end(), True)
+        for m in _NICKNAME.finditer(text)
+    ]
+    if not nicknamed:
+        return found
+    return sorted(found + nicknamed, key=lambda p: p.start)
+
+
+def _named_places(text: str) -> list[PlaceMention]:
     words = [(m.start(), m.end(), _key(fold(m.group()))) for m in WORD.finditer(text)]
     table = index()
     found: list[PlaceMention] = []

@@ -11,8 +11,25 @@ from functools import cache, cached_property
 from ..knowledge import find_institutions, lookup
 from .amounts import find_amounts, find_periods
 from .dates import find_dates
-from .kinds import AgreementMention, EventMention, find_agreements, find_editions, find_events
-from .organizations import CONNECTORS, HEADS, OrgMention, extend, find_organizations, tokenize
+from .kinds import (
+    EDITION_NOUN,
+    AgreementMention,
+    EventMention,
+    find_agreements,
+    find_editions,
+    find_events,
+    title_from,
+)
+from .organizations import (
+    ANAPHORIC_HEADS,
+    COMPANY_CUES,
+    CONNECTORS,
+    HEADS,
+    OrgMention,
+    extend,
+    find_organizations,
+    tokenize,
+)
 from .places import PlaceMention, find_places
 from .text import Text, clean, fold
 from .titles import BOARD, Person, find_positions, group_people, person_mentions
@@ -23,7 +40,8 @@ MAX_CHARS = 60_000
 
 _ORGANIZER = re.compile(
     r"(?:(?:à\s+l'initiative|l'organisation|à\s+l'invitation|sous\s+l'égide)\s+(?:de|du|des|d')"
-    r"|(?:co-?)?organisée?s?\b[^.;:«»]{0,50}?\s(?:conjointement\s+)?par)"
+    r"|(?:co-?)?organisée?s?\b[^.;:«»]{0,50}?\s(?:conjointement\s+)?par"
+    r"|(?:conduite?s?|menée?s?|emmenée?s?)\s+par)"
     r"\s*(?:la\s+|le\s+|l'|les\s+)?$",
     re.I,
 )
@@ -49,9 +67,23 @@ _PARTNER_AFTER = re.compile(
     re.I,
 )
 _HOST = re.compile(
-    r"(?:reçue?s?|accueillie?s?)\s+par\s*(?:la\s+|le\s+|l'|les\s+)?$|(?:au|à\s+la|à\s+l'|dans\s+les)\s*"
+    r"(?:reçue?s?|accueillie?s?)\s+par\s*(?:la\s+|le\s+|l'|les\s+)?$"
+    r"|(?:au|à\s+la|à\s+l'|dans\s+les|dans\s+l'|dans\s+la|dans\s+le)\s*"
     r"(?:siège|campus|salle\s+de\s+conférences?|amphithéâtre|auditorium|locaux|enceinte)"
     r"\s+(?:de|du|des|d')\s*(?:la\s+|l')?$",
+    re.I,
+)
+_AT_VENUE = re.compile(
+    r"(?:\bà\s+l'|\bà\s+la\s+|\bau\s+|\bsur\s+le\s+campus\s+(?:de\s+l'|de\s+la\s+|du\s+))$"
+)
+_HELD = re.compile(
+    r"\b(?:s'est\s+tenue?|se\s+tient|se\s+tiendra|a\s+eu\s+lieu|aura\s+lieu|se\s+déroul\w+"
+    r"|s'est\s+déroulée?|(?:a|ont|ouvre|ouvrira)\s+ouvert\s+ses\s+portes|ouvre\s+ses\s+portes|abrit\w+)",
+    re.I,
+)
+_VENUE_NAME = re.compile(
+    r"(?:Palais|Parc\s+des\s+expositions|Office\s+des\s+foires|Centre\s+(?:international\s+)?de"
+    r"\s+conférences|Centre\s+des\s+(?:expositions|congrès)|Foire|Technopark|Technopole|Complexe)\b",
     re.I,
 )
 _PATRON = re.compile(r"sous\s+le\s+(?:haut\s+)?patronage\s+(?:de|du|d')\s*(?:la\s+|l')?$", re.I)
@@ -59,9 +91,14 @@ _PARTICIPANT = re.compile(
     r"(?:en\s+présence|avec\s+la\s+participation|la\s+participation)\s+(?:de|du|des|d')\s*(?:la\s+|le\s+|l'|les\s+)?$",
     re.I,
 )
+_BINDS = re.compile(
+    r"(?:Le\s+document|Le\s+texte|L'accord|La\s+convention|Le\s+protocole|Le\s+mémorandum|Elle|Il)"
+    r"\s+(?:lie|associe|engage|réunit|implique)\s*",
+)
 _SIGNED_BETWEEN = re.compile(r"\bentre\s*(?:la\s+|le\s+|l'|les\s+)?$", re.I)
 _LIST_GAP = re.compile(
-    r"^\s*(?:\([^)]{1,40}\))?\s*(?:,|et|ainsi\s+que|,\s*et)?\s*(?:la|le|l'|les|du|de\s+la|de\s+l'|des)?\s*$",
+    r"^\s*\)?\s*(?:\([^)]{1,40}\))?\s*(?:,|et|ainsi\s+que|,\s*et)?\s*(?:la|le|l'|les|du|de\s+la|de\s+l'|des)?\s*$"
+    r"|^\s*\(\s*$",  # "X (" before the acronym of X, itself a span
     re.I,
 )
 _AMOUNT_CUE = re.compile(
@@ -70,6 +107,10 @@ _AMOUNT_CUE = re.compile(
 )
 _AMOUNT_AWAY = re.compile(
     r"cumul|export|chiffre\s+d'affaires|depuis|en\s+20\d\d|contre|annuel", re.I
+)
+# "1.500 MDH d'investissements depuis 2022", "4 MMDH par an": a total, not a deal's money.
+_AMOUNT_AWAY_AFTER = re.compile(
+    r"\b(?:depuis|par\s+an|chaque\s+année|annuels?|cumulé|d'exportations?|de\s+crédits?)\b", re.I
 )
 # Countries the NER may read as organisations ("consul général d'Italie").
 _COUNTRIES = frozenset({
@@ -114,8 +155,50 @@ SECTORS = {
 }
 _SECTOR_WORDS = {w: s for s, words in SECTORS.items() for w in words.split()}
 _FUTURE_EDITION = re.compile(
-    r"[^\s]+\s+(?:édition|session)\s*(?:,\s*)?(?:se\s+tiendra|aura\s+lieu|sera\s+organisée)", re.I
+    r"[^\s]+\s+" + EDITION_NOUN + r"\s*(?:,\s*)?(?:se\s+tiendra|aura\s+lieu|sera\s+organisée)", re.I
 )
+# The opening of a plant: no event head names it ("a inauguré son usine").
+_LAUNCH = re.compile(
+    r"\b(?:(?P<inauguration>inaugur\w*)|(?P<works>coup\s+d'envoi|lancement)\s+(?:des\s+travaux"
+    r"|du\s+chantier)?|(?P<stone>pos\w+\s+(?:de\s+)?la\s+première\s+pierre)"
+    r"|(?P<service>mis\w*\s+en\s+service))",
+    re.I,
+)
+_LAUNCH_LABELS = (
+    ("Inauguration", "inauguration"),
+    ("Lancement des travaux", "works"),
+    ("Pose de la première pierre", "stone"),
+    ("Mise en service", "service"),
+)
+_LAUNCHED = re.compile(
+    r"\b(?:de\s+|du\s+|d'|son\s+|sa\s+|ses\s+|leur\s+|l'|la\s+|le\s+|une?\s+)"
+    r"(?P<what>(?:(?:nouvel(?:le)?|nouveau|première|premier|future?)\s+)?(?:usine|unité|complexe|site"
+    r"|centrale|plateforme|parc|zone|ligne|station|extension|projet)\b)",
+    re.I,
+)
+# A title ending on a common noun that points back to a body ("PDG du groupe").
+_ANAPHORIC_TITLE = re.compile(
+    r"\s+(?:du|de\s+la|de\s+l')\s*(?P<noun>groupe|société|entreprise|firme|filiale|agence|chambre"
+    r"|fédération|association|université|école|office)(?P<rest>(?:\s+d'|\s+[a-zà-ÿ'-]+){0,3})$",
+    re.I,
+)
+_COMPANY_WORDS = {"groupe", "societe", "entreprise", "firme", "filiale"}
+# What a person does at the event, not their position.
+_EVENT_ROLE = re.compile(
+    r"(?:chef(?:fe)?\s+de\s+(?:la\s+)?délégation|commissaire|coordinat(?:eur|rice)|représentante?"
+    r"|modérat(?:eur|rice)|animat(?:eur|rice))\b",
+    re.I,
+)
+# A name of capitalised words and connectors only ("Technopark de Tanger").
+_PROPER = re.compile(
+    r"[A-ZÀ-Þ][\w&-]*(?:(?:\s+(?:de|du|des|la|le)\s+|\s+[dl]'|\s+)[A-ZÀ-Þ][\w&-]*)*"
+)
+# A sentence that goes on about the agreement just described ("Il couvre la période …").
+_ABOUT_IT = re.compile(
+    r"(?:(?:Il|Elle)\s+(?:couvre|porte|s'étale|s'étend|court|prévoit|vise)|Le\s+texte|Le\s+document"
+    r"|Celle-ci|Celui-ci)\b"
+)
+_THIS = re.compile(r"\b(?:cette|la\s+présente|l'actuelle)\s+$", re.I)
 # "au terme de trois jours", and the visit's own length: "a achevé mercredi une visite de
 # trois jours"
 _DURATION = re.compile(
@@ -127,7 +210,7 @@ _CLOSING = re.compile(r"\b(?:ferm\w*|clôtur\w*|achev\w*|pris\s+fin|baissé\s+le
 _DAY_COUNTS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 _SITE_OF = re.compile(
     r"\b(?:site|sites|plateforme|port|zone|ville|commune|province|localité|bassin|plaine|vallée)"
-    r"(?:\s+[A-Z]{2,6})?\s+(?:de|d')\s*$",
+    r"(?:\s+[A-Z]{2,6}|(?:\s+d')?(?:\s*[a-zà-ÿ-]+){1,2})?\s+(?:de|d')\s*$",
     re.I,
 )
 _IN_MARGIN = re.compile(r"en\s+marge\s+(?:du|de\s+la|de\s+l'|des|d')\s*(?:\w+\s+){0,2}$", re.I)
@@ -198,6 +281,8 @@ class Analysis:
         self.places = [p for p in self.places if not any(a <= p.start < b for a, b in named)]
         find_positions(self.text, self.people, org_spans, place_spans, self._sentence_start)
         self._position_orgs()
+        self._anaphoric_orgs()
+        self._event_roles_as_titles()
         self.people = [p for p in self.people if p.positions or not self._names_org(p)]
         if published_on is None:  # "Béni Mellal, 3 juin 2025 (MAP) -": the dispatch's day
             dateline = [
@@ -234,6 +319,9 @@ class Analysis:
             known = len(self.orgs)
             self.orgs.append(Org(name, kind, span[0], acronym=acronym))
         org = self.orgs[known]
+        if org.name == org.acronym and fold(name) != fold(org.name):
+            org.aliases.append(org.name)  # "KOTRA", then "Korea Trade … Agency (KOTRA)"
+            org.name = name
         org.first = min(org.first, span[0])
         for alias in (*aliases, *extra):
             if fold(alias) not in {fold(n) for n in (org.name, *org.aliases)}:
@@ -248,10 +336,16 @@ class Analysis:
 
     def _organizations(self) -> None:
         mentions = find_organizations(self.text, self.tokens)
+        people = {a for a, _b, label in self.ner if label == "PER"}
+        mentions = [
+            self._cue_alone(m) if m.end - len(m.name) in people and self._cued(m) else m
+            for m in mentions
+        ]
         mentions = [
             m
             for m in mentions
-            if not self._in_event_name(m)
+            if m is not None
+            and not self._in_event_name(m)
             and not self._is_country(m.name)
             and not self._dateline_source(m.start)
         ]
@@ -288,18 +382,39 @@ class Analysis:
         self._ner_organizations()
         self._cue_organizations()
         self._known_organizations(body)
+        self._repeated_names(body)
         for m in header:
             known = self._find(m.name)
             if known is not None:
                 self.orgs[known].spans.append((m.start, m.end))
                 self.org_at[(m.start, m.end)] = known
 
+    def _repeated_names(self, body: int) -> None:
+        """Every other place a found name is written again ("Gharb Wiring Systems a donné …"
+        before "directeur général de Gharb Wiring Systems"): roles read those places too."""
+        taken = list(self.org_at)
+        for k, org in enumerate(self.orgs):
+            for name in {org.name, *org.aliases}:
+                if len(name) < 5 or " " not in name and not name[:1].isupper():
+                    continue
+                pattern = r"(?<![\w-])" + re.escape(name) + r"(?![\w-])"
+                for m in re.finditer(pattern, self.text[body:]):
+                    span = (body + m.start(), body + m.end())
+                    if self.text[span[0] - 1] == "(":
+                        continue  # "X (USMBA)": the acronym of the name just before
+                    if not any(a < span[1] and span[0] < b for a, b in taken):
+                        org.spans.append(span)
+                        self.org_at[span] = k
+                        taken.append(span)
+
     def _known_organizations(self, body: int) -> None:
         """Institutions of the knowledge base: found without a head word ("OCP", "Tamwilcom"),
         and one organisation however the article names it ("CGEM" and its full name)."""
         for m in find_institutions(self.text):
-            if m.start < body or m.institution.kind in ("media", "other"):
+            if m.start < body or m.institution.kind == "media":
                 continue
+            if m.institution.kind == "other" and not _PROPER.fullmatch(m.surface):
+                continue  # "la zone franche de Tanger": a place; "Tanger Automotive City": a body
             if re.match(r"(?i:province|préfecture|région)\b", m.surface):
                 continue  # a territory, named in an official's title ("gouverneur de la province")
             if any(a < m.end and m.start < b for a, b in self.org_at):
@@ -407,7 +522,22 @@ class Analysis:
     def _event_names(self) -> list[tuple[int, int]]:
         return [(e.start, e.start + len(e.title)) for e in self.events if e.named]
 
+    def _cue_alone(self, m: OrgMention) -> OrgMention | None:
+        """ "élire à la tête de l'association Samira X": the noun points back to a body, the
+        name that follows is a person's."""
+        noun = m.aliases[0].split()[0]
+        if fold(noun) not in ANAPHORIC_HEADS:
+            return None
+        return OrgMention(m.start, m.start + len(noun), noun, HEADS[fold(noun)], generic=True)
+
+    @staticmethod
+    def _cued(m: OrgMention) -> bool:
+        """Named after a common noun: "la société X", "l'association Y"."""
+        return bool(m.aliases) and fold(m.aliases[0]).split()[0] in COMPANY_CUES
+
     def _in_event_name(self, m: OrgMention) -> bool:
+        if self._cued(m):
+            return False  # "la société Expo Industrie Maroc": a company, whatever its name
         return any(a <= m.start < b for a, b in self._event_names) or bool(
             re.search(r"\b(?:Expo|Forum|Salon)\b", m.name)
         )
@@ -498,9 +628,13 @@ class Analysis:
                     continue
                 name = self.text[start:end]
             longer = self._longer_name(name)
+            acronym = re.match(r"\s*\(([A-Z][A-Z0-9&-]{1,11})\)", self.text[end : end + 16])
             if longer is not None:  # "Al Omrane" after "Al Omrane Béni Mellal-Khénifra"
                 self.orgs[longer].spans.append((start, end))
                 self.org_at[(start, end)] = longer
+            elif acronym:  # "Korea Trade-Investment Promotion Agency (KOTRA)"
+                tag = acronym.group(1)
+                self._add(name, "company", (start, end), [tag], tag)
             else:
                 self._add(name, "company", (start, end))
             taken.append((start, end))
@@ -581,6 +715,44 @@ class Analysis:
                         k = self._add(name, kind, span)
                     position.org = self.orgs[k].spans[0]
 
+    def _anaphoric_orgs(self) -> None:
+        """ "le PDG du groupe, X", "directrice générale de la société d'aménagement": the
+        body a common noun points back to is the nearest one before with that head (any
+        company for "groupe", "société"…), and the title loses the noun."""
+        for person in self.people:
+            for position in person.positions:
+                m = _ANAPHORIC_TITLE.search(position.title or "")
+                if position.org is not None or position.org_name or not m:
+                    continue
+                noun = fold(m.group("noun") + (m.group("rest") or ""))
+                before = sorted(
+                    (span for span, k in self.org_at.items() if span[1] <= person.first),
+                    reverse=True,
+                )
+                for span in before:
+                    org = self.orgs[self.org_at[span]]
+                    named = any(n.startswith(noun) for n in org.names())
+                    if named or fold(m.group("noun")) in _COMPANY_WORDS and org.kind == "company":
+                        position.org = org.spans[0]
+                        position.title = position.title[: m.start()].strip()
+                        break
+
+    def _event_roles_as_titles(self) -> None:
+        """ "Le chef de la délégation, X, inspecteur général de l'AWEX": the part a person
+        plays at the event is no position when another title names their organisation; "un
+        représentant de Renault, X, responsable de …": the body is that of the title."""
+        for person in self.people:
+            roles = [p for p in person.positions if _EVENT_ROLE.match(p.title or "")]
+            others = [p for p in person.positions if p not in roles]
+            if not roles or not others:
+                continue
+            for role in roles:
+                bare = [p for p in others if p.org is None and not p.org_name]
+                if role.org is not None and role.org != BOARD and bare:
+                    bare[0].org = role.org
+            if any(p.org is not None or p.org_name for p in others):
+                person.positions = others
+
     def org_of(self, span) -> int | None:
         if span is None or span == BOARD:
             return None
@@ -603,12 +775,25 @@ class Analysis:
         signed_lead = [a for a in self.agreements if lead_start <= a.start < lead_end and a.signed]
         if in_lead:
             return in_lead[0]
+        launch = _LAUNCH.search(self.text, lead_start, lead_end)
+        if launch and all(a.start > launch.start() for a in signed_lead):
+            # "X a inauguré son usine … en marge, une convention": the opening is the story
+            return self._launch_event(launch)
         if signed_lead or any(a.signed and not a.anaphoric for a in self.agreements) and not body:
             a = (signed_lead or [a for a in self.agreements if a.signed])[0]
             return EventMention("signing", a.start, a.end, f"Signature d'une {a.title}", True, None)
         specific = [e for e in body if e.kind != "other"]
         pool = specific or body
         return pool[0] if pool else None
+
+    def _launch_event(self, cue: re.Match) -> EventMention:
+        """The opening of a plant or of its works, titled by what opens."""
+        label = next(name for name, group in _LAUNCH_LABELS if cue.group(group))
+        thing = _LAUNCHED.search(self.text, cue.end(), cue.end() + 120)
+        title = label
+        if thing:
+            title += " : " + title_from(self.text, thing.start("what"))
+        return EventMention("other", cue.start(), cue.end(), title, False, None)
 
     def _in_org(self, offset: int) -> bool:
         return any(a <= offset < b for a, b in self.org_at)
@@ -697,12 +882,11 @@ class Analysis:
             if e.start != event.start and (e.kind != event.kind or e.named and event.named
                                            and fold(e.title) != fold(event.title))
         }  # fmt: skip
+        editions = []
         for number, offset in find_editions(self.text):
-            if not (self.t.sentence_of(offset) == index or lead_start <= offset < lead_end):
-                continue
             after = self.text[offset : offset + 60]
             named = re.match(
-                r"[^\s]+\s+(?:édition|session)\s+(?:du|de\s+la|de\s+l'|des|d')\s*", after
+                r"[^\s]+\s+" + EDITION_NOUN + r"\s+(?:du|de\s+la|de\s+l'|des|d')\s*", after
             )
             if named and offset + named.end() in others:
                 continue  # "la 18e édition du SIAM": another event's
@@ -710,8 +894,16 @@ class Analysis:
                 r"(?:prochaine|suivante)\s*$", self.text[max(0, offset - 12) : offset]
             ):
                 continue  # "la quatrième édition se tiendra en 2026"
-            return number
-        return None
+            editions.append((number, offset))
+        # Its sentence or the lead, then "cette 7e édition" further on, then the headline.
+        for number, offset in editions:
+            if self.t.sentence_of(offset) == index or lead_start <= offset < lead_end:
+                return number
+        for number, offset in editions:
+            if offset >= lead_end and _THIS.search(self.text, max(0, offset - 16), offset):
+                return number
+        headline = [number for number, offset in editions if offset < self._body]
+        return headline[0] if len(headline) == 1 else None
 
     def roles(self, event: EventMention) -> dict[int, str]:
         roles: dict[int, str] = {}
@@ -734,6 +926,13 @@ class Analysis:
                         break
                 if chain_start != start:
                     role = self._role_before(self.text[sentence.start : chain_start])
+            if (
+                role is None
+                and _AT_VENUE.search(before)
+                and _HELD.search(self.text, sentence.start, sentence.end)
+                and (_VENUE_NAME.match(self.orgs[k].name) or self.orgs[k].kind == "university")
+            ):  # "a ouvert ses portes à l'Office des foires …", "s'est tenue à l'Université X"
+                role = "host"
             if role is None:
                 after = self.text[end : sentence.end]
                 stop = end
@@ -749,17 +948,25 @@ class Analysis:
                     role = "host"
                 elif _PARTNER_AFTER.match(after):
                     role = "partner"
-            if role:
+            if role and _ROLE_ORDER.index(role) < _ROLE_ORDER.index(roles.get(k, role)):
+                roles[k] = role  # named twice: the stronger role ("organisée par X" wins)
+            elif role:
                 roles.setdefault(k, role)
+        if event.kind == "other" and _LAUNCH.match(self.text, event.start):
+            sentence = self.t.sentences[self.t.sentence_of(event.start)]
+            subject = [s for s in spans if sentence.start <= s[0] and s[1] <= event.start]
+            if subject:  # "Le groupe X a inauguré …": X opens its plant
+                roles[self.org_at[subject[0]]] = "organizer"
         if event.kind == "general-assembly":
             organizer = self._assembly_of(event, spans)
             if organizer is not None:
                 roles[organizer] = "organizer"
-        if event.kind == "signing":
+        if event.kind == "signing":  # a party is a partner, wherever the ceremony was held
             for a in self.agreements:
                 if a.signed:
                     for k in self.parties(a):
-                        roles.setdefault(k, "partner")
+                        if roles.get(k) in (None, "host", "participant"):
+                            roles[k] = "partner"
         for person in self.people:
             for position in person.positions:
                 k = self.org_of(position.org)
@@ -773,6 +980,8 @@ class Analysis:
         sentence = self.t.sentences[self.t.sentence_of(event.start)]
         tail = self.text[event.end : event.end + 80]
         m = re.match(r"[\w\s-]{0,40}?\s(?:de|du|des|d')\s*(?:la\s+|l')?", tail)
+        if m and re.search(r"\b(?:au|à|dans|siège|locaux|sous|en)\b", m.group()):
+            m = None  # "son assemblée générale au siège de la Chambre": where, not whose
         after = [s for s in spans if m and s[0] == event.end + m.end()]
         if after:
             return self.org_at[after[0]]
@@ -806,7 +1015,24 @@ class Analysis:
                     last_end = span[1]
         if not found and a.signed:
             found = [self.org_at[s] for s in spans if s[1] <= a.start]
+        if not found:
+            found = self._bound_by(self.t.sentence_of(a.start))
         return list(dict.fromkeys(found))
+
+    def _bound_by(self, index: int) -> list[int]:
+        """ "… a été signée. Le document lie X, Y et Z": the parties the next sentence lists."""
+        for nxt in self.t.sentences[index + 1 : index + 3]:
+            m = _BINDS.match(self.text, nxt.start, nxt.end)
+            if not m:
+                continue
+            found, last_end = [], m.end()
+            for span in sorted(s for s in self.org_at if m.end() <= s[0] < nxt.end):
+                if not _LIST_GAP.match(self.text[last_end : span[0]]):
+                    break
+                found.append(self.org_at[span])
+                last_end = span[1]
+            return found
+        return []
 
     # -- record ---------------------------------------------------------------------
 
@@ -969,16 +1195,20 @@ class Analysis:
         for value, offset in values:
             index = self.t.sentence_of(offset)
             sentence = self.t.sentences[index]
-            if money and _AMOUNT_AWAY.search(self.text[max(sentence.start, offset - 60) : offset]):
+            if money and (
+                _AMOUNT_AWAY.search(self.text[max(sentence.start, offset - 60) : offset])
+                or _AMOUNT_AWAY_AFTER.search(self.text[offset : min(sentence.end, offset + 60)])
+            ):
                 continue
             opening = self.text[sentence.start : sentence.start + 12]
             about = not money or bool(
                 _AMOUNT_CUE.search(self.text[sentence.start : offset + 40])
                 or re.match(r"\s*(?:Elle|Il|D'un|Dotée?|Cette|Ce\s)", opening)
             )
+            reach = 3 if _ABOUT_IT.match(self.text, sentence.start) else 2
             owner = next(
                 (n for where, _at, n in reversed(anchors)
-                 if where == index or (about and where < index <= where + 2)),
+                 if where == index or (about and where < index <= where + reach)),
                 None,
             )  # fmt: skip
             if owner is not None and owner not in out:

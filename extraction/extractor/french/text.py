@@ -17,12 +17,15 @@ _ABBREVIATIONS = {"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "st", "ste
                   "no", "etc", "cf", "p", "env", "hab", "art"}  # fmt: skip
 _END = re.compile(r"[.!?;]+[\"»”]?(?=\s)|\n+")
 APOSTROPHES = "'’ʼ`"
+# Superscript letters of ordinals ("11ᵉ édition", "1ᵉʳ juin") read as their plain letters.
+_SUPERSCRIPTS = str.maketrans("ᵉʳᵐᵈˢᵒ", "ermdso")
 
 
 def clean(text: str) -> str:
     """HTML tags, controls and lone surrogates blanked, every offset kept in place."""
     text = _TAG.sub(lambda m: " " * len(m.group()), text)
-    return _CONTROL.sub(" ", text).replace("’", "'").replace("ʼ", "'")
+    text = _CONTROL.sub(" ", text).replace("’", "'").replace("ʼ", "'")
+    return text.translate(_SUPERSCRIPTS)
 
 
 @lru_cache(maxsize=65536)

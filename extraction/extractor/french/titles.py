@@ -15,6 +15,7 @@ _TITLE_WORDS = (
     r"|coordinat(?:eur|rice)|commissaire|recteur|rectrice|maire|ceo|directeur|managing\s+director"
     r"|country\s+manager|manager|ingénieure?|professeure?|experte?|membre|patron(?:ne)?"
     r"|porte-parole|chargée?\s+de\s+mission|présidente?|roi|reine|prince|princesse"
+    r"|inspect(?:eur|rice)"
     r"|représentante?(?=\s+(?:de|du|des|d')\b))"
 )
 TITLE = re.compile(rf"(?<![\w-]){_TITLE_WORDS}(?![\w-])", re.I)
@@ -24,7 +25,8 @@ _PHRASE_END = re.compile(
     re.I,
 )
 _CONNECTOR = re.compile(
-    r"(?:\s+(?:de|du|des|chez|auprès\s+de|au\s+sein\s+de|à|au)\s*(?:la\s+|l'|le\s+|l’)?|\s+d'|\s+de\s+l')\s*$",
+    r"(?:\s+(?:de|du|des|chez|auprès\s+de|au\s+sein\s+de|à|au|pour)\s*(?:la\s+|l'|le\s+|l’)?|\s+d'"
+    r"|\s+de\s+l')\s*$",
     re.I,
 )
 _HONORIFIC = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Dr\.?|Pr\.?|Me)\s+")
@@ -37,7 +39,8 @@ _HONORIFIC_NAME = re.compile(
 )
 # Between a name and the title that follows it: ", " or ", 46 ans, est", "a été élu".
 _AFTER_NAME = re.compile(
-    r"\s*(?:,\s*(?:\d{2}\s+ans\s*,\s*(?:est\s+)?)?|\s+(?:est|était|devient|sera)\s+|\s+a\s+été\s+"
+    r"\s*(?:,\s*(?:\d{2}\s+ans\s*,\s*(?:est\s+)?|(?:ré)?élue?\s+|nommée?\s+|désignée?\s+)?"
+    r"|\s+(?:est|était|devient|sera)\s+|\s+a\s+été\s+"
     r"(?:élue?|nommée?|désignée?|reconduite?|réélue?)\s+(?:au\s+poste\s+de\s+)?)"
     r"(?:(?:par\s+ailleurs|également|aussi|lui-même|elle-même|actuel(?:le)?)\s+)?"
     r"(?:(?:l[ea]|son|sa|l')\s*)?",
@@ -85,6 +88,17 @@ def clean_name(name: str) -> str:
     return name.strip(" ,;:.-–«»\"'")
 
 
+_NAME_AFTER_TITLE = re.compile(
+    rf",\s+(?P<name>[A-ZÀ-Þ][a-zà-ÿ'-]+(?:\s+{_NAME_WORD}){{1,3}})(?=\s*[.,;]|\s+(?:a|ont|qui)\s)"
+)
+_TITLE_OF = re.compile(rf"(?<![\w-]){_TITLE_WORDS}(?:\s+[a-zé]+)?\s+(?:de|du|d')\s*$", re.I)
+_THING_BEFORE = re.compile(
+    r"\b(?:complexe|centrale|site|usine|station|parc|projet|programme|plateforme|zone|prix"
+    r"|trophée|label|navire|barrage)s?\s+$",
+    re.I,
+)
+
+
 def person_mentions(
     text: str,
     ner: list[tuple[int, int]],
@@ -116,7 +130,15 @@ def person_mentions(
     for m in _COORDINATED.finditer(text):
         if any(a <= m.start("left") < b for a, b in ner):
             add(m.start("name"), m.end("name"), False)
+    for a, b in blocked:  # "le président du Conseil de la région X, Mustapha Bennis."
+        named = _NAME_AFTER_TITLE.match(text, b)
+        if named and TITLE.search(text, max(0, a - 60), a):
+            add(named.start("name"), named.end("name"), False)
     for start, end in ner:
+        if _THING_BEFORE.search(text, max(0, start - 14), start):
+            continue  # "le complexe Noor Ouarzazate": a site's name, not a person's
+        if _TITLE_OF.search(text, max(0, start - 40), start):
+            continue  # "gérant de Khouribga Béton": the title's company
         before = text[max(0, start - 5) : start]
         honorific = bool(re.search(r"(?:M\.|Mme|Mlle)\s*$", before)) or bool(
             _HONORIFIC.match(text[start:end])
@@ -135,7 +157,7 @@ def group_people(mentions: list[PersonMention]) -> list[Person]:
         words = key.split()
         owner = by_key.get(key) or next(
             (p for p in people if fold(p.name).endswith(" " + key)
-             or (fold(p.name).startswith(key + " ") and len(words) >= 2)),
+             or (fold(p.name).startswith(key + " ") and (len(words) >= 2 or m.honorific))),
             None,
         )  # fmt: skip
         if owner is not None:
@@ -190,7 +212,7 @@ def read_title(
         at = start + company.start("name")
         name = company.group("name").rstrip(" '")
         name = re.sub(r"\s+(?:de|du|des|d'|l')$", "", name)
-        territory = _TERRITORY.search(text[start:at])
+        territory = _TERRITORY.search(text[start:at]) or _STATE.search(text[start:at])
         if not territory and not any(a <= at and at + len(name) <= b for a, b in places):
             return Position(_clean_title(text[start : start + company.start()]), None, name)
     return Position(_clean_title(title), None)
@@ -275,6 +297,8 @@ def find_positions(
                     person.positions.append(Position("présidente" if female else "président", span))
     _respectively(text, people, sentence_start)
     _predecessors(text, people)
+    _board_sentences(text, people, sentence_start)
+    _head_of(text, people, orgs)
     for person in people:  # "le président sortant, X": of the body electing its board
         for position in person.positions:
             if (
@@ -283,6 +307,75 @@ def find_positions(
                 and re.fullmatch(r"(?:vice-)?présidente?\s+sortante?", position.title or "", re.I)
             ):
                 position.org = BOARD
+
+
+_BOARD_SENTENCE = re.compile(
+    r"\b(?:bureau|comité\s+(?:directeur|exécutif)|conseil\s+(?:d'administration|exécutif))\b", re.I
+)
+_BOARD_TITLE = re.compile(
+    r"(?:(?:premier|première|deuxième|second|seconde|troisième)\s+)?(?:vice-)?présidente?"
+    r"|secrétaire\s+générale?(?:\s+adjointe?)?|trésorière?(?:\s+adjointe?)?|trésorier(?:\s+adjoint)?"
+    r"|assesseur|assesseure|rapporteur|rapporteuse|membre",
+    re.I,
+)
+
+
+def _board_sentences(text: str, people: list[Person], sentence_start: callable) -> None:
+    """ "Le bureau compte X, vice-président, Y, trésorière": bare board titles in a
+    sentence about a board are that body's (the one electing it)."""
+    for person in people:
+        for position in person.positions:
+            if position.org is not None or position.org_name or not position.title:
+                continue
+            if not _BOARD_TITLE.fullmatch(position.title):
+                continue
+            at = person.first
+            start = sentence_start(at)
+            end = text.find(".", at)
+            if _BOARD_SENTENCE.search(text, start, end if end > 0 else len(text)):
+                position.org = BOARD
+
+
+_HEAD_OF = re.compile(
+    r"\b(?:(?:ré)?élu\w*|élire|porté\w*|désigné\w*|nommé\w*)\s+(?:à\s+la\s+(?:tête|présidence)|président\w*)"
+    r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+)$",
+    re.I,
+)
+
+
+# "ont élu à la présidence X": the body electing its board.
+_TO_THE_CHAIR = re.compile(
+    r"\b(?:(?:ré)?élu\w*|élire|porté\w*|désigné\w*)\s+à\s+la\s+(?:présidence|tête)\s*,?\s*$", re.I
+)
+
+
+def _head_of(text: str, people: list[Person], orgs: list[tuple[int, int]]) -> None:
+    """ "élire à la tête de l'association Samira X": the person named right after the body
+    presides it; "élu à la présidence X": the body electing its board."""
+    for person in people:
+        for mention in person.mentions:
+            chair = None
+            if _TO_THE_CHAIR.search(text, max(0, mention.start - 40), mention.start):
+                chair = BOARD
+            else:
+                before = [(a, b) for a, b in orgs if b <= mention.start and mention.start - b < 4]
+                if (
+                    before
+                    and re.fullmatch(r"\s*,?\s*", text[before[-1][1] : mention.start])
+                    and _HEAD_OF.search(text, max(0, before[-1][0] - 60), before[-1][0])
+                ):
+                    chair = before[-1]
+            if chair is None:
+                continue
+            if not any(p.title and "présid" in p.title for p in person.positions):
+                title = "présidente" if _female(person) else "président"
+                person.positions.insert(0, Position(title, chair))
+            break
+
+
+def _female(person: Person) -> bool:
+    """A woman, as her other titles say ("directrice", "présidente", "trésorière")."""
+    return any(re.search(r"(?:rice|ente|ère)\b", p.title or "") for p in person.positions)
 
 
 # "X a été reconduit pour un second mandat à la présidence de la Fédération …"
@@ -311,24 +404,34 @@ _ARTICLE_END = re.compile(r"(?:\b(?:l[ea]|son|sa|leur)\s+|l')$", re.I)
 _CHARGE = re.compile(
     r",\s*(?P<charge>chargée?\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*[^,;.()]{2,60})$"
 )
-_POSSESSIVE = re.compile(r"(?:\b(?:son|sa|ses|leur)\s+)$", re.I)
+_POSSESSIVE = re.compile(r"(?:\b(?:son|sa|ses|leur)\s+|\bdont\s+l[ea]\s+|\bdont\s+l')$", re.I)
 _TERRITORY = re.compile(
     r"(?:préfecture|province|région|commune|ville|wilaya|cercle|site|plateforme|port|bassin"
-    r"|plaine|vallée)(?:\s+[A-Z][A-Za-z]{1,10})?\s*(?:de|d'|du)?\s*$",
+    r"|plaine|vallée|usine|unité|complexe|centrale|station)(?:\s+[A-Z][A-Za-z]{1,10})?\s*(?:de|d'|du)?\s*$",
     re.I,
 )
 
 
-_REPRESENTED = re.compile(r"\breprésentée?s?\b[^.;]{0,80}?\bpar\s*(?:M\.|Mme)?\s*$", re.I)
+# "ambassadeur de la République de Corée": a state, not an organisation, ends the title.
+_STATE = re.compile(r"\b(?:République|Royaume|Émirats?|Etat|État|Sultanat)\s+(?:de|d'|du|des)\s*$")
+_REPRESENTED = re.compile(
+    r"\breprésentée?s?\b[^.;]{0,80}?\bpar\s*(?:M\.|Mme)?\s*$"
+    r"|\b(?:au\s+nom|pour\s+le\s+compte)\s+d[eu']?\s*(?:la\s+|l'|le\s+)?[^.;,]{2,120},\s*(?:M\.|Mme)?\s*$",
+    re.I,
+)
 
 
 def _represented(
     text: str, at: int, orgs: list[tuple[int, int]], sentence: int
 ) -> tuple[int, int] | None:
-    """ "L'AMDIE, représentée par X, directrice du pôle Export": the title is the AMDIE's."""
+    """ "L'AMDIE, représentée par X, directrice du pôle Export", "Au nom de l'AMDIE, X,
+    directeur du pôle promotion": the title is the AMDIE's."""
     m = _REPRESENTED.search(text, sentence, at)
     if m is None:
         return None
+    if not m.group().lower().startswith("repr"):
+        inside = [(a, b) for a, b in orgs if m.start() < a and b <= at]
+        return inside[0] if inside else None
     before = [(a, b) for a, b in orgs if sentence <= a and b <= m.start() and m.start() - b < 40]
     return before[-1] if before else None
 
@@ -344,9 +447,7 @@ def _predecessors(text: str, people: list[Person]) -> None:
                 text, max(0, mention.start - 20), mention.start
             ):
                 continue
-            female = any(
-                re.search(r"(?:rice|ente|ère)\b", p.title or "") for p in person.positions
-            ) or any(
+            female = _female(person) or any(
                 re.search(r"Mme\s*$", text[max(0, m.start - 5) : m.start]) for m in person.mentions
             )
             title = "présidente sortante" if female else "président sortant"
@@ -460,8 +561,8 @@ def _title_before(
         while n and not text[candidates[n - 1].end() : candidates[n].start()].strip():
             n -= 1  # "ministre déléguée": one title
         start = candidates[n].start()
-        gap = text[max(0, start - 3) : start]
-        apposed = re.search(r",\s*$", gap)
+        gap = text[max(0, start - 14) : start]
+        apposed = re.search(r",\s*(?:(?:ré)?élue?\s+|nommée?\s+|désignée?\s+)?$", gap)
         if apposed and start - len(gap) + apposed.start() in ends:
             return None  # "X, directeur de Y, Z, …": the title is X's
         position = read_title(text, start, end, orgs, places)

@@ -1,0 +1,328 @@
+"""The French reader on constructions of the real press it had not been written for (round
+3): superscript and compound ordinals, editions named later in the article, city nicknames,
+amounts in "M DH", plant openings, venues as hosts, parties listed after the signing, board
+lists, "élire à la tête de", "au nom de", titles that point back to "le groupe", and the
+names a title or a site gives that are no person's."""
+
+from datetime import date
+
+import pytest
+
+from extraction.extractor import extract_article
+from extraction.extractor.french.amounts import find_amounts
+from extraction.extractor.french.kinds import find_editions
+from extraction.extractor.french.places import find_places
+from extraction.extractor.french.text import clean
+
+PUBLISHED = date(2025, 6, 17)
+FILLER = (
+    " Les participants, venus de toute la région, ont débattu pendant deux jours des "
+    "perspectives du secteur et des moyens de renforcer l'intégration industrielle locale."
+)
+
+
+def article(*paragraphs: str, headline: str = "Industrie : une rencontre régionale") -> str:
+    """A headline, an outlet line and paragraphs long enough to read as the body."""
+    body = "\n\n".join(p + FILLER for p in paragraphs)
+    return f"{headline}\n\nLe Journal – 17 juin 2025\n\n{body}\n"
+
+
+def read(*paragraphs: str, **kwargs) -> dict:
+    return extract_article(article(*paragraphs, **kwargs), published_on=PUBLISHED)
+
+
+def positions(record: dict) -> dict[str, set[tuple[str, str | None]]]:
+    return {
+        p["name"]: {(x["title"], x["organization"]) for x in p["positions"]}
+        for p in record["people"]
+    }
+
+
+def roles(record: dict) -> dict[str, str]:
+    return {o["name"]: o["role"] for o in record["events"][0]["organizations"]}
+
+
+# -- editions ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [
+        ("la 11ᵉ édition", 11),
+        ("la 1ʳᵉ édition", 1),
+        ("la vingt et unième édition", 21),
+        ("la trente-deuxième édition", 32),
+        ("la 3e mouture", 3),
+    ],
+)
+def test_ordinals_of_editions(written, number):
+    text = clean(f"Le salon a ouvert ses portes pour {written} du rendez-vous.")
+    assert [value for value, _offset in find_editions(text)] == [number]
+
+
+def test_an_edition_named_later_by_this_edition():
+    record = read(
+        "Le Salon régional de l'emballage a ouvert ses portes jeudi 12 juin à Fès, organisé "
+        "par la Chambre de commerce, d'industrie et de services de la région Fès-Meknès.",
+        "Cette 7e édition a réuni quatre-vingt-dix exposants. La huitième édition se tiendra "
+        "en 2026 à Meknès.",
+    )
+    assert record["events"][0]["edition"] == 7
+
+
+def test_an_edition_only_the_headline_gives():
+    record = read(
+        "Le Salon régional de l'emballage a ouvert ses portes jeudi 12 juin à Fès, organisé "
+        "par la Chambre de commerce, d'industrie et de services de la région Fès-Meknès.",
+        headline="Emballage : la 5e édition du salon de Fès fait le plein",
+    )
+    assert record["events"][0]["edition"] == 5
+
+
+# -- places -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("nickname", "city"),
+    [
+        ("La cité ocre", "مراكش"),
+        ("La capitale du Souss", "أكادير"),
+        ("La capitale du Gharb", "القنيطرة"),
+        ("La ville du détroit", "طنجة"),
+        ("La capitale spirituelle du Royaume", "فاس"),
+        ("La capitale de l'Oriental", "وجدة"),
+        ("La colombe blanche", "تطوان"),
+        ("La cité des alizés", "الصويرة"),
+    ],
+)
+def test_a_city_named_by_its_nickname_holds_the_event(nickname, city):
+    record = read(
+        f"{nickname} a abrité, les 12 et 13 juin, le Forum régional de l'investissement "
+        "industriel, organisé par la Confédération générale des entreprises du Maroc (CGEM)."
+    )
+    assert record["events"][0]["city"] == city
+
+
+def test_a_second_economic_capital_is_not_casablanca():
+    assert find_places("Tanger, la deuxième capitale économique du pays.")[-1].place.name == (
+        "طنجة"
+    )
+    (place,) = find_places("Les industriels de la capitale économique se sont réunis.")
+    assert place.place.name == "الدار البيضاء"
+
+
+# -- amounts and agreements ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("une enveloppe de 120 M DH", 120_000_000),
+        ("un coût de 12 M de DH", 12_000_000),
+        ("un projet de 65 Mdhs", 65_000_000),
+        ("un demi-milliard de dirhams", 500_000_000),
+        ("1,5 Mrd DH", 1_500_000_000),
+    ],
+)
+def test_amounts_in_short_units(written, value):
+    assert [a.value for a in find_amounts(written)] == [value]
+
+
+def test_a_sector_total_is_not_the_money_of_the_deal_signed_before():
+    record = read(
+        "Le groupe Atlas Carton a inauguré mardi 10 juin à Berrechid sa nouvelle usine. En "
+        "marge de l'inauguration, une convention a été signée entre le groupe et l'Université "
+        "Hassan Ier pour l'accueil de stagiaires.",
+        "Le ministre a rappelé que la filière a enregistré 1.500 MDH d'investissements nouveaux "
+        "depuis 2022.",
+    )
+    assert [a["amount_mad"] for a in record["agreements"]] == [None]
+
+
+def test_the_main_agreement_of_several_carries_its_amount():
+    record = read(
+        "Le Forum provincial de l'investissement s'est tenu jeudi 12 juin à Larache, organisé "
+        "par le Conseil provincial de Larache. Cinq conventions ont été signées avec des "
+        "investisseurs. La principale, conclue entre le Conseil provincial de Larache et la "
+        "société Loukkos Berries, porte sur une unité de surgélation d'un montant de 210 MDH."
+    )
+    (agreement,) = record["agreements"]
+    assert agreement["amount_mad"] == 210_000_000
+    assert agreement["parties"] == ["Conseil provincial de Larache", "Loukkos Berries"]
+
+
+def test_parties_listed_after_the_signing_and_a_period_two_sentences_on():
+    record = read(
+        "Une convention de partenariat pour l'aménagement de la zone industrielle de Selouane "
+        "a été signée mardi 10 juin à Nador. Le document lie l'Agence spéciale Tanger "
+        "Méditerranée, le Conseil de la région de l'Oriental et la société Selouane Parcs. Le "
+        "texte prévoit des lots équipés. Il couvre la période 2025-2030."
+    )
+    (agreement,) = record["agreements"]
+    assert len(agreement["parties"]) == 3
+    assert (agreement["period_start"], agreement["period_end"]) == (2025, 2030)
+    assert set(roles(record).values()) == {"partner"}
+
+
+def test_a_memorandum_named_again_without_its_complement():
+    record = read(
+        "Le ministère de l'Industrie et du Commerce et la Korea Trade-Investment Promotion "
+        "Agency (KOTRA) ont signé, mercredi 11 juin à Rabat, un mémorandum d'entente sur les "
+        "batteries. La cérémonie s'est tenue au siège du ministère. Le mémorandum a été signé "
+        "par le secrétaire général du ministère, Othmane Bensouda. Il couvre la période "
+        "2025-2028."
+    )
+    names = {o["name"] for o in record["organizations"]}
+    assert {
+        "ministère de l'Industrie et du Commerce",
+        "Korea Trade-Investment Promotion Agency",
+    } <= (names)
+    assert record["agreements"][0]["period_end"] == 2028
+    assert roles(record)["ministère de l'Industrie et du Commerce"] == "partner"  # not the host
+
+
+# -- events -----------------------------------------------------------------------------------
+
+
+def test_a_plant_opening_is_an_event_of_its_own():
+    record = read(
+        "Le groupe marocain Cartonnerie du Sahel a inauguré, mardi 10 juin à Berrechid, son "
+        "nouveau complexe de fabrication d'emballages, en présence du ministre de l'Industrie "
+        "et du Commerce, Omar Fassi Halim. En marge de l'inauguration, une convention a été "
+        "signée avec l'Université Hassan Ier."
+    )
+    (event,) = record["events"]
+    assert event["kind"] == "other" and event["title"].startswith("Inauguration")
+    assert roles(record)["Cartonnerie du Sahel"] == "organizer"
+
+
+def test_venues_and_delegation_leaders_have_their_roles():
+    record = read(
+        "Le Salon international de la maintenance a ouvert ses portes mardi 10 juin à l'Office "
+        "des foires et des expositions de Casablanca (OFEC), organisé par la société Expo "
+        "Industrie Maroc."
+    )
+    assert roles(record) == {
+        "Office des foires et des expositions de Casablanca": "host",
+        "Expo Industrie Maroc": "organizer",
+    }
+    record = read(
+        "Une délégation de chefs d'entreprise belges, conduite par l'Agence wallonne à "
+        "l'exportation et aux investissements étrangers (AWEX), a visité Oujda les 10 et 11 "
+        "juin. Elle a été reçue dans l'enceinte de la Technopole d'Oujda."
+    )
+    assert roles(record)["Agence wallonne à l'exportation et aux investissements étrangers"] == (
+        "organizer"
+    )
+
+
+def test_the_second_organiser_after_an_acronym_in_parentheses():
+    record = read(
+        "Le forum s'est tenu jeudi 12 juin à Agadir, organisé par le Centre régional "
+        "d'investissement Souss-Massa (CRI Souss-Massa) et le Conseil de la région Souss-Massa."
+    )
+    assert roles(record)["Conseil de la région Souss-Massa"] == "organizer"
+
+
+# -- organisations ----------------------------------------------------------------------------
+
+
+def test_organisations_after_a_common_noun_and_an_adjective():
+    record = read(
+        "Le groupe sino-marocain Gharb Wiring Systems a lancé jeudi 12 juin à Kénitra sa ligne "
+        "de production, avec la société casablancaise Predicto Systems et l'association Solaire "
+        "Drâa. La Chambre pour identifier des partenaires locaux a ouvert un guichet."
+    )
+    names = {o["name"] for o in record["organizations"]}
+    assert {"Gharb Wiring Systems", "Predicto Systems", "Solaire Drâa"} <= names
+    assert not any(name.startswith("Chambre pour") for name in names)
+
+
+# -- people and titles ------------------------------------------------------------------------
+
+
+def test_a_board_listed_in_one_sentence_belongs_to_the_electing_body():
+    record = read(
+        "La Chambre de commerce, d'industrie et de services de la région Fès-Meknès a tenu, "
+        "mercredi 11 juin à Fès, son assemblée générale élective. Le nouveau bureau compte "
+        "Fatima-Zahra Bennouna, élue première vice-présidente, Youssef Kabbaj, deuxième "
+        "vice-président, et Mohamed Lamrani, trésorier."
+    )
+    chamber = "Chambre de commerce, d'industrie et de services de la région Fès-Meknès"
+    assert positions(record)["Fatima-Zahra Bennouna"] == {("première vice-présidente", chamber)}
+    assert positions(record)["Youssef Kabbaj"] == {("deuxième vice-président", chamber)}
+    assert positions(record)["Mohamed Lamrani"] == {("trésorier", chamber)}
+
+
+def test_elected_at_the_head_of_the_association_named_before():
+    record = read(
+        "L'Association des industriels de Tétouan (AIT) a tenu samedi 14 juin son assemblée "
+        "générale élective. Les membres ont décidé d'élire à la tête de l'association Samira "
+        "El Hajjaji, directrice générale de la société Martil Textiles."
+    )
+    assert ("présidente", "Association des industriels de Tétouan") in positions(record)[
+        "Samira El Hajjaji"
+    ]
+
+
+def test_titles_whose_body_is_named_elsewhere_in_the_sentence():
+    record = read(
+        "Le Forum de l'agro-industrie s'est tenu jeudi 12 juin à Agadir. Intervenant au nom de "
+        "l'AMDIE, Karim Sefrioui, directeur du pôle promotion, a plaidé pour une marque commune. "
+        "Le directeur du complexe Noor Ouarzazate pour Masen, Youssef Amraoui, a pris la "
+        "parole. La société Predicto Systems, dont le cofondateur, Ilyas Bennis, a présenté "
+        "ses capteurs, était présente. Le groupe Cartonnerie du Sahel exposait aussi ; le PDG "
+        "du groupe, Abdeslam Tahiri, a salué l'initiative."
+    )
+    found = positions(record)
+    assert {title for title, _org in found["Karim Sefrioui"]} == {"directeur du pôle promotion"}
+    assert found["Youssef Amraoui"] == {("directeur du complexe Noor Ouarzazate", "Masen")}
+    assert found["Ilyas Bennis"] == {("cofondateur", "Predicto Systems")}
+    assert found["Abdeslam Tahiri"] == {("PDG", "Cartonnerie du Sahel")}
+    assert "Noor Ouarzazate" not in found
+
+
+def test_the_part_played_at_the_event_gives_way_to_the_position():
+    record = read(
+        "Une délégation wallonne a visité Oujda le 10 juin. Le chef de la délégation, Pierre "
+        "Dumont, inspecteur général de l'AWEX, a présenté les entreprises. Un représentant de "
+        "Renault Group Maroc, Farid Ouazzani, responsable de la sécurité de l'usine de "
+        "Melloussa, a témoigné."
+    )
+    found = positions(record)
+    awex = "Agence wallonne à l'exportation et aux investissements étrangers"
+    assert {title for title, _org in found["Pierre Dumont"]} == {"inspecteur général"}
+    assert {org for _title, org in found["Pierre Dumont"]} <= {awex, "AWEX"}
+    assert found["Farid Ouazzani"] == {
+        ("responsable de la sécurité de l'usine de Melloussa", "Renault Group Maroc")
+    }
+    assert "Melloussa" not in {o["name"] for o in record["organizations"]}
+
+
+def test_names_a_title_or_a_person_gives():
+    record = read(
+        "La cérémonie s'est tenue jeudi 12 juin à Kénitra en présence du président du Conseil "
+        "de la région Rabat-Salé-Kénitra, Mustapha Bennis. Le bureau compte Rachid Belfqih, "
+        "gérant de Khouribga Béton, élu vice-président. Le vice-président de la KOTRA, Park "
+        "Ji-won, a salué l'accord ; M. Park a invité les industriels à Séoul. L'ambassadeur de "
+        "la République de Corée au Maroc, Kim Dong-hyun, était présent."
+    )
+    found = positions(record)
+    assert ("président", "Conseil de la région Rabat-Salé-Kénitra") in found["Mustapha Bennis"]
+    assert "Khouribga Béton" not in found and "Park" not in found
+    assert found["Kim Dong-hyun"] == {("ambassadeur de la République de Corée au Maroc", None)}
+
+
+def test_an_assembly_held_at_another_body_and_a_chair_without_a_name():
+    record = read(
+        "La Fédération des industries de la mer du Souss (FIMS) a tenu, samedi 14 juin, son "
+        "assemblée générale élective au siège de la Chambre de commerce, d'industrie et de "
+        "services de la région Souss-Massa, à Agadir. Les membres ont élu à la présidence "
+        "Brahim Aït Lhaj, directeur général de la conserverie Sardimar."
+    )
+    federation = "Fédération des industries de la mer du Souss"
+    assert roles(record)[federation] == "organizer"
+    assert roles(record)[
+        "Chambre de commerce, d'industrie et de services de la région Souss-Massa"
+    ] == ("host")
+    assert ("président", federation) in positions(record)["Brahim Aït Lhaj"]
