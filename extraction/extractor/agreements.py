@@ -211,13 +211,20 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
     """
     found: list[AgreementMention] = []
     summaries: list[AgreementMention] = []
+    series_noun: tuple[str, str] | None = None  # (key, surface) of the series' noun
+    elliptical: set[int] = set()
     for index, (s_start, s_end) in enumerate(doc.sentences):
         signed = bool(_SIGNED.search(doc.norm, s_start, s_end))
         first = doc.first_token_from(s_start)
         last = doc.first_token_from(s_end) - 1
-        anchors = [
-            (i, anchor) for i in range(first, last + 1) if (anchor := _anchor(doc.tokens[i].norm))
-        ]
+        anchors = []
+        for i in range(first, last + 1):
+            anchor = _anchor(doc.tokens[i].norm)
+            if anchor is None and series_noun and _elliptical_item(doc, i):
+                anchor = series_noun[0]  # "وتتعلق الثانية بشركة …": the noun left out
+                elliptical.add(i)
+            if anchor is not None:
+                anchors.append((i, anchor))
         series = any(doc.tokens[k].bare in _SERIES for k in range(first, min(first + 8, last + 1)))
         pick = None
         for n, (i, anchor) in enumerate(anchors):
@@ -240,7 +247,7 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
                 break
         if pick is None:
             plural = next(((i, a) for i, a in anchors if a in _PLURAL), None)
-            if signed and plural is not None:
+            if signed and plural is not None and not _EARLIER.search(doc.norm, s_start, s_end):
                 summaries.append(_mention(doc, index, *plural, last))
             continue
         picks = [pick]
@@ -250,7 +257,12 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
                 picks.append((m, i, anchor))
         for n, i, anchor in picks:
             until = anchors[n + 1][0] if n + 1 < len(anchors) else last
-            found.append(_mention(doc, index, i, anchor, until))
+            mention = _mention(doc, index, i, anchor, until, shared=len(picks) > 1)
+            if i in elliptical:
+                mention.title = f"{series_noun[1]} {doc.surface(i + 1, i + 1)}"
+            elif anchor.startswith("ال") and _series_item(doc, i):
+                series_noun = (anchor, doc.surface(i, i, anchor))
+            found.append(mention)
         if len(found) >= _MOST:
             break
     if not found:
@@ -277,6 +289,23 @@ def _series_item(doc: Doc, i: int) -> bool:
     return i + 1 < len(doc.tokens) and doc.tokens[i + 1].bare in _SERIES
 
 
+# A sentence about an earlier edition ("وكانت الدورة السابقة قد عرفت توقيع اتفاقيات …").
+_EARLIER = re.compile(r"(?<![\u0621-\u064a])(?:السابقه|الماضيه|كانت قد|كان قد)(?![\u0621-\u064a])")
+
+
+# Verbs that open an item of a series whose noun is left out ("وتتعلق الثانية ب…").
+_ITEM_VERBS = {"تتعلق", "يتعلق", "تخص", "يخص", "تهم", "يهم", "اما"}
+
+
+def _elliptical_item(doc: Doc, i: int) -> bool:
+    """ "وتتعلق الثانية بشركة …", "فيما تخص الثالثة مجموعة …": token i opens an item of the
+    series and the item's ordinal follows it."""
+    if i + 1 >= len(doc.tokens) or doc.tokens[i + 1].bare not in _SERIES:
+        return False
+    word = doc.tokens[i].norm
+    return word in _ITEM_VERBS or word[:1] in "وف" and word[1:] in _ITEM_VERBS
+
+
 # Words that open the items of a numbered series of agreements.
 _SERIES = {"الاولي", "الثانيه", "الثالثه", "الرابعه", "الخامسه", "السادسه", "الاخيره"}
 _MOST = 50  # no article reports more agreements; bounds the work on pathological input
@@ -284,15 +313,19 @@ _PURPOSE = {"تروم", "يروم", "تهدف", "يهدف", "الي"}
 _TITLE_STOPS = {"بقيمه", "بغلاف", "بمبلغ", "بكلفه", "بتكلفه", "بحضور", "بين", "تحت", "وذلك"}
 
 
-def _mention(doc: Doc, index: int, i: int, anchor: str, until: int) -> AgreementMention:
+def _mention(doc: Doc, index: int, i: int, anchor: str, until: int,
+             shared: bool = False) -> AgreementMention:  # fmt: skip
     """The agreement anchored at token i; its amount is the first one written after the
-    anchor and before the next agreement of the sentence, else any in its sentence."""
+    anchor and before the next agreement of the sentence, else any in its sentence; so is
+    its period, save where the sentence details several agreements (`shared`)."""
     end = _title_end(doc, i)
     mention = AgreementMention(doc.surface(i, end, anchor), _kind(doc, i, anchor), index, i, end)
-    spans = _referring(doc, index, periods)
-    mention.period = spans[0] if spans else None
     s_start, s_end = doc.sentences[index]
     limit = doc.tokens[until].nend if until < len(doc.tokens) else s_end
+    spans = periods(doc, doc.tokens[i].nstart, limit)
+    if not spans and not shared:
+        spans = _referring(doc, index, periods)
+    mention.period = spans[0] if spans else None
     after = [v for _at, v in amount_spans(doc, doc.tokens[i].nstart, limit)]
     values = after or _referring(doc, index, amounts)
     mention.amount_mad = values[0] if values else None
@@ -324,8 +357,10 @@ _REFERENTS = {"الاستثمار", "الاستثمارات", "المشروع", 
 def _refers_back(words: list[str]) -> bool:
     """Whether a sentence opens on "this agreement/project" ("هذا المشروع", "هذه الاتفاقية")
     or has the agreement for its subject ("وتمتد الاتفاقية على …")."""
-    if any(w in _AGREEMENT and w.startswith("ال") and w not in _PLURAL for w in words[1:3]):
-        return True
+    for n, word in enumerate(words[1:3], 1):
+        if word in _AGREEMENT and word.startswith("ال") and word not in _PLURAL:
+            # "أما المذكرة الثانية …" opens the next agreement of a series
+            return n + 1 >= len(words) or words[n + 1] not in _SERIES
     for word, nxt in zip(words, words[1:], strict=False):
         if word.removeprefix("و") in _BACK:
             bare = nxt.removeprefix("ال")

@@ -212,6 +212,32 @@ def event_span(dates: list[DateMention], chosen: DateMention) -> tuple[date | No
     return start, end
 
 
+_COUNTS = {"يومين": 2, "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7}
+_DURATION = re.compile(
+    rf"(?<![{_L}])(?:علي مدي|لمده|طيله|[وف]?س?(?:تدوم|يدوم|تستمر|يستمر|تمتد|يمتد))\s+"
+    rf"(?:[{_L}]+\s+)?"  # the subject may come between: "ويستمر المعرض 4 أيام"
+    rf"(?:(يومين)|(ثلاثه|اربعه|خمسه|سته|سبعه|[2-7])\s+ايام)(?![{_L}])"
+)
+
+
+def duration(folded: str) -> int | None:
+    """The number of days a folded sentence says an event lasts ("على مدى يومين",
+    "في زيارة تدوم ثلاثة أيام"), if it says so."""
+    m = _DURATION.search(folded)
+    if m is None:
+        return None
+    word = m.group(1) or m.group(2)
+    return int(word) if word.isdigit() else _COUNTS[word]
+
+
+def lasting(start: date | None, end: date | None, cue: str | None, days: int | None
+            ) -> tuple[date | None, date | None]:  # fmt: skip
+    """A one-day span stretched over the days a duration gives, unless its day closes it."""
+    if start is None or start != end or not days or cue == "end":
+        return start, end
+    return start, start + timedelta(days=days - 1)
+
+
 def resolve_relative(word: str, weekday: str | None, published_on: date | None) -> date | None:
     """ "أمس الثلاثاء" → the day before publication, if that day is indeed a Tuesday."""
     if published_on is None:

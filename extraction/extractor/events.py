@@ -35,6 +35,7 @@ _ASSEMBLY = {"الجمع", "جمع", "جمعها", "جمعه", "جمعا"}
 _ASSEMBLY_F = {"الجمعيه", "جمعيه", "جمعيتها", "جمعيته", "جمعيتهم"}
 _PRESS = {"صحفي", "صحفيه", "الصحفي", "الصحفيه", "صحافي", "صحافيه"}  # a press conference
 _STUDY_DAY = {"يوم", "يوما", "اليوم"}  # "يوم دراسي", "يوما تواصليا": a workshop
+_LAUNCH = {"انطلاقه", "الانطلاقه"}  # "انطلاقة أشغال …"
 _STUDY = {"دراسي", "دراسيا", "الدراسي", "تواصلي", "تواصليا", "التواصلي", "اعلامي", "اعلاميا",
           "الاعلامي", "تحسيسي", "تحسيسيا", "التحسيسي"}  # fmt: skip
 _AGREEMENT_WORDS = {"اتفاقيه", "اتفاقيات", "مذكره", "اتفاق", "عقد", "اتفاقيتين", "بروتوكول"}
@@ -169,7 +170,7 @@ def ordinal(words: list[str]) -> int | None:
     return unit
 
 
-_OPENERS = set(EVENT_HEADS) | _ASSEMBLY | _ASSEMBLY_F | _STUDY_DAY
+_OPENERS = set(EVENT_HEADS) | _ASSEMBLY | _ASSEMBLY_F | _STUDY_DAY | _LAUNCH
 
 
 @lru_cache(maxsize=1 << 16)
@@ -193,6 +194,8 @@ def _kind_at(doc: Doc, i: int) -> tuple[str, str] | None:
             return None
         if variant in _STUDY_DAY and following in _STUDY:
             return "workshop", variant
+        if variant in _LAUNCH and following in ("اشغال", "الاشغال"):
+            return "other", variant  # "انطلاقة أشغال بناء مصنع": a groundbreaking
         kind = EVENT_HEADS.get(variant)
         if kind == "signing":
             later = {v for t in tokens[i + 1 : i + 3] for v in t.variants()}
@@ -271,6 +274,16 @@ def _edition(doc: Doc, first: int, last: int) -> int | None:
     for k in range(last + 1, min(last + 4, len(tokens))):
         if tokens[k].bare in _EDITION_WORDS or tokens[k].norm in _EDITION_WORDS:
             return ordinal([t.norm for t in tokens[k + 1 : k + 4]])
+    if first and tokens[first - 1].bare in _DEMONSTRATIVES:
+        return None  # "هذه الورشة الأولى ضمن سلسلة": the first of a series, not an edition
+    for k in range(first + 1, min(first + 4, last + 1)):
+        # "المؤتمر الدولي الثالث حول …", "المنتدى الجهوي الأول": an ordinal adjective
+        # after the head and its nisba adjectives
+        if tokens[k].norm in _UNITS or tokens[k].norm in _TENS:
+            return ordinal([t.norm for t in tokens[k : k + 3]])
+        word = tokens[k].norm
+        if not word.startswith("ال") or not word.endswith(("ي", "يه")) or tokens[k].gap.strip():
+            break
     return None
 
 

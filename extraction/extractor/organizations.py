@@ -185,9 +185,27 @@ _COMMITTEES = {"لجنه", "اللجنه"}
 _VERB_LIKE = {"تجمع"}  # heads that also read as verbs
 _HONORIFICS = {"السيد", "السيده", "السادة"}
 # Nouns after which a prefecture acts: its seat hosts, its representatives attend.
-_ACTOR_NOUNS = {"مقر", "بمقر", "ممثل", "ممثلي", "ممثلو", "ممثلين", "ممثله", "مصالح", "لدي"}
+_ACTOR_NOUNS = {
+    "مقر",
+    "بمقر",
+    "ممثل",
+    "ممثلي",
+    "ممثلو",
+    "ممثلين",
+    "ممثله",
+    "مصالح",
+    "لدي",
+    "اشراف",
+    "باشراف",
+    "رعايه",
+    "برعايه",
+    "مبادره",
+    "بمبادره",
+    "بتنظيم",
+    "بدعم",
+}
 _GOVERNING = {"اداره", "الاداره", "الرقابه", "المراقبه", "التوجيه", "الادارة"}
-_OFFICIALS = {"عامل", "العامل", "والي", "الوالي"}
+_OFFICIALS = {"عامل", "العامل", "والي", "الوالي", "عامله"}
 _LEVELS = {"الجهوي", "الجهويه", "الاقليمي", "الاقليميه", "المحلي", "المحليه"}
 _COMPANY_HEADS = {"شركه", "مجموعه"}
 _BOARD_WORDS = {"المسير", "التنفيذي", "المديري", "الجديد", "السابق", "الدائم"}
@@ -203,6 +221,16 @@ _NAMING = {"اسم", "باسم", "مسمي", "بمسمي", "علامه", "تسم
 _LATIN_GAP = re.compile(r"^[ .&:'’-]*$")
 _QUOTED = re.compile(rf"[{QUOTES}]\s*([^{QUOTES}\n]{{1,120}}?)\s*[{QUOTES}]")
 _ANY_CLUSTER = ("cluster", "pole", "pôle")
+_BULLET_LINE = re.compile(r"^[ \t]*(?:[•●▪◦♦*·►‣-]|\d{1,2}[.)-])[^\n]*", re.MULTILINE)
+_BRACKETED_LATIN = re.compile(r"\(\s*([A-Za-z][^()\n]{1,60}?)\s*\)")
+_NO_QUOTES = str.maketrans("", "", QUOTES)
+_LATIN_ITEM = re.compile(
+    r"^[ \t]*(?:[•●▪◦♦*·►‣-]|\d{1,2}[.)-])[ \t]*([A-Z][A-Za-z0-9&' .-]{1,60}?)[ \t.]*$"
+)
+_PLURAL_BEFORE = re.compile(r"(?:شركات|مقاولات|مجموعات|علامات|مختبرات|العارضين|عارضا)")
+# Plurals that introduce a list of companies by name ("شركات "X" و"Y"").
+_PLURAL_COMPANIES = {"شركات", "الشركات", "لشركات", "مجموعات", "مقاولات", "المقاولات", "علامات",
+                     "مختبرات", "وحدات", "مصانع"}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -503,6 +531,7 @@ class _Finder:
                 continue
             self._add(mention)
             i = mention.last + 1
+        self._board_affiliations()
         self._known()
         self.mentions.sort(key=lambda m: m.first)
         for before, name in self.pending:
@@ -580,7 +609,8 @@ class _Finder:
                 if known.surface not in institution.acronyms:  # not "CETIEV" in "CETIEV 2.0"
                     for m in overlapping:  # the text's own, longer name wins ("… بالرباط")
                         self._trim(m, first, last)
-                        m.known = m.known or institution.key
+                        if m.first == first:  # not "جمعية المقاولين المناولين للمكتب …"
+                            m.known = m.known or institution.key
                 continue
             for m in inside:
                 self.mentions.remove(m)
@@ -609,8 +639,18 @@ class _Finder:
 
     def _trim(self, mention: OrgMention, first: int, last: int) -> None:
         """Cut a name back to the known one it extends with a coordinated noun
-        ("المكتب الوطني للكهرباء والماء الصالح للشرب والسلطات المحلية")."""
-        if mention.first == first and mention.last > last and self.tokens[last + 1].norm[:1] == "و":
+        ("المكتب الوطني للكهرباء والماء الصالح للشرب والسلطات المحلية") or with a purpose
+        ("المكتب الوطني للسلامة الصحية … لتسريع مساطر …"), not with its seat ("لجهة …")."""
+        if mention.first != first or mention.last <= last:
+            return
+        nxt = self.tokens[last + 1].norm
+        purpose = (
+            nxt[:1] == "ل"
+            and not nxt.startswith("لل")
+            and head_of(nxt) is None
+            and match_at(self.doc, last + 1) is None
+        )
+        if nxt[:1] == "و" or purpose:
             self.taken.difference_update(range(last + 1, mention.last + 1))
             mention.last = last
             mention.name = self.doc.surface(first, last, mention.head or None)
@@ -643,11 +683,16 @@ class _Finder:
                 if latin:
                     kind = self._latin_mention(first, kind).kind
                 aliases = [f"{doc.surface(before, before, head)} {name}"] if kind == "media" else []
-                mention = OrgMention(name, before, last, kind, head, aliases=aliases)
+                end = self._brand_complement(head, last) if not latin else last
+                if end > last:  # the association's whole name, its brand unquoted
+                    name = " ".join(doc.surface(before, end, head).translate(_NO_QUOTES).split())
+                mention = OrgMention(name, before, end, kind, head, aliases=aliases)
             elif inner_head is not None and not latin and last > first:
                 mention = self._chain(first, inner_head)
                 if mention is None or mention.bare or mention.last != last:
                     continue
+            elif latin and self._listed_company(before):
+                mention = self._latin_mention(first, "company")
             elif latin:
                 self.pending.append((before, name))
                 continue
@@ -663,6 +708,74 @@ class _Finder:
             if latin and mention.kind != "cluster" and mention.head:
                 mention.kind = self._latin_mention(first, mention.kind).kind
             self._add(mention)
+
+    def _board_affiliations(self) -> None:
+        """ "- Karim Bennani (Sotrafil Maroc): نائب الرئيس": in a list of a board's members,
+        the Latin name in brackets after a member's name is the company they come from."""
+        text, doc = self.doc.text, self.doc
+        for line in _BULLET_LINE.finditer(text):
+            item = _LATIN_ITEM.match(line.group())
+            if item and _PLURAL_BEFORE.search(normalize_arabic(text[max(line.start() - 300, 0) :
+                                                                    line.start()])):  # fmt: skip
+                # "من بينهم شركات …، ومن أبرزها:\n• Usinage Atlas": a list of companies
+                first = doc.first_token_from(doc.folded_offset(line.start() + item.start(1)))
+                if first < len(self.tokens) and first not in self.taken:
+                    self._add(self._latin_mention(first, "company"))
+                continue
+            for m in _BRACKETED_LATIN.finditer(line.group()):
+                first = doc.first_token_from(doc.folded_offset(line.start() + m.start(1)))
+                last = doc.first_token_from(doc.folded_offset(line.start() + m.end(1))) - 1
+                if first > last or any(k in self.taken for k in range(first, last + 1)):
+                    continue
+                if not self.tokens[first].latin or _is_acronym(m.group(1)):
+                    continue  # an acronym in brackets is the alias of the name before it
+                self._add(self._latin_mention(first, "company"))
+
+    def _brand_complement(self, head: str, last: int) -> int:
+        """End of "جمعية "تيفاوين" لتنمية المرأة القروية": an association's purpose that
+        runs on after its quoted name."""
+        if HEADS[head] not in ("association", "federation", "cluster"):
+            return last
+        end, k = last, last + 1
+        if k >= len(self.tokens) or not set(self.tokens[k].gap) <= set(QUOTES + " "):
+            return last
+        if self.tokens[k].norm[:1] != "ل" or self.tokens[k].latin:
+            return last
+        while (
+            k < len(self.tokens)
+            and k - last <= 4
+            and not _hard_gap(self.tokens[k].gap.strip(QUOTES))
+        ):
+            word = self.tokens[k].norm
+            if (
+                _stop(word)
+                or word[:1] == "و"
+                and k > last + 1
+                or word in _EVENT_NOUNS
+                or match_at(self.doc, k) is not None
+            ):
+                break
+            if k > last + 1 and not _core(word)[2]:
+                break
+            end, k = k, k + 1
+        return end
+
+    def _listed_company(self, before: int) -> bool:
+        """Whether a quoted Latin name is one of the companies a list names: after a plural
+        of companies ("شركات "X""), after "و" that follows one ("… و"Y""), or after "من بينها"
+        when such a plural was just written."""
+        if before < 0:
+            return False
+        word = self.tokens[before].norm
+        if any(v in _PLURAL_COMPANIES for v in self.tokens[before].variants()):
+            return True
+        if word == "و" and before and any(m.last == before - 1 and m.kind == "company"
+                                          for m in self.mentions):  # fmt: skip
+            return True
+        if word in ("منها", "بينها", "ومنها") or word == "بينهم":
+            window = self.tokens[max(before - 14, 0) : before]
+            return any(v in _PLURAL_COMPANIES for t in window for v in t.variants())
+        return False
 
     def _alias_of_previous(self, before: int, name: str) -> bool:
         """A Latin name in quotes right after a quoted Arabic name is that body's alias."""
@@ -726,8 +839,13 @@ class _Finder:
             return None  # "المركز الجهوي للمعهد الوطني …": a branch, titled with its parent
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if head in _NEEDS_NEXT and (nxt is None or nxt.norm not in _NEEDS_NEXT[head]):
-            if head == "المكتب" and token.norm == "للمكتب" and (nxt is None or _hard_gap(nxt.gap)):
-                # "والمدير الجهوي للمكتب،": the office named before, not a board
+            if head == "المكتب" and (
+                token.norm == "للمكتب"
+                and (nxt is None or _hard_gap(nxt.gap))
+                or token.norm == "المكتب"
+                and i
+                and tokens[i - 1].norm == "عن"
+            ):  # "والمدير الجهوي للمكتب،", "وقعتها عن المكتب مديرته": the office named before
                 return OrgMention(self.doc.surface(i, i, head), i, i, HEADS[head], head, bare=True)
             return None
         if head in ("مجلس", "المجلس") and nxt is not None and nxt.bare in _GOVERNING:
@@ -774,17 +892,27 @@ class _Finder:
         if last == i and head in _COMPANY_HEADS:
             return self._proper_company(i, head)
         seat = found.place_at == i + 1 and found.city is not None
-        if last == i or (seat and kind != "local-authority"):
+        council = (
+            head in ("مجلس", "المجلس")
+            and i + 1 < len(self.tokens)
+            and self.tokens[i + 1].bare in _UNITS
+        )
+        if last == i or (seat and kind != "local-authority" and not council):
+            # ("مجلس عمالة قلعة السراغنة" is the prefecture's council, not a seat)
             return self._bare(i, head)
         words = [t.norm for t in self.tokens[i : last + 1]]
         plain = [t.bare for t in self.tokens[i + 1 : last + 1]]
-        if head in _COMMITTEES and len(plain) < 3:
+        if head in _COMMITTEES and len(plain) < 3 and plain[0] not in _LEVELS | {"الوطنيه"}:
             return None  # "اللجنة المنظمة", "لجنة التتبع": a committee of an event or body
         if plain == ["الجهه"] and head != "ولايه":
             # "مجلس الجهة", "غرفة الجهة": the region's own body, named elsewhere in full
             return OrgMention(self.doc.surface(i, last, head), i, last, HEADS[head], head,
                               bare=True, of_region=True)  # fmt: skip
-        if len(plain) == 1 and plain[0] in _GENERIC:
+        if len(plain) == 1 and (
+            plain[0] in _GENERIC
+            or head in ("الشركه", "المجموعه")
+            and (plain[0].endswith(("يه", "ي")) or plain[0] == "بالمغرب")
+        ):  # "المجموعة اليابانية", "الشركة بالمغرب": the company named before
             return self._bare(i, head)
         mention = OrgMention(
             self.doc.surface(i, last, head),
@@ -964,8 +1092,14 @@ def resolve(
             x = parent[x]
         return x
 
+    known: dict[int, str | None] = {k: m.known for k, m in enumerate(mentions)}
+
     def union(a: int, b: int) -> None:
-        parent[find(b)] = find(a)
+        ra, rb = find(a), find(b)
+        if ra != rb and known[ra] and known[rb] and known[ra] != known[rb]:
+            return  # two institutions of the knowledge base are never one body
+        parent[rb] = ra
+        known[ra] = known[ra] or known[rb]
 
     named = [k for k, m in enumerate(mentions) if not m.bare]
     by_key: dict[str, int] = {}
@@ -993,10 +1127,12 @@ def resolve(
     stems: dict[str, list[int]] = {}
     for k in named:
         stem = mentions[k].stem or normalize_arabic(mentions[k].name)
+        if stem == mentions[k].head:
+            continue  # "مجلس جهة …", "مجلس عمالة …": a head alone before the place says nothing
         stems.setdefault(stem, []).append(k)
     regional: dict[tuple[str, str | None], set[int]] = {}
     for b in named:
-        if mentions[b].stem != mentions[b].head:
+        if mentions[b].stem != mentions[b].head and not mentions[b].city:  # not a city's body
             regional.setdefault((mentions[b].head.removeprefix("ال"), mentions[b].region),
                                 set()).add(b)  # fmt: skip
     for a in named:  # "غرفة فاس مكناس": the head and a region name the regional body

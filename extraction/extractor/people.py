@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from core.arabic import normalize_arabic
 
+from .knowledge import lookup
 from .lexicon import (
     COMPOUND_SECONDS,
     GIVEN_NAMES,
@@ -23,7 +24,7 @@ from .lexicon import (
     TITLE_WORDS,
     VERBS,
 )
-from .normalize import strip_clitics
+from .normalize import clitic_variants, strip_clitics
 from .organizations import OrgMention, head_of
 from .places import match_at
 from .text import QUOTES, Doc
@@ -32,7 +33,9 @@ BOARD = -1  # position in the board whose members a list gives (resolved by the 
 _KING = re.compile(r"(?:الملك|العاهل المغربي|جلالته)\s+(محمد السادس)")
 _BULLET = re.compile(r"^\s*(?:[•●▪◦♦*·►‣-]|\d{1,2}[.)-])\s*")
 _SEGMENT_BREAK = re.compile(r"[،,()؛:–—]|\s-\s")
-_DATELINE = re.compile(r"^\s*([^\s:،,.][^:\n،,.]{1,25}?)\s*:\s*([^\s:،,.][^:\n،,.]{2,40}?)\s*$")
+_DATELINE = re.compile(
+    r"^\s*([^\s:،,.][^:\n،,.–—]{1,25}?)\s*([:–—-])\s*([^\s:،,.(][^:\n،,.()]{2,40}?)\s*$"
+)
 _BYLINE_WORDS = {"بقلم", "متابعه", "اعداد", "تقرير", "حاوره", "كتبه", "مراسله"}
 # Capitalised Latin words that open titles or company names, not people's names.
 _LATIN_NOT_NAMES = {"m", "mme", "mlle", "dr", "pr", "président", "présidente", "directeur",
@@ -42,12 +45,23 @@ _LATIN_NOT_NAMES = {"m", "mme", "mlle", "dr", "pr", "président", "présidente",
 _SUCCESSION = re.compile(r"^ال\S+ (?:\S+ )?(?:المنتهيه ولايت|السابق)")
 _PRONOUN_SUFFIXES = ("هم", "هما", "هن", "كم")
 # Titles of a board's officers that, without a body, are held in the article's own body.
-_OFFICERS = re.compile(r"(?:^|\s)(?:للرئيس|الرئيس|المال|المقرر)$")
+_OFFICERS = re.compile(r"(?:^|\s)(?:للرئيس|الرئيس|للرئيسه|الرئيسه|المال|المقرر)$")
 _UNIT_WORDS = {"الاقليم", "الجهه", "العماله", "المدينه", "الولايه"}
 _PLACE_NOUNS = {"جهه", "اقليم", "عماله", "مدينه", "جماعه", "ولايه", "منطقه"}
 _CAPACITY = {"بصفته", "بصفتها", "بوصفه", "بوصفها"}  # "NAME، بصفته رئيس …"
-_OFFICIALS = {"والي", "الوالي", "عامل", "العامل"}
-_HONORIFIC = {"السيد", "السيده", "للسيد", "للسيده", "والسيد", "والسيده", "بالسيد", "السيدين"}
+_OFFICIALS = {"والي", "الوالي", "عامل", "العامل", "عامله", "العامله"}
+# Glosses written between a title and the name ("…، المكلفة بالتنمية الاقتصادية، NAME").
+_QUALIFIERS = {"المكلف", "المكلفه", "فرع", "بالنيابه", "المنتدب", "المنتدبه"}
+_HONORIFIC = {"السيد", "السيده", "للسيد", "للسيده", "والسيد", "والسيده", "بالسيد", "السيدين",
+              "الاستاذ", "الاستاذه", "الدكتور", "الدكتوره", "والدكتور", "والدكتوره"}  # fmt: skip
+# Honorifics that are also titles ("الأستاذ بجامعة …"): honorific only before a name.
+_ACADEMIC = {"الاستاذ", "الاستاذه", "الدكتور", "الدكتوره", "والدكتور", "والدكتوره"}
+# "ممثلة في مديرها" reads "represented by"; "ممثل عن ORG" names whom a speaker stands for.
+_REPRESENTED = {"ممثلا", "ممثله", "ممثل", "ممثلين", "ممثلو", "ممثلي"}
+# Words between a body and the title of the person who acts for it ("عن الوكالة مديرها",
+# "الجمعية، ممثلة في شخص رئيستها").
+_OWNER_LINKS = _REPRESENTED | {"في", "عن", "شخص", "طرف", "من"}
+_POSSESSIVE = ("ها", "هم", "ه")
 _AMBIGUOUS_GIVEN = {
     normalize_arabic(w)
     for w in [
@@ -114,8 +128,30 @@ _NOT_NAMES = {
         # words of place names ("جهة الداخلة واد الذهب")
         "واد",
         "وادي",
+        # a body's branch ("الجمعية المغربية للمصدرين، فرع سوس")
+        "فرع",
+        # amounts ("بتمويل يقدر بمليون دولار")
+        "مليون",
+        "مليار",
+        "ملايين",
+        "ملايير",
+        "درهم",
+        "دولار",
+        "أورو",
+        "سنتيم",
     ]
 }
+
+
+def _stems(text: str) -> list[str]:
+    """Folded words without clitics, article or feminine ending, to compare a minister's
+    title with the ministry's name ("المنتدب" ~ "المنتدبة")."""
+    words = []
+    for word in normalize_arabic(text).split():
+        word = strip_clitics(word)
+        word = word[2:] if word.startswith("ال") and len(word) > 4 else word
+        words.append(word.removesuffix("ه"))
+    return words
 
 
 def _hard(gap: str) -> bool:
@@ -184,6 +220,7 @@ class _Finder:
         self.definite_ok = False  # set by name_ok for the words it checks
         self.given_first = False
         self.titles: dict[int, str | None] = {}  # token → the title word it reads as
+        self.owned: set[int] = set()  # title tokens with a possessive ("مديرها"، "رئيسه")
         self.org_at = {}
         for k, m in enumerate(orgs):
             for t in range(m.first, m.last + 1):
@@ -204,7 +241,9 @@ class _Finder:
         bare = word[1:] if word[:1] == "و" and len(word) > 3 else word
         if {word, bare} & (STOPWORDS | VERBS | TITLE_WORDS | MONTH_AND_DAY_WORDS | _NOT_NAMES):
             return False
-        if len(word) > 4 and word.endswith(_PRONOUN_SUFFIXES):
+        if word[:1] in "بل" and word[1:] in _NOT_NAMES:
+            return False  # "بمليون", "لدرهم"
+        if len(word) > 4 and word.endswith(_PRONOUN_SUFFIXES) and not t.bare.startswith("ال"):
             return False  # "أبرزهم", "رئيسها": a word with a pronoun is not a name
         if t.bare in TITLE_WORDS or head_of(word) or word in _HONORIFIC:
             return False
@@ -280,11 +319,61 @@ class _Finder:
         if i in self.titles:
             return self.titles[i]
         word = None
-        if not (i and self.tokens[i - 1].bare.removesuffix("ا") in ("مكتب", "المكتب")):
-            # (after "المكتب" it is the board's adjective, "المكتب المسير", not a title)
+        nxt = self.tokens[i + 1].norm if i + 1 < len(self.tokens) else ""
+        if self.tokens[i].norm in _REPRESENTED and nxt == "في":
+            pass  # "ممثلة في مديرها …": "represented by", the title follows
+        elif not (
+            i
+            and self.tokens[i - 1].bare.removesuffix("ا") in ("مكتب", "المكتب")
+            and self.tokens[i].bare in ("المسير", "مسير", "المسيره")
+        ):  # (after "المكتب" it is the board's adjective, "المكتب المسير", not a title)
             word = next((v for v in self.tokens[i].variants() if v in TITLE_WORDS), None)
+            owner_title = self.possessive(i)
+            if owner_title is not None:
+                word = owner_title
+                self.owned.add(i)
         self.titles[i] = word
         return word
+
+    def possessive(self, i: int) -> str | None:
+        """The title word a token reads as once its possessive pronoun is set aside
+        ("مديرها" → "مدير", "مديرته" → "مديرة", "رئيسه" → "رئيس"): the pronoun names the
+        body the holder acts for. The original spelling tells "رئيسه" from "رئيسة"."""
+        t = self.tokens[i]
+        raw = self.doc.text[t.start : t.end]
+        suffix = next((x for x in _POSSESSIVE if raw.endswith(x)), None)
+        if suffix is None or len(t.norm) - len(suffix) < 3:
+            return None
+        base = t.norm[: -len(suffix)]
+        if base.endswith("ت"):
+            base = base[:-1] + "ه"  # "مديرته": the feminine ending before a pronoun
+        return next((v for v in clitic_variants(base) if v in TITLE_WORDS), None)
+
+    def _owner(self, start: int) -> int | None:
+        """The body a possessive title refers to: named right before it, across "عن",
+        "ممثلة في (شخص)" or a comma ("عن الوكالة مديرها"، "الجمعية، ممثلة في رئيستها")."""
+        k = start - 1
+        while k >= 0 and start - k <= 6 and "\n" not in self.tokens[k + 1].gap:
+            if k in self.org_at:
+                return self.org_at[k]
+            if self.tokens[k].norm not in _OWNER_LINKS or "." in self.tokens[k + 1].gap:
+                return None
+            k -= 1
+        return None
+
+    def _represented(self, start: int) -> int | None:
+        """ "ممثل عن ORG، TITLE، NAME": the body a representative's title belongs to."""
+        k = start - 1
+        if k not in self.org_at or not _hard(self.tokens[start].gap):
+            return None
+        j = self.orgs[self.org_at[k]].first - 1
+        if (
+            j >= 1
+            and self.tokens[j].norm in ("عن", "في")
+            and self.tokens[j - 1].norm in _REPRESENTED
+        ):
+            return self.org_at[k]
+        return None
 
     def position(self, start: int, end: int) -> tuple[str | None, int | None] | None:
         """(title, org mention) read from tokens start..end, which begin with a title word."""
@@ -300,9 +389,20 @@ class _Finder:
             if k in self.org_at:
                 org, stop = self.org_at[k], k - 1
                 break
-        while stop >= start and self.tokens[stop].norm in ("ل", "ب", "في"):
+        while stop >= start and (
+            self.tokens[stop].norm in ("ل", "ب", "في")
+            or stop > start
+            and self.tokens[stop].norm in _HONORIFIC
+        ):  # "… مديرته العامة السيدة NAME": the honorific opens the name
             stop -= 1
         title = clean_title(self.doc.surface(start, stop, variant)) if stop >= start else None
+        owned = [k for k in (start, start + 1) if k in self.owned and k <= stop]
+        if title and owned:
+            title = self._unpossessed(title, start, owned)
+            if org is None:
+                org = self._owner(start)
+        elif org is None and title and variant not in _OFFICIALS:
+            org = self._represented(start)
         if (
             org is None
             and title
@@ -315,15 +415,76 @@ class _Finder:
             org = BOARD  # "الرئيس المنتهية ولايته": the head of the body the article is about
         if org is None and title and variant.removesuffix("ه") in ("وزير", "الوزير"):
             org = self._ministry(title)
+        if org is None and title:
+            org = self._council(title)
+        pronoun = next((k for k in (end, end + 1) if k < len(self.tokens) and k > start
+                        and self.tokens[k].norm in ("له", "لها")
+                        and not _hard(self.tokens[k].gap)), None)  # fmt: skip
+        if org is None and title and pronoun is not None:
+            org = self._subject(start)  # "… تنتخب NAME رئيسة لها": the body named before
+            title = " ".join(title.split()[: pronoun - start]) or title
         return title or None, org
 
+    def _subject(self, start: int) -> int | None:
+        """The last body named before token `start` in its sentence."""
+        sentence = self.doc.sentence_of(self.tokens[start].nstart)
+        for k in range(start - 1, -1, -1):
+            if self.doc.sentence_of(self.tokens[k].nstart) != sentence:
+                return None
+            if k in self.org_at:
+                return self.org_at[k]
+        return None
+
+    def _council(self, title: str) -> int | None:
+        """ "رئيس جهة مراكش آسفي" presides "مجلس جهة مراكش آسفي": a region stands for its
+        council when the text names that council."""
+        words = normalize_arabic(title.replace("-", " ").replace("–", " ")).split()
+        at = next((n for n, w in enumerate(words) if w in ("جهه", "لجهه")), None)
+        if at is None or at == 0:
+            return None
+        wanted = "مجلس جهه " + " ".join(words[at + 1 :])
+        for k, mention in enumerate(self.orgs):
+            if " ".join(normalize_arabic(mention.name.replace("-", " ")).split()) == wanted:
+                return k
+        return None
+
+    def _unpossessed(self, title: str, start: int, owned: list[int]) -> str:
+        """ "مديرها العام" → "المدير العام", "نائب رئيسه" → "نائب رئيس"."""
+        words = title.split()
+        for k in owned:
+            n = k - start
+            if n >= len(words):
+                continue
+            word = words[n]
+            suffix = next(x for x in _POSSESSIVE if word.endswith(x))
+            word = word[: -len(suffix)]
+            if word.endswith("ت"):
+                word = word[:-1] + "ة"
+            if n == 0 and n + 1 < len(words) and normalize_arabic(words[1]).startswith("ال"):
+                word = "ال" + word  # "رئيسها المدير العام" → "الرئيس المدير العام"
+            words[n] = word
+        return " ".join(words)
+
     def _ministry(self, title: str) -> int | None:
-        """ "وزيرة الانتقال الطاقي" holds office in "وزارة الانتقال الطاقي" when it is named."""
+        """ "وزيرة الانتقال الطاقي" holds office in "وزارة الانتقال الطاقي" when it is named:
+        in full, by a shorter name the knowledge base gives the same ministry, or by a name
+        whose every word the title holds ("الوزير المنتدب … المكلف بالاستثمار" → "الوزارة
+        المنتدبة المكلفة بالاستثمار")."""
         portfolio = normalize_arabic(title).split(maxsplit=1)[1:]
         if not portfolio:
             return None
         for k, mention in enumerate(self.orgs):
             if normalize_arabic(mention.name) == f"وزاره {portfolio[0]}":
+                return k
+        known = lookup(f"وزارة {portfolio[0]}")
+        if known is not None:
+            found = next((k for k, m in enumerate(self.orgs) if m.known == known.key), None)
+            if found is not None:
+                return found
+        held = _stems(portfolio[0])
+        for k, mention in enumerate(self.orgs):
+            words = _stems(mention.name)[1:]  # without "وزارة"
+            if mention.kind == "ministry" and words and set(words) <= set(held):
                 return k
         return None
 
@@ -464,8 +625,10 @@ class _Finder:
             after = segs[n + 1] if n + 1 < len(segs) else None
             # "…، والسيدة NAME، TITLE": "و" opens the next item, the title before is not hers
             next_item = self.tokens[a].norm[:1] == "و" and n > 0
-            if self.tokens[a].norm in _HONORIFIC:
-                a += 1  # "، السيد عادل الوزاني،"
+            if self.tokens[a].norm in _HONORIFIC and (
+                self.tokens[a].norm not in _ACADEMIC or a < b and _given(self.tokens[a + 1].norm)
+            ):
+                a += 1  # "، السيد عادل الوزاني،", "، الأستاذ يوسف بنعمر،"
             person = self.titled_name(a, b)
             if person is not None:  # "TITLE ORG NAME، [TITLE2 ORG2]"
                 if (
@@ -476,8 +639,15 @@ class _Finder:
                     person.positions.append(self.position(after[0], after[1]))
                     used.add(n + 1)
                 continue
-            if before and n >= 2 and all(t.latin for t in self.tokens[before[0] : before[1] + 1]):
-                before = (segs[n - 2][0], before[1])  # "مديرة … (GIZ)، NAME": an acronym between
+            if (
+                before
+                and n >= 2
+                and (
+                    all(t.latin for t in self.tokens[before[0] : before[1] + 1])
+                    or self.tokens[before[0]].bare in _QUALIFIERS
+                )
+            ):  # "مديرة … (GIZ)، NAME", "نائبة رئيس …، المكلفة بـ…، NAME": a gloss between
+                before = (segs[n - 2][0], before[1])
             # TITLE [ORG]، NAME،  (a name with the article only before a list's next item)
             listed = after is None or self.opens_item(after[0])
             if (
@@ -514,6 +684,25 @@ class _Finder:
                     person = self.add(start, b)
                     person.positions.append(self.position(after[0], after[1]))
                     used.add(n + 1)
+                    office = segs[n + 2] if n + 2 < len(segs) else None
+                    if office is not None and self.elected(office):
+                        # "انتخاب NAME، TITLE ORG، رئيسا للقطب": the office voted for
+                        title, org = self.position(office[0], office[1]) or (None, None)
+                        person.positions.append((title, BOARD if org is None else org))
+                        used.add(n + 2)
+
+    def elected(self, seg: tuple[int, int]) -> bool:
+        """A short segment that is an office in the accusative of election ("رئيسا
+        للقطب", "نائبة للرئيس", "كاتبا عاما"), not the next item of a list."""
+        first = self.tokens[seg[0]]
+        if seg[1] - seg[0] > 4 or first.norm[:1] == "و" or self.title_word(seg[0]) is None:
+            return False
+        if seg[0] in self.owned or any(_given(self.tokens[k].norm) for k in range(*seg)):
+            return False
+        accusative = first.norm.endswith("ا") and not first.norm.startswith("ال")
+        return accusative or bool(
+            _OFFICERS.search(self.doc.norm[first.nstart : self.tokens[seg[1]].nend])
+        )
 
     def titled_name(self, a: int, b: int) -> PersonMention | None:
         """ "عامل إقليم العرائش بوعزة الكتاني"، "رئيس غرفة الفلاحة لجهة … عبد السلام الرحموني":
@@ -594,8 +783,32 @@ class _Finder:
                 if end is not None:
                     title = None if known else self.title_before_name(i)
                     person = self.add(i + 1, end)
+                    if title is None:  # "السيد طارق بنحدو المدير العام للمركز …"
+                        title = self.title_after_name(end)
                     if title is not None:  # "وزيرة … السيدة فاطمة الزهراء المنصوري"
                         person.positions.append(title)
+
+    def title_after_name(self, end: int) -> tuple[str | None, int | None] | None:
+        """The title written right after a name with no comma, up to the end of the clause
+        or the next item of a list ("السيد X المدير العام لشركة Y، والسيدة Z رئيسة …",
+        "السيد حسن الوردي نائبا للرئيسة والسيد …")."""
+        start = end + 1
+        if start >= len(self.tokens) or _hard(self.tokens[start].gap):
+            return None
+        if self.title_word(start) is None or start in self.owned:
+            return None
+        stop = start
+        while stop + 1 < len(self.tokens) and stop - start < 12:
+            nxt = self.tokens[stop + 1]
+            if _hard(nxt.gap) or nxt.norm in _HONORIFIC or nxt.norm in VERBS:
+                break
+            if nxt.norm[:1] == "و" and (self.opens_item(stop + 1) or _given(nxt.norm)):
+                break
+            stop += 1
+        title, org = self.position(start, stop) or (None, None)
+        if title and org is None and self.tokens[start].norm.endswith("ا"):
+            org = BOARD  # "… أمينا للمال": an office voted for on the body's board
+        return (title, org) if title else None
 
     def speech(self) -> None:
         for i, t in enumerate(self.tokens):
@@ -684,10 +897,14 @@ class _Finder:
         right before a name, in the same clause, with no comma between them."""
         if self.tokens[i].norm[:1] in "لب" and _given(self.tokens[i].norm) != self.tokens[i].norm:
             return None  # "… رئيسا للمكتب خلفا لنزهة العراقي": a name after a preposition
+        if self.tokens[i].norm[:1] == "و" and self.tokens[i].norm[1:] in _HONORIFIC:
+            return None  # "… NAME1 نائبا للرئيسة والسيد NAME2": the title was NAME1's
         k, title_at = i, None
         while k > 0 and i - k < 12 and not _hard(self.tokens[k].gap):
             k -= 1
             if k in self.taken and k not in self.org_at:
+                if title_at is not None and self.tokens[title_at].norm[:1] != "و":
+                    return None  # "NAME1 TITLE NAME2": the title follows NAME1
                 break  # another person between the title and this name
             if self.tokens[k].norm in VERBS or self.tokens[k].bare in VERBS:
                 break
@@ -695,7 +912,12 @@ class _Finder:
                 title_at = k  # the first of the titles: "والي الجهة عامل عمالة وجدة"
                 if self.tokens[k].norm[:1] == "و":
                     break  # "… ورئيس جهة الشرق NAME": this item of a list starts here
-            elif _given(self.tokens[k].norm) or self.tokens[k].norm[:1] == "و" and title_at:
+            elif (
+                _given(self.tokens[k].norm)
+                and k not in self.org_at  # "رئيس جامعة محمد الخامس بالرباط NAME"
+                or self.tokens[k].norm[:1] == "و"
+                and title_at
+            ):
                 break
         return None if title_at is None else self.position(title_at, i - 1)
 
@@ -722,11 +944,16 @@ class _Finder:
 
     def dateline(self, start: int, line: str, m: re.Match[str]) -> None:
         lead = self.doc.first_token_from(self.doc.folded_offset(start + m.start(1)))
-        first = self.doc.first_token_from(self.doc.folded_offset(start + m.start(2)))
-        last = self.doc.first_token_from(self.doc.folded_offset(start + m.end(2))) - 1
+        first = self.doc.first_token_from(self.doc.folded_offset(start + m.start(3)))
+        last = self.doc.first_token_from(self.doc.folded_offset(start + m.end(3))) - 1
         is_place = match_at(self.doc, lead) is not None
         by = normalize_arabic(m.group(1)) in _BYLINE_WORDS
-        if (is_place or by) and 1 <= last - first <= 3 and self.name_ok(first, last):
+        dash = m.group(2) != ":"  # "أكادير – هسبريس" signs an outlet: a dash needs a given name
+        if (
+            (is_place or by)
+            and 1 <= last - first <= 3
+            and self.name_ok(first, last, given_needed=dash)
+        ):
             self.add(first, last, role="author").positions.append(("كاتب المقال", None))
 
 
@@ -737,8 +964,8 @@ def find_people(
     finder = _Finder(doc, orgs)
     finder.run()
     people = sorted(finder.people, key=lambda p: p.first)
-    for person in people:
-        person.positions = [p for p in person.positions if p is not None]
+    for person in people:  # a position is a title: a body alone says where, not what
+        person.positions = [p for p in person.positions if p is not None and p[0]]
     return people, finder.links
 
 

@@ -12,7 +12,7 @@ from typing import Protocol
 from core.arabic import normalize_arabic
 
 from .agreements import _SIGNED, AgreementMention, find_agreements
-from .dates import DateMention, event_span, find_dates
+from .dates import DateMention, duration, event_span, find_dates, lasting
 from .events import EventMention, find_events, role_cue, sectors
 from .french import FrenchReader
 from .french.mixed import merge_latin_passages
@@ -30,6 +30,7 @@ _AGENCY = re.compile(r"\(?\s*(و\s?م\s?ع|ومع)\s*\)?$")
 _HOST = {"احتضن", "احتضنت", "يحتضن", "تحتضن", "ستحتضن", "سيحتضن", "استقبل", "استقبلت",
          "يستقبل", "تستقبل", "ضيافه"}  # fmt: skip
 _SIGNING = {"وقع", "وقعت", "يوقع", "توقع", "وقعها"}
+_SEAT = {"بمقر", "مقر", "داخل", "بقاعه", "بمقرات"}  # words before the body whose seat hosts
 _BRIDGE = {"من", "مع", "طرف", "الساميه", "الفعليه", "ممثلين", "ممثلي", "عن", "كل", "ايضا"}
 _ROLE_ORDER = ("organizer", "host", "partner", "patron", "participant")
 
@@ -219,12 +220,25 @@ class _Article:
         for d in self.dates:
             where = self._date_sentence(d)
             if index <= where <= index + reach:
-                return event_span(self.dates, d)
+                start, end = event_span(self.dates, d)
+                days = next(
+                    (n for k in dict.fromkeys((where, index))
+                     if (n := duration(self.doc.norm[slice(*self.doc.sentences[k])]))),
+                    None,
+                )  # fmt: skip
+                return lasting(start, end, d.cue, days)
         return None, None
 
     def place_near(self, index: int) -> tuple[str | None, str | None]:
         cities = [p for p in self.free_places if p.place.kind == "city"]
         regions = [p for p in self.places if p.place.kind == "region"]
+        seat = next(
+            (m for m in self.mentions if m.city and not m.bare and m.first
+             and self.doc.tokens[m.first - 1].norm in _SEAT and self.sentence(m.first) == index),
+            None,
+        )  # fmt: skip
+        if seat is not None and not any(self.sentence(p.first) == index for p in cities):
+            return seat.city, seat.region  # "… بمقر عمالة إقليم تيزنيت": where it was held
         for pool in (
             [p for p in cities if self.sentence(p.first) == index],
             [p for p in cities if index < self.sentence(p.first) <= index + 2],
@@ -270,6 +284,9 @@ class _Article:
                 if org is not None and org != BOARD and person.role is None:
                     roles.setdefault(self.org_of.get(org, -1), "participant")
         roles.pop(-1, None)
+        for o, org in enumerate(self.orgs):  # companies the article names take part in it
+            if org.kind == "company":
+                roles.setdefault(o, "participant")
         focus = (self.doc.first_token_from(self.doc.sentences[index][0]),
                  self.doc.first_token_from(self.doc.sentences[index][1]))  # fmt: skip
         record = {
@@ -451,7 +468,22 @@ class ArabicReader:
             "agreements": [article.agreement(a) for a in article.agreements],
         }
         merge_latin_passages(record, doc.text, published_on)
+        _drop_people_named_as_bodies(record)
         return record
+
+
+def _drop_people_named_as_bodies(record: dict) -> None:
+    """A name the record holds as an organisation ("(Berrechid Métal)" in a list of a
+    board's members) is not also a person's."""
+    bodies = {
+        normalize_arabic(n) for o in record["organizations"] for n in (o["name"], *o["aliases"])
+    }
+    people = [p for p in record["people"] if normalize_arabic(p["name"]) not in bodies]
+    if len(people) < len(record["people"]):
+        kept = {p["name"] for p in people}
+        record["people"] = people
+        for event in record["events"]:
+            event["people"] = [p for p in event["people"] if p["name"] in kept]
 
 
 READERS: dict[str, Reader] = {"ar": ArabicReader(), "fr": FrenchReader()}

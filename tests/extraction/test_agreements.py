@@ -169,3 +169,50 @@ def test_an_agreement_to_be_signed():
         Doc("سنوقع اتفاقية مع مجلس الجهة لإحداث صندوق جهوي، بغلاف مالي يناهز 80 مليون درهم.")
     )
     assert [a.amount_mad for a in found] == [80_000_000]
+
+
+def test_items_of_a_series_whose_noun_is_left_out():
+    doc = Doc(
+        'وتم التوقيع على ثلاث اتفاقيات. وتهم الاتفاقية الأولى شركة "أ" باستثمار 100 مليون درهم. '
+        'وتتعلق الثانية بشركة "ب" بكلفة 200 مليون درهم، فيما تخص الثالثة مجموعة "ج" '
+        "باستثمار قدره 300 مليون درهم خلال الفترة 2026-2027."
+    )
+    found = find_agreements(doc)
+    assert [(a.amount_mad, a.period) for a in found] == [
+        (100_000_000, None),
+        (200_000_000, None),
+        (300_000_000, (2026, 2027)),
+    ]
+    assert found[1].title == "الاتفاقية الثانية"
+
+
+def test_the_next_item_of_a_series_does_not_lend_its_period_back():
+    doc = Doc(
+        "مذكرتا تفاهم بزاكورة\n\n"
+        "وتهم المذكرة الأولى إنجاز محطة شمسية بكلفة ملياري درهم. ووقعها عن الوكالة مديرها. "
+        "أما المذكرة الثانية، فتروم تهيئة منطقة صناعية بمليار درهم خلال الفترة 2025-2028."
+    )
+    first, second = find_agreements(doc)
+    assert (first.amount_mad, first.period) == (2_000_000_000, None)
+    assert (second.amount_mad, second.period) == (1_000_000_000, (2025, 2028))
+
+
+def test_signings_of_an_earlier_edition_are_no_summary():
+    doc = Doc("وكانت الدورة السابقة قد عرفت توقيع اتفاقيات بقيمة 300 مليون درهم.")
+    assert find_agreements(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("45 مليار سنتيم", 450_000_000),
+        ("مليار و400 مليون درهم", 1_400_000_000),
+        ("1،4 مليار درهم", 1_400_000_000),
+        ("12،5 مليون درهم", 12_500_000),
+        ("٣٢٠ مليون درهم", 320_000_000),
+        ("180 MDH", 180_000_000),
+        ("مليار ونصف المليار درهم", 1_500_000_000),
+    ],
+)
+def test_amounts_in_other_spellings(text, amount):
+    assert parse_amount(Doc(text).norm) == amount

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from extraction.extractor.dates import parse_dates
+from extraction.extractor.dates import duration, lasting, parse_dates
 
 PUB = date(2025, 4, 9)  # a Wednesday
 
@@ -113,3 +113,25 @@ def test_tomorrow_with_its_weekday():
     assert parse_dates("تنطلق يوم غد الخميس أشغال المنتدى", date(2025, 11, 5)) == [
         (date(2025, 11, 6), date(2025, 11, 6))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("انطلق المنتدى على مدى يومين بمكناس", 2),
+        ("في زيارة تدوم ثلاثة أيام", 3),
+        ("ويستمر المعرض 4 أيام", 4),
+        ("انطلق المنتدى يوم الأربعاء", None),
+    ],
+)
+def test_duration_of_an_event(text, days):
+    from core.arabic import normalize_arabic
+
+    assert duration(normalize_arabic(text)) == days
+
+
+def test_a_one_day_span_lasts_the_days_given_unless_its_day_closes_the_event():
+    day = date(2025, 6, 9)
+    assert lasting(day, day, "start", 3) == (day, date(2025, 6, 11))
+    assert lasting(day, day, "end", 3) == (day, day)
+    assert lasting(day, date(2025, 6, 10), None, 3) == (day, date(2025, 6, 10))

@@ -109,3 +109,31 @@ def test_representatives_and_staff_introduce_participants():
     cues = {doc.tokens[i].norm: role_cue(doc, i) for i in range(len(doc.tokens))}
     assert cues["جانب"] == cues["ممثلين"] == cues["واطر"] == "participant"
     assert cues["وممثلي"] == cues["ومسؤولي"] == "participant"
+
+
+@pytest.mark.parametrize(
+    ("text", "edition"),
+    [
+        ("انطلقت أشغال المؤتمر الدولي الثالث حول الهيدروجين", 3),
+        ("نظمت الجمعية المنتدى الجهوي الأول للمقاولات النسائية", 1),
+    ],
+)
+def test_edition_as_an_ordinal_adjective_of_the_event(text, edition):
+    (event,) = find_events(Doc(text))
+    assert event.edition == edition
+
+
+def test_first_of_a_series_is_not_an_edition():
+    events = find_events(Doc("وتعد هذه الورشة الأولى ضمن سلسلة من اللقاءات."))
+    assert all(e.edition is None for e in events)
+
+
+def test_ordinal_after_a_title_is_not_an_edition():
+    events = find_events(Doc("وحضر اللقاء النائب الأول لرئيس الغرفة."))
+    assert all(e.edition is None for e in events)
+
+
+def test_groundbreaking_is_an_event():
+    (launch,) = find_events(Doc("أعطيت انطلاقة أشغال بناء مصنع جديد"))
+    assert launch.kind == "other"
+    assert find_events(Doc("وتميزت انطلاقة الموسم بالحضور")) == []

@@ -178,3 +178,18 @@ def test_a_bracketed_acronym_inside_a_name_is_stepped_over():
     assert second.institution.key == "cri-oriental"
     assert second.surface == "المركز الجهوي للاستثمار لجهة الشرق"
     assert keys("Centre régional d'investissement (CRI). De Souss-Massa") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("مكتب تنمية التعاون", "odco"),
+        ("ODCO", "odco"),
+        ("الشركة الوطنية للتهيئة الجماعية", "sonadac"),
+        ("جامعة الغرف المغربية للتجارة والصناعة والخدمات", "fcmcis"),
+        ("غرفة الفلاحة لجهة سوس ماسة", "chambre-agriculture-souss-massa"),
+        ("الوكالة الوطنية لإنعاش المقاولات الصغرى والمتوسطة", "maroc-pme"),
+    ],
+)
+def test_bodies_the_arabic_press_names_this_way(name, key):
+    assert lookup(name).key == key

@@ -235,3 +235,82 @@ def test_a_commune_written_as_a_locative_is_a_place():
 def test_a_latin_company_after_branch():
     found = orgs("وقع المدير العام لفرع Hoshino Wiring الاتفاقية.")
     assert list(found) == ["Hoshino Wiring"]
+
+
+def test_quoted_latin_companies_listed_after_a_plural():
+    found = orgs(
+        'وضم الوفد ممثلين عن شركات "Delta Solar" و"Kappa Motors" و"Sigma Glass"، كما حضرت '
+        'شركات أخرى، من بينها "Nova Pack".'
+    )
+    assert {"Delta Solar", "Kappa Motors", "Sigma Glass", "Nova Pack"} <= set(found)
+    assert all(found[n].kind == "company" for n in ("Delta Solar", "Kappa Motors", "Nova Pack"))
+
+
+def test_a_lone_quoted_latin_name_is_not_taken_for_a_company():
+    assert "Green Tech" not in orgs('وقدمت المديرة عرضا حول منصة "Green Tech" الجديدة.')
+
+
+def test_companies_in_brackets_and_as_items_of_a_board_or_exhibitor_list():
+    found = orgs(
+        "وجاءت تركيبة المكتب كالتالي:\n- Sami Alaoui (Fes Metal): رئيسا\n"
+        "- Nora Idrissi (BMCE Leasing): أمينة المال\n\n"
+        "ويشارك في المعرض عارضون من عدة بلدان، من بينهم شركات مغربية، ومن أبرزها:\n"
+        "• Atlas Forge\n• Rif Plast\n"
+    )
+    assert {"Fes Metal", "BMCE Leasing", "Atlas Forge", "Rif Plast"} <= set(found)
+    assert "Sami Alaoui" not in found
+
+
+def test_an_association_named_by_its_brand_and_its_purpose():
+    found = orgs('وحضرت رئيسة جمعية "أمل" لتنمية المرأة القروية اللقاء.')
+    assert "جمعية أمل لتنمية المرأة القروية" in found
+
+
+def test_a_cooperative_keeps_only_its_brand():
+    found = orgs('وعرضت تعاونية "زهرة الجبل" للأعشاب الطبية منتجاتها.')
+    assert "زهرة الجبل" in found
+
+
+def test_two_known_institutions_are_never_merged():
+    found = orgs(
+        "بحضور رئيس مجلس جهة الشرق ورئيس المجلس الإقليمي لبركان، وبتنسيق مع المجلس الجماعي "
+        "لتاوريرت."
+    )
+    assert {"مجلس جهة الشرق", "المجلس الإقليمي لبركان", "المجلس الجماعي لتاوريرت"} <= set(found)
+
+
+def test_a_prefecture_under_whose_supervision_an_event_is_held_is_an_actor():
+    found = orgs("نظم المعرض تحت إشراف عمالة إقليم الحاجب. واحتضنت عمالة إقليم صفرو لقاء آخر.")
+    assert {"عمالة إقليم الحاجب", "عمالة إقليم صفرو"} <= set(found)
+
+
+def test_prefectural_council_is_a_body_not_a_seat():
+    found = orgs("وحضرت رئيسة مجلس عمالة مراكش اللقاء.")
+    assert found["مجلس عمالة مراكش"].kind == "local-authority"
+
+
+def test_known_name_is_not_stretched_over_a_purpose():
+    found = orgs(
+        "ووقعت الجمعية اتفاقية مع المكتب الوطني للسلامة الصحية للمنتجات الغذائية لتسريع "
+        "مساطر الترخيص."
+    )
+    assert "المكتب الوطني للسلامة الصحية للمنتجات الغذائية" in found
+
+
+def test_a_known_body_inside_another_name_stays_apart():
+    found = orgs(
+        "وقعت مجموعة المكتب الشريف للفوسفاط اتفاقية. وحضر ممثلو جمعية المقاولين المناولين "
+        "للمكتب الشريف للفوسفاط باليوسفية."
+    )
+    association = "جمعية المقاولين المناولين للمكتب الشريف للفوسفاط باليوسفية"
+    assert association in found
+    assert found[association].kind == "association"
+
+
+def test_national_committee_is_a_body():
+    assert "اللجنة الوطنية للهيدروجين" in orgs("سترفع التوصيات إلى اللجنة الوطنية للهيدروجين.")
+
+
+def test_company_named_by_its_nationality_refers_back():
+    found = orgs('وأطلقت مجموعة "Kaito Cables" مصنعها. وقالت المجموعة اليابانية إن الإنتاج سيبدأ.')
+    assert "المجموعة اليابانية" not in found

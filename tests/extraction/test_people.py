@@ -301,3 +301,137 @@ def test_any_word_after_a_name_particle_and_latin_names_set_off_by_their_script(
     )
     assert found["الحسن آيت علي"]["positions"] == [("المدير الجهوي للتجارة والصناعة", None)]
     assert found["Jean-Pierre Martin"]["positions"] == [("المدير العام", "Renault Maroc")]
+
+
+def test_possessive_title_acts_for_the_body_named_before_it():
+    found = people(
+        "ووقع الاتفاقية عن وكالة التنمية الفلاحية مديرها العام، السيد كريم الحسناوي، "
+        "وعن غرفة التجارة والصناعة والخدمات لجهة الشرق رئيسها، السيد رشيد بنعلي."
+    )
+    assert found["كريم الحسناوي"]["positions"] == [("المدير العام", "وكالة التنمية الفلاحية")]
+    assert found["رشيد بنعلي"]["positions"] == [
+        ("رئيس", "غرفة التجارة والصناعة والخدمات لجهة الشرق")
+    ]
+
+
+def test_body_represented_by_a_possessive_title():
+    found = people(
+        "ووقع الاتفاقية مجلس جهة فاس مكناس، ممثلا في شخص نائب رئيسه سعيد الودغيري، "
+        "ومكتب التكوين المهني وإنعاش الشغل، ممثلا في مديرته الجهوية السيدة هند التازي."
+    )
+    assert found["سعيد الودغيري"]["positions"] == [("نائب رئيس", "مجلس جهة فاس مكناس")]
+    assert found["هند التازي"]["positions"] == [
+        ("المديرة الجهوية", "مكتب التكوين المهني وإنعاش الشغل")
+    ]
+
+
+def test_feminine_title_is_not_a_possessive():
+    found = people("وقالت رئيسة جمعية النساء المقاولات، نجاة العلوي، إن الدعم متاح.")
+    assert found["نجاة العلوي"]["positions"] == [("رئيسة", "جمعية النساء المقاولات")]
+
+
+def test_representative_of_a_body_then_a_title_of_its_branch():
+    found = people(
+        "وشارك ممثل عن الوكالة الوطنية لإنعاش التشغيل والكفاءات، المدير الإقليمي بتازة، "
+        "عادل المنصوري، في اللقاء."
+    )
+    assert found["عادل المنصوري"]["positions"] == [
+        ("المدير الإقليمي بتازة", "الوكالة الوطنية لإنعاش التشغيل والكفاءات")
+    ]
+
+
+def test_academic_honorific_before_a_name_is_not_a_title():
+    found = people("وحضر عميد كلية العلوم بوجدة، الدكتور سمير الإدريسي، الجلسة الأولى.")
+    assert found["سمير الإدريسي"]["positions"] == [("عميد", "كلية العلوم بوجدة")]
+
+
+def test_academic_title_before_a_body_stays_a_title():
+    found = people("وقدم الأستاذ بجامعة ابن طفيل، حميد الزياني، عرضا.")
+    assert found["حميد الزياني"]["positions"] == [("الأستاذ", "جامعة ابن طفيل")]
+
+
+def test_gloss_between_title_and_name():
+    found = people(
+        "وأكدت نائبة رئيس مجلس جهة الشرق، المكلفة بالاستثمار، السيدة ليلى الكتاني، "
+        "أن المشروع مهم. وحضر رئيس الجمعية المغربية للمصدرين، فرع الشمال، السيد أنس الوزاني."
+    )
+    assert found["ليلى الكتاني"]["positions"] == [("نائبة رئيس", "مجلس جهة الشرق")]
+    assert found["أنس الوزاني"]["positions"] == [("رئيس", "الجمعية المغربية للمصدرين")]
+    assert "فرع الشمال" not in found
+
+
+def test_elected_office_after_a_member_and_his_company():
+    found = people(
+        "عقد قطب الصناعات الغذائية لجهة سوس ماسة جمعه العام. وأسفر التصويت عن انتخاب السيد "
+        'مراد الفاسي، المدير العام لشركة "نسيج الأطلس"، رئيسا للقطب، والسيدة سلوى بناني، '
+        'مسيرة شركة "Atlas Denim"، نائبة للرئيس.'
+    )
+    assert found["مراد الفاسي"]["positions"] == [
+        ("المدير العام", "نسيج الأطلس"),
+        ("رئيس", "قطب الصناعات الغذائية لجهة سوس ماسة"),
+    ]
+    assert found["سلوى بناني"]["positions"] == [
+        ("مسيرة", "Atlas Denim"),
+        ("نائبة للرئيس", "BOARD"),
+    ]
+
+
+def test_title_after_an_honorific_name_without_comma():
+    found = people(
+        "ووقع الاتفاقية كل من السيد يوسف العمراني المدير العام لوكالة التنمية الفلاحية، "
+        "والسيدة أمل الحداد رئيسة المجلس الجماعي لبركان."
+    )
+    assert found["يوسف العمراني"]["positions"] == [("المدير العام", "وكالة التنمية الفلاحية")]
+    assert found["أمل الحداد"]["positions"] == [("رئيسة", "المجلس الجماعي لبركان")]
+
+
+def test_accusative_offices_of_a_list_go_to_each_member():
+    found = people(
+        "كما انتخب الجمع العام السيد حسن البقالي نائبا للرئيس والسيد عمر الزين أمينا للمال."
+    )
+    assert found["حسن البقالي"]["positions"] == [("نائب للرئيس", "BOARD")]
+    assert found["عمر الزين"]["positions"] == [("أمين للمال", "BOARD")]
+
+
+def test_region_president_presides_its_named_council():
+    found = people(
+        "وحضر رئيس جهة سوس ماسة محمد أوبلا. وقد رصد مجلس جهة سوس ماسة غلافا مهما للمشروع."
+    )
+    assert found["محمد أوبلا"]["positions"] == [("رئيس جهة سوس ماسة", "مجلس جهة سوس ماسة")]
+
+
+def test_deputy_minister_holds_office_in_the_named_ministry():
+    found = people(
+        "وترأس الوزير المنتدب المكلف بالاستثمار، السيد كريم الصقلي، الحفل. ووقعت الاتفاقية "
+        "الوزارة المنتدبة المكلفة بالاستثمار."
+    )
+    assert found["كريم الصقلي"]["positions"] == [
+        ("الوزير المنتدب المكلف بالاستثمار", "الوزارة المنتدبة المكلفة بالاستثمار")
+    ]
+
+
+def test_female_governor_is_an_office_without_body():
+    found = people("وحضرت عاملة إقليم الحاجب بالنيابة، السيدة سميرة الأمين، حفل الافتتاح.")
+    assert found["سميرة الأمين"]["positions"] == [("عاملة إقليم الحاجب بالنيابة", None)]
+
+
+def test_dateline_with_a_dash_signs_the_author_only_with_a_given_name():
+    assert people("طنجة – عادل الريفي\n\nانطلقت أشغال المنتدى.")["عادل الريفي"]["positions"] == [
+        ("كاتب المقال", None)
+    ]
+    assert "العلم" not in people("طنجة – العلم\n\nانطلقت أشغال المنتدى.")
+
+
+def test_family_name_ending_like_a_pronoun():
+    found = people("وقال رئيس جامعة ابن زهر، السيد عبد الجليل الكوهن، إن الشراكة مهمة.")
+    assert "عبد الجليل الكوهن" in found
+
+
+def test_amount_words_are_not_names():
+    found = people("وأشار المسؤول إلى أن المؤسسة ستواكب المقاولات، بتمويل يقدر بمليون دولار.")
+    assert not any("دولار" in name for name in found)
+
+
+def test_a_given_name_inside_the_body_does_not_cut_the_title_off():
+    found = people("وأشرف على الافتتاح رئيس جامعة محمد الخامس بالرباط يوسف العمراني.")
+    assert found["يوسف العمراني"]["positions"] == [("رئيس", "جامعة محمد الخامس بالرباط")]

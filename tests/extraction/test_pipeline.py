@@ -184,3 +184,37 @@ def test_an_article_that_reports_a_signing_is_about_it_not_an_earlier_forum():
     event = record["events"][0]
     assert (event["kind"], event["start_date"]) == ("signing", "2025-03-11")
     assert {o["role"] for o in event["organizations"]} == {"partner"}
+
+
+def test_the_seat_of_the_host_body_is_where_the_event_is_held():
+    text = (
+        "توقيع اتفاقية بتيزنيت\n\n"
+        "جرى، يوم الجمعة 14 مارس 2025 بمقر عمالة إقليم تيزنيت، التوقيع على اتفاقية شراكة بين "
+        "مجلس جهة سوس ماسة ووكالة التنمية الفلاحية. ووقعها عن الوكالة مديرها الجهوي بأكادير.\n"
+    )
+    (event,) = extract_article(text, published_on=date(2025, 3, 15))["events"]
+    assert (event["city"], event["region"]) == ("تيزنيت", "souss-massa")
+
+
+def test_a_stated_duration_gives_the_last_day():
+    text = (
+        "ملتقى الاستثمار ببركان\n\n"
+        "انطلقت، صباح أمس الثلاثاء بمدينة بركان، أشغال الملتقى الجهوي للاستثمار، الذي تنظمه "
+        "غرفة التجارة والصناعة والخدمات لجهة الشرق على مدى يومين.\n"
+    )
+    (event,) = extract_article(text, published_on=date(2025, 10, 8))["events"]
+    assert (event["start_date"], event["end_date"]) == ("2025-10-07", "2025-10-08")
+
+
+def test_a_company_in_brackets_is_not_also_a_person():
+    text = (
+        "جمعية الصناعيين تنتخب مكتبها\n\n"
+        "انتخب الجمع العام لجمعية صناعيي الحي الصناعي بسطات مكتبا جديدا جاءت تركيبته كالتالي:\n"
+        "- Karim Naciri (Settat Metal Works): رئيسا\n"
+        "- Hajar Fassi (Agro Cold Chain): أمينة المال\n"
+    )
+    record = extract_article(text, published_on=date(2025, 2, 24))
+    people = {p["name"] for p in record["people"]}
+    bodies = {o["name"] for o in record["organizations"]}
+    assert {"Settat Metal Works", "Agro Cold Chain"} <= bodies
+    assert not people & bodies
