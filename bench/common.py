@@ -17,6 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 COOKIE = re.compile(rb"csrftoken=([^;]+)")
+LOCATION = re.compile(rb"\r\n[Ll]ocation: ([^\r]+)")
 
 
 def free_port() -> int:
