@@ -10,6 +10,7 @@ from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from core.cache import content_version
 from core.search import QUERY_MAX_LENGTH, search_queryset
 from organizations.models import Organization
 from taxonomy.models import Commune, Region, Sector
@@ -35,6 +36,35 @@ class SlugChoiceFilter(django_filters.ModelChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+class ReferenceSlugField(forms.ModelChoiceField):
+    """Reference records (a dozen regions, a score of sectors) named by slug: read once per
+    process and content version (any edit bumps it) instead of a query per request, as
+    Django's ContentType manager keeps its rows."""
+
+    _records: dict[str, tuple[str, dict]] = {}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        label, version = self.queryset.model._meta.label, content_version()
+        kept_version, records = self._records.get(label, (None, {}))
+        if kept_version != version:
+            records = {record.slug: record for record in self.queryset}
+            self._records[label] = (version, records)
+        try:
+            return records[str(value)]
+        except KeyError:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            ) from None
+
+
+class ReferenceChoiceFilter(SlugChoiceFilter):
+    field_class = ReferenceSlugField
+
+
 class EventFilterForm(forms.Form):
     def clean(self):
         data = super().clean()
@@ -51,13 +81,13 @@ class EventFilter(django_filters.FilterSet):
         max_length=QUERY_MAX_LENGTH,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    region = SlugChoiceFilter(
+    region = ReferenceChoiceFilter(
         label=_("Region"),
         queryset=Region.objects.all(),
         field_name="region",
         empty_label=_("All regions"),
     )
-    sector = SlugChoiceFilter(
+    sector = ReferenceChoiceFilter(
         label=_("Sector"),
         queryset=Sector.objects.all(),
         field_name="sectors",

@@ -294,3 +294,25 @@ def test_the_filters_fold_unless_they_need_correcting(client, casablanca_fair):
     invalid = client.get(f"{URL}?date_from=15-05-2025")
     assert invalid.status_code == 400
     assert '<details class="filters-panel" open>' in invalid.content.decode()
+
+
+def test_regions_and_sectors_are_read_once_per_content_version(client, casablanca_fair, settings):
+    """Their slugs are looked up in a map kept per process and content version: no query per
+    request, and a renamed slug is seen at once (any edit bumps the version)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PUBLIC_PAGE_CACHE = False
+    query = f"{URL}?region=casablanca-settat&sector=automotive"
+    assert casablanca_fair.title in titles(client.get(query))
+    with CaptureQueriesContext(connection) as queries:
+        assert casablanca_fair.title in titles(client.get(query))
+    assert queries.captured_queries  # the page was rendered, not served from a cache
+    assert not any('FROM "taxonomy_region"' in q["sql"] for q in queries.captured_queries)
+    assert not any('FROM "taxonomy_sector"' in q["sql"] for q in queries.captured_queries)
+
+    region = Region.objects.get(slug="casablanca-settat")
+    region.slug = "grand-casablanca-settat"
+    region.save()
+    assert client.get(query).status_code == 400
+    assert casablanca_fair.title in titles(client.get(f"{URL}?region=grand-casablanca-settat"))
