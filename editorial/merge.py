@@ -39,6 +39,7 @@ from modeltranslation.utils import build_localized_fieldname
 from core.templatetags.portal_tags import joined
 
 from .models import Publishable, Transition
+from .revisions import field_label
 from .transitions import (
     STALE_VERSION,
     TransitionError,
@@ -211,7 +212,6 @@ def translated_attnames(model) -> list[tuple[str, str, str]]:
 @dataclass
 class FieldFill:
     label: str
-    language: str  # "" for a field that is not translated
     source: str  # the record it comes from
 
 
@@ -223,7 +223,6 @@ class FieldConflict:
 
     column: str
     label: str
-    language: str
     values: list[tuple[int, str]]
 
 
@@ -233,16 +232,15 @@ class FieldsMerge:
     conflicts: list[FieldConflict] = field(default_factory=list)
 
 
-def content_fields(model) -> list[tuple[models.Field, str]]:
-    """(field, language) for every fact a record holds in its own row, each language of a
-    translated field apart ("" for the others). Not the workflow and bookkeeping (NOT_FILLED),
+def content_fields(model) -> list[models.Field]:
+    """Every fact a record holds in its own row, each language's column of a translated field
+    apart. Not the workflow and bookkeeping (NOT_FILLED),
     not a link to a record of the same kind (an organisation's parent, an agreement's previous
     one: taking it over could make a loop), not what a declared move merges itself (aliases)."""
-    columns = {column: language for _name, language, column in translated_attnames(model)}
     mirrors = {name for name, _language, _column in translated_attnames(model)}
     owned = {name for move in merge_moves(model) for name in getattr(move, "fields", ())}
     return [
-        (model_field, columns.get(model_field.name, ""))
+        model_field
         for model_field in model._meta.concrete_fields
         if not model_field.primary_key
         and model_field.editable
@@ -251,14 +249,6 @@ def content_fields(model) -> list[tuple[models.Field, str]]:
         and model_field.name not in owned
         and not (model_field.many_to_one and model_field.related_model is model)
     ]
-
-
-def _field_label(model_field: models.Field, language: str) -> str:
-    if not language:
-        return str(model_field.verbose_name)
-    # A language's column is labelled like the translated field it belongs to.
-    original = model_field.name.removesuffix(f"_{language}")
-    return str(model_field.model._meta.get_field(original).verbose_name)
 
 
 def value_shown(record: models.Model, model_field: models.Field) -> str:
@@ -291,15 +281,15 @@ def fields_merge(
     takes = takes or {}
     sources = {other.pk: other for other in others}
     result = FieldsMerge()
-    for model_field, language in content_fields(type(survivor)):
+    for model_field in content_fields(type(survivor)):
         attname = model_field.attname
-        label = _field_label(model_field, language)
+        label = field_label(model_field)  # "Title (French)" for a language's column
         own = getattr(survivor, attname)
         if is_empty(own):
             source = next((o for o in others if not is_empty(getattr(o, attname))), None)
             if source is not None:
                 setattr(survivor, attname, getattr(source, attname))
-                result.fills.append(FieldFill(label, language, str(source)))
+                result.fills.append(FieldFill(label, str(source)))
             continue
         differing = [
             other
@@ -312,7 +302,6 @@ def fields_merge(
             FieldConflict(
                 column=model_field.name,
                 label=label,
-                language=language,
                 values=[
                     (record.pk, value_shown(record, model_field)) for record in [survivor, *others]
                 ],
@@ -321,7 +310,7 @@ def fields_merge(
         chosen = sources.get(takes.get(model_field.name))
         if chosen in differing:
             setattr(survivor, attname, getattr(chosen, attname))
-            result.fills.append(FieldFill(label, language, str(chosen)))
+            result.fills.append(FieldFill(label, str(chosen)))
     return result
 
 
@@ -344,7 +333,7 @@ TAKES_INVALID = gettext_lazy(
 
 def _takes_refusal(model, takes: dict[str, int], pks: set[int]) -> str | None:
     """A pick that names no fact of these records, or no record being merged."""
-    names = {model_field.name for model_field, _language in content_fields(model)}
+    names = {model_field.name for model_field in content_fields(model)}
     if set(takes) - names or set(takes.values()) - pks:
         return str(TAKES_INVALID)
     return None
@@ -535,10 +524,7 @@ def records_merge(
 
     summary = joined(f"{label}: {count}" for label, count in moved.items())
     if fields.fills:
-        taken = joined(
-            f"{fill.label} ({fill.language})" if fill.language else fill.label
-            for fill in fields.fills
-        )
+        taken = joined(fill.label for fill in fields.fills)
         taken_note = gettext("Taken from the others: %(fields)s.") % {"fields": taken}
         summary = f"{summary} {taken_note}".strip()
     content_type = ContentType.objects.get_for_model(model)

@@ -21,6 +21,7 @@ from editorial.merge import (
     records_merge,
 )
 from editorial.models import Publishable, Status, Transition
+from editorial.revisions import field_label
 from events.models import Agreement, Event, EventKind, EventOrganization, Participation
 from organizations.models import Organization, Person, Position
 from portal.search import search_all
@@ -32,6 +33,12 @@ from tests.organizations.factories import OrganizationFactory, PersonFactory
 from tests.registrations.factories import RegistrationFactory
 
 from .conftest import make_record
+
+
+def label(name: str) -> str:
+    """An event field's label as the merge page and the history show it ("Venue (French)")."""
+    return field_label(Event._meta.get_field(name))
+
 
 pytestmark = pytest.mark.django_db
 
@@ -221,7 +228,7 @@ def test_the_plan_shows_what_moves_and_warns_about_capacity(two_forums, publishe
     assert moves["registrations"] == 1 and moves["sources (quoted spans)"] == 2
     assert moves["people at the event"] == 2 and moves["agreements signed there"] == 1
     assert ("sectors", 1) in plan.choices
-    assert any(fill.language == "en" for fill in plan.fills)
+    assert label("title_en") in {fill.label for fill in plan.fills}
     assert any("capacity of 1" in note for note in plan.notes)
     assert not Event.objects.get(pk=dup.pk).replaced_by  # nothing changed
 
@@ -351,13 +358,9 @@ def test_the_survivor_takes_every_fact_it_lacks_in_every_language(two_fairs, pub
     assert (kept.title_ar, kept.summary_ar) == ("معرض الصناعة", "ملخص محفوظ")
     assert (kept.start_date, kept.kind) == (FAIR_OPENS, EventKind.EXHIBITION)
     assert (kept.status, kept.slug, kept.published_at) == (Status.PUBLISHED, slug, published_at)
-    assert {(fill.label, fill.language) for fill in result.fills} >= {
-        ("end date", ""),
-        ("edition", ""),
-        ("venue", "ar"),
-        ("venue", "fr"),
-        ("title", "fr"),
-        (str(Event._meta.get_field("commune").verbose_name), ""),
+    assert {fill.label for fill in result.fills} >= {
+        label(name)
+        for name in ("end_date", "edition", "venue_ar", "venue_fr", "title_fr", "commune")
     }
     assert {conflict.column for conflict in result.conflicts} == {
         "title_ar",
@@ -367,7 +370,8 @@ def test_the_survivor_takes_every_fact_it_lacks_in_every_language(two_fairs, pub
     }
     # The log says which facts the survivor took over.
     assert "Taken from the others: " in result.transition.comment
-    assert "end date" in result.transition.comment and "venue (fr)" in result.transition.comment
+    assert label("end_date") in result.transition.comment
+    assert label("venue_fr") in result.transition.comment
 
 
 def test_the_plan_shows_the_facts_the_records_disagree_on_side_by_side(two_fairs):
@@ -379,14 +383,14 @@ def test_the_plan_shows_the_facts_the_records_disagree_on_side_by_side(two_fairs
         (kept.pk, "معرض الصناعة"),
         (dup.pk, "المعرض الدولي للصناعة"),
     ]
-    assert (conflicts["title_ar"].label, conflicts["title_ar"].language) == ("title", "ar")
+    assert conflicts["title_ar"].label == label("title_ar")
     assert conflicts["kind"].values == [
         (kept.pk, EventKind.EXHIBITION.label),
         (dup.pk, EventKind.FORUM.label),
     ]
     shown_dates = [value for _pk, value in conflicts["start_date"].values]
     assert all("2026" in value for value in shown_dates) and len(set(shown_dates)) == 2
-    assert ("end date", "", str(dup)) in {(f.label, f.language, f.source) for f in plan.fills}
+    assert (label("end_date"), str(dup)) in {(f.label, f.source) for f in plan.fills}
     kept.refresh_from_db()
     assert kept.end_date is None  # nothing changed
 
@@ -403,7 +407,7 @@ def test_the_publisher_may_take_the_other_records_value_field_by_field(two_fairs
     assert kept.start_date == dup.start_date  # picked
     assert kept.title_ar == "معرض الصناعة"  # its own, picked explicitly
     assert kept.summary_ar == "ملخص محفوظ"  # not picked: its own
-    assert ("start date", "", str(dup)) in {(f.label, f.language, f.source) for f in result.fills}
+    assert (label("start_date"), str(dup)) in {(f.label, f.source) for f in result.fills}
 
 
 @pytest.mark.parametrize(
