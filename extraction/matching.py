@@ -11,7 +11,9 @@ names are loaded once per article (two queries), then each proposal is looked up
    "المكتب الشريف للفوسفاط", and "OCP" finds it too; the database's records extend the base;
 3. the acronym (CGEM, AMITH), the proposal's or its institution's, when one record alone
    carries it;
-4. fuzzy, with rapidfuzz, at or above `FUZZY_THRESHOLD`.
+4. fuzzy, with rapidfuzz, at or above `FUZZY_THRESHOLD`;
+5. for a company (or a body of no known kind), its name read in the other script: "Saïss
+   Wiring Systems" finds "سايس وايرينغ سيستمز" when their consonants agree word for word.
 
 Three guards keep different bodies apart: a proposal never matches a record of another region
 (both known; from the knowledge base when the article or the record gives none, so a generic
@@ -58,6 +60,7 @@ REASONS = {
     "acronym": _("same acronym"),
     "known": _("another name of the same institution"),
     "fuzzy": _("similar name"),
+    "transliteration": _("name transliterated"),
     "same-event": _("the same happening"),
     "same-agreement": _("the same agreement"),
 }
@@ -94,6 +97,79 @@ def match_key(text: str) -> str:
 
 def acronym_key(text: str | None) -> str:
     return re.sub(r"[.\s-]", "", text or "").upper()
+
+
+# -- cross-script names ------------------------------------------------------------------
+
+# A company's name is written in Latin letters in French and transliterated in Arabic ones
+# ("Saïss Wiring Systems" / "سايس وايرينغ سيستمز"): both are read as consonant skeletons in
+# one coarse alphabet. Vowels, and the letters that stand for them (ا و ي ع / w y h), vary
+# too much between writers to count; s, z and sh share a class because the plural "s" is
+# written ز and "-tion" ش.
+_ARABIC_CONSONANTS = str.maketrans(
+    {
+        "ب": "b", "پ": "b", "ت": "t", "ط": "t", "ث": "t", "ج": "g", "غ": "g", "گ": "g",
+        "ڭ": "g", "ك": "k", "ق": "k", "خ": "k", "ف": "f", "ڤ": "f", "س": "s", "ص": "s",
+        "ز": "s", "ش": "s", "ذ": "d", "د": "d", "ض": "d", "ر": "r", "ل": "l", "م": "m",
+        "ن": "n",
+    }
+)  # fmt: skip
+_LATIN_SOUNDS = (
+    (re.compile(r"ch(?=[lnrt])"), "k"),  # "technologies", "chrome"
+    (re.compile(r"sch|sh|ch"), "s"),
+    (re.compile(r"ti(?=[aeiou])"), "s"),  # "corporation"
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"ck|qu|q"), "k"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"c(?=[eiy])"), "s"),
+)
+_LATIN_CONSONANTS = str.maketrans("cçzjpv", "kssgbf", "aeiouywh")
+# Generic words a writer translates rather than transliterates (and so reads differently).
+_GENERIC_WORDS = frozenset(
+    {"شركة", "مجموعة", "societe", "ste", "groupe", "group", "sa", "sarl", "sas"}
+)
+# Fewer consonants than this, or a single word with fewer than `SKELETON_MIN_WORD`, is
+# shared by too many unrelated names ("OCP" / "أوسيبي" would read as one "ksb").
+SKELETON_MIN = 5
+SKELETON_MIN_WORD = 6
+# Below the fuzzy threshold's certainty: a reading, not a spelling.
+TRANSLITERATION_SCORE = 85
+# Only companies and bodies of no known kind: ministries and public bodies have Arabic and
+# French names of their own that the knowledge base links.
+TRANSLITERATED_KINDS = frozenset({"company", "other"})
+
+
+def _collapse(letters: str) -> str:
+    """Doubled consonants ("ss", "ll") are written once in the other script."""
+    return re.sub(r"(.)\1+", r"\1", letters)
+
+
+@lru_cache(maxsize=1 << 14)
+def transliteration_key(text: str) -> tuple[str, str]:
+    """The script a name is written in ("ar", "latin" or "" when mixed or neither) and its
+    consonant skeleton, word by word; an empty skeleton when too short to tell names apart."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    words = [w for w in _NON_WORD.sub(" ", folded).split() if w not in _GENERIC_WORDS]
+    if not words:
+        return "", ""
+    if all(re.fullmatch(r"[\u0621-\u06ff]+", w) for w in words):
+        script = "ar"
+        skeletons = [re.sub(r"[^a-z]", "", w.translate(_ARABIC_CONSONANTS)) for w in words]
+    elif all(re.fullmatch(r"[a-z]+", w) for w in words):
+        script = "latin"
+        skeletons = []
+        for word in words:
+            for sound, letter in _LATIN_SOUNDS:
+                word = sound.sub(letter, word)
+            skeletons.append(word.translate(_LATIN_CONSONANTS))
+    else:
+        return "", ""
+    skeletons = [_collapse(s) for s in skeletons if s]
+    length = sum(map(len, skeletons))
+    if length < SKELETON_MIN or (len(skeletons) == 1 and length < SKELETON_MIN_WORD):
+        return script, ""
+    return script, " ".join(skeletons)
 
 
 @lru_cache(maxsize=1 << 12)
@@ -137,6 +213,7 @@ class _Row:
     region: str | None
     names: tuple[tuple[str, str], ...]  # (original name, reason)
     acronym: str
+    kind: str = ""  # an organisation's (OrganizationKind)
 
 
 class RecordIndex:
@@ -149,7 +226,16 @@ class RecordIndex:
         self.fuzzy_keys: list[str] = []
         self.compact_keys: list[str] = []  # without spaces: "نور الدين" / "نورالدين"
         self.fuzzy_owners: list[tuple[int, str]] = []
+        # (script, skeleton) -> (pk, name): a name found written in the other script
+        self.transliterated: dict[tuple[str, str], list[tuple[int, str]]] = {}
         for row in rows:
+            if row.kind in TRANSLITERATED_KINDS:
+                for name, _reason in row.names:
+                    script, skeleton = transliteration_key(name)
+                    if skeleton:
+                        self.transliterated.setdefault((script, skeleton), []).append(
+                            (row.pk, name)
+                        )
             for name, reason in row.names:
                 key = match_key(name)
                 if not key:
@@ -168,12 +254,12 @@ class RecordIndex:
         fields = ("pk", "name_ar", "name_fr", "name_en", "aliases", "acronym", "status", "slug")
         # A record merged into another is known by the survivor (its names are aliases there).
         live = Organization.objects.filter(replaced_by__isnull=True)
-        for values in live.values_list(*fields, "region__slug"):
-            pk, ar, fr, en, aliases, acronym, status, slug, region = values
+        for values in live.values_list(*fields, "region__slug", "kind"):
+            pk, ar, fr, en, aliases, acronym, status, slug, region, kind = values
             region = region or _known_region(ar, fr, en)
             rows.append(
                 _Row(pk, ar or fr or en or "", status, slug, region,
-                     _names(ar, fr, en, aliases), acronym_key(acronym))
+                     _names(ar, fr, en, aliases), acronym_key(acronym), kind)
             )  # fmt: skip
         return cls(rows)
 
@@ -207,9 +293,15 @@ class RecordIndex:
         return not (_places(name) and own and own != _places(name))
 
     def find(
-        self, names: list[str], *, acronym: str | None = None, region: str | None = None
+        self,
+        names: list[str],
+        *,
+        acronym: str | None = None,
+        region: str | None = None,
+        kind: str | None = None,
     ) -> Candidate | None:
-        """The record the proposal named `names` (its name first) is about, or None."""
+        """The record the proposal named `names` (its name first) is about, or None; `kind`,
+        an organisation's when the article tells it."""
         names = [n for n in names if n and n.strip()]
         if not names:
             return None
@@ -251,7 +343,14 @@ class RecordIndex:
             if len(owners) == 1:
                 return self._candidate(owners.pop(), 100, "acronym")
         # 4. fuzzy, on the proposal's own name only (aliases are often generic)
-        key = match_key(names[0])
+        fuzzy = self._fuzzy(names[0], region)
+        if fuzzy or (kind is not None and kind not in TRANSLITERATED_KINDS):
+            return fuzzy
+        # 5. the same name in the other script, a company's read in Arabic and in French
+        return self._transliterated(names[0], region, known)
+
+    def _fuzzy(self, name: str, region: str | None) -> Candidate | None:
+        key = match_key(name)
         if len(key) < FUZZY_MIN_LENGTH or not self.fuzzy_keys:
             return None
         best: dict[int, float] = {}
@@ -264,12 +363,32 @@ class RecordIndex:
                 query, choices, scorer=scorer, score_cutoff=FUZZY_THRESHOLD, limit=5
             ):
                 pk, other = self.fuzzy_owners[index]
-                if self._allowed(pk, region, names[0], other):
+                if self._allowed(pk, region, name, other):
                     best[pk] = max(best.get(pk, 0), score)
         if not best:
             return None
         pk = max(best, key=best.get)
         return self._candidate(pk, best[pk], "fuzzy")
+
+    def _transliterated(
+        self, name: str, region: str | None, known: Institution | None
+    ) -> Candidate | None:
+        """The one record with a name in the other script that reads the same, word for
+        word; never a record the knowledge base knows as another institution. The
+        proposal's own name only, as for fuzzy matching: its aliases are often generic."""
+        script, skeleton = transliteration_key(name)
+        if not skeleton:
+            return None
+        other_script = "latin" if script == "ar" else "ar"
+        owners = {
+            pk
+            for pk, other in self.transliterated.get((other_script, skeleton), ())
+            if self._allowed(pk, region, name, other)
+            and not _other_institution(known, self.rows[pk])
+        }
+        if len(owners) != 1:
+            return None  # none, or several that read the same: an editor must choose
+        return self._candidate(owners.pop(), TRANSLITERATION_SCORE, "transliteration")
 
 
 def _own_aliases(names: list[str]) -> list[str]:
@@ -301,6 +420,15 @@ def _institution(names: list[str], acronym: str | None) -> Institution | None:
     return None
 
 
+def _other_institution(known: Institution | None, row: _Row) -> bool:
+    """Whether the proposal and the record are two different known institutions: the
+    knowledge base keeps them apart, however alike their names read."""
+    if known is None:
+        return False
+    theirs = _institution([name for name, _reason in row.names], None)
+    return theirs is not None and theirs.key != known.key
+
+
 def _names(ar, fr, en, aliases) -> tuple[tuple[str, str], ...]:
     names = [(ar, "name"), (fr, "translation"), (en, "translation")]
     names += [(alias, "alias") for alias in aliases or () if isinstance(alias, str)]
@@ -325,6 +453,7 @@ def matches_find(record: dict) -> Matches:
                 [org["name"], *org.get("aliases", ())],
                 acronym=org.get("acronym"),
                 region=org.get("region"),
+                kind=org.get("kind"),
             )
             for org in record["organizations"]
         ],

@@ -4,7 +4,7 @@ import pytest
 
 from editorial.models import Status
 from extraction.matching import FUZZY_THRESHOLD, RecordIndex, matches_find
-from organizations.models import Organization, Person
+from organizations.models import Organization, OrganizationKind, Person
 from taxonomy.models import Region
 from tests.organizations.factories import OrganizationFactory, PersonFactory
 
@@ -135,3 +135,87 @@ def test_the_base_does_not_join_different_bodies_of_one_family():
     OrganizationFactory(name="المركز الجهوي للاستثمار سوس-ماسة", name_fr="")
     assert find_org("CRI Souss-Massa").name == "المركز الجهوي للاستثمار سوس-ماسة"
     assert find_org("Centre régional d'investissement de Fès-Meknès") is None
+
+
+COMPANY = OrganizationKind.COMPANY
+
+
+@pytest.mark.parametrize(
+    ("kept", "read"),
+    [
+        ("Saïss Wiring Systems", "سايس وايرينغ سيستمز"),
+        ("Lear Corporation", "لير كوربوريشن"),
+        ("Fujikura Automotive", "فوجيكورا أوتوموتيف"),
+        ("Delphi Packard", "دلفي باكارد"),
+        ("Nexalto Câblage Maroc", "نيكسالتو كابلاج ماروك"),
+    ],
+)
+def test_a_company_name_matches_across_scripts_both_ways(kept, read):
+    latin = OrganizationFactory(name="", name_fr=kept, kind=COMPANY)
+    found = find_org(read, kind="company")
+    assert (found.pk, found.reason) == (latin.pk, "transliteration")
+    assert str(found.reason_label) == "name transliterated"
+    latin.delete()
+    arabic = OrganizationFactory(name=read, name_fr="", kind=COMPANY)
+    assert find_org(kept).pk == arabic.pk  # a proposal of no known kind
+
+
+def test_a_generic_word_translated_rather_than_transliterated_is_left_out():
+    org = OrganizationFactory(name="", name_fr="Groupe Delphi Packard", kind=COMPANY)
+    assert find_org("شركة دلفي باكارد", kind="company").pk == org.pk
+
+
+@pytest.mark.parametrize(
+    ("kept", "read"),
+    [
+        ("Lear Wiring Systems", "ليوني وايرينغ سيستمز"),  # another company, same trade
+        ("Saïss Wiring Systems", "سايس وايرينغ"),  # a word missing
+        ("Wiring Systems Saïss", "سايس وايرينغ سيستمز"),  # words in another order
+        ("OCP", "أوسيبي"),  # too short to tell names apart
+        ("Zakiro", "زاكيرو"),
+        ("Sama Taka", "ساما تاكا"),
+        ("Kaptel Mirad", "كابتن ميراد"),  # one consonant differs
+    ],
+)
+def test_different_or_too_short_company_names_do_not_match_across_scripts(kept, read):
+    OrganizationFactory(name="", name_fr=kept, kind=COMPANY)
+    assert find_org(read, kind="company") is None
+
+
+def test_only_companies_and_bodies_of_no_known_kind_match_across_scripts():
+    OrganizationFactory(name="", name_fr="Tamkine Sinaai Tanmia", kind=OrganizationKind.MINISTRY)
+    assert find_org("تامكين صناعي تنمية", kind="company") is None
+    company = OrganizationFactory(name="", name_fr="Fujikura Automotive", kind=COMPANY)
+    assert find_org("فوجيكورا أوتوموتيف", kind="ministry") is None
+    company.kind = OrganizationKind.OTHER
+    company.save()
+    assert find_org("فوجيكورا أوتوموتيف", kind="other").pk == company.pk
+
+
+def test_a_reading_several_records_share_decides_nothing():
+    OrganizationFactory(name="", name_fr="Delphi Packard", kind=COMPANY)
+    OrganizationFactory(name="", name_fr="Delfy Pakard", kind=COMPANY)
+    assert find_org("دلفي باكارد", kind="company") is None
+
+
+def test_a_reading_never_joins_two_known_institutions():
+    # the base knows the proposal as Sumitomo (its alias), the record as Yazaki
+    org = OrganizationFactory(name="يازاكي", name_fr="Samitomo Elektrik", kind=COMPANY)
+    assert find_org("سوميتومو إلكتريك", "سوميتومو", kind="company") is None
+    org.name_ar = "شركة الاختبار"
+    org.save()
+    assert find_org("سوميتومو إلكتريك", "سوميتومو", kind="company").pk == org.pk
+
+
+def test_cross_script_matching_follows_the_extracted_kind():
+    company = OrganizationFactory(name="سايس وايرينغ سيستمز", name_fr="", kind=COMPANY)
+    record = {
+        "organizations": [
+            {"name": "Saïss Wiring Systems", "aliases": [], "acronym": None, "region": None,
+             "kind": "company"},
+            {"name": "Saïss Wiring Systems", "aliases": [], "acronym": None, "region": None,
+             "kind": "federation"},
+        ],
+        "people": [],
+    }  # fmt: skip
+    assert [m and m.pk for m in matches_find(record).organizations] == [company.pk, None]
