@@ -8,6 +8,8 @@ from organizations.models import Organization, OrganizationKind, Person
 from taxonomy.models import Region
 from tests.organizations.factories import OrganizationFactory, PersonFactory
 
+from ..i18n import translated
+
 pytestmark = pytest.mark.django_db
 
 FCP = "فدرالية الكيمياء وشبه الكيمياء"
@@ -154,7 +156,7 @@ def test_a_company_name_matches_across_scripts_both_ways(kept, read):
     latin = OrganizationFactory(name="", name_fr=kept, kind=COMPANY)
     found = find_org(read, kind="company")
     assert (found.pk, found.reason) == (latin.pk, "transliteration")
-    assert str(found.reason_label) == "name transliterated"
+    assert str(found.reason_label) == translated("name transliterated", "ar")
     latin.delete()
     arabic = OrganizationFactory(name=read, name_fr="", kind=COMPANY)
     assert find_org(kept).pk == arabic.pk  # a proposal of no known kind
