@@ -14,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from core.http import client_ip
-from core.ratelimit import rate_limit_hit as counter_hit
+from core.ratelimit import sign_up_limited
 
 from .forms import SubscriptionForm
 from .links import ExpiredLink, LinkError, confirm_payload
@@ -28,18 +28,6 @@ from .services import (
 from .topics import InvalidTopic, topic_description, topic_from_query
 
 RATE_LIMITED = _("Too many subscription attempts. Please wait a while and try again.")
-
-
-def rate_limit_hit(scope: str, value: str) -> bool:
-    if not settings.ALERTS_RATE_LIMIT_ENABLED:
-        return False
-    limit = {
-        "ip": settings.ALERTS_RATE_LIMIT_PER_IP,
-        "email": settings.ALERTS_RATE_LIMIT_PER_EMAIL,
-    }[scope]
-    return counter_hit(
-        f"alerts-{scope}", value, limit=limit, window=settings.ALERTS_RATE_LIMIT_WINDOW
-    )
 
 
 @never_cache
@@ -59,13 +47,13 @@ def subscribe(request: HttpRequest) -> HttpResponse:
 
     form = SubscriptionForm(request.POST)
     context["form"] = form
-    if rate_limit_hit("ip", client_ip(request)):
+    if sign_up_limited("alerts", "ip", client_ip(request)):
         form.add_error(None, RATE_LIMITED)
         return render(request, "alerts/subscribe.html", context, status=429)
     if not form.is_valid():
         return render(request, "alerts/subscribe.html", context, status=400)
     email = form.cleaned_data["email"]
-    if rate_limit_hit("email", email.lower()):
+    if sign_up_limited("alerts", "email", email.lower()):
         form.add_error(None, RATE_LIMITED)
         return render(request, "alerts/subscribe.html", context, status=429)
     subscription_request(

@@ -3,6 +3,7 @@
 import hashlib
 import time
 
+from django.conf import settings
 from django.core.cache import caches
 
 
@@ -23,3 +24,18 @@ def rate_limit_hit(scope: str, value: str, *, limit: int, window: int) -> bool:
         counters.set(key, 1, timeout=window)
         count = 1
     return count is not None and count > limit  # None: the counters' Redis is down
+
+
+def sign_up_limited(form: str, scope: str, value: str) -> bool:
+    """One attempt at a public sign-up form, by client address (`scope` "ip") or e-mail
+    ("email"), under the form's settings: <FORM>_RATE_LIMIT_ENABLED, _PER_IP, _PER_EMAIL and
+    _WINDOW (e.g. REGISTRATION_RATE_LIMIT_PER_IP)."""
+    prefix = f"{form.upper()}_RATE_LIMIT"
+    if not getattr(settings, f"{prefix}_ENABLED"):
+        return False
+    return rate_limit_hit(
+        f"{form}-{scope}",
+        value,
+        limit=getattr(settings, f"{prefix}_PER_{scope.upper()}"),
+        window=getattr(settings, f"{prefix}_WINDOW"),
+    )

@@ -20,7 +20,7 @@ from django.views.decorators.cache import never_cache
 
 from core.cache import content_version
 from core.http import client_ip
-from core.ratelimit import rate_limit_hit as counter_hit
+from core.ratelimit import sign_up_limited
 from editorial.replacements import replacement_redirect
 from events.formatting import event_place_display
 from events.models import Event
@@ -46,18 +46,6 @@ from .services.seats import (
 
 def _site_url(request: HttpRequest) -> str:
     return request.build_absolute_uri("/").rstrip("/")
-
-
-def rate_limit_hit(scope: str, value: str) -> bool:
-    if not settings.REGISTRATION_RATE_LIMIT_ENABLED:
-        return False
-    limit = {
-        "ip": settings.REGISTRATION_RATE_LIMIT_PER_IP,
-        "email": settings.REGISTRATION_RATE_LIMIT_PER_EMAIL,
-    }[scope]
-    return counter_hit(
-        f"registration-{scope}", value, limit=limit, window=settings.REGISTRATION_RATE_LIMIT_WINDOW
-    )
 
 
 RATE_LIMITED = _("Too many registration attempts. Please wait a while and try again.")
@@ -130,13 +118,13 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
         return _form_page(request, event, seats)
 
     form = RegistrationForm(request.POST)
-    if rate_limit_hit("ip", client_ip(request)):
+    if sign_up_limited("registration", "ip", client_ip(request)):
         form.add_error(None, RATE_LIMITED)
         return _form_page(request, event, _seat_state(event), form=form, status=429)
     if not form.is_valid():
         return _form_page(request, event, _seat_state(event), form=form)
     data = form.cleaned_data
-    if rate_limit_hit("email", data["email"].lower()):
+    if sign_up_limited("registration", "email", data["email"].lower()):
         form.add_error(None, RATE_LIMITED)
         return _form_page(request, event, _seat_state(event), form=form, status=429)
     try:
@@ -178,7 +166,7 @@ def _personal_url(token: str, **query: str) -> str:
 
 def _calendar_url(event: Event) -> str:
     """The event's own .ics (events:calendar), which exists for a public, dated event only."""
-    if event.start_date and Event.objects.public().filter(pk=event.pk).exists():
+    if event.start_date and event.is_public:
         return reverse("events:calendar", args=[event.slug])
     return ""
 
