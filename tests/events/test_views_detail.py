@@ -162,11 +162,12 @@ def test_a_new_organisation_of_the_event_shows_at_once(client, db):
     assert "Cluster nouveau" in client.get(event.get_absolute_url()).content.decode()
 
 
-def test_sources_are_read_in_one_query_for_the_record(chemistry_forum, django_assert_num_queries):
+def test_sources_are_read_in_two_queries_for_the_record(chemistry_forum, django_assert_num_queries):
+    """Its Mentions, and what their articles reported of its facts (dates, city...)."""
     from articles.sources import attach_sources
 
     event = Event.objects.get(slug="forum-international-de-la-chimie-2024")
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):
         attach_sources(event)
     assert len(event.sources) == 1  # the fixture's article quotes it
     assert [m.pk for m in event.sources] == [m.pk for m in Mention.objects.for_object(event)]
