@@ -68,6 +68,19 @@ def test_fresh_sqlite_database_serves_the_demo_events(tmp_path):
         assert "المنتدى الدولي للكيمياء" in html
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/css/site.css") as r:
             assert r.status == 200
+        # Every kind of page, and the API: their queries must run on SQLite too.
+        for path in (
+            "/fr/events/?region=rabat-sale-kenitra",
+            "/ar/events/forum-international-de-la-chimie-2024/",
+            "/fr/organizations/federation-de-la-chimie-et-de-la-parachimie-fcp/",
+            "/fr/people/",
+            "/ar/agreements/",
+            "/ar/alerts/?region=oriental",
+            "/api/v1/events/?region=rabat-sale-kenitra",
+            "/api/v1/events/forum-international-de-la-chimie-2024",
+        ):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as r:
+                assert r.status == 200, path
     finally:
         server.terminate()
         server.wait(timeout=10)
