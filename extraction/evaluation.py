@@ -138,10 +138,17 @@ class _Canon:
 
 
 def _align_events(extracted: list[dict], gold: list[dict]) -> list[tuple[int, int]]:
+    """Pairs events, best first, by kind, then by what tells two events of one kind apart
+    (the day, the place, the edition: "the 3rd fair" and "the 2nd" it recalls), then title."""
+
     def score(e: dict, g: dict) -> float:
         we, wg = set(key(e.get("title")).split()), set(key(g.get("title")).split())
         overlap = len(we & wg) / max(len(we | wg), 1)
-        return (e.get("kind") == g.get("kind")) * 2 + overlap
+        same = sum(
+            e.get(field) is not None and e.get(field) == g.get(field)
+            for field in ("start_date", "edition")
+        ) + (bool(e.get("city")) and key(e.get("city")) == key(g.get("city")))
+        return (e.get("kind") == g.get("kind")) * 2 + same * 0.5 + overlap
 
     pairs, used_e, used_g = [], set(), set()
     ranked = sorted(

@@ -58,6 +58,7 @@ _SEP = "[.,،٫]"
 _DIGITS = rf"(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d)|\d+(?:{_SEP}\d+)*)"
 _WORDS = "|".join(sorted(_UNIT_WORDS, key=len, reverse=True))
 _WORD_NUMBER = rf"(?:{_WORDS})(?![{_L}])(?:\s+و\s*(?:{_WORDS})(?![{_L}]))*"
+_DUAL_OR_ACCUSATIVE = {"مليونا", "مليارا"}
 _SCALE = "|".join(sorted(_SCALES, key=len, reverse=True))
 _HALF = rf"نصف(?![{_L}])(?:\s+(?:ال)?(?:{_SCALE})(?![{_L}]))?"  # "مليار ونصف (المليار)"
 _GROUP = (
@@ -113,7 +114,10 @@ def _value(phrase: str) -> int | None:
             if candidate in _SCALES:
                 if pending is None and last_scale is None and total and "نصف" in phrase:
                     break  # "ونصف المليار": the half already counted names its scale
-                total += (pending if pending is not None else 1) * _SCALES[candidate]
+                # "مليونا درهم" with no number before it: the dual, two millions (after one,
+                # "خمسة وعشرون مليونا", the accusative of one)
+                alone = 2 if candidate in _DUAL_OR_ACCUSATIVE else 1
+                total += (pending if pending is not None else alone) * _SCALES[candidate]
                 pending, last_scale = None, _SCALES[candidate]
                 break
             if candidate in _UNIT_WORDS:
@@ -212,7 +216,8 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
     found: list[AgreementMention] = []
     summaries: list[AgreementMention] = []
     series_noun: tuple[str, str] | None = None  # (key, surface) of the series' noun
-    elliptical: set[int] = set()
+    elliptical: dict[int, tuple[str, str]] = {}  # item token → the noun it leaves out
+    items_noun = None  # "توقيع اتفاقيتين؛ الأولى بين …": the noun the items that follow leave out
     for index, (s_start, s_end) in enumerate(doc.sentences):
         signed = bool(_SIGNED.search(doc.norm, s_start, s_end))
         first = doc.first_token_from(s_start)
@@ -220,9 +225,11 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
         anchors = []
         for i in range(first, last + 1):
             anchor = _anchor(doc.tokens[i].norm)
-            if anchor is None and series_noun and _elliptical_item(doc, i):
-                anchor = series_noun[0]  # "وتتعلق الثانية بشركة …": the noun left out
-                elliptical.add(i)
+            items_noun = _ITEMS_OF.get(anchor, items_noun)
+            noun = series_noun or items_noun
+            if anchor is None and noun and _elliptical_item(doc, i):
+                anchor = noun[0]  # "وتتعلق الثانية بشركة …": the noun left out
+                elliptical[i] = noun
             if anchor is not None:
                 anchors.append((i, anchor))
         series = any(doc.tokens[k].bare in _SERIES for k in range(first, min(first + 8, last + 1)))
@@ -231,7 +238,7 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
             if anchor in _PLURAL:
                 continue
             if anchor.startswith("ال"):
-                if _series_item(doc, i):
+                if _series_item(doc, i) or i in elliptical:
                     # "وتتعلق الاتفاقية الأولى بتوسيع …"; "أما الاتفاقية الثانية، فهي اتفاقية
                     # شراكة …" names its kind in the indefinite noun that follows
                     named = next(((m, j, a) for m, (j, a) in enumerate(anchors[n + 1 :], n + 1)
@@ -259,7 +266,8 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
             until = anchors[n + 1][0] if n + 1 < len(anchors) else last
             mention = _mention(doc, index, i, anchor, until, shared=len(picks) > 1)
             if i in elliptical:
-                mention.title = f"{series_noun[1]} {doc.surface(i + 1, i + 1)}"
+                ordinal = i if doc.tokens[i].bare in _SERIES else i + 1
+                mention.title = f"{elliptical[i][1]} {doc.surface(ordinal, ordinal)}"
             elif anchor.startswith("ال") and _series_item(doc, i):
                 series_noun = (anchor, doc.surface(i, i, anchor))
             found.append(mention)
@@ -282,6 +290,10 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
 
 
 _PLURAL = {"اتفاقيات", "اتفاقيتين", "الاتفاقيات", "مذكرات"}
+_ITEMS_OF = {
+    **dict.fromkeys(("اتفاقيات", "اتفاقيتين", "الاتفاقيات"), ("الاتفاقيه", "الاتفاقية")),
+    "مذكرات": ("المذكره", "المذكرة"),
+}
 
 
 def _series_item(doc: Doc, i: int) -> bool:
@@ -299,8 +311,13 @@ _ITEM_VERBS = {"تتعلق", "يتعلق", "تخص", "يخص", "تهم", "يهم
 
 def _elliptical_item(doc: Doc, i: int) -> bool:
     """ "وتتعلق الثانية بشركة …", "فيما تخص الثالثة مجموعة …": token i opens an item of the
-    series and the item's ordinal follows it."""
-    if i + 1 >= len(doc.tokens) or doc.tokens[i + 1].bare not in _SERIES:
+    series and the item's ordinal follows it; "… اتفاقيتين؛ الأولى بين X وY": token i is the
+    ordinal, opening an item after a colon."""
+    if i + 1 >= len(doc.tokens):
+        return False
+    if doc.tokens[i].bare in _SERIES:
+        return bool(set(doc.tokens[i].gap) & set("؛:")) and doc.tokens[i + 1].norm == "بين"
+    if doc.tokens[i + 1].bare not in _SERIES:
         return False
     word = doc.tokens[i].norm
     return word in _ITEM_VERBS or word[:1] in "وف" and word[1:] in _ITEM_VERBS
@@ -344,6 +361,8 @@ def _title_end(doc: Doc, i: int, most: int = 12) -> int:
             continue
         if t.norm in _TITLE_STOPS or t.norm in STOPWORDS or t.norm in VERBS or t.norm[:3] == "بال":
             break
+        if t.norm[:1] == "ف" and i and doc.tokens[i - 1].norm in ("اما", "واما"):
+            break  # "أما الاتفاقية الثانية فوقعت …": "ف" opens what is said of it
         end += 1
     return end
 

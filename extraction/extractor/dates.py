@@ -50,13 +50,13 @@ _SINGLE = re.compile(rf"{_LEAD}({_DAY})\s+{_OF_MONTH}{_YEAR}")
 _NUMERIC = re.compile(r"(?<![\d/.-])([0-3]?\d)[/.-]([01]?\d)[/.-]((?:19|20)\d\d)(?![\d/.-])")
 _ISO = re.compile(r"(?<![\d-])((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?![\d-])")
 _RELATIVE = re.compile(
-    rf"(?<![{_L}])و?(اول امس|امس|بعد غد|يوم غد|اليوم|غدا)(?:\s+(?:يوم\s+)?({_WEEKDAY}))?"
+    rf"(?<![{_L}])و?(اول امس|امس|بعد غد|يوم غد|اليوم|غدا|غد)(?:\s+(?:يوم\s+)?({_WEEKDAY}))?"
     rf"(?![{_L}])"
 )
 _LAST_NEXT = re.compile(
     rf"(?<![{_L}])(?:يوم\s+)?({_WEEKDAY})\s+(الماضي|المنصرم|الفارط|المقبل|القادم)(?![{_L}])"
 )
-_OFFSETS = {"اول امس": -2, "امس": -1, "اليوم": 0, "غدا": 1, "يوم غد": 1, "بعد غد": 2}
+_OFFSETS = {"اول امس": -2, "امس": -1, "اليوم": 0, "غدا": 1, "يوم غد": 1, "بعد غد": 2, "غد": 1}
 
 
 # Words just before a date that say it opens or closes the event ("اختتمت، أمس الخميس",
@@ -214,9 +214,9 @@ def event_span(dates: list[DateMention], chosen: DateMention) -> tuple[date | No
 
 _COUNTS = {"يومين": 2, "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7}
 _DURATION = re.compile(
-    rf"(?<![{_L}])(?:علي مدي|لمده|طيله|[وف]?س?(?:تدوم|يدوم|تستمر|يستمر|تمتد|يمتد))\s+"
+    rf"(?<![{_L}])(?:علي مدي|لمده|طيله|[وف]?س?(?:تدوم|يدوم|تستمر|يستمر|تمتد|يمتد|تستغرق|يستغرق))\s+"
     rf"(?:[{_L}]+\s+)?"  # the subject may come between: "ويستمر المعرض 4 أيام"
-    rf"(?:(يومين)|(ثلاثه|اربعه|خمسه|سته|سبعه|[2-7])\s+ايام)(?![{_L}])"
+    rf"ل?(?:(يومين)|(ثلاثه|اربعه|خمسه|سته|سبعه|[2-7])\s+ايام)(?![{_L}])"  # "تمتد لثلاثة أيام"
 )
 
 
@@ -232,9 +232,12 @@ def duration(folded: str) -> int | None:
 
 def lasting(start: date | None, end: date | None, cue: str | None, days: int | None
             ) -> tuple[date | None, date | None]:  # fmt: skip
-    """A one-day span stretched over the days a duration gives, unless its day closes it."""
-    if start is None or start != end or not days or cue == "end":
+    """A one-day span stretched over the days a duration gives: forward from its first day,
+    back from its last when the text gives the closing day ("اختتمت أمس … على مدى يومين")."""
+    if start is None or start != end or not days:
         return start, end
+    if cue == "end":
+        return end - timedelta(days=days - 1), end
     return start, start + timedelta(days=days - 1)
 
 

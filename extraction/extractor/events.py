@@ -36,6 +36,10 @@ _ASSEMBLY_F = {"الجمعيه", "جمعيه", "جمعيتها", "جمعيته",
 _PRESS = {"صحفي", "صحفيه", "الصحفي", "الصحفيه", "صحافي", "صحافيه"}  # a press conference
 _STUDY_DAY = {"يوم", "يوما", "اليوم"}  # "يوم دراسي", "يوما تواصليا": a workshop
 _LAUNCH = {"انطلاقه", "الانطلاقه"}  # "انطلاقة أشغال …"
+# "تدشين مصنع", "افتتاح وحدة صناعية": a plant's opening (not "افتتاح المعرض", a fair's)
+OPENING = {"تدشين", "بتدشين", "افتتاح", "بافتتاح", "التدشين"}
+_PLANT = {"مصنع", "المصنع", "مصنعا", "وحده", "الوحده", "معمل", "المعمل", "مركب", "المركب",
+          "الوحدات", "وحدات", "مصانع", "المصانع"}  # fmt: skip
 _STUDY = {"دراسي", "دراسيا", "الدراسي", "تواصلي", "تواصليا", "التواصلي", "اعلامي", "اعلاميا",
           "الاعلامي", "تحسيسي", "تحسيسيا", "التحسيسي"}  # fmt: skip
 _AGREEMENT_WORDS = {"اتفاقيه", "اتفاقيات", "مذكره", "اتفاق", "عقد", "اتفاقيتين", "بروتوكول"}
@@ -170,7 +174,7 @@ def ordinal(words: list[str]) -> int | None:
     return unit
 
 
-_OPENERS = set(EVENT_HEADS) | _ASSEMBLY | _ASSEMBLY_F | _STUDY_DAY | _LAUNCH
+_OPENERS = set(EVENT_HEADS) | _ASSEMBLY | _ASSEMBLY_F | _STUDY_DAY | _LAUNCH | OPENING
 
 
 @lru_cache(maxsize=1 << 16)
@@ -196,6 +200,12 @@ def _kind_at(doc: Doc, i: int) -> tuple[str, str] | None:
             return "workshop", variant
         if variant in _LAUNCH and following in ("اشغال", "الاشغال"):
             return "other", variant  # "انطلاقة أشغال بناء مصنع": a groundbreaking
+        if variant in OPENING and any(
+            v in _PLANT for t in tokens[i + 1 : i + 5] for v in t.variants()
+        ):  # "تدشين الشطر الأول من وحدة صناعية"
+            return "other", variant
+        if variant == "التدشين" and i and tokens[i - 1].bare in ("حفل", "الحفل"):
+            return "other", variant  # "حفل التدشين": the opening the headline names
         kind = EVENT_HEADS.get(variant)
         if kind == "signing":
             later = {v for t in tokens[i + 1 : i + 3] for v in t.variants()}

@@ -217,6 +217,39 @@ _IMPROPER = {"متعدده", "متعدد", "متعددي", "رفيع", "رفيع
 # Nouns of a field that a name continues with "في" ("البحث في الصيد البحري").
 _FIELD_NOUNS = {"بحث", "ابحاث", "دراسات", "تكوين", "تخصص", "خبره", "استثمار"}
 _DEMONSTRATIVES = {"هذا", "هذه", "ذات", "نفس", "تلك", "ذلك", "هاته", "هذين", "هاتين"}
+_WITH_BODY = {"بتنسيق", "بشراكه", "بتعاون", "بدعم", "بمبادره", "بتنظيم", "بالتعاون",
+              "بالشراكه", "بالتنسيق"}  # fmt: skip
+# Nationalities closing a foreign body's name describe it ("جامعة بواتييه الفرنسية").
+_NATIONALITIES = {
+    normalize_arabic(w)
+    for w in (
+        "الفرنسية",
+        "الإسبانية",
+        "الألمانية",
+        "الصينية",
+        "اليابانية",
+        "الأمريكية",
+        "الأميركية",
+        "التركية",
+        "الإيطالية",
+        "البرتغالية",
+        "البلجيكية",
+        "الهولندية",
+        "الكورية",
+        "الهندية",
+        "البريطانية",
+        "السويسرية",
+        "الكندية",
+        "السنغالية",
+        "الموريتانية",
+        "الإماراتية",
+        "السعودية",
+        "القطرية",
+        "المصرية",
+        "التونسية",
+    )
+}
+_NATIONAL = re.compile(r"\b(?:المغرب|المغربي|المغربيه|بالمغرب)\b")  # a body of the whole country
 _NAMING = {"اسم", "باسم", "مسمي", "بمسمي", "علامه", "تسميه"}
 _LATIN_GAP = re.compile(r"^[ .&:'’-]*$")
 _QUOTED = re.compile(rf"[{QUOTES}]\s*([^{QUOTES}\n]{{1,120}}?)\s*[{QUOTES}]")
@@ -248,6 +281,7 @@ class OrgMention:
     stem: str = ""  # folded name without its closing place
     of_region: bool = False  # "مجلس الجهة": the regional body of that head
     known: str | None = None  # key of the knowledge-base institution it names
+    branch: bool = False  # a national body named with its region: named without it
 
 
 @dataclass(slots=True)
@@ -426,7 +460,7 @@ def chain(
         if (
             t.norm in _CLOSING
             or t.norm == "بالمغرب"
-            and (regional or HEADS.get(tokens[i].bare) == "company")
+            and (regional or HEADS.get(tokens[i].bare) in ("company", "association", "cluster"))
         ) and found.last > i:
             found.last = j  # "… للتهيئة الصناعية بالشمال", "الغرفة الألمانية … بالمغرب"
             break
@@ -489,6 +523,13 @@ def chain(
         if end is None:
             break
         found.last, j = end, end + 1
+    if (
+        found.last > i + 1
+        and tokens[found.last].norm in _NATIONALITIES
+        and not found.place_at
+        and not _core(tokens[found.last - 1].norm)[2]
+    ):  # "جامعة بواتييه الفرنسية": a proper name's description ("… والمطاط الإيطالية" keeps it)
+        found.last -= 1
     return found
 
 
@@ -664,11 +705,11 @@ class _Finder:
             if first is None:
                 continue
             last = doc.first_token_from(m.end(1)) - 1
-            if last < first or last - first > 9:
+            inner_head = head_of(self.tokens[first].norm) if first < len(self.tokens) else None
+            if last < first or last - first > (13 if inner_head else 9):
                 continue
             before = first - 1
             head = head_of(self.tokens[before].norm) if before >= 0 else None
-            inner_head = head_of(self.tokens[first].norm)
             name = doc.surface(first, last)
             latin = self.tokens[first].latin
             if latin and not all(
@@ -689,9 +730,12 @@ class _Finder:
                 mention = OrgMention(name, before, end, kind, head, aliases=aliases)
             elif inner_head is not None and not latin and last > first:
                 mention = self._chain(first, inner_head)
-                if mention is None or mention.bare or mention.last != last:
+                if mention is None or mention.bare or mention.last > last:
                     continue
-            elif latin and self._listed_company(before):
+                if mention.last < last:  # the quotes close the name: "الجمعية … بجهة العيون"
+                    mention.last = last
+                    mention.name = doc.surface(first, last, mention.head or None)
+            elif latin and (self._listed_company(before) or self._partner_quote(before)):
                 mention = self._latin_mention(first, "company")
             elif latin:
                 self.pending.append((before, name))
@@ -785,10 +829,18 @@ class _Finder:
                 return True
         return False
 
+    def _partner_quote(self, before: int) -> bool:
+        """ "بتنسيق مع "Cámara de Comercio …"", "بدعم من "…"": a quoted partner body."""
+        return (
+            before > 0
+            and self.tokens[before].norm in ("مع", "من")
+            and self.tokens[before - 1].norm in _WITH_BODY
+        )
+
     def _named_by_context(self, before: int) -> bool:
         """Whether the word before a quote introduces an organisation's name."""
         word = self.tokens[before].norm
-        if word in _NAMING:
+        if word in _NAMING or self._partner_quote(before):
             return True
         if word in ("ل", "ب") or word.startswith("ل") and word[1:] in TITLE_WORDS:
             return any(
@@ -902,6 +954,8 @@ class _Finder:
             return self._bare(i, head)
         words = [t.norm for t in self.tokens[i : last + 1]]
         plain = [t.bare for t in self.tokens[i + 1 : last + 1]]
+        if head in ("الجمعيه", "جمعيه") and plain[0] == "العامه":
+            return None  # "الجمعية العامة لغرفة …": the chamber's assembly, an event
         if head in _COMMITTEES and len(plain) < 3 and plain[0] not in _LEVELS | {"الوطنيه"}:
             return None  # "اللجنة المنظمة", "لجنة التتبع": a committee of an event or body
         if plain == ["الجهه"] and head != "ولايه":
@@ -910,6 +964,11 @@ class _Finder:
                               bare=True, of_region=True)  # fmt: skip
         if len(plain) == 1 and (
             plain[0] in _GENERIC
+            # "أعضاء الغرفة القادمين من …": a definite head takes no genitive, so a plural
+            # after it is an adjective of the people, not part of a name
+            or head.startswith("ال")
+            and plain[0].startswith("ال")
+            and plain[0].endswith(("ين", "ون"))
             or head in ("الشركه", "المجموعه")
             and (plain[0].endswith(("يه", "ي")) or plain[0] == "بالمغرب")
         ):  # "المجموعة اليابانية", "الشركة بالمغرب": the company named before
@@ -926,6 +985,12 @@ class _Finder:
             mention.stem = normalize_arabic(self.doc.surface(i, found.place_at - 1, head))
         if found.region is not None:
             mention.region = found.region.region
+            if self.tokens[found.place_at].norm[:1] == "ب" and _NATIONAL.search(mention.stem):
+                # "الاتحاد العام لمقاولات المغرب بجهة فاس-مكناس": a national body's branch,
+                # named as the body with its region (the seeds' reading)
+                mention.aliases.append(mention.name)
+                mention.name = self.doc.surface(i, found.place_at - 1, head)
+                mention.branch = True
         if found.city is not None:
             mention.city, mention.region = found.city.name, found.city.region
         return mention
@@ -1210,9 +1275,12 @@ def _merge(group: list[OrgMention]) -> Organization:
     placed = [m.name for m in group if m.stem and m.name in arabic]
     if len(stems) == 1 and placed:
         name = max(placed, key=len)
+    branch = next((m.name for m in group if m.branch), None)
     folded = normalize_arabic(name)
     longer = [n for n in arabic if normalize_arabic(n).startswith(folded + " ")]
-    if len(longer) == 1:
+    if branch:
+        name = branch  # "الاتحاد العام لمقاولات المغرب" of "… بجهة فاس-مكناس", its region kept
+    elif len(longer) == 1:
         name = longer[0]
     kinds = [m.kind for m in group if m.head] or [m.kind for m in group]
     acronym = next((m.acronym for m in group if m.acronym), None)

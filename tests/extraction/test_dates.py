@@ -109,6 +109,12 @@ def test_unrelated_dates_far_apart_do_not_widen_the_span():
     assert _span(text, date(2025, 10, 7)) == (date(2025, 10, 6), date(2025, 10, 6))
 
 
+def test_tomorrow_after_from_with_its_weekday():
+    assert parse_dates("تنطلق، ابتداء من غد الخميس، فعاليات الصالون", date(2026, 9, 16)) == [
+        (date(2026, 9, 17), date(2026, 9, 17))
+    ]
+
+
 def test_tomorrow_with_its_weekday():
     assert parse_dates("تنطلق يوم غد الخميس أشغال المنتدى", date(2025, 11, 5)) == [
         (date(2025, 11, 6), date(2025, 11, 6))
@@ -121,6 +127,8 @@ def test_tomorrow_with_its_weekday():
         ("انطلق المنتدى على مدى يومين بمكناس", 2),
         ("في زيارة تدوم ثلاثة أيام", 3),
         ("ويستمر المعرض 4 أيام", 4),
+        ("في زيارة تمتد لثلاثة أيام", 3),
+        ("في زيارة عمل تستغرق ثلاثة أيام", 3),
         ("انطلق المنتدى يوم الأربعاء", None),
     ],
 )
@@ -130,8 +138,8 @@ def test_duration_of_an_event(text, days):
     assert duration(normalize_arabic(text)) == days
 
 
-def test_a_one_day_span_lasts_the_days_given_unless_its_day_closes_the_event():
+def test_a_one_day_span_lasts_the_days_given_from_its_first_or_back_from_its_last_day():
     day = date(2025, 6, 9)
     assert lasting(day, day, "start", 3) == (day, date(2025, 6, 11))
-    assert lasting(day, day, "end", 3) == (day, day)
+    assert lasting(day, day, "end", 3) == (date(2025, 6, 7), day)  # back from its last day
     assert lasting(day, date(2025, 6, 10), None, 3) == (day, date(2025, 6, 10))

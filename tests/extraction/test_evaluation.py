@@ -79,3 +79,20 @@ def test_event_fields_compare_after_alignment():
     assert (scores["edition"].fp, scores["edition"].fn) == (1, 1)
     assert (scores["end_date"].fp, scores["end_date"].fn) == (1, 0)
     assert scores["start_date"].f1 == 1.0
+
+
+def test_two_editions_of_one_fair_align_by_their_day_place_and_edition():
+    def fair(edition, day, city):
+        return {"title": "معرض الصناعات الغذائية", "kind": "exhibition", "edition": edition,
+                "start_date": day, "end_date": day, "city": city, "region": None,
+                "organizations": []}  # fmt: skip
+
+    gold = {"events": [fair(3, "2025-11-12", "أكادير"), fair(2, None, None)]}
+    extracted = {"events": [fair(3, "2025-11-12", "أكادير")]}
+    scores = {name: Score() for name in (
+        "organizations", "people", "positions", "roles", "kind", "edition", "start_date",
+        "end_date", "city", "region", "amount_mad", "period")}  # fmt: skip
+    score_article("x", extracted, gold, scores)
+    assert (scores["edition"].tp, scores["edition"].fp, scores["edition"].fn) == (1, 0, 1)
+    assert (scores["start_date"].tp, scores["start_date"].fp) == (1, 0)
+    assert (scores["city"].tp, scores["city"].fp) == (1, 0)

@@ -326,3 +326,68 @@ def test_an_assembly_held_at_another_body_and_a_chair_without_a_name():
         "Chambre de commerce, d'industrie et de services de la région Souss-Massa"
     ] == ("host")
     assert ("président", federation) in positions(record)["Brahim Aït Lhaj"]
+
+
+# -- a fourth reading: boards, branches and companies the press names -------------------
+
+
+def test_an_acronym_in_brackets_then_the_branch_place_is_one_name():
+    record = read(
+        "L'atelier a été organisé par le Centre régional d'investissement (CRI) de "
+        "Béni Mellal-Khénifra, en présence de M. Abdellatif Ouhammou, directeur du pôle "
+        "impulsion économique du Centre régional d'investissement (CRI) de l'Oriental."
+    )
+    names = {o["name"]: o for o in record["organizations"]}
+    assert "Centre régional d'investissement de Béni Mellal-Khénifra" in names
+    assert (
+        "CRI de Béni Mellal-Khénifra"
+        in names["Centre régional d'investissement de Béni Mellal-Khénifra"]["aliases"]
+    )
+    assert "Centre régional d'investissement de l'Oriental" in names
+
+
+def test_board_lines_without_a_space_before_the_colon_and_offices_held_by_two():
+    record = read(
+        "Les adhérents ont élu un bureau qui se compose comme suit:\n"
+        "- Mehdi Saadaoui, directeur général de Kenitra Wiring Systems: président;\n"
+        "- Anass Filali, DRH de Gharb Plastic Injection: secrétaire général;\n"
+        "- Omar Lamrani et Hind Seddiki : assesseurs.\n"
+        "Le nouveau bureau se réunira dans les quinze jours.",
+        headline="Kénitra : l'Association des industriels d'Atlantic Free Zone élit son bureau",
+    )
+    found = positions(record)
+    assert ("DRH", "Gharb Plastic Injection") in found["Anass Filali"]
+    assert any(t == "secrétaire général" for t, _ in found["Anass Filali"])
+    assert any(t == "assesseur" for t, _ in found["Omar Lamrani"])
+    assert any(t == "assesseur" for t, _ in found["Hind Seddiki"])
+    assert "DRH" not in {o["name"] for o in record["organizations"]}
+
+
+def test_a_company_whose_name_holds_expo_and_one_named_after_la_societe():
+    record = read(
+        "M. Rachid Amzil, directeur général d'Atlas Events & Expo, a présenté le salon. "
+        "La délégation a visité l'usine de la société Souss Emballage, où son directeur "
+        "général, Abdelaziz Id Ahmed, a présenté les lignes de production."
+    )
+    found = positions(record)
+    assert ("directeur général", "Atlas Events & Expo") in found["Rachid Amzil"]
+    assert "Souss Emballage" not in found
+    assert "Souss Emballage" in {o["name"] for o in record["organizations"]}
+
+
+def test_elected_on_a_given_day_and_the_board_of_the_body_not_of_the_company():
+    record = read(
+        "Mme Meryem Kabbaj, présidente du directoire de Kabbaj Textile Holding, a été élue "
+        "mardi 27 janvier présidente de l'Association marocaine des industries du textile et "
+        "de l'habillement (AMITH), lors de l'assemblée générale élective. Ainsi, Youssef "
+        "Benjelloun, directeur général de Denim Atlas, et Mourad Skalli, directeur industriel "
+        "de Confection Moderne, ont été élus respectivement premier vice-président et "
+        "trésorier. M. Benchekroun devant la presse a salué le vote.",
+        headline="Textile : Meryem Kabbaj prend la tête de l'AMITH",
+    )
+    found = positions(record)
+    amith = "Association marocaine des industries du textile et de l'habillement"
+    assert ("présidente", amith) in found["Meryem Kabbaj"]
+    assert ("premier vice-président", amith) in found["Youssef Benjelloun"]
+    assert ("trésorier", amith) in found["Mourad Skalli"]
+    assert not any(name.endswith(" de") for name in found)

@@ -314,3 +314,48 @@ def test_national_committee_is_a_body():
 def test_company_named_by_its_nationality_refers_back():
     found = orgs('وأطلقت مجموعة "Kaito Cables" مصنعها. وقالت المجموعة اليابانية إن الإنتاج سيبدأ.')
     assert "المجموعة اليابانية" not in found
+
+
+def test_a_quoted_name_ends_at_its_closing_quote():
+    names = list(
+        orgs(
+            'أشغال الجمع العام التأسيسي لـ"الجمعية الجهوية لصناعات تثمين المنتجات البحرية بجهة '
+            'العيون الساقية الحمراء"، بمشاركة المهنيين.'
+        )
+    )
+    assert "الجمعية الجهوية لصناعات تثمين المنتجات البحرية بجهة العيون الساقية الحمراء" in names
+
+
+def test_an_assembly_people_and_a_nationality_are_not_part_of_names():
+    names = list(
+        orgs(
+            "صادقت الجمعية العامة لغرفة التجارة والصناعة والخدمات لجهة فاس مكناس على الميزانية، "
+            "بحضور أعضاء الغرفة القادمين من الأقاليم، وباحثين من جامعة بواتييه الفرنسية، "
+            "وممثلي جمعية مصنعي آلات البلاستيك والمطاط الإيطالية."
+        )
+    )
+    assert "غرفة التجارة والصناعة والخدمات لجهة فاس مكناس" in names
+    assert "جامعة بواتييه" in names
+    assert "جمعية مصنعي آلات البلاستيك والمطاط الإيطالية" in names
+    assert not any(n.startswith("الجمعية العامة") or "القادمين" in n for n in names)
+
+
+def test_a_quoted_latin_partner_after_in_coordination_with():
+    names = list(orgs('نظمته الغرفة بتنسيق مع "Cámara de Comercio de Gran Canaria".'))
+    assert "Cámara de Comercio de Gran Canaria" in names
+
+
+def test_a_professional_group_in_morocco_keeps_its_name_before_its_acronym():
+    found = orgs("اجتمع التجمع المهني للإلكترونيك والميكاترونيك والميكانيك بالمغرب (CE3M) أمس.")
+    assert [(o.name, o.acronym) for o in found.values()] == [
+        ("التجمع المهني للإلكترونيك والميكاترونيك والميكانيك بالمغرب", "CE3M")
+    ]
+
+
+def test_a_national_body_with_its_region_is_that_body_there():
+    found = orgs("وحضر ممثلو الاتحاد المغربي للمصدرين بجهة سوس ماسة اللقاء.")
+    body = found["الاتحاد المغربي للمصدرين"]
+    assert (body.region, body.aliases) == (
+        "souss-massa",
+        ["الاتحاد المغربي للمصدرين بجهة سوس ماسة"],
+    )

@@ -435,3 +435,71 @@ def test_amount_words_are_not_names():
 def test_a_given_name_inside_the_body_does_not_cut_the_title_off():
     found = people("وأشرف على الافتتاح رئيس جامعة محمد الخامس بالرباط يوسف العمراني.")
     assert found["يوسف العمراني"]["positions"] == [("رئيس", "جامعة محمد الخامس بالرباط")]
+
+
+def test_board_lines_without_bullets_and_offices_held_by_several():
+    found = people(
+        "وجاءت تشكيلة المكتب المسير كما يلي:\n"
+        'الرئيس: محمد لمين ولد الزين، المدير العام لشركة "Sahara Fish"؛\n'
+        "الكاتب العام: رشيد الحيان؛\n"
+        "المستشارون: سيدي محمد بوصولة، وخديجة الركيبي، ويوسف الداودي.\n"
+        "- الحسين بوفوس وياسين العطار: مستشاران.\n"
+    )
+    assert ("الرئيس", "BOARD") in found["محمد لمين ولد الزين"]["positions"]
+    assert found["رشيد الحيان"]["positions"] == [("الكاتب العام", "BOARD")]
+    for name in (
+        "سيدي محمد بوصولة",
+        "خديجة الركيبي",
+        "يوسف الداودي",
+        "الحسين بوفوس",
+        "ياسين العطار",
+    ):
+        assert found[name]["positions"] == [("مستشار", "BOARD")]
+
+
+def test_signatures_under_the_headline_after_an_outlet():
+    for header in ("الأخبار – محمد بوطالب", "هسبريس - مراد الزياني من وجدة"):
+        found = people(f"عنوان الخبر\n\n{header}\n\nانعقد اللقاء بحضور المهنيين.")
+        author = next(iter(found.values()))
+        assert author["positions"] == [("كاتب المقال", None)]
+    assert people("عنوان الخبر\n\nأكادير – هسبريس\n\nانعقد اللقاء.") == {}
+
+
+def test_a_name_opened_by_as_for_and_one_with_the_article_before_a_verb():
+    found = people(
+        "أما عبد الرحيم السقاط، نائب رئيس الفيدرالية الوطنية للصناعات الغذائية، فأكد أهمية "
+        "الورش. وقال رئيس غرفة التجارة والصناعة والخدمات لجهة الداخلة وادي الذهب، "
+        "الخطاط ولد الشيخ، إن الغرفة تراهن على الشراكة."
+    )
+    assert "عبد الرحيم السقاط" in found
+    assert found["الخطاط ولد الشيخ"]["positions"] == [
+        ("رئيس", "غرفة التجارة والصناعة والخدمات لجهة الداخلة وادي الذهب")
+    ]
+
+
+def test_the_latter_body_and_a_title_with_its_owners_pronoun():
+    found = people(
+        'ويقود الوفد، المنظم بتنسيق مع "Cámara de Comercio de Gran Canaria"، رئيس هذه '
+        'الأخيرة، Antonio Suárez Medina. وعرضت شركة "زيوت مكناس الممتازة" تجربتها، '
+        "حيث أوضح مديرها التقني، أنس العلج، أن الشركة استثمرت."
+    )
+    assert found["Antonio Suárez Medina"]["positions"] == [
+        ("رئيس", "Cámara de Comercio de Gran Canaria")
+    ]
+    assert "مديرها التقني" not in found
+    assert found["أنس العلج"]["positions"] == [("المدير التقني", "زيوت مكناس الممتازة")]
+
+
+def test_a_shorter_form_of_a_name_is_the_same_person():
+    found = people(
+        "انتخاب محمد لمين رئيسا للجمعية. وقال محمد لمين ولد الزين، رئيس الجمعية، إن المكتب "
+        "سيشتغل بمنطق الشراكة."
+    )
+    assert "محمد لمين" not in found
+    assert "محمد لمين" in found["محمد لمين ولد الزين"]["aliases"]
+
+
+def test_a_given_name_that_is_also_a_word_before_a_family_name():
+    found = people("وتم انتخاب سعيد الودغيري رئيسا للاتحاد العام لمقاولات المغرب.")
+    assert found["سعيد الودغيري"]["positions"] == [("رئيس", "الاتحاد العام لمقاولات المغرب")]
+    assert people("يعكس جمال الطبيعي للمنطقة تنوعها.") == {}

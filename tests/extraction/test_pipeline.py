@@ -218,3 +218,51 @@ def test_a_company_in_brackets_is_not_also_a_person():
     bodies = {o["name"] for o in record["organizations"]}
     assert {"Settat Metal Works", "Agro Cold Chain"} <= bodies
     assert not people & bodies
+
+
+def _positions(record: dict) -> dict[str, set[tuple[str, str | None]]]:
+    return {
+        p["name"]: {(x["title"], x["organization"]) for x in p["positions"]}
+        for p in record["people"]
+    }
+
+
+def test_offices_of_an_assembly_are_on_the_board_of_the_body_it_is_the_assembly_of():
+    record = extract_article(
+        "مكناس.. الغرفة تنتخب نائبة ثانية لرئيسها\n\n"
+        "احتضنت قاعة الاجتماعات بالجماعة الترابية المرسى، يوم الثلاثاء 2 يونيو 2026، أشغال "
+        'الجمع العام التأسيسي لـ"الجمعية الجهوية لصناعات تثمين المنتجات البحرية". وترأس '
+        "الأشغال رئيس الجمعية حميد الودغيري، فيما انتخبت سعاد بنكيران، النائبة الثانية للرئيس "
+        "خلفا للراحل محمد العلوي، وهي أستاذة التعليم العالي ورئيسة لجنة الابتكار.\n"
+    )
+    (event,) = record["events"]
+    body = "الجمعية الجهوية لصناعات تثمين المنتجات البحرية"
+    assert (event["kind"], event["city"]) == ("general-assembly", "المرسى")
+    assert {"name": body, "role": "organizer"} in event["organizations"]
+    found = _positions(record)
+    assert ("النائبة الثانية للرئيس", body) in found["سعاد بنكيران"]
+
+
+def test_two_offices_in_one_title_and_a_body_inside_a_title():
+    record = extract_article(
+        "ندوة بالقنيطرة\n\n"
+        "أما مراد بوزيان، أستاذ التعليم العالي ورئيس اللجنة العلمية للمؤتمر، فأكد أهمية البحث. "
+        "وحضر عامل إقليم بركان ورئيس غرفة التجارة والصناعة والخدمات لجهة الشرق، رشيد بنعمر، "
+        "أشغال المؤتمر.\n"
+    )
+    found = _positions(record)
+    assert {("أستاذ التعليم العالي", None), ("رئيس اللجنة العلمية للمؤتمر", None)} <= found[
+        "مراد بوزيان"
+    ]
+    assert ("رئيس", "غرفة التجارة والصناعة والخدمات لجهة الشرق") in found["رشيد بنعمر"]
+
+
+def test_the_opening_of_a_plant_is_the_story_even_with_a_deal_signed_there():
+    record = extract_article(
+        "آسفي.. تدشين مصنع للأسلاك الكهربائية\n\n"
+        "جرى، يوم الثلاثاء 12 ماي 2026، تدشين مصنع جديد لإنتاج الأسلاك الكهربائية بالحي "
+        "الصناعي لآسفي، وعلى هامش حفل التدشين جرى توقيع اتفاقية شراكة بين الشركة ومكتب "
+        "التكوين المهني وإنعاش الشغل.\n"
+    )
+    event = record["events"][0]
+    assert (event["kind"], event["start_date"], event["city"]) == ("other", "2026-05-12", "آسفي")

@@ -92,3 +92,15 @@ def test_cities_heading_the_title_or_the_dateline_or_hosting_are_where_it_happen
 
 def test_a_city_in_running_text_without_a_locative_is_not_a_venue():
     assert places("وأكد أن مقاولات طنجة تستفيد من البرنامج.")[0][3] is False
+
+
+def test_a_commune_the_text_names_as_one_and_a_site_of_a_town():
+    found = places(
+        "بمنطقة التسريع الصناعي بجماعة الدراركة، وبالجماعة الترابية المرسى، وبالحي الصناعي لآسفي."
+    )
+    assert [(name, locative) for _kind, name, _region, locative in found] == [
+        ("الدراركة", True),
+        ("المرسى", True),
+        ("آسفي", True),
+    ]
+    assert places("يعرف المرسى حركة كبيرة") == []  # the common word, named without "جماعة"

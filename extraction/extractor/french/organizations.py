@@ -100,6 +100,7 @@ NOT_ORG_ACRONYMS = {"DH", "DHS", "MDH", "MMDH", "MAD", "USD", "EUR", "PME", "PME
                     "MW", "GW", "KW", "MWH", "GWH", "KM", "HA", "II", "III", "IV", "VI", "VII",
                     "UE", "MACF", "CBAM", "ESG", "RSE", "QSE", "R&D", "TIC", "NTIC", "SA", "SARL",
                     "OK", "AG", "AGE", "AGO", "CA", "CO", "H2", "PDG", "DG", "CEO", "MRE", "SMIG",
+                    "DRH", "DAF", "DSI", "CFO", "COO", "CTO",
                     "ONG", "TGV", "ZLECAF", "HACCP", "ISO", "CNSS", "MD", "MDS", "MMAD", "GMT",
                     "PV", "MM", "MME", "MMES", "MLLE"}  # fmt: skip
 
@@ -398,24 +399,29 @@ _OF_PLACE = re.compile(r"\s+(?:de\s+la\s+région\s+(?:de\s+l'|de\s+)?|de\s+l'|du
 def _branch_place(text: str, tokens: list[Token], last: int) -> int:
     """ "la CCIS de l'Oriental", "le CRI de Fès-Meknès": an acronym with the town or region
     of its branch is one name."""
-    from .places import find_places
-
-    end = tokens[last].end
-    m = _OF_PLACE.match(text, end)
-    if not m:
+    place_end = _place_after(text, tokens[last].end, of=True)
+    if place_end is None:
         return last
-    places = find_places(text[m.end() : m.end() + 60])
-    if not places or places[0].start != 0:
-        if re.match(r"Oriental\b", text[m.end() : m.end() + 9]) and "l'" in m.group():
-            place_end = m.end() + len("Oriental")
-        else:
-            return last
-    else:
-        place_end = m.end() + places[0].end
     k = last
     while k + 1 < len(tokens) and tokens[k + 1].end <= place_end:
         k += 1
     return k
+
+
+def _place_after(text: str, at: int, of: bool = False) -> int | None:
+    """Where "de Fès-Meknès", "de l'Oriental", "de la région Souss-Massa" (or, unless `of`,
+    plain "Souss-Massa") starting at `at` ends: the branch of the body named before it."""
+    from .places import find_places
+
+    m = _OF_PLACE.match(text, at) or (None if of else re.compile(r"\s+").match(text, at))
+    if not m:
+        return None
+    if "l'" in m.group() and re.match(r"Oriental\b", text[m.end() : m.end() + 9]):
+        return m.end() + len("Oriental")
+    places = find_places(text[m.end() : m.end() + 60])
+    if not places or places[0].start != 0:
+        return None
+    return m.end() + places[0].end
 
 
 def _parenthesis(text: str, tokens: list[Token], last: int, mention: OrgMention) -> int:
@@ -431,6 +437,14 @@ def _parenthesis(text: str, tokens: list[Token], last: int, mention: OrgMention)
         if len(inner.split()) == 1:
             mention.acronym = inner
     close = tokens[last].end + m.end()
+    place_end = _place_after(text, close)
+    if place_end:  # "le Centre régional d'investissement (CRI) de Fès-Meknès": one name
+        tail = text[close:place_end]
+        mention.aliases = [
+            f"{alias}{tail}" if alias == inner else alias for alias in mention.aliases
+        ]
+        mention.name = f"{mention.name}{tail}"
+        mention.end = close = place_end
     while last + 1 < len(tokens) and tokens[last + 1].start < close:
         last += 1
     return last + 1

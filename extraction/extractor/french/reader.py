@@ -522,12 +522,13 @@ class Analysis:
     def _event_names(self) -> list[tuple[int, int]]:
         return [(e.start, e.start + len(e.title)) for e in self.events if e.named]
 
-    def _cue_alone(self, m: OrgMention) -> OrgMention | None:
+    def _cue_alone(self, m: OrgMention) -> OrgMention:
         """ "élire à la tête de l'association Samira X": the noun points back to a body, the
-        name that follows is a person's."""
+        name that follows is a person's; after "la société", "le groupe" it is the company's
+        ("la société Souss Emballage"), whatever the NER says."""
         noun = m.aliases[0].split()[0]
         if fold(noun) not in ANAPHORIC_HEADS:
-            return None
+            return m
         return OrgMention(m.start, m.start + len(noun), noun, HEADS[fold(noun)], generic=True)
 
     @staticmethod
@@ -1042,8 +1043,11 @@ class Analysis:
         if organizer is not None:
             return organizer
         start, end = self.lead()
-        named = sorted(span for span in self.org_at if start <= span[0] < end)
-        return self.org_at[named[0]] if named else None
+        named = [self.org_at[span] for span in sorted(self.org_at) if start <= span[0] < end]
+        # "Mme X, présidente du directoire de Y (company), élue présidente de l'AMITH": a
+        # board is a membership body's, not the company its members come from
+        bodies = [k for k in named if self.orgs[k].kind != "company"]
+        return (bodies or named or [None])[0]
 
     def record(self) -> dict:
         event = self.main_event()

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from .text import fold
 
 _TITLE_WORDS = (
-    r"(?:(?:premier|première|deuxième|second|seconde|troisième|nouveau|nouvelle|ancien|ancienne)\s+)?"
+    r"(?:(?:premier|première|deuxième|second|seconde|troisième|nouveau|nouvelle|ancien|ancienne"
+    r"|1er|1re|2e|2ème|3e|3ème)\s+)?"
     r"(?:vice-présidente?|présidente?(?:-directeur|-directrice)?|pdg|p-dg|dg|directeur|directrice"
     r"|gérante?|secrétaire|trésorière?|trésorier|rapporteur|rapporteuse|doyen(?:ne)?|chercheuse|chercheur"
     r"|co-?fondat(?:eur|rice)|fondat(?:eur|rice)|administrat(?:eur|rice)|ministre|wali|gouverneur"
@@ -15,7 +16,7 @@ _TITLE_WORDS = (
     r"|coordinat(?:eur|rice)|commissaire|recteur|rectrice|maire|ceo|directeur|managing\s+director"
     r"|country\s+manager|manager|ingénieure?|professeure?|experte?|membre|patron(?:ne)?"
     r"|porte-parole|chargée?\s+de\s+mission|présidente?|roi|reine|prince|princesse"
-    r"|inspect(?:eur|rice)"
+    r"|inspect(?:eur|rice)|assesseure?|drh|daf|dsi|cfo|coo|cto"
     r"|représentante?(?=\s+(?:de|du|des|d')\b))"
 )
 TITLE = re.compile(rf"(?<![\w-]){_TITLE_WORDS}(?![\w-])", re.I)
@@ -32,7 +33,7 @@ _CONNECTOR = re.compile(
 _HONORIFIC = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Dr\.?|Pr\.?|Me)\s+")
 _NAME_WORD = (
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]+|El|Ben|Ibn|Aït|Ait|Ould|Ment|Id|Oulad|Bel|Abou|Al|de|Da|Di|Del"
-    r"|Van|von)"
+    r"|Van|von)(?![\w'’-])"  # a whole word: "M. Benchekroun devant", not "… de"
 )
 _HONORIFIC_NAME = re.compile(
     rf"\b(?:M\.|Mme|Mlle|Dr\.?|Pr\.?)\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+{_NAME_WORD}){{0,3}})"
@@ -53,6 +54,46 @@ _COORDINATED = re.compile(
     rf"(?P<name>[A-ZÀ-Þ][\w'-]+(?:\s+{_NAME_WORD}){{1,3}})\s+\((?=[A-ZÀ-Þ])"
 )
 _LIST_LINE = re.compile(r"^[ \t]*[-–•*][ \t]*(?P<body>[^\n]+)$", re.M)
+# What may come before a member's name on a board line: other names ("- X et Y : …").
+_LISTED_BEFORE = re.compile(
+    r"[\s\-–•*]*(?:[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*)*\s*(?:\([^()\n]{1,60}\)\s*)?"
+    r"(?:,|et)\s*)*"  # "- X (Eaton Maroc) et Y": other members, each with a company
+)
+
+
+# A board line that gives the office first: "- 1er vice-président : NAME (COMPANY)".
+_OFFICE_FIRST = re.compile(r"(?P<title>[^:\n,()]{2,80}?)\s*:\s*")
+
+
+def _office_first(
+    text: str, lines: dict, line_start: int, mention, person: "Person", orgs: list[tuple[int, int]]
+) -> bool:
+    """ "- Trésorier adjoint : X (Airbus Atlantic Maroc)", "- Membres : X et Y (…)": the
+    office on the board, and the company in brackets; whether the line read so."""
+    line = next((m for s, m in lines.items() if line_start <= s <= mention.start), None)
+    office = line and _OFFICE_FIRST.match(line.group("body"))
+    if not office or not TITLE.match(title := _singular(office.group("title"))):
+        return False
+    names_from = line.start("body") + office.end()
+    if mention.start < names_from or not _LISTED_BEFORE.fullmatch(text, names_from, mention.start):
+        return False
+    person.positions.append(Position(_clean_title(title), BOARD))
+    company = re.match(r"\s*\(([A-ZÀ-Þ][^()\n]{1,60})\)", text[mention.end : mention.end + 64])
+    if company:
+        at = mention.end + company.start(1)
+        span = next(((a, b) for a, b in orgs if a == at), None)
+        person.positions.append(Position(None, span, None if span else company.group(1)))
+    return True
+
+
+def _singular(title: str) -> str:
+    """ "assesseurs", "vice-présidents": the office each of the members listed holds."""
+    first, _, rest = title.partition(" ")
+    if first.endswith("s") and TITLE.fullmatch(first[:-1]):
+        first = first[:-1]
+    return f"{first} {rest}".strip()
+
+
 BOARD = -1  # the body whose board a member list gives (resolved by the reader)
 
 
@@ -199,15 +240,13 @@ def read_title(
             else f"ministère de {rest}"
         )
         return Position(_clean_title(title), None, name)
-    company = (
-        None
-        if re.search(r"\b(?:Expo|Forum|Salon)\b", title)
-        else re.search(
-            r"(?:\s+(?:de|du|des|chez)\s+(?:(?:la|le|l')\s*" + _COMPANY_NOUNS + r"\s+)?|\sd')"
-            r"(?P<name>[A-ZÀ-Þ][\w&-]*(?:(?:\s+(?:de|du|des|&)\s+(?:la\s+)?|\s+(?:de\s+)?[dl]'|\s+)[A-ZÀ-Þ][\w&-]*){0,5})",
-            title,
-        )
+    company = re.search(
+        r"(?:\s+(?:de|du|des|chez)\s+(?:(?:la|le|l')\s*" + _COMPANY_NOUNS + r"\s+)?|\sd')"
+        r"(?P<name>[A-ZÀ-Þ][\w&-]*(?:(?:\s+(?:de|du|des|&)\s+(?:la\s+)?|\s+(?:de\s+)?[dl]'|\s+)[A-ZÀ-Þ][\w&-]*){0,5})",
+        title,
     )
+    if company and re.match(r"(?:Expo|Forum|Salon|Assises|Journées?)\b", company.group("name")):
+        company = None  # "commissaire du Salon Halieutis": an event, not a company
     if company:
         at = start + company.start("name")
         name = company.group("name").rstrip(" '")
@@ -247,17 +286,23 @@ def find_positions(
         for mention in person.mentions:
             line_start = text.rfind("\n", 0, mention.start) + 1
             listed = next((m for s, m in board_lines.items() if line_start <= s <= mention.start
-                           and not text[s : mention.start].strip(" -–•*")), None)  # fmt: skip
+                           and _LISTED_BEFORE.fullmatch(text, s, mention.start)), None)  # fmt: skip
             after = _title_after(text, mention, orgs, places, starts)
             if after and after.org is None and not after.org_name:
                 after.org = _represented(text, mention.start, orgs, sentence_start(mention.start))
             if after:
                 person.positions.append(after)
+            if listed is None and _office_first(
+                text, board_lines, line_start, mention, person, orgs
+            ):
+                continue
             if listed is not None:
-                colon = re.search(r"\s:\s*(?P<title>[^;:\n]+?)\s*[;.]?\s*$", listed.group("body"))
-                if colon and TITLE.match(colon.group("title")):
-                    # "- X, gérante de Y : trésorière": the first title is read above
-                    person.positions.append(Position(_clean_title(colon.group("title")), BOARD))
+                colon = re.search(r"\s?:\s*(?P<title>[^;:\n]+?)\s*[;.]?\s*$", listed.group("body"))
+                title = colon and _singular(colon.group("title"))
+                if title and TITLE.match(title):
+                    # "- X, gérante de Y : trésorière": the first title is read above;
+                    # "- X et Y : assesseurs": each holds the office
+                    person.positions.append(Position(_clean_title(title), BOARD))
                 continue
             before = _title_before(text, mention, orgs, places, sentence_start(mention.start), ends)
             if before:
@@ -386,7 +431,11 @@ _PRESIDENCY = re.compile(
 )
 # After a name and its apposition: "X, PDG de Y, a été élu président pour …"
 _ELECTED = re.compile(
-    r",[^.;,\n]{3,120},\s*(?:(?:(?:a|ont)\s+été\s+|est\s+|vient\s+d'être\s+)?(?:ré)?élue?s?\s+)?"
+    r",[^.;,\n]{3,120},\s*(?:(?:(?:a|ont)\s+été\s+|est\s+|vient\s+d'être\s+)?(?:ré)?élue?s?\s+"
+    r"|en\s+qualité\s+de\s+)?"  # "X, directrice de Y, en qualité de vice-présidente"
+    # "a été élue mardi 27 janvier présidente de …": the day between the verb and the office
+    r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(?:dernier\s+)?)?"
+    r"(?:\d{1,2}(?:er)?\s+[a-zéû]+\s+(?:\d{4}\s+)?)?"
     r"(?P<title>(?:vice-)?présidente?|secrétaire\s+générale?(?:\s+adjointe?)?|trésorière?"
     r"|trésorier(?:\s+adjoint)?)\b"
     r"(?:(?=\s*[,.]|\s+(?:pour|à\s+l'unanimité|par|avec)\b)|\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+)(?=[A-ZÀ-Þ]))",
