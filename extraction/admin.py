@@ -15,7 +15,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Language, Mention
-from core.templatetags.portal_tags import date_range, day, joined, mad
+from core.templatetags.portal_tags import date_range, day, joined, mad, semicolons
 from core.validators import validate_text_upload
 from editorial import transitions
 from editorial.admin import ApprovedRowsAdminMixin, ApprovedRowsForm, ApprovedRowsInlineMixin
@@ -269,18 +269,18 @@ class ReviewDetails:
                 (_("dates"), dates),
                 (_("place"), self.place(data)),
                 (_("sectors"), joined(self.sectors.get(s, s) for s in data["sectors"])),
-                (_("organisations"), "؛ ".join(roles)),
-                (_("people"), "؛ ".join(p["name"] for p in data["people"])),
+                (_("organisations"), semicolons(roles)),
+                (_("people"), semicolons(p["name"] for p in data["people"])),
             ]
         elif proposal.kind == "organization":
             rows = [
                 (_("kind"), _label(OrganizationKind, data["kind"])),
                 (_("acronym"), data.get("acronym")),
-                (_("aliases"), "؛ ".join(data.get("aliases") or ())),
+                (_("aliases"), semicolons(data.get("aliases") or ())),
                 (_("place"), self.place(data)),
             ]
         elif proposal.kind == "person":
-            rows = [(_("aliases"), "؛ ".join(data.get("aliases") or ()))]
+            rows = [(_("aliases"), semicolons(data.get("aliases") or ()))]
         elif proposal.kind == "position":
             rows = [(_("title"), data["title"]), (_("organisation"), data.get("organization"))]
         elif proposal.kind == "agreement":
@@ -289,7 +289,7 @@ class ReviewDetails:
                 (_("kind"), _label(AgreementKind, data["kind"])),
                 (_("signed on"), day(_date(data["signed_on"]))),
                 (_("city"), data.get("city")),
-                (_("parties"), "؛ ".join(data["parties"])),
+                (_("parties"), semicolons(data["parties"])),
                 (_("amount"), mad(data["amount_mad"]) if data["amount_mad"] else ""),
                 (_("period"), period),
             ]

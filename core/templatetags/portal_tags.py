@@ -28,6 +28,14 @@ def joined(items) -> str:
     return pgettext("list separator", ", ").join(str(item) for item in items)
 
 
+def semicolons(items) -> str:
+    """Items that may hold commas themselves ("Chambre de commerce, d'industrie …"), joined by
+    the active language's semicolon: "؛" in Arabic."""
+    return pgettext("list separator between items holding commas", "; ").join(
+        str(item) for item in items
+    )
+
+
 def format_day(value: datetime.date, *, year: bool = True, month: bool = True) -> str:
     """Month names come from the catalogues: Moroccan in Arabic (see portal/months.py)."""
     fmt = "j F Y" if year else "j F"

@@ -280,8 +280,10 @@ class _Article:
                 body = after[0] if after else before[-1]
                 organizer = self.org_of[self.mentions.index(body)]
                 roles[organizer] = "organizer"
+                title = re.sub(r"\s+لـ?$", "", title)  # "… التأسيسي لـ" before a quoted name
                 if len(title.split()) <= 3:  # "الجمع العام التأسيسي" names no body yet
-                    title = f"{title} ل{self.orgs[organizer].name}"
+                    name = self.orgs[organizer].name
+                    title = f"{title} ل{name[1:] if name.startswith('ال') else name}"
         self.board = next((o for o, r in roles.items() if r == "organizer"), None)
         self.assembly = main.kind == "general-assembly"
         start, end = self.date_near(index)

@@ -91,3 +91,17 @@ def test_lists_are_joined_with_the_arabic_comma_in_arabic():
         assert joined(["الرباط", "الرباط-سلا-القنيطرة"]) == "الرباط، الرباط-سلا-القنيطرة"
     with translation.override("fr"):
         assert joined(["Rabat", "Rabat-Salé-Kénitra"]) == "Rabat, Rabat-Salé-Kénitra"
+
+
+def test_items_holding_commas_are_joined_with_the_languages_semicolon():
+    from django.utils import translation
+
+    from core.templatetags.portal_tags import semicolons
+
+    chamber = "Chambre de commerce, d'industrie et de services"
+    with translation.override("fr"):
+        assert semicolons([chamber, "CRI (partenaire)"]) == f"{chamber} ; CRI (partenaire)"
+    with translation.override("en"):
+        assert semicolons(["A, B", "C"]) == "A, B; C"
+    with translation.override("ar"):
+        assert semicolons(["الغرفة", "المركز"]) == "الغرفة؛ المركز"

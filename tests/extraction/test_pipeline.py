@@ -238,6 +238,7 @@ def test_offices_of_an_assembly_are_on_the_board_of_the_body_it_is_the_assembly_
     (event,) = record["events"]
     body = "الجمعية الجهوية لصناعات تثمين المنتجات البحرية"
     assert (event["kind"], event["city"]) == ("general-assembly", "المرسى")
+    assert event["title"] == f"الجمع العام التأسيسي ل{body[1:]}"  # "للجمعية", not "لالجمعية"
     assert {"name": body, "role": "organizer"} in event["organizations"]
     found = _positions(record)
     assert ("النائبة الثانية للرئيس", body) in found["سعاد بنكيران"]
