@@ -391,3 +391,17 @@ def test_elected_on_a_given_day_and_the_board_of_the_body_not_of_the_company():
     assert ("premier vice-président", amith) in found["Youssef Benjelloun"]
     assert ("trésorier", amith) in found["Mourad Skalli"]
     assert not any(name.endswith(" de") for name in found)
+
+
+def test_the_assembly_of_the_body_named_before_is_held_by_it():
+    record = read(
+        "Le Groupement des industries marocaines aéronautiques et spatiales (GIMAS) a une "
+        "nouvelle présidente, élue mardi dernier lors de l'assemblée générale ordinaire "
+        "élective du groupement, tenue au siège de MidParc.",
+        headline="GIMAS : une nouvelle présidente",
+    )
+    (event,) = record["events"]
+    assert {
+        "name": "Groupement des industries marocaines aéronautiques et spatiales",
+        "role": "organizer",
+    } in event["organizations"]

@@ -318,8 +318,8 @@ def find_organizations(text: str, tokens: list[Token]) -> list[OrgMention]:
             tokens[i].key in ANAPHORIC_HEADS
             and not tokens[i].cap
             and i
-            and tokens[i - 1].key in ("l", "la", "le", "cette", "cet", "ce")
-        ):  # "l'association", "la fédération": the body named before
+            and tokens[i - 1].key in ("l", "la", "le", "cette", "cet", "ce", "du")
+        ):  # "l'association", "la fédération", "du groupement": the body named before
             found.append(OrgMention(tokens[i].start, tokens[i].end, tokens[i].text,
                                     HEADS[tokens[i].key], generic=True))  # fmt: skip
             i += 1
