@@ -37,6 +37,17 @@ def page_urls(request: HttpRequest, record) -> dict[str, str]:
     return urls
 
 
+class PublicPage(Schema):
+    """A record with public pages: `url`, their addresses in each language. Listed first
+    among a schema's bases, its field follows the base record's ones."""
+
+    url: Translated
+
+    @staticmethod
+    def resolve_url(record, context) -> dict:
+        return page_urls(context["request"], record)
+
+
 class ApiError(Schema):
     """Every error the API answers: a message and, for invalid query parameters, each
     parameter's messages (in the language of the request's Accept-Language)."""

@@ -12,10 +12,10 @@ from ninja import Field, Query, Router, Schema
 from articles.api import SourceOut, sources_of
 from core.api import (
     PageQuery,
+    PublicPage,
     Translated,
     filter_queryset,
     page_schema,
-    page_urls,
     paginate,
     record_by_key,
     responses,
@@ -47,8 +47,7 @@ class AgreementRef(EventRef):
     pass
 
 
-class EventOut(EventRef):
-    url: Translated
+class EventOut(PublicPage, EventRef):
     kind: EventKind
     edition: int | None
     summary: Translated
@@ -59,10 +58,6 @@ class EventOut(EventRef):
     region: RegionOut | None
     sectors: list[SectorOut]
     updated_at: datetime.datetime
-
-    @staticmethod
-    def resolve_url(event, context) -> dict:
-        return page_urls(context["request"], event)
 
     @staticmethod
     def resolve_summary(event) -> dict:
@@ -125,8 +120,7 @@ class EventDetail(EventOut):
         return event.public_agreements
 
 
-class AgreementOut(AgreementRef):
-    url: Translated
+class AgreementOut(PublicPage, AgreementRef):
     kind: AgreementKind
     summary: Translated
     signed_on: datetime.date | None
@@ -138,10 +132,6 @@ class AgreementOut(AgreementRef):
     signing_event: EventRef | None
     previous: AgreementRef | None
     updated_at: datetime.datetime
-
-    @staticmethod
-    def resolve_url(agreement, context) -> dict:
-        return page_urls(context["request"], agreement)
 
     @staticmethod
     def resolve_summary(agreement) -> dict:

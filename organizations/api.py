@@ -10,10 +10,10 @@ from ninja import Query, Router, Schema
 from articles.api import SourceOut, sources_of
 from core.api import (
     PageQuery,
+    PublicPage,
     Translated,
     filter_queryset,
     page_schema,
-    page_urls,
     paginate,
     record_by_key,
     responses,
@@ -60,8 +60,7 @@ class PersonRef(Schema):
         return translated(person, "name")
 
 
-class OrganizationOut(OrganizationRef):
-    url: Translated
+class OrganizationOut(PublicPage, OrganizationRef):
     kind: OrganizationKind
     aliases: list[str]
     description: Translated
@@ -70,10 +69,6 @@ class OrganizationOut(OrganizationRef):
     city: CityOut | None
     parent: OrganizationRef | None
     updated_at: datetime.datetime
-
-    @staticmethod
-    def resolve_url(organization, context) -> dict:
-        return page_urls(context["request"], organization)
 
     @staticmethod
     def resolve_description(organization) -> dict:
@@ -104,16 +99,11 @@ class PositionOut(Schema):
         return translated(position, "title")
 
 
-class PersonOut(PersonRef):
-    url: Translated
+class PersonOut(PublicPage, PersonRef):
     aliases: list[str]
     bio: Translated
     positions: list[PositionOut]
     updated_at: datetime.datetime
-
-    @staticmethod
-    def resolve_url(person, context) -> dict:
-        return page_urls(context["request"], person)
 
     @staticmethod
     def resolve_bio(person) -> dict:
