@@ -78,12 +78,19 @@ def _office_first(
     if mention.start < names_from or not _LISTED_BEFORE.fullmatch(text, names_from, mention.start):
         return False
     person.positions.append(Position(_clean_title(title), BOARD))
-    company = re.match(r"\s*\(([A-ZÀ-Þ][^()\n]{1,60})\)", text[mention.end : mention.end + 64])
+    company = _affiliation(text, mention.end, orgs)
     if company:
-        at = mention.end + company.start(1)
-        span = next(((a, b) for a, b in orgs if a == at), None)
-        person.positions.append(Position(None, span, None if span else company.group(1)))
+        person.positions.append(company)
     return True
+
+
+def _affiliation(text: str, end: int, orgs: list[tuple[int, int]]) -> "Position | None":
+    """ "X (Airbus Atlantic Maroc)": the body in brackets right after a name at `end`."""
+    m = re.match(r"\s*\(([A-ZÀ-Þ][^()\n]{1,60})\)", text[end : end + 64])
+    if not m:
+        return None
+    span = next(((a, b) for a, b in orgs if a == end + m.start(1)), None)
+    return Position(None, span, None if span else m.group(1))
 
 
 def _singular(title: str) -> str:
@@ -315,15 +322,9 @@ def find_positions(
                 # "un bureau composé de X (vice-présidente), Y (trésorière)"
                 person.positions.append(Position(_clean_title(listed_title.group(1)), BOARD))
                 continue
-            affiliation = re.match(
-                r"\s*\(([A-ZÀ-Þ][^()\n]{1,60})\)", text[mention.end : mention.end + 64]
-            )
+            affiliation = _affiliation(text, mention.end, orgs)
             if affiliation:
-                at = mention.end + affiliation.start(1)
-                span = next(((a, b) for a, b in orgs if a == at), None)
-                person.positions.append(
-                    Position(None, span, None if span else affiliation.group(1))
-                )
+                person.positions.append(affiliation)
             elected = _ELECTED.match(text, mention.end, mention.end + 200)
             if elected and not re.search(r"élue?s?\s", elected.group()):
                 apposition = re.match(r",\s*", text[mention.end :])
