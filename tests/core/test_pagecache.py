@@ -1,4 +1,4 @@
-"""The anonymous page cache (portal.pagecache, on Django's per-view cache keys): per URL and
+"""The anonymous page cache (core.pagecache): per URL and
 language, bypassed for staff, never storing what is good for one response only, and
 invalidated by the one receiver of portal.cache on publish, unpublish and edits."""
 
