@@ -1,11 +1,14 @@
 """The anonymous page cache (core.pagecache): per URL and
 language, bypassed for staff, never storing what is good for one response only, and
-invalidated by the one receiver of portal.cache on publish, unpublish and edits."""
+invalidated by the one receiver of core.cache on publish, unpublish and edits."""
+
+import datetime
 
 from django.http import HttpResponse
 from django.template import engines
 from django.test import Client
 
+from core import pagecache
 from core.cache import content_version, content_version_bump
 from core.pagecache import cache_public_page
 from editorial import transitions
@@ -117,3 +120,30 @@ def test_errors_and_bad_requests_are_not_cached(client, db):
     assert "X-Page-Cache" not in client.get("/en/events/?region=atlantis")
     client.get("/ar/events/no-such-event/")
     assert "X-Page-Cache" not in client.get("/ar/events/no-such-event/")
+
+
+def test_a_page_rendered_yesterday_is_not_served_today(client, db, monkeypatch):
+    """ "Upcoming" turns into "past" at midnight: the day is stored with the page."""
+    today = datetime.date(2026, 3, 10)
+    monkeypatch.setattr(pagecache.timezone, "localdate", lambda: today)
+    client.get("/ar/events/")
+    assert client.get("/ar/events/")["X-Page-Cache"] == "hit"
+    today = datetime.date(2026, 3, 11)
+    assert client.get("/ar/events/")["X-Page-Cache"] == "miss"
+    assert client.get("/ar/events/")["X-Page-Cache"] == "hit"
+
+
+def test_a_response_that_varies_is_not_stored(rf):
+    """The key holds the URL and the language only: what varies on more is served fresh."""
+    calls = []
+
+    def varying_view(request):
+        calls.append(1)
+        response = HttpResponse("ok")
+        response["Vary"] = "Accept-Encoding"
+        return response
+
+    view = cache_public_page(varying_view)
+    for _ in range(2):
+        assert "X-Page-Cache" not in view(rf.get("/ar/varying/"))
+    assert len(calls) == 2
