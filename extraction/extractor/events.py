@@ -297,6 +297,18 @@ def _edition(doc: Doc, first: int, last: int) -> int | None:
     return None
 
 
+def find_editions(doc: Doc) -> list[tuple[int, int]]:
+    """(edition number, token) for every "الدورة الثانية", "النسخة 3", "في دورتها الأولى"."""
+    tokens = doc.tokens
+    found = []
+    for k, t in enumerate(tokens[:-1]):
+        if t.bare in _EDITION_WORDS or t.norm in _EDITION_WORDS:
+            number = ordinal([w.norm for w in tokens[k + 1 : k + 4]])
+            if number:
+                found.append((number, k))
+    return found
+
+
 def sectors(doc: Doc, focus: tuple[int, int]) -> list[str]:
     """Sectors the article is about: named in the event's sentence, or recurring elsewhere.
 

@@ -212,6 +212,7 @@ _BOARD_WORDS = {"المسير", "التنفيذي", "المديري", "الجد�
 # Administrative units named by their seat ("إقليم ورزازات", "عمالة المحمدية").
 _UNITS = {"اقليم", "عماله", "جماعه", "ولايه", "مدينه", "بلديه", "لاقليم", "لعماله", "لجماعه",
           "لمدينه", "لولايه", "وعماله", "واقليم"}  # fmt: skip
+_UNITS_PLURAL = {"اقاليم", "لاقاليم", "عمالات", "لعمالات", "مدن", "لمدن", "جماعات", "لجماعات"}
 # Adjectives that take a definite genitive inside a name ("متعددة التخصصات").
 _IMPROPER = {"متعدده", "متعدد", "متعددي", "رفيع", "رفيعه", "عالي", "عاليه", "ذات", "ذو"}
 # Nouns of a field that a name continues with "في" ("البحث في الصيد البحري").
@@ -403,6 +404,15 @@ def chain(
     while j < len(tokens) and j - i <= 14:
         t = tokens[j]
         gap = t.gap.strip() or ("\n" if "\n" in t.gap else "")
+        if (
+            gap == "-"
+            and j - 1 == found.last > i
+            and all(
+                w.startswith("ال") and w.endswith(("ي", "يه")) for w in (tokens[j - 1].norm, t.norm)
+            )
+        ):
+            found.last, j = j, j + 1  # "غرفة التجارة والصناعة البرتغالية-المغربية"
+            continue
         if gap in ("–", "-", "—") and j > i + 1:
             hit = match_at(doc, j)
             if hit and hit[0].kind == "region":  # "الاتحاد العام … – سوس ماسة"
@@ -418,6 +428,12 @@ def chain(
         if t.bare in _NAME_BREAKS or t.norm[:1] == "و" and t.norm[1:] in _EVENT_NOUNS:
             break
         if (
+            t.bare in ("المكلف", "المكلفه")
+            and found.last == i
+            and HEADS.get(tokens[i].bare) != "ministry"
+        ):
+            break  # "نائب رئيس الغرفة المكلف بملحقة …": the office's charge, not a name
+        if (
             t.norm[:3] == "بال"
             and tokens[j - 1].norm in _GOVERNS_BI
             and j - 1 == found.last
@@ -428,6 +444,19 @@ def chain(
         if phrase and t.norm == "من" and j + 1 < len(tokens) and tokens[j + 1].norm == "اجل":
             j += 2
             continue
+        if t.norm in _UNITS_PLURAL and found.last > i:
+            # "جمعية المستثمرين لأقاليم تاوريرت وجرادة وفجيج": the seats, coordinated
+            k = j + 1
+            while k < len(tokens) and not _hard_gap(tokens[k].gap):
+                hit = match_at(doc, k)
+                if (
+                    hit is None
+                    or hit[0].kind != "city"
+                    or (k > j + 1) != (tokens[k].norm[:1] == "و")
+                ):
+                    break
+                found.last, found.place_at, k = hit[1], j, hit[1] + 1
+            break
         if t.norm in _UNITS and j + 1 < len(tokens) and not _hard_gap(tokens[j + 1].gap):
             hit = match_at(doc, j + 1)
             if hit is not None and hit[0].kind == "city" and not hit[2]:
@@ -958,6 +987,10 @@ class _Finder:
             return None  # "الجمعية العامة لغرفة …": the chamber's assembly, an event
         if head in _COMMITTEES and len(plain) < 3 and plain[0] not in _LEVELS | {"الوطنيه"}:
             return None  # "اللجنة المنظمة", "لجنة التتبع": a committee of an event or body
+        if head in ("قطب", "القطب") and last + 1 < len(self.tokens):
+            after = self.tokens[last + 1]
+            if not _hard_gap(after.gap) and after.norm[:1] in "بل" and head_of(after.norm):
+                return None  # "مدير قطب المواكبة بالمركز الجهوي …": a division, in the title
         if plain == ["الجهه"] and head != "ولايه":
             # "مجلس الجهة", "غرفة الجهة": the region's own body, named elsewhere in full
             return OrgMention(self.doc.surface(i, last, head), i, last, HEADS[head], head,

@@ -323,6 +323,8 @@ class _Finder:
             return self.latin_name_word(i)
         if any(c.isdigit() for c in word) or len(word) < 2 or i in self.org_at:
             return False
+        if not first and self.tokens[i - 1].norm == "مولاي":
+            return word not in VERBS  # "مولاي علي", whose "علي" also reads as "على"
         bare = word[1:] if word[:1] == "و" and len(word) > 3 else word
         if {word, bare} & (STOPWORDS | VERBS | TITLE_WORDS | MONTH_AND_DAY_WORDS | _NOT_NAMES):
             return False
@@ -917,6 +919,13 @@ class _Finder:
                 or self.tokens[start].latin
                 and not self.tokens[start - 1].latin
             )  # a Latin name inside Arabic text is set off by its script
+            if (
+                start == a < b - 1
+                and not _given(self.tokens[a].norm)
+                and _given(self.tokens[a + 1].norm)
+                and not self.tokens[a].latin
+            ):
+                return a + 1  # "تطرق عمر أمزيل", "ستؤطرها سناء الأزرق": a verb the lexicon lacks
             if opener or _given(self.tokens[start].norm):
                 return start
         return None

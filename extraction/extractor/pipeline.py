@@ -13,12 +13,13 @@ from core.arabic import normalize_arabic
 
 from .agreements import _SIGNED, AgreementMention, find_agreements
 from .dates import DateMention, duration, event_span, find_dates, lasting
-from .events import OPENING, EventMention, find_events, role_cue, sectors
+from .events import OPENING, EventMention, find_editions, find_events, role_cue, sectors
 from .french import FrenchReader
 from .french.mixed import merge_latin_passages
 from .organizations import Organization, find_mentions, resolve
 from .people import BOARD, Person, find_people, resolve_people, title_parts
 from .places import find_places
+from .records import another_edition
 from .text import QUOTES, Doc, clean
 
 _DATELINE = re.compile(
@@ -315,7 +316,33 @@ class _Article:
             "people": people,
             "span": self.doc.sentence_span(index),
         }
-        return [record, *self.other_events(main, index, record)], roles
+        others = self.other_events(main, index, record)
+        return [record, *self.other_editions(main, index, record), *others], roles
+
+    def other_editions(self, main: EventMention, index: int, record: dict) -> list[dict]:
+        """Earlier editions of the main event that the article places ("الدورة الثانية، التي
+        احتضنتها مدينة خريبكة"). One recalled without a place ("المنظمة في أكتوبر 2024") is
+        background, and one still to come ("ستحتضن الداخلة النسخة الثالثة") only a plan."""
+        if record["edition"] is None:
+            return []
+        events, seen = [], {record["edition"]}
+        heads = {e.first: e for e in self.events}
+        for number, k in find_editions(self.doc):
+            here = self.sentence(k)
+            if number in seen or here == index:
+                continue
+            following = next((heads[j] for j in range(k + 1, k + 6) if j in heads), None)
+            if following is not None and (following.kind != main.kind or following.named):
+                continue  # "الدورة 18 للمعرض الدولي للفلاحة": another event's edition
+            cities = [p for p in self.free_places if p.place.kind == "city" and p.first > k and
+                      self.sentence(p.first) == here]  # fmt: skip
+            sentence = range(*(self.doc.first_token_from(n) for n in self.doc.sentences[here]))
+            if not cities or any(_to_come(self.doc.tokens[j].norm) for j in sentence):
+                continue
+            seen.add(number)
+            span = self.doc.sentence_span(here)
+            events.append(another_edition(record, number, cities[0].place, span))
+        return events
 
     def other_events(self, main: EventMention, index: int, record: dict) -> list[dict]:
         """Events of another kind the article names in their own right: with an edition, a
@@ -451,6 +478,14 @@ class _Article:
             "positions": positions,
             "span": self.span(min(m.first for m in person.mentions)),
         }
+
+
+_FUTURE = {"المقبل", "المقبله", "القادم", "القادمه", "يرتقب", "مرتقب", "المرتقب", "المرتقبه"}
+
+
+def _to_come(word: str) -> bool:
+    """ "ستحتضن", "سيتم", "المقبلة": a future verb or a word for what is to come."""
+    return word in _FUTURE or len(word) > 4 and word[:2] in ("ست", "سي", "سن")
 
 
 _OFFICES = {"رئيس", "رئيسه", "نائب", "نائبه", "كاتب", "كاتبه", "امين", "امينه", "مستشار",

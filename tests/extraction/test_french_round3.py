@@ -405,3 +405,47 @@ def test_the_assembly_of_the_body_named_before_is_held_by_it():
         "name": "Groupement des industries marocaines aéronautiques et spatiales",
         "role": "organizer",
     } in event["organizations"]
+
+
+# -- board lines with the member's job after a dash ---------------------------------------------
+
+
+def test_a_board_line_with_the_job_and_company_after_a_dash():
+    """ "- Office : NAME – Title, COMPANY": the office on the board, the job at the company,
+    and a company (which the NER model reads as a person) that is no one."""
+    record = read(
+        "L'assemblée générale élective de l'Association des industriels de Mohammedia s'est "
+        "tenue mardi dernier. Le nouveau bureau se compose comme suit :\n"
+        "- Président : Hicham Bennani – Directeur général, Sodichem Maroc\n"
+        "- 1er Vice-président : Rachid El Kettani – Directeur d'usine, Mohammedia Lubrifiants\n"
+        "- Assesseure : Khadija Ennaciri – Gérante, Chimicolor\n"
+    )
+    board = "Association des industriels de Mohammedia"
+    assert positions(record) == {
+        "Hicham Bennani": {("président", board), ("directeur général", "Sodichem Maroc")},
+        "Rachid El Kettani": {
+            ("1er Vice-président", board),
+            ("directeur d'usine", "Mohammedia Lubrifiants"),
+        },
+        "Khadija Ennaciri": {("assesseure", board), ("gérante", "Chimicolor")},
+    }
+    companies = {o["name"] for o in record["organizations"] if o["kind"] == "company"}
+    assert companies == {"Sodichem Maroc", "Mohammedia Lubrifiants", "Chimicolor"}
+
+
+# -- other editions of the event ------------------------------------------------------------------
+
+
+def test_an_earlier_edition_held_elsewhere_is_an_event_of_its_own():
+    record = read(
+        "La ville d'El Kelâa des Sraghna a accueilli, samedi dernier, la deuxième édition de "
+        "la Conférence régionale de l'olive.",
+        "Après une première édition organisée l'an dernier à Mogador, la conférence s'est "
+        "déplacée vers les bassins oléicoles.",
+        "Les organisateurs ont annoncé que la troisième édition se tiendra à Safi en 2026.",
+    )
+    main, *others = record["events"]
+    assert (main["kind"], main["edition"], main["city"]) == ("conference", 2, "قلعة السراغنة")
+    assert [(e["kind"], e["edition"], e["city"], e["start_date"]) for e in others] == [
+        ("conference", 1, "الصويرة", None)
+    ]

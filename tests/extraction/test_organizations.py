@@ -359,3 +359,26 @@ def test_a_national_body_with_its_region_is_that_body_there():
         "souss-massa",
         ["الاتحاد المغربي للمصدرين بجهة سوس ماسة"],
     )
+
+
+def test_a_body_of_several_provinces_keeps_them_all():
+    found = orgs("عقدت جمعية المستثمرين الصناعيين لأقاليم تاوريرت وجرادة وفجيج، أمس، جمعها العام.")
+    assert list(found) == ["جمعية المستثمرين الصناعيين لأقاليم تاوريرت وجرادة وفجيج"]
+
+
+def test_a_pole_inside_a_body_is_a_division_not_a_cluster():
+    found = orgs("وقال مدير قطب المواكبة بالمركز الجهوي للاستثمار لجهة الشرق إن الملفات جاهزة.")
+    assert list(found) == ["المركز الجهوي للاستثمار لجهة الشرق"]
+
+
+def test_two_nationalities_joined_by_a_hyphen_stay_in_the_name():
+    found = orgs("بمبادرة من غرفة التجارة والصناعة البرتغالية-المغربية، زار الوفد المدينة.")
+    assert list(found) == ["غرفة التجارة والصناعة البرتغالية-المغربية"]
+
+
+def test_an_office_in_charge_of_a_branch_is_not_part_of_the_body():
+    found = orgs(
+        "استقبلت غرفة التجارة والصناعة والخدمات لجهة مراكش آسفي الوفد. "
+        "وترأس اللقاء نائب رئيس الغرفة المكلف بملحقة الصويرة."
+    )
+    assert list(found) == ["غرفة التجارة والصناعة والخدمات لجهة مراكش آسفي"]

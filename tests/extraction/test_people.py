@@ -503,3 +503,17 @@ def test_a_given_name_that_is_also_a_word_before_a_family_name():
     found = people("وتم انتخاب سعيد الودغيري رئيسا للاتحاد العام لمقاولات المغرب.")
     assert found["سعيد الودغيري"]["positions"] == [("رئيس", "الاتحاد العام لمقاولات المغرب")]
     assert people("يعكس جمال الطبيعي للمنطقة تنوعها.") == {}
+
+
+def test_a_verb_the_lexicon_lacks_is_not_the_start_of_a_name():
+    found = people("وفي الورشة الثانية تطرق عمر أمزيل، الكاتب العام للجمعية، إلى التصدير.")
+    assert "عمر أمزيل" in found
+    assert not any(name.startswith("تطرق") for name in found)
+
+
+def test_moulay_and_a_name_that_also_reads_as_a_preposition():
+    found = people(
+        "فيما دعا مولاي علي العلوي، أستاذ الجيولوجيا بجامعة مولاي إسماعيل، إلى مسلك جديد."
+    )
+    assert list(found) == ["مولاي علي العلوي"]
+    assert found["مولاي علي العلوي"]["positions"] == [("أستاذ الجيولوجيا", "جامعة مولاي إسماعيل")]

@@ -267,3 +267,28 @@ def test_the_opening_of_a_plant_is_the_story_even_with_a_deal_signed_there():
     )
     event = record["events"][0]
     assert (event["kind"], event["start_date"], event["city"]) == ("other", "2026-05-12", "آسفي")
+
+
+EDITIONS = (
+    "بني ملال تحتضن الدورة الثالثة للمنتدى الجهوي للمناولة\n\n"
+    "تحتضن مدينة بني ملال، يومي 16 و17 أكتوبر 2025، الدورة الثالثة للمنتدى الجهوي للمناولة "
+    "الصناعية. وأوضح المنظمون أن الدورة الثانية، التي احتضنتها مدينة خريبكة السنة الماضية، "
+    "أفضت إلى عقود مهمة. وكانت الدورة الأولى، المنظمة في أكتوبر 2023، قد جمعت 80 مقاولة. "
+    "{future}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "future",
+    ["ويرتقب أن تحتضن مدينة أزيلال الدورة الرابعة.", "وستحتضن مدينة أزيلال الدورة الرابعة."],
+)
+def test_an_earlier_edition_the_article_places_is_an_event_of_its_own(future):
+    """The second edition (a place) is recorded; the first (a date, no place) is background
+    and the fourth (still to come) a plan."""
+    record = extract_article(EDITIONS.format(future=future), published_on=date(2025, 10, 1))
+    main, *others = record["events"]
+    assert (main["edition"], main["city"], main["start_date"]) == (3, "بني ملال", "2025-10-16")
+    assert [(e["kind"], e["edition"], e["city"], e["start_date"]) for e in others] == [
+        ("forum", 2, "خريبكة", None)
+    ]
+    assert others[0]["title"] == main["title"]

@@ -140,7 +140,7 @@ NICKNAMES = {
     r"capitale administrative|capitale du Royaume|ville lumi[èe]re": "Rabat",
     r"capitale isma[ïi]lienne|cit[ée] isma[ïi]lienne": "Meknès",
     r"colombe blanche": "Tétouan",
-    r"(?:cit[ée]|ville) des aliz[ée]s": "Essaouira",
+    r"(?:cit[ée]|ville) des aliz[ée]s|Mogador": "Essaouira",
     r"porte du d[ée]sert": "Ouarzazate",
     r"capitale des provinces du Sud|capitale du Sahara": "Laâyoune",
     r"capitale (?:mondiale )?des phosphates": "Khouribga",

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from functools import cache, cached_property
 
 from ..knowledge import find_institutions, lookup
+from ..records import another_edition
 from .amounts import find_amounts, find_periods
 from .dates import find_dates
 from .kinds import (
@@ -32,7 +33,15 @@ from .organizations import (
 )
 from .places import PlaceMention, find_places
 from .text import Text, clean, fold
-from .titles import BOARD, Person, find_positions, group_people, person_mentions
+from .titles import (
+    BOARD,
+    Person,
+    board_line_companies,
+    board_line_names,
+    find_positions,
+    group_people,
+    person_mentions,
+)
 
 # Longer texts are read up to here: an article is a few thousand characters, and the NER
 # pass grows with the length.
@@ -157,6 +166,10 @@ _SECTOR_WORDS = {w: s for s, words in SECTORS.items() for w in words.split()}
 _FUTURE_EDITION = re.compile(
     r"[^\s]+\s+" + EDITION_NOUN + r"\s*(?:,\s*)?(?:se\s+tiendra|aura\s+lieu|sera\s+organisée)", re.I
 )
+# An edition still to come ("la quatrième édition … se tiendra à Tanger", "prévue en 2027").
+_TO_COME = re.compile(
+    r"\b(?:se\s+tiendr|aura\s+lieu|sera\b|prévue|annoncée|prochaine|à\s+venir)", re.I
+)
 # The opening of a plant: no event head names it ("a inauguré son usine").
 _LAUNCH = re.compile(
     r"\b(?:(?P<inauguration>inaugur\w*)|(?P<works>coup\s+d'envoi|lancement)\s+(?:des\s+travaux"
@@ -275,6 +288,14 @@ class Analysis:
         org_spans = sorted(self.org_at)
         place_spans = [(p.start, p.end) for p in self.places]
         persons = [(a, b) for a, b, label in self.ner if label == "PER"]
+        listed = board_line_names(self.text)  # over the model's spans, which run on
+        listed += [
+            (m.start(), m.end()) for a, b in listed
+            for m in re.finditer(re.escape(self.text[a:b]) + r"\b", self.text)
+            if m.start() != a
+        ]  # fmt: skip  # and the same name where the model missed it elsewhere
+        persons = [p for p in persons if not any(a < p[1] and p[0] < b for a, b in listed)]
+        persons = sorted(set(persons + listed))
         mentions = person_mentions(self.text, persons, org_spans, place_spans)
         self.people = group_people(mentions)
         named = [(m.start, m.end) for p in self.people for m in p.mentions]
@@ -381,6 +402,9 @@ class Analysis:
                 self._add(m.name, m.kind, (m.start, m.end), m.aliases, m.acronym)
         self._ner_organizations()
         self._cue_organizations()
+        for start, end in board_line_companies(self.text):
+            if not any(a <= start < b for a, b in self.org_at):
+                self._add(self.text[start:end], "company", (start, end))
         self._known_organizations(body)
         self._repeated_names(body)
         for m in header:
@@ -878,19 +902,8 @@ class Analysis:
             return event.edition
         index = self.t.sentence_of(event.start)
         lead_start, lead_end = self.lead()
-        others = {
-            e.start for e in self.events
-            if e.start != event.start and (e.kind != event.kind or e.named and event.named
-                                           and fold(e.title) != fold(event.title))
-        }  # fmt: skip
         editions = []
-        for number, offset in find_editions(self.text):
-            after = self.text[offset : offset + 60]
-            named = re.match(
-                r"[^\s]+\s+" + EDITION_NOUN + r"\s+(?:du|de\s+la|de\s+l'|des|d')\s*", after
-            )
-            if named and offset + named.end() in others:
-                continue  # "la 18e édition du SIAM": another event's
+        for number, offset in self._editions_of(event):
             if _FUTURE_EDITION.match(self.text, offset) or re.search(
                 r"(?:prochaine|suivante)\s*$", self.text[max(0, offset - 12) : offset]
             ):
@@ -905,6 +918,47 @@ class Analysis:
                 return number
         headline = [number for number, offset in editions if offset < self._body]
         return headline[0] if len(headline) == 1 else None
+
+    def _editions_of(self, event: EventMention) -> list[tuple[int, int]]:
+        """(number, offset) of the editions the text writes, less another event's ("la 18e
+        édition du SIAM")."""
+        others = {
+            e.start for e in self.events
+            if e.start != event.start and (e.kind != event.kind or e.named and event.named
+                                           and fold(e.title) != fold(event.title))
+        }  # fmt: skip
+        found = []
+        for number, offset in find_editions(self.text):
+            after = self.text[offset : offset + 60]
+            named = re.match(
+                r"[^\s]+\s+" + EDITION_NOUN + r"\s+(?:du|de\s+la|de\s+l'|des|d')\s*", after
+            )
+            if not (named and offset + named.end() in others):
+                found.append((number, offset))
+        return found
+
+    def other_editions(self, event: EventMention, record: dict) -> list[dict]:
+        """Earlier editions of the main event that the text places ("une première édition
+        organisée l'an dernier à Essaouira"). One recalled without a place is background, and
+        one still to come ("la quatrième édition se tiendra à Tanger") only a plan."""
+        if record["edition"] is None:
+            return []
+        index = self.t.sentence_of(event.start)
+        events, seen = [], {record["edition"]}
+        for number, offset in self._editions_of(event):
+            here = self.t.sentence_of(offset)
+            if number in seen or here == index or offset < self._body:
+                continue
+            end = self.t.sentences[here].end
+            if _TO_COME.search(self.text, self.t.sentences[here].start, end):
+                continue
+            cities = [p for p in self.places if p.place.kind == "city" and offset < p.start < end
+                      and not self._in_org(p.start)]  # fmt: skip
+            if not cities:
+                continue
+            seen.add(number)
+            events.append(another_edition(record, number, cities[0].place, self.t.span(here)))
+        return events
 
     def roles(self, event: EventMention) -> dict[int, str]:
         roles: dict[int, str] = {}
@@ -1054,6 +1108,8 @@ class Analysis:
         roles = self.roles(event) if event else {}
         board = self.board(roles)
         events = [self.event_record(event, roles, board)] if event else []
+        if event:
+            events += self.other_editions(event, events[0])
         media = {k for k, o in enumerate(self.orgs) if o.kind == "media" and k not in roles}
         return {
             "events": events,

@@ -63,6 +63,42 @@ _LISTED_BEFORE = re.compile(
 
 # A board line that gives the office first: "- 1er vice-président : NAME (COMPANY)".
 _OFFICE_FIRST = re.compile(r"(?P<title>[^:\n,()]{2,80}?)\s*:\s*")
+# After the member's name on such a line: "– Directeur général, Sodichem Maroc".
+_DASH_JOB = re.compile(
+    r"[ \t]+[–—-][ \t]+(?P<title>[^,;\n]{2,80}?),[ \t]*"
+    r"(?P<company>[A-ZÀ-Þ][^,;()\n]{1,60}?)[ \t]*[;.]?[ \t]*$",
+    re.M,
+)
+
+
+_LINE_NAME = re.compile(
+    r"[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+){1,3}(?=[ \t]*(?:[–—(,;.-]|$))", re.M
+)
+
+
+def board_line_names(text: str) -> list[tuple[int, int]]:
+    """Spans of the names right after the office on "- Office : NAME …" lines, which the
+    NER model misses in such terse lines."""
+    spans = []
+    for line in _LIST_LINE.finditer(text):
+        office = _OFFICE_FIRST.match(line.group("body"))
+        if office and TITLE.match(office.group("title")):
+            name = _LINE_NAME.match(text, line.start("body") + office.end(), line.end())
+            if name and not TITLE.match(name.group()):
+                spans.append(name.span())
+    return spans
+
+
+def board_line_companies(text: str) -> list[tuple[int, int]]:
+    """Spans of the companies of "- Office : NAME – Title, COMPANY" lines: named by their
+    place on the line, with no head word for the readers to find them by."""
+    spans = []
+    for line in _LIST_LINE.finditer(text):
+        office = _OFFICE_FIRST.match(line.group("body"))
+        job = office and _DASH_JOB.search(text, line.start("body") + office.end(), line.end())
+        if job and TITLE.match(job.group("title")) and TITLE.match(office.group("title")):
+            spans.append(job.span("company"))
+    return spans
 
 
 def _office_first(
@@ -79,6 +115,11 @@ def _office_first(
         return False
     person.positions.append(Position(_clean_title(title), BOARD))
     company = _affiliation(text, mention.end, orgs)
+    job = _DASH_JOB.match(text, mention.end, line.end())
+    if job and TITLE.match(job.group("title")):
+        span = job.span("company")
+        company = Position(_clean_title(job.group("title")), span if span in orgs else None,
+                           None if span in orgs else job.group("company"))  # fmt: skip
     if company:
         person.positions.append(company)
     return True
