@@ -56,6 +56,14 @@ _RELATIVE = re.compile(
 _LAST_NEXT = re.compile(
     rf"(?<![{_L}])(?:يوم\s+)?({_WEEKDAY})\s+(الماضي|المنصرم|الفارط|المقبل|القادم)(?![{_L}])"
 )
+# "افتتحت، مساء السبت": a bare weekday after a time of day, this week's (read last, so a
+# date written with it — "يوم السبت 6 يونيو" — is read first).
+_BARE_WEEKDAY = re.compile(
+    rf"(?<![{_L}])(?:يوم|مساء|صباح|ليله|زوال)\s+({_WEEKDAY})(?!\s*(?:\d|الماضي|المنصرم|الفارط"
+    rf"|المقبل|القادم))"
+)
+# A future verb ("ستنطلق", "سيحتضن") before it in its sentence: the coming one.
+_FUTURE_VERB = re.compile(rf"(?<![{_L}])س[تين][{_L}]{{3,}}")
 _OFFSETS = {"اول امس": -2, "امس": -1, "اليوم": 0, "غدا": 1, "يوم غد": 1, "بعد غد": 2, "غد": 1}
 
 
@@ -170,6 +178,10 @@ def find_dates(doc: Doc, published_on: date | None = None) -> list[DateMention]:
     for m in _LAST_NEXT.finditer(norm):
         day = resolve_weekday(m.group(1), m.group(2) in ("المقبل", "القادم"), published_on)
         add(m.span(), day, day)
+    for m in _BARE_WEEKDAY.finditer(norm):
+        sentence = re.split(r"[.!?؟\n]", norm[max(m.start() - 200, 0) : m.start()])[-1]
+        day = this_week(m.group(1), bool(_FUTURE_VERB.search(sentence)), published_on)
+        add(m.span(), day, day)
     found.sort(key=lambda d: d.nstart)
     for mention in found:
         mention.dateline = bool(
@@ -259,6 +271,19 @@ def resolve_weekday(weekday: str, upcoming: bool, published_on: date | None) -> 
     if upcoming:
         return published_on + timedelta(days=delta or 7)
     return published_on - timedelta(days=(7 - delta) % 7 or 7)
+
+
+def this_week(weekday: str, upcoming: bool, published_on: date | None) -> date | None:
+    """ "مساء السبت" → the Saturday of the days just before publication (the day itself
+    included), or of the days just after it when the sentence speaks of what will be."""
+    if published_on is None:
+        return None
+    delta = (WEEKDAYS[weekday] - published_on.weekday()) % 7
+    return (
+        published_on + timedelta(days=delta)
+        if upcoming
+        else published_on - timedelta(days=(7 - delta) % 7)
+    )
 
 
 def parse_dates(text: str, published_on: date | None = None) -> list[tuple[date, date]]:

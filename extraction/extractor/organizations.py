@@ -505,6 +505,18 @@ def chain(
         ):
             found.last = j  # "غرفة التجارة بإسطنبول،": a seat the gazetteer does not know
             break
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        if (
+            t.norm.endswith("يي")
+            and nxt is not None
+            and not _hard_gap(nxt.gap)
+            and not nxt.norm.startswith("ال")
+            and nxt.norm[:1] not in "وبل"
+            and not _stop(nxt.norm)
+            and not nxt.latin
+        ):
+            found.last = j + 1  # "جمعية صناعيي ميدبارك": a plural's genitive, a proper name
+            break
         if t.norm[:2] in ("بت", "بم", "با") or t.norm in _HONORIFICS:
             break  # "شركة فوسبوكراع بتهيئة …": a preposition opens the predicate
         _word, prep, definite = _core(t.norm)

@@ -65,10 +65,11 @@ _QUALIFIERS = {"المكلف", "المكلفه", "فرع", "بالنيابه", "
 # Words that open what follows a name set off by commas ("…، NAME، إن …"، "NAME، التي …").
 _AFTER_NAME = {"ان", "التي", "الذي", "قائلا", "قائله", "مؤكدا", "مؤكده", "مبرزا", "مبرزه",
                "موضحا", "موضحه", "مشيرا", "مشيره", "معتبرا", "معتبره", "فقد", "حيث"}  # fmt: skip
-_HONORIFIC = {"السيد", "السيده", "للسيد", "للسيده", "والسيد", "والسيده", "بالسيد", "السيدين",
-              "الاستاذ", "الاستاذه", "الدكتور", "الدكتوره", "والدكتور", "والدكتوره"}  # fmt: skip
 # Honorifics that are also titles ("الأستاذ بجامعة …"): honorific only before a name.
-_ACADEMIC = {"الاستاذ", "الاستاذه", "الدكتور", "الدكتوره", "والدكتور", "والدكتوره"}
+_ACADEMIC = {"الاستاذ", "الاستاذه", "الدكتور", "الدكتوره", "والدكتور", "والدكتوره", "البروفيسور",
+             "البروفيسوره", "البروفسور", "والبروفيسور", "والبروفيسوره"}  # fmt: skip
+_HONORIFIC = {"السيد", "السيده", "للسيد", "للسيده", "والسيد", "والسيده", "بالسيد", "السيدين",
+              *_ACADEMIC}  # fmt: skip
 # "ممثلة في مديرها" reads "represented by"; "ممثل عن ORG" names whom a speaker stands for.
 _REPRESENTED = {"ممثلا", "ممثله", "ممثل", "ممثلين", "ممثلو", "ممثلي"}
 # Words between a body and the title of the person who acts for it ("عن الوكالة مديرها",
@@ -317,6 +318,8 @@ class _Finder:
         """Whether token i can be part of a person's name."""
         t = self.tokens[i]
         word = t.norm
+        if i in self.org_at:
+            return False  # "جامعة سيدي محمد بن عبد الله": a given name inside a body's name
         if first and _given(word) or not first and word in COMPOUND_SECONDS:
             return True
         if t.latin:

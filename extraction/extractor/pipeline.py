@@ -276,7 +276,7 @@ class _Article:
             after = [m for m in self.mentions if not m.bare and
                      main.first < m.first <= main.last + 2 and self._genitive(m.first)]  # fmt: skip
             before = [m for m in self.mentions if not m.bare and m.last < main.first and
-                      main.first - m.last <= 40]  # fmt: skip
+                      main.first - m.last <= 40 and m.kind != "media"]  # fmt: skip
             if after or before:
                 body = after[0] if after else before[-1]
                 organizer = self.org_of[self.mentions.index(body)]

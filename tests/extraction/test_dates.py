@@ -143,3 +143,21 @@ def test_a_one_day_span_lasts_the_days_given_from_its_first_or_back_from_its_las
     assert lasting(day, day, "start", 3) == (day, date(2025, 6, 11))
     assert lasting(day, day, "end", 3) == (date(2025, 6, 7), day)  # back from its last day
     assert lasting(day, date(2025, 6, 10), None, 3) == (day, date(2025, 6, 10))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("افتتحت، مساء السبت بمدينة الفقيه بنصالح، فعاليات المعرض.", date(2025, 4, 5)),
+        ("انعقد صباح الأربعاء الجمع العام للجمعية.", PUB),  # the day of publication
+        ("ستنطلق يوم الجمعة بمدينة أكادير أشغال المنتدى.", date(2025, 4, 11)),
+    ],
+)
+def test_a_bare_weekday_is_this_week_s_by_the_sentence_s_tense(text, expected):
+    assert parse_dates(text, PUB) == [(expected, expected)]
+
+
+def test_a_weekday_written_with_its_date_is_read_once():
+    assert parse_dates("يوم السبت 5 أبريل 2025 بالرباط", PUB) == [
+        (date(2025, 4, 5), date(2025, 4, 5))
+    ]

@@ -219,6 +219,27 @@ def test_latin_passages_of_an_arabic_article():
     assert "Houda Alami" in text[a:b]  # offsets in the whole article
 
 
+def test_a_latin_board_list_in_an_arabic_article_is_the_assembly_body_s_board():
+    text = (
+        "النواصر.. رئيسة جديدة لجمعية صناعيي ميدبارك\n\n"
+        "♦ مجلة صناعة المغرب — من النواصر\n\n"
+        "انتخب الجمع العام العادي لجمعية صناعيي ميدبارك، المنعقد يوم الجمعة 26 يونيو 2026 "
+        "بالنواصر، مكتبا مسيرا جديدا للجمعية لولاية من ثلاث سنوات. وتشكل المكتب على الشكل "
+        "التالي:\n\n"
+        "• Omar Lahlou, CEO d'Atlas Harness Aero : Vice-président\n"
+        "• Leila Naciri, Gérante de SkyTest Services : Membre\n"
+    )
+    record = extract_article(text, published_on=date(2026, 6, 30))
+    body = "جمعية صناعيي ميدبارك"
+    assert [o for o in record["events"][0]["organizations"] if o["role"] == "organizer"] == [
+        {"name": body, "role": "organizer"}
+    ]  # not the outlet of the dateline
+    people = {p["name"]: p["positions"] for p in record["people"]}
+    assert {"title": "vice-président", "organization": body} in people["Omar Lahlou"]
+    assert {"title": "CEO", "organization": "Atlas Harness Aero"} in people["Omar Lahlou"]
+    assert {"title": "membre", "organization": body} in people["Leila Naciri"]
+
+
 def test_a_latin_name_and_its_arabic_spelling_sound_alike():
     assert skeleton("Anas Benjelloun") == skeleton("أنس بنجلون")
     assert skeleton("Leila Chraibi") == skeleton("ليلى الشرايبي")

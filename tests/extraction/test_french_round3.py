@@ -449,3 +449,35 @@ def test_an_earlier_edition_held_elsewhere_is_an_event_of_its_own():
     assert [(e["kind"], e["edition"], e["city"], e["start_date"]) for e in others] == [
         ("conference", 1, "الصويرة", None)
     ]
+
+
+def test_a_board_in_running_text_parted_by_semicolons():
+    record = read(
+        "L'assemblée générale du Cluster agro-industriel du Souss s'est tenue mardi dernier à "
+        "Taroudant. Le nouveau bureau est composé de Saïd Amzough, directeur général "
+        "d'Agrumes Sebt Taroudant, président ; Latifa Boutaleb (Tiznit Argan Process), "
+        "vice-présidente ; Omar Id Ouaarab, secrétaire général ; ainsi que Mbarek Bihi et "
+        "Nadia Oubaha, assesseurs."
+    )
+    cluster = "Cluster agro-industriel du Souss"
+    found = positions(record)
+    assert ("vice-présidente", cluster) in found["Latifa Boutaleb"]
+    assert ("Omar Id Ouaarab" in found) and found["Omar Id Ouaarab"] == {
+        ("secrétaire général", cluster)
+    }
+    assert found["Mbarek Bihi"] == found["Nadia Oubaha"] == {("assesseur", cluster)}
+
+
+def test_a_branch_named_after_a_dash_is_not_the_national_body():
+    record = read(
+        "L'Association marocaine des industries du textile et de l'habillement – zone Nord "
+        "(AMITH-ZN) a renouvelé ses instances samedi dernier à Tétouan. Salma Bouhlal a été "
+        "élue présidente de l'AMITH-ZN.",
+        "Le vice-président général de l'AMITH, Driss Lamrabet, a salué une alternance sereine.",
+    )
+    branch = "Association marocaine des industries du textile et de l'habillement – zone Nord"
+    acronyms = {o["name"]: o["acronym"] for o in record["organizations"]}
+    assert acronyms[branch] == "AMITH-ZN"
+    found = positions(record)
+    assert found["Salma Bouhlal"] == {("présidente", branch)}
+    assert found["Driss Lamrabet"] == {("vice-président général", "AMITH")}

@@ -382,3 +382,9 @@ def test_an_office_in_charge_of_a_branch_is_not_part_of_the_body():
         "وترأس اللقاء نائب رئيس الغرفة المكلف بملحقة الصويرة."
     )
     assert list(found) == ["غرفة التجارة والصناعة والخدمات لجهة مراكش آسفي"]
+
+
+def test_a_plural_in_construct_takes_a_proper_name():
+    assert list(orgs("انتخب الجمع العام لجمعية صناعيي ميدبارك، المنعقد يوم الجمعة، رئيسة.")) == [
+        "جمعية صناعيي ميدبارك"
+    ]

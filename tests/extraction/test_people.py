@@ -517,3 +517,12 @@ def test_moulay_and_a_name_that_also_reads_as_a_preposition():
     )
     assert list(found) == ["مولاي علي العلوي"]
     assert found["مولاي علي العلوي"]["positions"] == [("أستاذ الجيولوجيا", "جامعة مولاي إسماعيل")]
+
+
+def test_a_given_name_inside_a_body_s_name_is_no_one_and_a_professor_s_title_is_left_out():
+    found = people(
+        "وافتتح اللقاء رئيس جامعة سيدي محمد بن عبد الله، البروفيسور عبد اللطيف المرابط، "
+        "الذي أكد أن الجامعة منفتحة."
+    )
+    assert list(found) == ["عبد اللطيف المرابط"]
+    assert found["عبد اللطيف المرابط"]["positions"] == [("رئيس", "جامعة سيدي محمد بن عبد الله")]

@@ -79,8 +79,12 @@ def merge_latin_passages(record: dict, text: str, published_on: date | None) -> 
         return
     from .reader import Analysis
 
+    main = record["events"][0] if record["events"] else None
+    board = None  # a board list read apart: the assembly's own body holds its offices
+    if main and main["kind"] == "general-assembly":
+        board = next((o["name"] for o in main["organizations"] if o["role"] == "organizer"), None)
     for start, end in passages:
-        read = Analysis(text[start:end], published_on).record()
+        read = Analysis(text[start:end], published_on, board=board).record()
         names = _merge_organizations(record, read["organizations"], start)
         _merge_people(record, read["people"], names, start)
 

@@ -246,16 +246,22 @@ def extend(
 
 def _to_acronym(text: str, tokens: list[Token], last: int) -> int:
     """ "… des données à caractère personnel (CNDP)": lower-case words up to an acronym in
-    parentheses close after the name belong to it."""
+    parentheses close after the name belong to it, and so does a branch after a dash ("… de
+    l'habillement – zone Nord (AMITH-ZN)")."""
+    dashed = False
     for k in range(last + 1, min(last + 9, len(tokens) - 1)):
         t = tokens[k]
         if t.text == "(" and tokens[k + 1].acronym and k > last + 1:
             return k - 1
+        if t.text in ("–", "—") and not dashed and k == last + 1:
+            dashed = True
+            continue
         if (
             not (_is_word(t.text) and t.text not in _STOP_CAPITALS or t.key in CONNECTORS)
             or "\n" in text[tokens[k - 1].end : t.start]
             or _is_head_start(tokens, k)
             and not t.acronym
+            and not dashed
             or t.key == "et"
             and tokens[k + 1].key in ("la", "le", "l", "les")
         ):  # "… du Commerce et la Korea Trade … (KOTRA)": a second name, not this one's end

@@ -272,7 +272,10 @@ class Org:
 class Analysis:
     """One French article read: mentions found, organisations resolved, record assembled."""
 
-    def __init__(self, text: str, published_on: date | None) -> None:
+    def __init__(self, text: str, published_on: date | None, *, board: str | None = None) -> None:
+        # The body whose board a member list gives when the list is read apart from its
+        # article (a Latin list inside an Arabic one: mixed.py); else found in the text.
+        self.board_name = board
         self.t = Text(text[:MAX_CHARS])
         self.text = self.t.text
         self.published_on = published_on
@@ -393,7 +396,8 @@ class Analysis:
                 prefix = fold(m.name) + " "
                 known = next(
                     (k for k, o in enumerate(self.orgs)
-                     if any(fold(a).startswith(prefix) for a in o.aliases)), None
+                     if any(fold(a).startswith(prefix) for a in o.aliases if a != o.acronym)),
+                    None,
                 )  # fmt: skip
             if known is not None:
                 self.orgs[known].spans.append((m.start, m.end))
@@ -470,6 +474,7 @@ class Analysis:
                 spelled = [
                     o for o, other in enumerate(self.orgs)
                     if o != k and _initials(other.name).startswith(org.name)
+                    and " – " not in other.name  # "AMITH" is not its branch "AMITH – zone Nord"
                 ]  # fmt: skip
                 if len(spelled) == 1:
                     groups.setdefault(f"initials:{org.name}", []).extend([spelled[0], k])
@@ -489,12 +494,13 @@ class Analysis:
 
     def _longer_name(self, name: str) -> int | None:
         """The organisation whose name begins with this one and goes on ("Al Omrane" of
-        "Al Omrane Béni Mellal-Khénifra")."""
+        "Al Omrane Béni Mellal-Khénifra"); not a branch's acronym ("AMITH" of "AMITH-ZN")."""
         prefix = fold(name) + " "
         return next(
-            (k for k, o in enumerate(self.orgs) if any(n.startswith(prefix) for n in o.names())),
+            (k for k, o in enumerate(self.orgs)
+             if any(n.startswith(prefix) for n in o.names() - {fold(o.acronym or "")})),
             None,
-        )
+        )  # fmt: skip
 
     def _merge(self, keep: int, other: int) -> None:
         target, source = self.orgs[keep], self.orgs[other]
@@ -576,6 +582,8 @@ class Analysis:
         }
         head = fold(m.name).split()[0]
         for k, org in enumerate(self.orgs):
+            if org.name.startswith(m.name) and org.name[len(m.name) :].lstrip()[:1] in "–—":
+                continue  # "AMITH – zone Nord": the branch of the body named, not that body
             other = fold(org.name).split()
             if other and other[0] == head and len(other) > len(words) + 2 and words <= set(other):
                 org.aliases.append(m.name)
@@ -1156,6 +1164,8 @@ class Analysis:
 
     def position_org(self, position, board: int | None) -> str | None:
         if position.org == BOARD:
+            if self.board_name:
+                return self.board_name
             return self.orgs[board].name if board is not None else None
         k = self.org_of(position.org)
         return self.orgs[k].name if k is not None else None

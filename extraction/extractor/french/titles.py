@@ -385,6 +385,7 @@ def find_positions(
     _respectively(text, people, sentence_start)
     _predecessors(text, people)
     _board_sentences(text, people, sentence_start)
+    _board_items(text, people, sentence_start)
     _head_of(text, people, orgs)
     for person in people:  # "le président sortant, X": of the body electing its board
         for position in person.positions:
@@ -421,6 +422,37 @@ def _board_sentences(text: str, people: list[Person], sentence_start: callable) 
             end = text.find(".", at)
             if _BOARD_SENTENCE.search(text, start, end if end > 0 else len(text)):
                 position.org = BOARD
+
+
+def _board_items(text: str, people: list[Person], sentence_start: callable) -> None:
+    """ "le bureau est composé de X, DG de Y, président ; Z (W), vice-présidente ; A et B,
+    assesseurs": in a board sentence whose members are parted by semicolons, the office that
+    closes an item is held on the board by everyone the item names."""
+    mentions = sorted((m.start, m.end, p) for p in people for m in p.mentions)
+    done: set[int] = set()
+    for start, _end, _person in mentions:
+        first = sentence_start(start)
+        if first in done:
+            continue
+        done.add(first)
+        stop = text.find(".", start)
+        stop = stop if stop > 0 else len(text)
+        board = _BOARD_SENTENCE.search(text, first, stop)
+        if not board or ";" not in text[board.end() : stop]:
+            continue
+        at = board.end()
+        for item in text[at:stop].split(";"):
+            office = _singular(re.split(r"[,)]", item)[-1].strip(" .\n"))
+            members = [p for a, _b, p in mentions if at <= a < at + len(item)]
+            at += len(item) + 1
+            if not members or not _BOARD_TITLE.fullmatch(office):
+                continue
+            for person in members:
+                same = [p for p in person.positions if p.title and fold(p.title) == fold(office)]
+                for position in same:
+                    position.org = position.org or BOARD
+                if not same:
+                    person.positions.append(Position(_clean_title(office), BOARD))
 
 
 _HEAD_OF = re.compile(
