@@ -328,6 +328,12 @@ class _Finder:
             return False
         if not first and self.tokens[i - 1].norm == "مولاي":
             return word not in VERBS  # "مولاي علي", whose "علي" also reads as "على"
+        if (
+            not first
+            and word == "علي"
+            and (i + 1 == len(self.tokens) or _hard(self.tokens[i + 1].gap))
+        ):
+            return True  # "عبد الله الطالب علي، رئيس …": "على" is never followed by a comma
         bare = word[1:] if word[:1] == "و" and len(word) > 3 else word
         if {word, bare} & (STOPWORDS | VERBS | TITLE_WORDS | MONTH_AND_DAY_WORDS | _NOT_NAMES):
             return False

@@ -481,3 +481,25 @@ def test_a_branch_named_after_a_dash_is_not_the_national_body():
     found = positions(record)
     assert found["Salma Bouhlal"] == {("présidente", branch)}
     assert found["Driss Lamrabet"] == {("vice-président général", "AMITH")}
+
+
+def test_a_board_told_in_prose():
+    record = read(
+        "Les membres fondateurs du Cluster des industries de la mer ont élu mardi dernier un "
+        "bureau de sept membres. Il est présidé par Mohamed Lamine Ould Hammadi, secondé par "
+        "Salka Mrabih Rabou, vice-présidente. Mina Ait Ouarab occupe le poste de trésorière."
+    )
+    cluster = "Cluster des industries de la mer"
+    found = positions(record)
+    assert ("président", cluster) in found["Mohamed Lamine Ould Hammadi"]
+    assert found["Salka Mrabih Rabou"] == {("vice-présidente", cluster)}
+    assert found["Mina Ait Ouarab"] == {("trésorière", cluster)}
+
+
+def test_an_inaugural_edition_under_the_king_s_patronage():
+    record = read(
+        "Guelmim a abrité samedi et dimanche l'édition inaugurale du Forum de l'investissement "
+        "de Guelmim-Oued Noun, placé sous le Haut Patronage de Sa Majesté le Roi Mohammed VI."
+    )
+    assert record["events"][0]["edition"] == 1
+    assert positions(record)["Mohammed VI"] == {("Roi", None)}

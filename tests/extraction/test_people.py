@@ -526,3 +526,12 @@ def test_a_given_name_inside_a_body_s_name_is_no_one_and_a_professor_s_title_is_
     )
     assert list(found) == ["عبد اللطيف المرابط"]
     assert found["عبد اللطيف المرابط"]["positions"] == [("رئيس", "جامعة سيدي محمد بن عبد الله")]
+
+
+def test_a_name_ending_in_ali_before_a_comma():
+    """ "علي" also reads as the preposition "على", which a comma never follows."""
+    found = people(
+        "وقدم عبد الله الطالب علي، الرئيس السابق للجمعية، حصيلته. "
+        "وأكد محمد الراشدي على أهمية الأمر."
+    )
+    assert set(found) == {"عبد الله الطالب علي", "محمد الراشدي"}

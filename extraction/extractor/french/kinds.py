@@ -186,13 +186,18 @@ def _edition_before(before: str) -> int | None:
     return ordinal_value(m)
 
 
+_INAUGURAL = re.compile(r"\b" + EDITION_NOUN + r"\s+inaugurale\b", re.I)
+
+
 def find_editions(text: str) -> list[tuple[int, int]]:
-    """(edition number, offset) for every "4e édition", "quatrième édition"."""
-    return [
+    """(edition number, offset) for every "4e édition", "quatrième édition", "l'édition
+    inaugurale"."""
+    found = [
         (value, m.start())
         for m in _EDITION.finditer(text)
         if (value := ordinal_value(m)) is not None
     ]
+    return sorted(found + [(1, m.start()) for m in _INAUGURAL.finditer(text)], key=lambda f: f[1])
 
 
 def agreement_kind(head: str, following: str) -> str:

@@ -166,6 +166,8 @@ _SECTOR_WORDS = {w: s for s, words in SECTORS.items() for w in words.split()}
 _FUTURE_EDITION = re.compile(
     r"[^\s]+\s+" + EDITION_NOUN + r"\s*(?:,\s*)?(?:se\s+tiendra|aura\s+lieu|sera\s+organisée)", re.I
 )
+# "le Roi Mohammed VI", whom the NER model often leaves out.
+_KING = re.compile(r"\bRoi\s+(Mohammed\s+VI)\b")
 # An edition still to come ("la quatrième édition … se tiendra à Tanger", "prévue en 2027").
 _TO_COME = re.compile(
     r"\b(?:se\s+tiendr|aura\s+lieu|sera\b|prévue|annoncée|prochaine|à\s+venir)", re.I
@@ -292,6 +294,7 @@ class Analysis:
         place_spans = [(p.start, p.end) for p in self.places]
         persons = [(a, b) for a, b, label in self.ner if label == "PER"]
         listed = board_line_names(self.text)  # over the model's spans, which run on
+        listed += [m.span(1) for m in _KING.finditer(self.text)]
         listed += [
             (m.start(), m.end()) for a, b in listed
             for m in re.finditer(re.escape(self.text[a:b]) + r"\b", self.text)

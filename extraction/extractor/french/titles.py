@@ -376,6 +376,11 @@ def find_positions(
                 span = next(((a, b) for a, b in orgs if a == elected.end()), None)
                 if not any(p.title == title for p in person.positions):
                     person.positions.append(Position(title, span or BOARD))
+            if _CHAIRED_BY.search(text, max(0, mention.start - 40), mention.start):
+                person.positions.append(Position("président", BOARD))
+            holds = _HOLDS_POST.match(text, mention.end, mention.end + 80)
+            if holds and _BOARD_TITLE.fullmatch(holds.group("title").strip()):
+                person.positions.append(Position(_clean_title(holds.group("title")), BOARD))
             presidency = _PRESIDENCY.match(text, mention.end, mention.end + 200)
             if presidency:
                 span = next(((a, b) for a, b in orgs if a == presidency.end()), None)
@@ -410,7 +415,8 @@ _BOARD_TITLE = re.compile(
 
 def _board_sentences(text: str, people: list[Person], sentence_start: callable) -> None:
     """ "Le bureau compte X, vice-président, Y, trésorière": bare board titles in a
-    sentence about a board are that body's (the one electing it)."""
+    sentence about a board, or in the one after it ("… ont élu un bureau. Il est présidé
+    par X, secondé par Y, vice-présidente"), are that body's (the one electing it)."""
     for person in people:
         for position in person.positions:
             if position.org is not None or position.org_name or not position.title:
@@ -418,7 +424,7 @@ def _board_sentences(text: str, people: list[Person], sentence_start: callable) 
             if not _BOARD_TITLE.fullmatch(position.title):
                 continue
             at = person.first
-            start = sentence_start(at)
+            start = sentence_start(max(sentence_start(at) - 2, 0))
             end = text.find(".", at)
             if _BOARD_SENTENCE.search(text, start, end if end > 0 else len(text)):
                 position.org = BOARD
@@ -502,6 +508,11 @@ _PRESIDENCY = re.compile(
     r"[^.;\n]{0,80}?\b(?P<verb>(?:ré)?élue?|reconduite?|nommée?|désignée?|portée?)\b[^.;\n]{0,80}?"
     r"à\s+la\s+(?:présidence|tête)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+)",
     re.I,
+)
+# A board told in prose: "Il est présidé par X", "Y occupe le poste de trésorière".
+_CHAIRED_BY = re.compile(r"\b(?:est|sera|a\s+été)\s+présidée?\s+par\s+$", re.I)
+_HOLDS_POST = re.compile(
+    r"\s+occupe(?:ra)?\s+(?:désormais\s+)?le\s+poste\s+de\s+(?P<title>[^,.;\n]{3,60})"
 )
 # After a name and its apposition: "X, PDG de Y, a été élu président pour …"
 _ELECTED = re.compile(
