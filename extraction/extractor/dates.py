@@ -38,9 +38,11 @@ _WEEKDAY = "(?:" + "|".join(WEEKDAYS) + f")(?![{_L}])"
 _DAY = r"(?:[0-3]?\d(?!\d)|(?:ال)?فاتح)"
 _OF_MONTH = rf"(?:من\s+)?(?:شهر\s+)?({_MONTH})"
 _YEAR = r"(?:\s*[،,]?\s*(?:سنه\s+|عام\s+)?((?:19|20)\d\d)(?!\d))?"
-_TO = r"\s*(?:-|–|الي|حتي|و|غايه)\s*(?:غايه\s+)?"
+# "من 26 إلى 29 مارس", "من الخميس 26 إلى الأحد 29 مارس": a weekday may name either day.
+_TO = rf"\s*(?:-|–|الي|حتي|و|غايه)\s*(?:غايه\s+)?(?:{_WEEKDAY}\s+)?"
 _LEAD = (
-    rf"(?<![{_L}\d])(?:(?:يوم\s+|يومي\s+)?({_WEEKDAY})(?:\s*و\s*{_WEEKDAY})?\s+)?"
+    rf"(?<![{_L}\d])(?:(?:من|بين)\s+(?={_WEEKDAY}))?"
+    rf"(?:(?:يوم\s+|يومي\s+)?({_WEEKDAY})(?:\s*و\s*{_WEEKDAY})?\s+)?"
     r"(?:(?:من|بين|ما بين|يومي)\s+)?"
 )
 
@@ -52,6 +54,11 @@ _ISO = re.compile(r"(?<![\d-])((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?![\d-])")
 _RELATIVE = re.compile(
     rf"(?<![{_L}])و?(اول امس|امس|بعد غد|يوم غد|اليوم|غدا|غد)(?:\s+(?:يوم\s+)?({_WEEKDAY}))?"
     rf"(?![{_L}])"
+)
+# "يومي السبت والأحد الماضيين": two days of the last week (or of the next).
+_TWO_DAYS = re.compile(
+    rf"(?<![{_L}])(?:يومي\s+)?({_WEEKDAY})\s+و\s*({_WEEKDAY})\s+"
+    rf"(الماضيين|المنصرمين|المقبلين|القادمين)(?![{_L}])"
 )
 _LAST_NEXT = re.compile(
     rf"(?<![{_L}])(?:يوم\s+)?({_WEEKDAY})\s+(الماضي|المنصرم|الفارط|المقبل|القادم)(?![{_L}])"
@@ -80,7 +87,11 @@ _CUE_REACH = 40  # folded characters before a date where its cue may stand
 # A communiqué's or a dispatch's dateline, "الرباط، 2 ماي 2026 –": the place opening the
 # line, then the date, then a dash (an agency in brackets may stand before it). It is the
 # day the text was issued, not the day of what it reports.
-_DATELINE_BEFORE = re.compile(rf"(?:^|\n)[\s♦•*]*[{_L} ]{{2,30}}[،,]\s*(?:في\s+)?$")
+_DATELINE_BEFORE = re.compile(rf"(?:^|\n)[\s♦•*]*[{_L} ]{{2,30}}[،,]?\s*(?:في\s+)?$")
+# A date alone on a line of the header ("الجمعة 20 فبراير 2026"): the publication's.
+_DATE_LINE_BEFORE = re.compile(rf"(?:^|\n)[ \t]*(?:{_WEEKDAY}[ \t]*[،,]?[ \t]*)?$")
+_DATE_LINE_AFTER = re.compile(r"[ \t]*(?:\n|$)")
+_HEADER = 400  # characters: a headline, an outlet line and a date line
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{2,40}\)\s*)?[-–—ـ]")
 _SPAN_DAYS = 10  # an event's opening and closing days lie this close
 
@@ -175,6 +186,10 @@ def find_dates(doc: Doc, published_on: date | None = None) -> list[DateMention]:
             continue  # "اليوم" also means "nowadays", "غدا" also "became"
         day = resolve_relative(word, weekday, published_on)
         add(m.span(), day, day)
+    for m in _TWO_DAYS.finditer(norm):
+        first = resolve_weekday(m.group(1), m.group(3) in ("المقبلين", "القادمين"), published_on)
+        gap = (WEEKDAYS[m.group(2)] - WEEKDAYS[m.group(1)]) % 7
+        add(m.span(), first, first + timedelta(days=gap) if first else None)
     for m in _LAST_NEXT.finditer(norm):
         day = resolve_weekday(m.group(1), m.group(2) in ("المقبل", "القادم"), published_on)
         add(m.span(), day, day)
@@ -187,6 +202,10 @@ def find_dates(doc: Doc, published_on: date | None = None) -> list[DateMention]:
         mention.dateline = bool(
             _DATELINE_BEFORE.search(norm, max(mention.nstart - 40, 0), mention.nstart)
             and _DATELINE_AFTER.match(norm, mention.nend)
+        ) or bool(
+            mention.nstart < _HEADER
+            and _DATE_LINE_BEFORE.search(norm, max(mention.nstart - 20, 0), mention.nstart)
+            and _DATE_LINE_AFTER.match(norm, mention.nend)
         )
         before = norm[max(mention.nstart - _CUE_REACH, 0) : mention.nstart]
         before = re.split(r"[.!?؟؛\n]", before)[-1]

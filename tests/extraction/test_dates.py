@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 
-from extraction.extractor.dates import duration, lasting, parse_dates
+from extraction.extractor.dates import duration, find_dates, lasting, parse_dates
+from extraction.extractor.text import Doc
 
 PUB = date(2025, 4, 9)  # a Wednesday
 
@@ -160,4 +161,31 @@ def test_a_bare_weekday_is_this_week_s_by_the_sentence_s_tense(text, expected):
 def test_a_weekday_written_with_its_date_is_read_once():
     assert parse_dates("يوم السبت 5 أبريل 2025 بالرباط", PUB) == [
         (date(2025, 4, 5), date(2025, 4, 5))
+    ]
+
+
+def test_a_range_whose_days_carry_their_weekdays():
+    text = "خلال الفترة الممتدة من الخميس 26 إلى الأحد 29 مارس المقبل"
+    assert parse_dates(text, date(2026, 2, 20)) == [(date(2026, 3, 26), date(2026, 3, 29))]
+
+
+def test_two_weekdays_of_last_week():
+    assert parse_dates("احتضنت مدينة تنغير، يومي السبت والأحد الماضيين، فعاليات الملتقى", PUB) == [
+        (date(2025, 4, 5), date(2025, 4, 6))
+    ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "هسبريس – من تنغير\nالثلاثاء 8 أبريل 2025\n\n",
+        "السمارة 08-04-2025 (ومع) – ",
+    ],
+)
+def test_a_header_date_is_the_publication_s_not_the_event_s(header):
+    text = f"عنوان المقال\n\n{header}دشن عامل الإقليم، يوم الجمعة الماضي، وحدة صناعية."
+    found = find_dates(Doc(text), PUB)
+    assert [(d.start, d.dateline) for d in found] == [
+        (date(2025, 4, 8), True),
+        (date(2025, 4, 4), False),
     ]
