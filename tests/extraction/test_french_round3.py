@@ -503,3 +503,13 @@ def test_an_inaugural_edition_under_the_king_s_patronage():
     )
     assert record["events"][0]["edition"] == 1
     assert positions(record)["Mohammed VI"] == {("Roi", None)}
+
+
+def test_named_rencontres_are_a_conference_and_a_meeting_is_not():
+    record = read(
+        "Tétouan a accueilli, samedi dernier, la quatrième édition des Rencontres "
+        "Industrie-Environnement de Tétouan, organisée par l'Université Abdelmalek Essaâdi."
+    )
+    assert (record["events"][0]["kind"], record["events"][0]["edition"]) == ("conference", 4)
+    meeting = read("Une rencontre a réuni mardi dernier à Tanger les industriels de la région.")
+    assert meeting["events"][0]["kind"] == "other"

@@ -143,6 +143,8 @@ def find_events(text: str) -> list[EventMention]:
         edition = _edition_before(before)
         title = title_from(text, m.start())
         named = text[m.start()].isupper() and not _sentence_start(text, m.start())
+        if head == "rencontre" and named and m.group(0).endswith("s"):
+            kind = "conference"  # "les Rencontres Industrie-Environnement": a named series
         if head == "délégation" and re.match(
             r"s?\s+(?:provinciale|régionale|préfectorale|générale|interministérielle|ministérielle)s?\b",
             text[m.end() : m.end() + 30],
