@@ -2,17 +2,19 @@
 loopback and measured with wrk, all in the same run.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/public_bench \\
-        .venv/bin/python bench/public_site.py --events 100000
+    REDIS_URL=redis://127.0.0.1:6379/3 .venv/bin/python bench/public_site.py --events 100000
+
+(REDIS_URL: the cache a production site runs; without it each worker keeps its own.)
 
 Generates synthetic events first when the database has fewer than --events public ones
 (`manage.py generate_events`, bulk inserts). Then, for the anonymous page cache on and off,
-measures, in interleaved rounds: /bench/bare (a view returning "ok" through the same
-middleware), the filtered event list (region + sector + upcoming), an event's detail page
-and the home page; prints the median requests/s, median latency and each page's ratio to the
-bare view measured in the same run (a loaded machine slows both alike; compare ratios, not
-requests/s, between runs). Targets: every page >= 0.8 of the bare view with the page cache
-on, >= 0.15 with it off. Figures and what made the difference: bench/README.md. Needs wrk
-(apt-get install wrk).
+measures, in interleaved rounds whose order turns each round: /bench/bare (a view returning
+"ok" through the same middleware), the filtered event list (region + sector + upcoming), an
+event's detail page and the home page; prints the median requests/s, median latency and
+each page's ratio to the bare view measured in the same run (a loaded machine slows both
+alike; compare ratios, not requests/s, between runs). Targets: every page >= 0.8 of the
+bare view with the page cache on, >= 0.15 with it off. Figures and what made the
+difference: bench/README.md. Needs wrk (apt-get install wrk).
 """
 
 import argparse
@@ -103,7 +105,7 @@ def wrk(url: str, seconds: int, connections: int) -> tuple[float, str]:
     if "Non-2xx" in result.stdout:
         sys.exit(f"{url} answered errors:\n{result.stdout}")
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", result.stdout).group(1))
-    latency = re.search(r"50%\s+(\S+)", result.stdout).group(1)
+    latency = re.search(r"^\s+50%\s+(\S+)", result.stdout, re.M).group(1)  # not "…72.50%"
     return rate, latency
 
 
@@ -141,7 +143,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--seconds", type=int, default=5, help="per page and round")
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=4, help="4: each page once in each slot")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
@@ -168,9 +170,11 @@ def main() -> None:
         try:
             for _name, path in pages:  # warm every worker (and its cache) up
                 wrk(base + path, 2, args.connections)
-            # Pages take turns, so a burst of load from elsewhere hits them all alike.
-            for _round in range(args.rounds):
-                for name, path in pages:
+            # Pages take turns, so a burst of load from elsewhere hits them all alike, and the
+            # order turns each round: whichever page came last in every round measured lower.
+            for round_ in range(args.rounds):
+                shift = round_ % len(pages)
+                for name, path in pages[shift:] + pages[:shift]:
                     rate, latency = wrk(base + path, args.seconds, args.connections)
                     rates[name].append(rate)
                     latencies[name].append(latency)
