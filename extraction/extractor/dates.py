@@ -70,7 +70,7 @@ _BARE_WEEKDAY = re.compile(
     rf"|المقبل|القادم))"
 )
 # A future verb ("ستنطلق", "سيحتضن") before it in its sentence: the coming one.
-_FUTURE_VERB = re.compile(rf"(?<![{_L}])س[تين][{_L}]{{3,}}")
+FUTURE_VERB = re.compile(rf"(?<![{_L}])س[تين][{_L}]{{3,}}")
 _OFFSETS = {"اول امس": -2, "امس": -1, "اليوم": 0, "غدا": 1, "يوم غد": 1, "بعد غد": 2, "غد": 1}
 
 
@@ -195,7 +195,7 @@ def find_dates(doc: Doc, published_on: date | None = None) -> list[DateMention]:
         add(m.span(), day, day)
     for m in _BARE_WEEKDAY.finditer(norm):
         sentence = re.split(r"[.!?؟\n]", norm[max(m.start() - 200, 0) : m.start()])[-1]
-        day = this_week(m.group(1), bool(_FUTURE_VERB.search(sentence)), published_on)
+        day = this_week(m.group(1), bool(FUTURE_VERB.search(sentence)), published_on)
         add(m.span(), day, day)
     found.sort(key=lambda d: d.nstart)
     for mention in found:

@@ -12,7 +12,7 @@ from typing import Protocol
 from core.arabic import normalize_arabic
 
 from .agreements import _SIGNED, AgreementMention, find_agreements
-from .dates import DateMention, duration, event_span, find_dates, lasting
+from .dates import FUTURE_VERB, DateMention, duration, event_span, find_dates, lasting
 from .events import OPENING, EventMention, find_editions, find_events, role_cue, sectors
 from .french import FrenchReader
 from .french.mixed import merge_latin_passages
@@ -485,7 +485,7 @@ _FUTURE = {"المقبل", "المقبله", "القادم", "القادمه", "
 
 def _to_come(word: str) -> bool:
     """ "ستحتضن", "سيتم", "المقبلة": a future verb or a word for what is to come."""
-    return word in _FUTURE or len(word) > 4 and word[:2] in ("ست", "سي", "سن")
+    return word in _FUTURE or bool(FUTURE_VERB.fullmatch(word))
 
 
 _OFFICES = {"رئيس", "رئيسه", "نائب", "نائبه", "كاتب", "كاتبه", "امين", "امينه", "مستشار",

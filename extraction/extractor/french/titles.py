@@ -69,23 +69,27 @@ _DASH_JOB = re.compile(
     r"(?P<company>[A-ZÀ-Þ][^,;()\n]{1,60}?)[ \t]*[;.]?[ \t]*$",
     re.M,
 )
-
-
 _LINE_NAME = re.compile(
     r"[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+){1,3}(?=[ \t]*(?:[–—(,;.-]|$))", re.M
 )
+
+
+def _office_lines(text: str):
+    """(line, offset where its names start) of the "- Office : …" lines of a board."""
+    for line in _LIST_LINE.finditer(text):
+        office = _OFFICE_FIRST.match(line.group("body"))
+        if office and TITLE.match(office.group("title")):
+            yield line, line.start("body") + office.end()
 
 
 def board_line_names(text: str) -> list[tuple[int, int]]:
     """Spans of the names right after the office on "- Office : NAME …" lines, which the
     NER model misses in such terse lines."""
     spans = []
-    for line in _LIST_LINE.finditer(text):
-        office = _OFFICE_FIRST.match(line.group("body"))
-        if office and TITLE.match(office.group("title")):
-            name = _LINE_NAME.match(text, line.start("body") + office.end(), line.end())
-            if name and not TITLE.match(name.group()):
-                spans.append(name.span())
+    for line, at in _office_lines(text):
+        name = _LINE_NAME.match(text, at, line.end())
+        if name and not TITLE.match(name.group()):
+            spans.append(name.span())
     return spans
 
 
@@ -93,10 +97,9 @@ def board_line_companies(text: str) -> list[tuple[int, int]]:
     """Spans of the companies of "- Office : NAME – Title, COMPANY" lines: named by their
     place on the line, with no head word for the readers to find them by."""
     spans = []
-    for line in _LIST_LINE.finditer(text):
-        office = _OFFICE_FIRST.match(line.group("body"))
-        job = office and _DASH_JOB.search(text, line.start("body") + office.end(), line.end())
-        if job and TITLE.match(job.group("title")) and TITLE.match(office.group("title")):
+    for line, at in _office_lines(text):
+        job = _DASH_JOB.search(text, at, line.end())
+        if job and TITLE.match(job.group("title")):
             spans.append(job.span("company"))
     return spans
 
