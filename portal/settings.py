@@ -51,9 +51,9 @@ INSTALLED_APPS = [
     "ninja",  # the read API's docs page, served from its own static files
     "corsheaders",
     "django_tasks",
-    "django_tasks_db",
+    "portal.apps.BackgroundTasksConfig",  # django_tasks_db, with a translated heading
     "reversion",
-    "axes",
+    "portal.apps.LoginAttemptsConfig",  # axes, with a translated heading
     # The project's apps, lowest layer first (pyproject.toml's import-linter contract).
     "core",
     "taxonomy",
