@@ -171,3 +171,10 @@ def test_sources_are_read_in_two_queries_for_the_record(chemistry_forum, django_
         attach_sources(event)
     assert len(event.sources) == 1  # the fixture's article quotes it
     assert [m.pk for m in event.sources] == [m.pk for m in Mention.objects.for_object(event)]
+
+
+@pytest.mark.parametrize(("lang", "separator"), [("ar", "، "), ("fr", ", ")])
+def test_the_venue_is_set_off_by_the_language_s_comma(client, db, lang, separator):
+    event = EventFactory(venue="قاعة العروض")
+    html = client.get(event.get_absolute_url().replace("/ar/", f"/{lang}/")).content.decode()
+    assert re.search(rf"<bdi>قاعة العروض</bdi>{separator}\s*<a href=", html)
