@@ -758,8 +758,8 @@ class _Finder:
             ):
                 continue
             definite_head = head is not None and head.startswith("ال")
-            if definite_head and HEADS[head] != "media" and last - first > 4:
-                continue  # "الجامعة "مطالبة بالخروج …"": a quotation, not a name
+            if definite_head and HEADS[head] != "media" and last - first > 1 and not latin:
+                continue  # "الجامعة "تتحمل جزءا من المسؤولية"": a quotation, not a name
             if head is not None and before not in self.taken:
                 kind = _kind(head, [head, *(t.norm for t in self.tokens[first : last + 1])])
                 if latin:

@@ -541,17 +541,21 @@ class ArabicReader:
         article = _Article(doc, published_on)
         events, roles = article.build_events(article.main_event() or article.signing())
         outlet_key = normalize_arabic(outlet or _outlet(doc.text) or "")
+        people = [article.person(p) for p in article.people]
+        held = {position["organization"] for p in people for position in p["positions"]}
+        # The outlet, and the press cited as a source ("حسب وكالة المغرب العربي للأنباء"),
+        # are not actors: kept only with a role in the event or a person's position.
         dropped = {
             o for o, org in enumerate(article.orgs)
-            if outlet_key and o not in roles and outlet_key in
-            {normalize_arabic(n) for n in (org.name, *org.aliases)}
+            if o not in roles and org.name not in held and (org.kind == "media" or outlet_key
+            and outlet_key in {normalize_arabic(n) for n in (org.name, *org.aliases)})
         }  # fmt: skip
         record = {
             "events": events,
             "organizations": [
                 article.organization(org) for o, org in enumerate(article.orgs) if o not in dropped
             ],
-            "people": [article.person(p) for p in article.people],
+            "people": people,
             "agreements": [article.agreement(a) for a in article.agreements],
         }
         merge_latin_passages(record, doc.text, published_on)

@@ -388,3 +388,10 @@ def test_a_plural_in_construct_takes_a_proper_name():
     assert list(orgs("انتخب الجمع العام لجمعية صناعيي ميدبارك، المنعقد يوم الجمعة، رئيسة.")) == [
         "جمعية صناعيي ميدبارك"
     ]
+
+
+def test_a_quotation_after_a_definite_head_is_not_a_name():
+    found = orgs(
+        'وأقر رئيس جامعة الحسن الأول بأن الجامعة "تتحمل جزءا من المسؤولية"، مضيفا أنها منفتحة.'
+    )
+    assert list(found) == ["جامعة الحسن الأول"]

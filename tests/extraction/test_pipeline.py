@@ -292,3 +292,14 @@ def test_an_earlier_edition_the_article_places_is_an_event_of_its_own(future):
         ("forum", 2, "خريبكة", None)
     ]
     assert others[0]["title"] == main["title"]
+
+
+def test_the_press_cited_as_a_source_is_not_an_organisation():
+    record = extract_article(
+        "تدشين وحدة صناعية بزاكورة\n\n"
+        "دشن عامل إقليم زاكورة، أمس الخميس، وحدة لتثمين التمور أنجزتها تعاونية واحة درعة، "
+        "حسب ما أفادت به وكالة المغرب العربي للأنباء.\n",
+        published_on=date(2026, 10, 10),
+    )
+    names = {o["name"] for o in record["organizations"]}
+    assert "وكالة المغرب العربي للأنباء" not in names
