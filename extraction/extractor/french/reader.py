@@ -270,6 +270,12 @@ class Org:
             {fold(self.acronym)} if self.acronym else set()
         )
 
+    @property
+    def branch(self) -> bool:
+        """ "AMITH – zone Nord": a body's branch, named after a dash; never what the body's
+        own name or acronym refers to."""
+        return " – " in self.name or " — " in self.name
+
 
 class Analysis:
     """One French article read: mentions found, organisations resolved, record assembled."""
@@ -399,7 +405,7 @@ class Analysis:
                 prefix = fold(m.name) + " "
                 known = next(
                     (k for k, o in enumerate(self.orgs)
-                     if any(fold(a).startswith(prefix) for a in o.aliases if a != o.acronym)),
+                     if not o.branch and any(fold(a).startswith(prefix) for a in o.aliases)),
                     None,
                 )  # fmt: skip
             if known is not None:
@@ -477,7 +483,7 @@ class Analysis:
                 spelled = [
                     o for o, other in enumerate(self.orgs)
                     if o != k and _initials(other.name).startswith(org.name)
-                    and " – " not in other.name  # "AMITH" is not its branch "AMITH – zone Nord"
+                    and not other.branch
                 ]  # fmt: skip
                 if len(spelled) == 1:
                     groups.setdefault(f"initials:{org.name}", []).extend([spelled[0], k])
@@ -497,11 +503,11 @@ class Analysis:
 
     def _longer_name(self, name: str) -> int | None:
         """The organisation whose name begins with this one and goes on ("Al Omrane" of
-        "Al Omrane Béni Mellal-Khénifra"); not a branch's acronym ("AMITH" of "AMITH-ZN")."""
+        "Al Omrane Béni Mellal-Khénifra"), other than a branch."""
         prefix = fold(name) + " "
         return next(
             (k for k, o in enumerate(self.orgs)
-             if any(n.startswith(prefix) for n in o.names() - {fold(o.acronym or "")})),
+             if not o.branch and any(n.startswith(prefix) for n in o.names())),
             None,
         )  # fmt: skip
 
@@ -585,8 +591,8 @@ class Analysis:
         }
         head = fold(m.name).split()[0]
         for k, org in enumerate(self.orgs):
-            if org.name.startswith(m.name) and org.name[len(m.name) :].lstrip()[:1] in "–—":
-                continue  # "AMITH – zone Nord": the branch of the body named, not that body
+            if org.branch:
+                continue
             other = fold(org.name).split()
             if other and other[0] == head and len(other) > len(words) + 2 and words <= set(other):
                 org.aliases.append(m.name)
