@@ -263,8 +263,10 @@ _LATIN_ITEM = re.compile(
 )
 _PLURAL_BEFORE = re.compile(r"(?:شركات|مقاولات|مجموعات|علامات|مختبرات|العارضين|عارضا)")
 # Plurals that introduce a list of companies by name ("شركات "X" و"Y"").
+_LEGAL_FORM = re.compile(r"\s(?:[A-Z]\.)+[A-Z]$")  # "S.A", "S.A.R.L"
 _PLURAL_COMPANIES = {"شركات", "الشركات", "لشركات", "مجموعات", "مقاولات", "المقاولات", "علامات",
-                     "مختبرات", "وحدات", "مصانع"}  # fmt: skip
+                     "مختبرات", "وحدات", "مصانع", "شركتي", "شركتا", "المصنعين", "مصنعين",
+                     "المصدرين", "العارضين"}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -652,6 +654,9 @@ class _Finder:
             short, _, long = (p.strip() for p in raw.partition(":"))
             if _is_acronym(short) and long:
                 raw, acronym = long, short
+        end = self.tokens[last].end
+        if _LEGAL_FORM.search(raw) and self.doc.text[end : end + 1] == ".":
+            raw += "."  # "Envases Hispalis S.A.": the tokens leave the form's last period out
         words = raw.split()
         if acronym is None and len(words) >= 2 and _is_acronym(words[-1]):
             acronym = words[-1]

@@ -143,6 +143,14 @@ _AMBIGUOUS_GIVEN = {
         "بشرى",
         "سعاد",
         "جميلة",
+        "يحيى",  # "يحيي" (greets) once folded
+        "آنا",  # "أنا" once folded
+        "محمود",
+        "منصور",
+        "محفوظ",
+        "مختار",
+        "زكي",
+        "جلال",
     ]
 }
 _NOT_NAMES = {
@@ -185,6 +193,27 @@ _NOT_NAMES = {
         "وادي",
         # a body's branch ("الجمعية المغربية للمصدرين، فرع سوس")
         "فرع",
+        # groups of people ("دعا مشاركون في …")
+        "مشاركون",
+        "المشاركون",
+        "مشاركين",
+        "متدخلون",
+        "المتدخلون",
+        "متدخلين",
+        "مهنيون",
+        "مهنيين",
+        "ومهنيين",
+        "منتخبون",
+        "منتخبين",
+        "ومنتخبين",
+        "فاعلون",
+        "فاعلين",
+        # company kept ("مرفوقا بآنا …")
+        "مرفوقا",
+        "مرفوقة",
+        "رفقة",
+        "برفقة",
+        "بصحبة",
         # amounts ("بتمويل يقدر بمليون دولار")
         "مليون",
         "مليار",
@@ -1151,8 +1180,9 @@ class Person:
 
 
 def resolve_people(mentions: list[PersonMention]) -> list[Person]:
-    """One person per name; a family name alone joins the single full name ending with it,
-    and a name of two words or more the single fuller name it opens."""
+    """One person per name; a family name alone joins the single full name ending with it (or
+    else holding it after the given name), and a name of two words or more the single fuller
+    name it opens."""
     people: list[Person] = []
     by_key: dict[str, Person] = {}
     for mention in sorted(mentions, key=lambda m: -(m.last - m.first)):
@@ -1160,6 +1190,8 @@ def resolve_people(mentions: list[PersonMention]) -> list[Person]:
         person = by_key.get(key)
         if person is None:
             fuller = [p for k, p in by_key.items() if k.endswith(" " + key)]
+            if not fuller and " " not in key:  # "بناني" of "كريم بناني السميرس"
+                fuller = [p for k, p in by_key.items() if key in k.split()[1:]]
             if not fuller and " " in key:  # "محمد لمين" cut before "ولد الزين"
                 fuller = [p for k, p in by_key.items() if k.startswith(key + " ")]
             if len(fuller) == 1:

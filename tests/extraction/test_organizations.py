@@ -395,3 +395,17 @@ def test_a_quotation_after_a_definite_head_is_not_a_name():
         'وأقر رئيس جامعة الحسن الأول بأن الجامعة "تتحمل جزءا من المسؤولية"، مضيفا أنها منفتحة.'
     )
     assert list(found) == ["جامعة الحسن الأول"]
+
+
+def test_quoted_latin_companies_after_a_dual_or_a_group_of_manufacturers():
+    names = set(
+        orgs(
+            'تضم المشاركة الإسبانية شركتي "Redes y Aparejos del Sur S.L." و"Frío Naval Andaluz"، '
+            'فيما يحضر عدد من المصنعين، من بينهم "Rif Sardine Industries".'
+        )
+    )
+    assert {
+        "Redes y Aparejos del Sur S.L.",
+        "Frío Naval Andaluz",
+        "Rif Sardine Industries",
+    } <= names

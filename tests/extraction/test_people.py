@@ -535,3 +535,30 @@ def test_a_name_ending_in_ali_before_a_comma():
         "وأكد محمد الراشدي على أهمية الأمر."
     )
     assert set(found) == {"عبد الله الطالب علي", "محمد الراشدي"}
+
+
+def test_foreign_given_names_as_the_press_transliterates_them():
+    found = people(
+        "وضم الوفد، الذي ترأسه خوسيه أنطونيو رويث، نائب رئيس غرفة إشبيلية، عددا من المقاولين. "
+        "وحضر جواو ميغيل فيريرا، المستشار الاقتصادي بسفارة البرتغال، مرفوقا بآنا ريتا سوزا، "
+        "المكلفة بالأسواق المغاربية."
+    )
+    assert {"خوسيه أنطونيو رويث", "جواو ميغيل فيريرا", "آنا ريتا سوزا"} <= set(found)
+    assert not any(name.startswith(("مرفوقا", "بآنا")) for name in found)
+
+
+def test_a_family_name_alone_joins_the_name_that_holds_it():
+    found = people(
+        "وقال الرئيس المدير العام للشركة، كريم بناني السميرس، إن المشروع جاهز. "
+        "وأوضح السيد بناني أن الاستثمار كبير."
+    )
+    assert list(found) == ["كريم بناني السميرس"]
+    assert found["كريم بناني السميرس"]["aliases"] == ["بناني"]
+
+
+def test_groups_of_people_after_a_speech_verb_are_no_one():
+    found = people(
+        "دعا مشاركون في يوم دراسي المقاولات إلى الاستثمار. فذكر بأن صادرات القطاع ارتفعت، "
+        "بحضور منتخبين ومهنيين."
+    )
+    assert found == {}
