@@ -297,3 +297,21 @@ avec la participation de nombreux industriels de la région et de leurs partenai
     (event,) = extract_article(text, published_on=date(2025, 4, 18))["events"]
     assert event["start_date"] == "2025-04-17" and event["edition"] == 1
     assert event["kind"] == "conference" and event["region"] == "draa-tafilalet"
+
+
+def test_the_author_of_the_article():
+    """A byline under the headline or a signature on the last line, as "كاتب المقال" in Arabic."""
+    signed = extract_article(
+        "Le salon du terroir ouvre ses portes\n\nPar Lahcen Ait Bihi | Le 12/01/2026\n\n"
+        "Le salon, organisé à Guelmim, a été inauguré par Karim Alaoui, directeur de l'ADA."
+    )
+    positions = {p["name"]: p["positions"] for p in signed["people"]}
+    assert positions["Lahcen Ait Bihi"] == [{"title": "auteur de l'article", "organization": None}]
+    assert positions["Karim Alaoui"][0]["title"] == "directeur"
+    correspondent = extract_article(
+        "Trois zones d'activités à Fès\n\nDe notre correspondant, Hicham Ouazzani\n\n"
+        "Une convention a été signée mardi à Fès.\n\nPropos recueillis par Yassine Alami"
+    )
+    positions = {p["name"]: p["positions"] for p in correspondent["people"]}
+    assert positions["Hicham Ouazzani"] == [{"title": "correspondant", "organization": None}]
+    assert positions["Yassine Alami"] == [{"title": "auteur de l'article", "organization": None}]

@@ -390,6 +390,7 @@ def find_positions(
                 if span:
                     female = presidency.group("verb").endswith("e")
                     person.positions.append(Position("présidente" if female else "président", span))
+    _bylines(text, people)
     _respectively(text, people, sentence_start)
     _predecessors(text, people)
     _board_sentences(text, people, sentence_start)
@@ -403,6 +404,32 @@ def find_positions(
                 and re.fullmatch(r"(?:vice-)?présidente?\s+sortante?", position.title or "", re.I)
             ):
                 position.org = BOARD
+
+
+_BYLINE = re.compile(
+    r"(?:Par|Propos recueillis par|De notre (?P<correspondent>correspondante?),?)\s+$", re.I
+)
+_BYLINE_TAIL = re.compile(r"\s*(?:$|[|,–—-]|\(|\d)")
+
+
+def _bylines(text: str, people: list[Person]) -> None:
+    """ "Par Lahcen Ait Bihi | Le 12/01/2026" under the headline, "De notre correspondant, X",
+    or the name alone on the last line: the article's author (in Arabic "كاتب المقال")."""
+    last_line = text.rstrip().rfind("\n") + 1
+    for person in people:
+        for mention in person.mentions:
+            line_start = text.rfind("\n", 0, mention.start) + 1
+            line_end = text.find("\n", mention.end)
+            tail = text[mention.end : len(text) if line_end < 0 else line_end]
+            by = _BYLINE.fullmatch(text, line_start, mention.start)
+            by = by if by and _BYLINE_TAIL.match(tail) else None
+            signature = line_start == last_line and not (
+                text[line_start : mention.start] + tail
+            ).strip(" .")
+            if by or signature:
+                title = by and by.group("correspondent") or "auteur de l'article"
+                person.positions.append(Position(title.lower(), None))
+                break
 
 
 _BOARD_SENTENCE = re.compile(
