@@ -16,10 +16,11 @@ whose records public pages show say so with `public_content = True` on their App
 
 import time
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 
 CONTENT_VERSION_KEY = "portal:content-version"
+LOCAL_PAGES = "pages-local"
 
 
 def _fresh_version() -> int:
@@ -37,6 +38,7 @@ def content_version() -> int:
 
 
 def content_version_bump() -> None:
+    caches[LOCAL_PAGES].clear()  # this worker's copies of pages (core.pagecache)
     try:
         cache.incr(CONTENT_VERSION_KEY)
     except ValueError:  # no version yet (or the cache is down: nothing cached to retire)

@@ -164,6 +164,15 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Each worker keeps the public pages it served this many seconds without asking the shared
+# cache (core.pagecache): how long a publish may take to show on other workers. Off without
+# Redis, where the cache is each worker's own already.
+PAGE_CACHE_LOCAL_SECONDS = int(os.environ.get("PAGE_CACHE_LOCAL_SECONDS", "2")) if REDIS_URL else 0
+CACHES["pages-local"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages-local",
+    "OPTIONS": {"MAX_ENTRIES": 500},
+}
 # Rate-limit counters (registration) have a cache of their own, so a flood of cached pages can
 # never evict them: on a Redis that evicts (the cache's allkeys-lru), a separate database
 # number would not help, since eviction is per server. RATELIMIT_REDIS_URL names a second Redis

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 from django.conf import settings as django_settings
-from django.core.cache import cache, caches
+from django.core.cache import caches
 from django.utils import timezone, translation
 from pytest_django.plugin import blocking_manager_key
 
@@ -47,14 +47,13 @@ def pytest_runtest_teardown(item, nextitem):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Every test starts and ends with an empty cache: the page cache, the content version
-    and the rate limits (their own cache, "ratelimit") of one test never leak into another."""
-    counters = caches["ratelimit"]
-    cache.clear()
-    counters.clear()
+    """Every test starts and ends with empty caches: the page cache (and each worker's copies
+    of pages), the content version and the rate limits of one test never leak into another."""
+    for alias in ("default", "pages-local", "ratelimit"):
+        caches[alias].clear()
     yield
-    cache.clear()
-    counters.clear()
+    for alias in ("default", "pages-local", "ratelimit"):
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -3,13 +3,17 @@ language, bypassed for staff, never storing what is good for one response only, 
 invalidated by the one receiver of core.cache on publish, unpublish and edits."""
 
 import datetime
+import time
+from types import SimpleNamespace
 
+from django.core.cache import cache
+from django.core.cache.backends import locmem
 from django.http import HttpResponse
 from django.template import engines
 from django.test import Client
 
 from core import pagecache
-from core.cache import content_version, content_version_bump
+from core.cache import CONTENT_VERSION_KEY, content_version, content_version_bump
 from core.pagecache import cache_public_page
 from editorial import transitions
 from editorial.models import Status
@@ -147,3 +151,26 @@ def test_a_response_that_varies_is_not_stored(rf):
     for _ in range(2):
         assert "X-Page-Cache" not in view(rf.get("/ar/varying/"))
     assert len(calls) == 2
+
+
+def test_a_worker_serves_its_own_copy_for_a_few_seconds(client, db, settings, monkeypatch):
+    """Micro-caching with a shared cache: another worker's bump shows here once this worker's
+    copy is older than PAGE_CACHE_LOCAL_SECONDS."""
+    settings.PAGE_CACHE_LOCAL_SECONDS = 2
+    event = EventFactory(title="عنوان قديم")
+    client.get(event.get_absolute_url())
+    Event.objects.filter(pk=event.pk).update(title_ar="عنوان جديد")
+    cache.incr(CONTENT_VERSION_KEY)  # another worker's bump: this worker's copies stay
+    assert "عنوان قديم" in client.get(event.get_absolute_url()).content.decode()
+    later = time.time() + 3
+    monkeypatch.setattr(locmem, "time", SimpleNamespace(time=lambda: later))
+    fresh = client.get(event.get_absolute_url())
+    assert fresh["X-Page-Cache"] == "miss" and "عنوان جديد" in fresh.content.decode()
+
+
+def test_a_bump_retires_the_bumping_workers_copies_at_once(client, db, settings):
+    settings.PAGE_CACHE_LOCAL_SECONDS = 2
+    client.get("/ar/")
+    assert client.get("/ar/")["X-Page-Cache"] == "hit"
+    content_version_bump()
+    assert client.get("/ar/")["X-Page-Cache"] == "miss"
