@@ -122,6 +122,17 @@ class Event(Publishable):
                 condition=Q(status="published", replaced_by__isnull=True),
                 include=["id", "start_date", "end_date", "publish_at"],
             ),
+            # … and in the list's order (first day): a region's upcoming page walks it until
+            # it holds a page of matches, probing the sector of each, instead of joining all of
+            # the region's upcoming events to all of the sector's.
+            models.Index(
+                "region",
+                Coalesce("start_date", "end_date"),
+                "id",
+                name="event_public_region_first_day",
+                condition=Q(status="published", replaced_by__isnull=True),
+                include=["start_date", "end_date", "publish_at"],
+            ),
         ]
         constraints = [
             status_constraint("event"),
