@@ -1055,7 +1055,9 @@ class _Finder:
         if before.bare in _OFFICIALS:
             return True
         if word[:1] == "ب" and word[1:] in HEADS and before.norm not in _ACTOR_NOUNS:
-            return True  # "… بجماعة بني يخلف بإقليم خريبكة": where, not who
+            # "… بجماعة بني يخلف بإقليم خريبكة": where, not who; but "رئيس قسم الشؤون
+            # الاقتصادية بعمالة إقليم تارودانت": the prefecture a title belongs to
+            return not (word[1:] in ("عماله", "ولايه") and self._after_title(i))
         if word != strip_clitics(word) or word[:1] in "لبو" and head_of(word) != word:
             return False  # "لعمالة", "بجماعة", "وعمالة": a preposition or a list
         return not (
@@ -1066,6 +1068,15 @@ class _Finder:
             or head_of(before.norm)
             or before.norm in _NAMING
         )
+
+    def _after_title(self, i: int) -> bool:
+        """Whether a title opens the phrase that token i ends (a few words, no comma)."""
+        for k in range(i - 1, max(i - 7, -1), -1):
+            if self.tokens[k].bare in TITLE_WORDS:
+                return True
+            if _hard_gap(self.tokens[k].gap):
+                return False
+        return False
 
     def _branch(self, i: int) -> bool:
         """ "المديرية الجهوية لوزارة …": a regional office followed by the body it belongs to."""

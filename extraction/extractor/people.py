@@ -37,9 +37,11 @@ _BULLET = re.compile(r"^\s*(?:[•●▪◦♦*·►‣-]|\d{1,2}[.)-])\s*")
 _OFFICE_LINE = re.compile(r"^(\s*)[^\s:،,.]+(?:\s[^\s:،,.]+){0,3}\s*:\s*(?=\S)(?=.{3,200}$)")
 _SEGMENT_BREAK = re.compile(r"[،,()؛:–—]|\s-\s")
 _DATELINE = re.compile(
-    r"^\s*([^\s:،,.][^:\n،,.–—]{1,25}?)\s*([:–—-])\s*([^\s:،,.(][^:\n،,.()]{2,40}?)"
+    r"^\s*(?:[^\s:،,.][^:\n،,.–—]{1,25}?\s*[–—]\s*)?"
+    r"([^\s:،,.][^:\n،,.–—]{1,25}?)\s*([:–—-])\s*([^\s:،,.(][^:\n،,.()]{2,40}?)"
     r"(?:\s+من\s+[^\s:،,.()]+(?:\s[^\s:،,.()]+)?)?\s*$"
-)  # "LEAD – NAME" with an optional "من CITY": "هسبريس - NAME من وجدة"
+)  # "LEAD – NAME" with an optional "من CITY": "هسبريس - NAME من وجدة"; "OUTLET – CITY: NAME"
+_PLACE_AFTER = re.compile(r"\s*\([^()\n]{2,30}\)\s*$")  # "NAME (الحسيمة)"
 _BYLINE_WORDS = {"بقلم", "متابعه", "اعداد", "تقرير", "حاوره", "كتبه", "مراسله"}
 # Capitalised Latin words that open titles or company names, not people's names.
 _LATIN_NOT_NAMES = {"m", "mme", "mlle", "dr", "pr", "président", "présidente", "directeur",
@@ -1128,11 +1130,11 @@ class _Finder:
             if dateline and number < 6:
                 self.dateline(start, line, dateline)
                 continue
-            words = line.split()
+            words = _PLACE_AFTER.sub("", line).split()
             # A name alone on a line: a signature after the body, or one of the lines under
             # the headline (before the body's first sentence)
             in_body = start >= len(self.doc.text) // 3
-            under_headline = number <= 3 and "." not in self.doc.text[:start].rstrip()[-1:]
+            under_headline = number <= 5 and "." not in self.doc.text[:start].rstrip()[-1:]
             if not 2 <= len(words) <= 3 or number > 1 and not in_body and not under_headline:
                 continue
             first = self.doc.first_token_from(self.doc.folded_offset(start))

@@ -562,3 +562,25 @@ def test_groups_of_people_after_a_speech_verb_are_no_one():
         "بحضور منتخبين ومهنيين."
     )
     assert found == {}
+
+
+def test_bylines_after_an_outlet_and_with_the_correspondent_s_town():
+    found = people(
+        "تازة تحتضن وحدة جديدة\n\nالمال والأعمال – تازة: فاطمة الزهراء المريني\n\n"
+        "افتتحت أمس وحدة صناعية بالمدينة."
+    )
+    assert found["فاطمة الزهراء المريني"]["positions"] == [("كاتب المقال", None)]
+    found = people(
+        "الحسيمة تستعد للمعرض\n\nرهان على تثمين الأسماك\n\nعبد الحق الورياغلي (الحسيمة)\n\n"
+        "تنطلق الخميس المقبل فعاليات المعرض."
+    )
+    assert found["عبد الحق الورياغلي"]["positions"] == [("كاتب المقال", None)]
+
+
+def test_a_title_held_at_a_prefecture():
+    found = people(
+        "بحضور رشيد الحنصالي، رئيس قسم الشؤون الاقتصادية بعمالة إقليم تارودانت، ومهنيين."
+    )
+    assert found["رشيد الحنصالي"]["positions"] == [
+        ("رئيس قسم الشؤون الاقتصادية", "عمالة إقليم تارودانت")
+    ]
