@@ -315,3 +315,15 @@ def test_the_author_of_the_article():
     positions = {p["name"]: p["positions"] for p in correspondent["people"]}
     assert positions["Hicham Ouazzani"] == [{"title": "correspondant", "organization": None}]
     assert positions["Yassine Alami"] == [{"title": "auteur de l'article", "organization": None}]
+
+
+def test_a_commune_or_province_is_no_one_and_an_oil_mill_is_a_company():
+    record = extract_article(
+        "Un salon du terroir à Guelmim\n\nLes coopératives d'Assa-Zag et de Tan-Tan exposent. "
+        "Driss Amrani, gérant de l'huilerie Zitouna Tahla, a présenté ses huiles."
+    )
+    names = {p["name"] for p in record["people"]}
+    assert "Assa-Zag" not in names
+    positions = {p["name"]: p["positions"] for p in record["people"]}
+    # the company's own name, as "le groupe OCP" gives "OCP"
+    assert positions["Driss Amrani"] == [{"title": "gérant", "organization": "Zitouna Tahla"}]

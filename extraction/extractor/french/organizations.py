@@ -63,7 +63,8 @@ COMPANY_CUES = {"groupe", "societe", "start up", "startup", "filiale", "entrepri
                 "association", "federation", "fondation", "cluster",
                 "equipementier", "constructeur", "operateur", "laboratoire", "firme",
                 "conserverie", "cooperative", "compagnie", "holding", "promoteur",
-                "laiterie", "minoterie", "sucrerie", "cimenterie"}  # fmt: skip
+                "laiterie", "minoterie", "sucrerie", "cimenterie", "huilerie", "fromagerie",
+                "briqueterie", "biscuiterie", "savonnerie", "verrerie"}  # fmt: skip
 _CUE_KINDS = {"association": "association", "federation": "federation", "fondation": "other",
               "cluster": "cluster"}  # fmt: skip
 # Lower-case heads that, with an article, stand for a body named before ("l'association").

