@@ -1008,8 +1008,10 @@ class _Finder:
             after = self.tokens[last + 1]
             if not _hard_gap(after.gap) and after.norm[:1] in "بل" and head_of(after.norm):
                 return None  # "مدير قطب المواكبة بالمركز الجهوي …": a division, in the title
-        if plain == ["الجهه"] and head != "ولايه":
-            # "مجلس الجهة", "غرفة الجهة": the region's own body, named elsewhere in full
+        if plain[0] == "الجهه" and head != "ولايه" and found.region is None:
+            # "مجلس الجهة", "غرفة الجهة": the region's own body, named elsewhere in full;
+            # what follows is not its name ("وعن مجلس الجهة الحسين أوبلا"، "مجلس الجهة بنصفه")
+            last = i + 1
             return OrgMention(self.doc.surface(i, last, head), i, last, HEADS[head], head,
                               bare=True, of_region=True)  # fmt: skip
         if len(plain) == 1 and (

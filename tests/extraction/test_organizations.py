@@ -409,3 +409,11 @@ def test_quoted_latin_companies_after_a_dual_or_a_group_of_manufacturers():
         "Frío Naval Andaluz",
         "Rif Sardine Industries",
     } <= names
+
+
+def test_the_region_s_council_named_short_takes_no_following_word():
+    found = orgs(
+        "ووقعها عن مجلس جهة سوس ماسة رئيسه. ووقع عن مجلس الجهة الحسين أوبلا، "
+        "فيما يتكفل مجلس الجهة بنصفه."
+    )
+    assert set(found) == {"مجلس جهة سوس ماسة"}
