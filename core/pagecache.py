@@ -83,20 +83,21 @@ def cache_public_page(view, params=()):
         found = cache.get_many([CONTENT_VERSION_KEY, key])
         # Read once: a bump while the page renders retires the copy stored with it.
         stamp = (found.get(CONTENT_VERSION_KEY) or content_version(), timezone.localdate())
-        if key in found and found[key][0] == stamp:
-            response = found[key][1]
+
+        def keep(response, state):
             if local_seconds:
                 caches[LOCAL_PAGES].set(key, response, local_seconds)
-            response[HEADER] = "hit"
+            response[HEADER] = state
             return response
 
+        if key in found and found[key][0] == stamp:
+            return keep(found[key][1], "hit")
+
         def store(response):
-            if _storable(request, response):
-                cache.set(key, (stamp, response), TIMEOUT)
-                if local_seconds:
-                    caches[LOCAL_PAGES].set(key, response, local_seconds)
-                response[HEADER] = "miss"
-            return response
+            if not _storable(request, response):
+                return response
+            cache.set(key, (stamp, response), TIMEOUT)
+            return keep(response, "miss")
 
         response = view(request, *args, **kwargs)
         if getattr(response, "is_rendered", True) is False:

@@ -262,8 +262,8 @@ _LATIN_ITEM = re.compile(
     r"^[ \t]*(?:[•●▪◦♦*·►‣-]|\d{1,2}[.)-])[ \t]*([A-Z][A-Za-z0-9&' .-]{1,60}?)[ \t.]*$"
 )
 _PLURAL_BEFORE = re.compile(r"(?:شركات|مقاولات|مجموعات|علامات|مختبرات|العارضين|عارضا)")
-# Plurals that introduce a list of companies by name ("شركات "X" و"Y"").
 _LEGAL_FORM = re.compile(r"\s(?:[A-Z]\.)+[A-Z]$")  # "S.A", "S.A.R.L"
+# Plurals that introduce a list of companies by name ("شركات "X" و"Y"").
 _PLURAL_COMPANIES = {"شركات", "الشركات", "لشركات", "مجموعات", "مقاولات", "المقاولات", "علامات",
                      "مختبرات", "وحدات", "مصانع", "شركتي", "شركتا", "المصنعين", "مصنعين",
                      "المصدرين", "العارضين"}  # fmt: skip
