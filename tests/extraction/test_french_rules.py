@@ -225,3 +225,11 @@ def test_an_agreement_of_partnership_is_one_agreement():
     sentences = [(s.start, s.end) for s in Text(text).sentences]
     (agreement,) = find_agreements(text, sentences)
     assert agreement.kind == "partnership"
+
+
+def test_a_shared_nickname_yields_to_the_cities_the_article_names():
+    """ "La porte du désert" is Ouarzazate's name, and Guelmim's too."""
+    guelmim = find_places("Guelmim : la porte du désert accueille le salon de Guelmim.")
+    assert {p.place.name for p in guelmim} == {"كلميم"}
+    ouarzazate = find_places("La porte du désert accueille le salon.")
+    assert [p.place.name for p in ouarzazate] == ["ورزازات"]

@@ -190,6 +190,10 @@ def find_places(text: str) -> list[PlaceMention]:
         PlaceMention(_nickname_places()[int(m.lastgroup[1:])], m.start(), m.end(), True)
         for m in _NICKNAME.finditer(text)
     ]
+    # Some nicknames are shared ("la porte du désert": Ouarzazate, and Guelmim too): one
+    # stands for its city unless the article's cities all lie in other regions.
+    regions = {p.place.region for p in found if p.place.kind == "city"}
+    nicknamed = [p for p in nicknamed if not regions or p.place.region in regions]
     if not nicknamed:
         return found
     return sorted(found + nicknamed, key=lambda p: p.start)
