@@ -303,3 +303,23 @@ def test_the_press_cited_as_a_source_is_not_an_organisation():
     )
     names = {o["name"] for o in record["organizations"]}
     assert "وكالة المغرب العربي للأنباء" not in names
+
+
+def test_a_latin_board_list_is_held_at_the_body_whose_assembly_it_is():
+    """The ministry in charge ("الوزارة الوصية") is named elsewhere, and is not the body
+    whose assembly elects the board."""
+    record = extract_article(
+        "عبد الكريم الحلو رئيسا للفيدرالية البيمهنية المغربية للزيتون\n\n"
+        "انتخب الجمع العام العادي للفيدرالية البيمهنية المغربية للزيتون، المنعقد السبت الماضي "
+        "بمكناس، عبد الكريم الحلو رئيسا جديدا، بحضور ممثل عن وزارة الفلاحة والصيد البحري. "
+        "ودعا المتدخلون الوزارة الوصية إلى دعم المعاصر. وجاءت تشكيلة المكتب كالتالي:\n\n"
+        "- Président : Abdelkrim Lahlou\n"
+        "- Trésorier : Rachid Benkirane\n",
+        published_on=date(2025, 6, 16),
+    )
+    names = {o["name"] for o in record["organizations"]}
+    assert "الوزارة الوصية" not in names
+    positions = {p["name"]: p["positions"] for p in record["people"]}
+    assert positions["Rachid Benkirane"] == [
+        {"title": "trésorier", "organization": "الفيدرالية البيمهنية المغربية للزيتون"}
+    ]

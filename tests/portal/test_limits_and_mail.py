@@ -106,6 +106,7 @@ def test_a_flood_of_cached_pages_cannot_evict_the_rate_limit_counters(db, settin
         "default": redis_cache(f"redis://127.0.0.1:{port}/0", "portal"),
         # The shared Redis of the test machine (no eviction), a database number of our own.
         "ratelimit": redis_cache("redis://127.0.0.1:6379/6", "hardening-ratelimit"),
+        "pages-local": settings.CACHES["pages-local"],
     }
     from django.core.cache import caches
 

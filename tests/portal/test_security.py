@@ -48,15 +48,17 @@ def test_hsts_is_configurable_and_off_without_https():
 
 
 def test_redis_url_gives_shared_cache_and_sessions():
-    names = ["CACHES", "SESSION_ENGINE"]
+    names = ["CACHES", "SESSION_ENGINE", "PAGE_CACHE_LOCAL_SECONDS"]
     without = settings_under(names)
     assert without["CACHES"]["default"]["BACKEND"].endswith("LocMemCache")
     assert without["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
+    assert without["PAGE_CACHE_LOCAL_SECONDS"] == 0  # each worker's cache is its own already
     with_redis = settings_under(names, REDIS_URL="redis://cache.internal:6379/1")
     assert with_redis["CACHES"]["default"]["BACKEND"] == "django_redis.cache.RedisCache"
     assert with_redis["CACHES"]["default"]["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
     assert with_redis["CACHES"]["default"]["LOCATION"] == "redis://cache.internal:6379/1"
     assert with_redis["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
+    assert with_redis["PAGE_CACHE_LOCAL_SECONDS"] == 2
 
 
 def test_replica_urls_give_replica_aliases():

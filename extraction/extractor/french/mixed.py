@@ -82,7 +82,10 @@ def merge_latin_passages(record: dict, text: str, published_on: date | None) -> 
     main = record["events"][0] if record["events"] else None
     board = None  # a board list read apart: the assembly's own body holds its offices
     if main and main["kind"] == "general-assembly":
-        board = next((o["name"] for o in main["organizations"] if o["role"] == "organizer"), None)
+        organizers = [o["name"] for o in main["organizations"] if o["role"] == "organizer"]
+        # the body the assembly's title names, when several organise it
+        board = next((n for n in organizers if n.removeprefix("ال") in main["title"]), None)
+        board = board or next(iter(organizers), None)
     for start, end in passages:
         read = Analysis(text[start:end], published_on, board=board).record()
         names = _merge_organizations(record, read["organizations"], start)
