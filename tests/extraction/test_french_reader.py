@@ -309,11 +309,11 @@ def test_the_author_of_the_article():
     assert positions["Lahcen Ait Bihi"] == [{"title": "auteur de l'article", "organization": None}]
     assert positions["Karim Alaoui"][0]["title"] == "directeur"
     correspondent = extract_article(
-        "Trois zones d'activités à Fès\n\nDe notre correspondant, Hicham Ouazzani\n\n"
+        "Trois zones d'activités à Fès\n\nDe notre correspondant à Fès, Hicham Ouazzani\n\n"
         "Une convention a été signée mardi à Fès.\n\nPropos recueillis par Yassine Alami"
     )
     positions = {p["name"]: p["positions"] for p in correspondent["people"]}
-    assert positions["Hicham Ouazzani"] == [{"title": "correspondant", "organization": None}]
+    assert positions["Hicham Ouazzani"] == [{"title": "auteur de l'article", "organization": None}]
     assert positions["Yassine Alami"] == [{"title": "auteur de l'article", "organization": None}]
 
 

@@ -233,3 +233,17 @@ def test_a_shared_nickname_yields_to_the_cities_the_article_names():
     assert {p.place.name for p in guelmim} == {"كلميم"}
     ouarzazate = find_places("La porte du désert accueille le salon.")
     assert [p.place.name for p in ouarzazate] == ["ورزازات"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("un projet d'un coût de soixante-cinq millions de dirhams", 65_000_000),
+        ("une enveloppe d'un milliard et demi de dirhams", 1_500_000_000),
+        ("deux cent cinquante millions de DH", 250_000_000),
+        ("quatre-vingt-dix millions de dirhams", 90_000_000),
+        ("vingt et un millions de dirhams", 21_000_000),
+    ],
+)
+def test_amounts_in_words(text, value):
+    assert [a.value for a in find_amounts(text)] == [value]

@@ -410,14 +410,17 @@ def find_positions(
 
 
 _BYLINE = re.compile(
-    r"(?:Par|Propos recueillis par|De notre (?P<correspondent>correspondante?),?)\s+$", re.I
+    r"(?:Par|Propos recueillis par|De notre correspondante?(?:\s+(?:à|au|a)\s+[^,\n]{2,30})?,?)"
+    r"\s+$",
+    re.I,
 )
 _BYLINE_TAIL = re.compile(r"\s*(?:$|[|,–—-]|\(|\d)")
 
 
 def _bylines(text: str, people: list[Person]) -> None:
-    """ "Par Lahcen Ait Bihi | Le 12/01/2026" under the headline, "De notre correspondant, X",
-    or the name alone on the last line: the article's author (in Arabic "كاتب المقال")."""
+    """ "Par Lahcen Ait Bihi | Le 12/01/2026" under the headline, "De notre correspondant à
+    Dakhla, X", or the name alone on the last line: the article's author (as the annotators
+    write it; in Arabic "كاتب المقال")."""
     last_line = text.rstrip().rfind("\n") + 1
     for person in people:
         for mention in person.mentions:
@@ -430,8 +433,7 @@ def _bylines(text: str, people: list[Person]) -> None:
                 text[line_start : mention.start] + tail
             ).strip(" .")
             if by or signature:
-                title = by and by.group("correspondent") or "auteur de l'article"
-                person.positions.append(Position(title.lower(), None))
+                person.positions.append(Position("auteur de l'article", None))
                 break
 
 
