@@ -327,3 +327,21 @@ def test_a_commune_or_province_is_no_one_and_an_oil_mill_is_a_company():
     positions = {p["name"]: p["positions"] for p in record["people"]}
     # the company's own name, as "le groupe OCP" gives "OCP"
     assert positions["Driss Amrani"] == [{"title": "gérant", "organization": "Zitouna Tahla"}]
+
+
+def test_the_knowledge_base_s_longer_name_wins_over_a_name_cut_at_a_title_word():
+    """ "chefs" reads as a title word and cut the name; the base knows the whole of it."""
+    record = extract_article(
+        "Assemblée à Oujda\n\nNadia Bekkali, présidente de l'Association des femmes chefs "
+        "d'entreprises du Maroc, a ouvert samedi l'assemblée générale à Oujda."
+    )
+    assert {o["name"] for o in record["organizations"]} == {
+        "Association des femmes chefs d'entreprises du Maroc"
+    }
+    (person,) = record["people"]
+    assert person["positions"] == [
+        {
+            "title": "présidente",
+            "organization": "Association des femmes chefs d'entreprises du Maroc",
+        }
+    ]

@@ -454,7 +454,10 @@ class Analysis:
                 continue  # "la zone franche de Tanger": a place; "Tanger Automotive City": a body
             if re.match(r"(?i:province|préfecture|région)\b", m.surface):
                 continue  # a territory, named in an official's title ("gouverneur de la province")
-            if any(a < m.end and m.start < b for a, b in self.org_at):
+            overlapping = [(a, b) for a, b in self.org_at if a < m.end and m.start < b]
+            if len(overlapping) == 1 and m.start <= overlapping[0][0] < overlapping[0][1] < m.end:
+                self._lengthen(overlapping[0], (m.start, m.end))  # "Association des femmes"
+            if overlapping:  # cut at "chefs", a title word: the base's name runs on
                 continue
             if self.text[max(0, m.start - 1) : m.start] == "(":
                 continue  # "… (AMDIE)": the acronym of the name before it, tied already
@@ -500,6 +503,15 @@ class Analysis:
             kept = [o for k, o in enumerate(self.orgs) if k not in dropped]
             self.orgs = kept
             self.org_at = {span: k for k, o in enumerate(kept) for span in o.spans}
+
+    def _lengthen(self, span: tuple[int, int], longer: tuple[int, int]) -> None:
+        """The organisation named at `span` is named at `longer`, which holds it."""
+        k = self.org_at.pop(span)
+        org = self.orgs[k]
+        org.spans = [longer if s == span else s for s in org.spans]
+        self.org_at[longer] = k
+        if fold(org.name) == fold(self.text[span[0] : span[1]]):
+            org.name = self.text[longer[0] : longer[1]]
 
     def _longer_name(self, name: str) -> int | None:
         """The organisation whose name begins with this one and goes on ("Al Omrane" of
