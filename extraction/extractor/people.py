@@ -208,6 +208,8 @@ _NOT_NAMES = {
         "منتخبين",
         "فاعلون",
         "فاعلين",
+        "آخرون",
+        "آخرين",
         # company kept ("مرفوقا بآنا …")
         "مرفوقا",
         "مرفوقة",
@@ -964,6 +966,10 @@ class _Finder:
                 and not self.tokens[a].latin
             ):
                 return a + 1  # "تطرق عمر أمزيل", "ستؤطرها سناء الأزرق": a verb the lexicon lacks
+            if not _given(self.tokens[start].norm):
+                given = next((k for k in range(start + 1, b) if _given(self.tokens[k].norm)), None)
+                if given is not None and self.name_ok(given, b):
+                    return given  # "فيما سيتناول محمد بوكريم", "تم تتويج سلمى …": a verb before
             if opener or _given(self.tokens[start].norm):
                 return start
         return None

@@ -584,3 +584,20 @@ def test_a_title_held_at_a_prefecture():
     assert found["رشيد الحنصالي"]["positions"] == [
         ("رئيس قسم الشؤون الاقتصادية", "عمالة إقليم تارودانت")
     ]
+
+
+def test_a_verb_before_a_given_name_is_not_part_of_the_name():
+    found = people(
+        "فيما سيتناول محمد بوكريم، أستاذ الجيولوجيا التطبيقية، حاجيات المناجم. "
+        "وفي الختام تم تتويج سلمى إدبلقاس، مؤسسة شركة ناشئة."
+    )
+    assert {"محمد بوكريم", "سلمى إدبلقاس"} <= set(found)
+    assert not any(name.startswith(("فيما", "سيتناول", "تم")) for name in found)
+
+
+def test_a_telegram_of_allegiance_and_committees_are_no_one():
+    found = people(
+        "واختتم الجمع العام بتلاوة برقية ولاء وإخلاص مرفوعة إلى الملك محمد السادس. "
+        "وتتولى لجان انتقاء المشاريع الدراسة، فيما دعا آخرون إلى الدعم."
+    )
+    assert list(found) == ["محمد السادس"]
