@@ -1015,6 +1015,8 @@ class _Finder:
             last = i + 1
             return OrgMention(self.doc.surface(i, last, head), i, last, HEADS[head], head,
                               bare=True, of_region=True)  # fmt: skip
+        if head.startswith("ال") and plain[0].startswith("ال") and plain[0].endswith("ات"):
+            return self._bare(i, head)  # "وتدعو الغرفة المقاولات …": the verb's object
         if len(plain) == 1 and (
             plain[0] in _GENERIC
             # "أعضاء الغرفة القادمين من …": a definite head takes no genitive, so a plural

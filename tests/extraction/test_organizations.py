@@ -417,3 +417,12 @@ def test_the_region_s_council_named_short_takes_no_following_word():
         "فيما يتكفل مجلس الجهة بنصفه."
     )
     assert set(found) == {"مجلس جهة سوس ماسة"}
+
+
+def test_a_definite_head_takes_no_plural_after_it():
+    """ "وتدعو الغرفة المقاولات": the chamber and its verb's object, not a name."""
+    found = orgs(
+        "نظمت غرفة التجارة والصناعة والخدمات لجهة كلميم واد نون ورشة. "
+        "وتدعو الغرفة المقاولات الراغبة في المشاركة إلى التسجيل."
+    )
+    assert set(found) == {"غرفة التجارة والصناعة والخدمات لجهة كلميم واد نون"}
