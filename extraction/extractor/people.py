@@ -731,19 +731,36 @@ class _Finder:
         name_end = first
         while name_end + 1 <= last and not _SEGMENT_BREAK.search(self.tokens[name_end + 1].gap):
             name_end += 1
+        office_end = name_end
+        if name_end > first and self.tokens[name_end].norm in _PLURAL_OFFICES:
+            name_end -= 1  # "- الحسين أوعلي وإدريس الكبداني مستشارين"
+        while name_end > first + 1 and not self.name_ok(first, name_end):
+            name_end -= 1  # "- محمد بوعزاوي رئيسا؛": the office right after the name
         if name_end - first < 1 or not self.name_ok(first, name_end):
             return
+        if name_end < office_end:
+            rest = normalize_arabic(self.doc.surface(name_end + 1, office_end))
+            if self.title_word(name_end + 1) is None and rest not in _PLURAL_OFFICES:
+                return
+            names = self.coordinated_names(first, name_end) if rest in _PLURAL_OFFICES else []
+            if len(names) > 1:  # "- الحسين أوعلي وإدريس الكبداني مستشارين"
+                for a, b in names:
+                    if b > a and self.name_ok(a, b):
+                        self.add(a, b).positions.append((_PLURAL_OFFICES[rest], BOARD))
+                return
         person = self.add(first, name_end)
         role, role_span = self.board_role(name_end + 1, last)
         segs = self.segments(name_end + 1, last) if name_end < last else []
-        if (
-            role is None
-            and segs
-            and self.title_word(segs[-1][0])
-            and not any(t in self.org_at for t in range(segs[-1][0], segs[-1][1] + 1))
-        ):  # "- NAME، TITLE ORG، نائبا للرئيس": the office last, a title with no body
-            role = clean_title(self.doc.surface(segs[-1][0], segs[-1][1]))
-            role_span = segs[-1]
+        offices = [
+            seg for seg in segs
+            if self.title_word(seg[0])
+            and not any(t in self.org_at for t in range(seg[0], seg[1] + 1))
+        ]  # fmt: skip
+        if role is None and offices:
+            # "- NAME، TITLE ORG، نائبا للرئيس", "- NAME رئيسا", "- NAME، نائبة للرئيس
+            # (COMPANY)": an office, a title with no body
+            role = clean_title(self.doc.surface(offices[-1][0], offices[-1][1]))
+            role_span = offices[-1]
         role = lead_role or role
         titled, untitled = [], []
         for k in sorted(

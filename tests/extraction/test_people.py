@@ -601,3 +601,26 @@ def test_a_telegram_of_allegiance_and_committees_are_no_one():
         "وتتولى لجان انتقاء المشاريع الدراسة، فيما دعا آخرون إلى الدعم."
     )
     assert list(found) == ["محمد السادس"]
+
+
+def test_a_board_list_with_each_office_right_after_the_name():
+    found = people(
+        "انتخب الجمع العام للاتحاد الإقليمي لتعاونيات زيت الزيتون مكتبا جديدا:\n"
+        "- محمد بوعزاوي رئيسا؛\n"
+        "- عبد القادر الزروالي نائبا أول للرئيس؛\n"
+        "- الحسين أوعلي وإدريس الكبداني مستشارين.\n"
+    )
+    assert found["محمد بوعزاوي"]["positions"] == [("رئيس", "BOARD")]
+    assert found["عبد القادر الزروالي"]["positions"] == [("نائب أول للرئيس", "BOARD")]
+    assert found["الحسين أوعلي"]["positions"] == [("مستشار", "BOARD")]
+    assert found["إدريس الكبداني"]["positions"] == [("مستشار", "BOARD")]
+
+
+def test_a_board_list_with_the_office_before_the_member_s_company():
+    found = people(
+        "وأسفر الجمع العام عن المكتب التالي:\n\n"
+        "- خديجة ماء العينين، نائبة للرئيس (Atlantic Dunes Logistique)\n"
+        "- عبد الله أبا علي، عضوا (Foum El Oued Aquaculture)\n"
+    )
+    assert ("نائبة للرئيس", "BOARD") in found["خديجة ماء العينين"]["positions"]
+    assert ("عضو", "BOARD") in found["عبد الله أبا علي"]["positions"]
