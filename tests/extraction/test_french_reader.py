@@ -345,3 +345,12 @@ def test_the_knowledge_base_s_longer_name_wins_over_a_name_cut_at_a_title_word()
             "organization": "Association des femmes chefs d'entreprises du Maroc",
         }
     ]
+
+
+def test_a_byline_the_model_misses_is_read_from_its_line():
+    record = extract_article(
+        "Trois conventions à El Jadida\n\nPar Hamid Oubella | Publié le 05/02/2026 à 11h30\n\n"
+        "Trois conventions ont été signées lundi dernier à El Jadida."
+    )
+    positions = {p["name"]: p["positions"] for p in record["people"]}
+    assert positions["Hamid Oubella"] == [{"title": "auteur de l'article", "organization": None}]

@@ -94,6 +94,18 @@ def board_line_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_BYLINE_NAME = re.compile(
+    r"^[ \t]*(?:Par|Propos recueillis par)[ \t]+"
+    rf"(?P<name>[A-ZÀ-Þ][\w'’-]+(?:[ \t]+{_NAME_WORD}){{1,3}})(?=[ \t]*(?:[|(,–—-]|$))",
+    re.M,
+)
+
+
+def byline_names(text: str) -> list[tuple[int, int]]:
+    """Spans of the names on "Par NAME | Le 12/01/2026" lines, which the NER model misses."""
+    return [m.span("name") for m in _BYLINE_NAME.finditer(text)]
+
+
 def board_line_companies(text: str) -> list[tuple[int, int]]:
     """Spans of the companies of "- Office : NAME – Title, COMPANY" lines: named by their
     place on the line, with no head word for the readers to find them by."""
