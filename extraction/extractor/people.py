@@ -723,6 +723,16 @@ class _Finder:
             # "- NAME وNAME: مستشاران": the office after the names
             office = _PLURAL_OFFICES.get(normalize_arabic(self.doc.surface(colon, last)))
             last = colon - 1 if office else last
+        elif (
+            office is None
+            and lead_role is None
+            and last > first + 1
+            and not any(
+                _SEGMENT_BREAK.search(self.tokens[k].gap) for k in range(first + 1, last + 1)
+            )
+        ):  # "- الحسين أوعلي وإدريس الكبداني مستشارين": names and their office, no comma
+            office = _PLURAL_OFFICES.get(self.tokens[last].norm)
+            last = last - 1 if office else last
         if office:  # "المستشارون: NAME، وNAME، وNAME": one office, several members
             for a, b in self.coordinated_names(first, last):
                 if b > a and self.name_ok(a, b):
@@ -732,22 +742,12 @@ class _Finder:
         while name_end + 1 <= last and not _SEGMENT_BREAK.search(self.tokens[name_end + 1].gap):
             name_end += 1
         office_end = name_end
-        if name_end > first and self.tokens[name_end].norm in _PLURAL_OFFICES:
-            name_end -= 1  # "- الحسين أوعلي وإدريس الكبداني مستشارين"
         while name_end > first + 1 and not self.name_ok(first, name_end):
             name_end -= 1  # "- محمد بوعزاوي رئيسا؛": the office right after the name
         if name_end - first < 1 or not self.name_ok(first, name_end):
             return
-        if name_end < office_end:
-            rest = normalize_arabic(self.doc.surface(name_end + 1, office_end))
-            if self.title_word(name_end + 1) is None and rest not in _PLURAL_OFFICES:
-                return
-            names = self.coordinated_names(first, name_end) if rest in _PLURAL_OFFICES else []
-            if len(names) > 1:  # "- الحسين أوعلي وإدريس الكبداني مستشارين"
-                for a, b in names:
-                    if b > a and self.name_ok(a, b):
-                        self.add(a, b).positions.append((_PLURAL_OFFICES[rest], BOARD))
-                return
+        if name_end < office_end and self.title_word(name_end + 1) is None:
+            return
         person = self.add(first, name_end)
         role, role_span = self.board_role(name_end + 1, last)
         segs = self.segments(name_end + 1, last) if name_end < last else []

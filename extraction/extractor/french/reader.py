@@ -300,8 +300,9 @@ class Analysis:
         org_spans = sorted(self.org_at)
         place_spans = [(p.start, p.end) for p in self.places]
         persons = [(a, b) for a, b, label in self.ner if label == "PER"]
-        listed = board_line_names(self.text) + byline_names(self.text)  # over the model's
-        listed += [m.span(1) for m in _KING.finditer(self.text)]  # spans, which run on
+        # Names found by their place on a line, over the model's spans, which run on
+        listed = board_line_names(self.text) + byline_names(self.text)
+        listed += [m.span(1) for m in _KING.finditer(self.text)]
         listed += [
             (m.start(), m.end()) for a, b in listed
             for m in re.finditer(re.escape(self.text[a:b]) + r"\b", self.text)
