@@ -58,13 +58,15 @@ _ENTITY_HEADS = {
 }
 CONNECTORS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en", "aux", "au",
               "sur", "a", "&"}  # fmt: skip
+# Works named after what they make: "la conserverie Atlantique Sardine", "l'huilerie X".
+WORKS = ("conserverie", "laiterie", "minoterie", "sucrerie", "cimenterie", "raffinerie",
+         "fonderie", "imprimerie", "huilerie", "fromagerie", "briqueterie", "biscuiterie",
+         "savonnerie", "verrerie")  # fmt: skip
 # Lower-case words that announce a company's name: "le groupe OCP", "la société X".
 COMPANY_CUES = {"groupe", "societe", "start up", "startup", "filiale", "entreprise", "cabinet",
                 "association", "federation", "fondation", "cluster",
                 "equipementier", "constructeur", "operateur", "laboratoire", "firme",
-                "conserverie", "cooperative", "compagnie", "holding", "promoteur",
-                "laiterie", "minoterie", "sucrerie", "cimenterie", "huilerie", "fromagerie",
-                "briqueterie", "biscuiterie", "savonnerie", "verrerie"}  # fmt: skip
+                "cooperative", "compagnie", "holding", "promoteur", *WORKS}  # fmt: skip
 _CUE_KINDS = {"association": "association", "federation": "federation", "fondation": "other",
               "cluster": "cluster"}  # fmt: skip
 # Lower-case heads that, with an article, stand for a body named before ("l'association").

@@ -4,6 +4,7 @@
 import re
 from dataclasses import dataclass, field
 
+from .organizations import WORKS
 from .places import is_place_name
 from .text import fold
 
@@ -578,9 +579,9 @@ _BARE_TITLE = re.compile(
 )
 # "PDG de la conserverie Atlantique Sardine": a common noun before a company's name.
 _COMPANY_NOUNS = (
-    r"(?:société|start-up|startup|conserverie|coopérative|compagnie|holding|entreprise|firme"
-    r"|filiale|laiterie|minoterie|sucrerie|cimenterie|raffinerie|fonderie|imprimerie|huilerie"
-    r"|fromagerie|briqueterie|biscuiterie|savonnerie|verrerie)"
+    r"(?:société|start-up|startup|coopérative|compagnie|holding|entreprise|firme|filiale|"
+    + "|".join(WORKS)
+    + ")"
 )
 _ARTICLE_END = re.compile(r"(?:\b(?:l[ea]|son|sa|leur)\s+|l')$", re.I)
 _CHARGE = re.compile(
