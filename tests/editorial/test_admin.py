@@ -216,6 +216,19 @@ def test_admin_language_can_be_switched(client, editor):
     assert '<html lang="fr" dir="ltr">' in html
 
 
+@pytest.mark.parametrize(
+    ("admin_language", "count"), [("ar", "التظاهرات: 3"), ("fr", "Événements : 3")]
+)
+def test_list_count_reads_as_a_label(client, editor, admin_language, count):
+    """Django writes "3 الفعاليات"; a count before a definite plural is not Arabic."""
+    for _ in range(3):
+        make_record("event", Status.DRAFT)
+    client.force_login(editor)
+    html = client.get(changelist_url(), HTTP_ACCEPT_LANGUAGE=admin_language).content.decode()
+    paginator = re.search(r'<p class="paginator">(.*?)</p>', html, re.S).group(1)
+    assert " ".join(paginator.split()) == count
+
+
 def test_list_shows_badges_and_filters(client, publisher, editor):
     mine = make_record("event", Status.DRAFT, title_ar="مسودتي", created_by=editor)
     waiting = make_record("event", Status.REVIEW, title_ar="ينتظر")
