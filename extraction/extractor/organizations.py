@@ -183,6 +183,9 @@ _NEAR = 20  # … and any other head to the body of that head named just before
 _INFRASTRUCTURE = {"ميناء", "مطار", "محطه", "تكنوبول", "تكنوبوليس", "المدينه", "مدينه",
                    "المنطقه", "منطقه"}  # fmt: skip
 _COMMITTEES = {"لجنه", "اللجنه"}
+# What a "شبكة" carries when it is pipes and wires, not a network of bodies.
+_UTILITIES = {"التطهير", "النقل", "الكهربائيه", "الكهرباء", "الطرق", "الطرقيه", "الماء", "الري",
+              "السكك", "الالياف", "الاتصالات", "التوزيع", "الغاز", "الاناره"}  # fmt: skip
 _VERB_LIKE = {"تجمع"}  # heads that also read as verbs
 _HONORIFICS = {"السيد", "السيده", "السادة"}
 # Nouns after which a prefecture acts: its seat hosts, its representatives attend.
@@ -932,6 +935,8 @@ class _Finder:
             return None
         if i and tokens[i - 1].norm in _DEMONSTRATIVES and not _hard_gap(token.gap):
             return None
+        if head == "مجموعه" and i and tokens[i - 1].norm == "ما":
+            return None  # "ما مجموعه 286 مشروعا": "a total of", not a group
         if HEADS[head] == "local-authority" and self._territory(i):
             return None  # "عامل عمالة وجدة", "مقاولات عمالة مكناس": an office, a territory
         if self._branch(i):
@@ -961,6 +966,8 @@ class _Finder:
             )
         ):
             return None  # "القطب الفلاحي لمداغ", "مركز المعارض": a site, not a body
+        if head in ("شبكه", "الشبكه") and nxt is not None and nxt.bare in _UTILITIES:
+            return None  # "شبكة التطهير السائل", "الشبكة الكهربائية": pipes, not a body
         if nxt is not None and nxt.bare == "الصيفيه":
             return None  # "الجامعة الصيفية لـ …": an event
         if head in _VERB_LIKE and (nxt is None or not nxt.norm.startswith("ال")):
@@ -1015,6 +1022,8 @@ class _Finder:
             last = i + 1
             return OrgMention(self.doc.surface(i, last, head), i, last, HEADS[head], head,
                               bare=True, of_region=True)  # fmt: skip
+        if kind == "local-authority" and plain[0] == "الاقليم":
+            return self._bare(i, head)  # "بتنسيق مع عمالة الإقليم": the province named in full
         if head.startswith("ال") and plain[0].startswith("ال") and plain[0].endswith("ات"):
             return self._bare(i, head)  # "وتدعو الغرفة المقاولات …": the verb's object
         if len(plain) == 1 and (

@@ -426,3 +426,25 @@ def test_a_definite_head_takes_no_plural_after_it():
         "وتدعو الغرفة المقاولات الراغبة في المشاركة إلى التسجيل."
     )
     assert set(found) == {"غرفة التجارة والصناعة والخدمات لجهة كلميم واد نون"}
+
+
+def test_a_utility_network_is_not_a_body_but_a_network_of_bodies_is():
+    found = orgs(
+        "وطالب الصناعيون بتأهيل شبكة التطهير السائل وتقوية الشبكة الكهربائية وربطها بشبكة "
+        "الماء، بحضور ممثل عن شبكة المراكز التقنية الصناعية."
+    )
+    assert set(found) == {"شبكة المراكز التقنية الصناعية"}
+
+
+def test_the_province_s_prefecture_named_short_is_the_one_named_in_full():
+    found = orgs(
+        "نظمه المركز الجهوي للاستثمار لجهة مراكش آسفي بتنسيق مع عمالة الإقليم. "
+        "وأكد ممثل عمالة إقليم اليوسفية دعمها للمشاريع."
+    )
+    assert set(found) == {"المركز الجهوي للاستثمار لجهة مراكش آسفي", "عمالة إقليم اليوسفية"}
+    assert orgs("وذلك بتنسيق مع عمالة الإقليم والسلطات المحلية.") == {}
+
+
+def test_a_total_of_is_not_a_group():
+    found = orgs("واستقطبت الجهة ما مجموعه 286 مشروعا، فيما وقعت مجموعة Atlas Foods اتفاقية.")
+    assert set(found) == {"Atlas Foods"}
