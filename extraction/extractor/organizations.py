@@ -472,6 +472,16 @@ def chain(
         hit = match_at(doc, j)
         if hit is not None:
             place, place_last, locative = hit
+            after = tokens[place_last + 1] if place_last + 1 < len(tokens) else None
+            if (
+                j == i + 1
+                and not locative
+                and after is not None
+                and after.norm.startswith("لل")
+                and not _hard_gap(after.gap)
+            ):
+                found.last, j = place_last, place_last + 1  # "جمعية دكالة للتنمية": its name
+                continue
             found.place_at = j
             if phrase and locative:
                 break  # "المنتدى … بجهة سوس-ماسة": where it is held, not its name
@@ -549,6 +559,17 @@ def chain(
         if definite:
             found.last, j = j, j + 1
             continue
+        if (
+            j == i + 1
+            and tokens[i].bare in ("جمعيه", "تعاونيه")
+            and not t.norm.endswith(("يه", "ي"))
+            and t.norm not in VERBS
+            and j + 1 < len(tokens)
+            and tokens[j + 1].norm.startswith("لل")
+            and not _hard_gap(tokens[j + 1].gap)
+        ):
+            found.last, j = j, j + 1  # "جمعية دكالة للتنمية", "تعاونية أمل للنسيج": a proper name
+            continue
         if loose and found.last == j - 1 and j - i <= 2:
             loose -= 1  # proper names right after the head ("جامعة القاضي عياض"), not later
             found.last, j = j, j + 1
@@ -566,6 +587,8 @@ def chain(
             if end + 1 >= len(tokens) or _hard_gap(tokens[end + 1].gap):
                 found.last = end
                 break
+        if t.norm[:1] == "ل" and tokens[j - 1].norm.startswith("وال") and j - 1 == found.last:
+            break  # "المديرية الجهوية للصناعة والتجارة لمواكبة المشاريع": a purpose, not a name
         end = _genitive(tokens, j)
         if end is None:
             break

@@ -126,6 +126,10 @@ _AMBIGUOUS_GIVEN = {
         "أمين",
         "أمينة",
         "سعيد",
+        "سعيدة",
+        "نبيلة",
+        "فريدة",
+        "خيرة",
         "كريم",
         "كريمة",
         "نبيل",
@@ -404,6 +408,11 @@ class _Finder:
         one script."""
         if last < first or last - first > 4 or any(k in self.taken for k in range(first, last + 1)):
             return False
+        if any("\n" in self.tokens[k].gap for k in range(first + 1, last + 1)):
+            return False  # a name is written on one line
+        after = self.tokens[last + 1].gap.lstrip()[:1] if last + 1 < len(self.tokens) else ""
+        if after and after in QUOTES:
+            return False  # "… جودة محلية بطموح وطني"، عامل الإقليم": a quotation's end
         if len({self.tokens[k].latin for k in range(first, last + 1)}) > 1:
             return False
         if self.tokens[first].latin:
@@ -927,6 +936,10 @@ class _Finder:
             for start in starts
             if start - 1 > a
             and not self.tokens[start].norm.startswith(("ال", "لل", "بال", "وال"))
+            and not (
+                self.tokens[start].norm.startswith(("لت", "بت"))
+                and _given(self.tokens[start].norm) is None
+            )  # "… لشركة "سوس بريموز" لتلفيف البواكر": what the company does
             and self.name_ok(start, b)
         ]  # (a name of this frame never opens with the article: a cheap test first)
         if not names:

@@ -164,9 +164,11 @@ class _Article:
             while k < len(tokens) and tokens[k].bare in _BRIDGE:
                 k += 1
             # "يُنظم هذا الموعد من طرف …", "احتضن مقر ولاية …": a short object first
+            if any("\n" in tokens[x].gap for x in range(i + 1, min(k + 1, len(tokens)))):
+                continue  # a headline's last word introduces nothing on the next line
             for ahead in range(k, min(k + 6, len(tokens))):
                 if ahead in self.starts or tokens[ahead].gap.strip(" " + QUOTES):
-                    k = ahead if ahead in self.starts else k
+                    k = ahead if ahead in self.starts and "\n" not in tokens[ahead].gap else k
                     break
             for org in self.coordinated(k):
                 roles.setdefault(org, role)
@@ -560,6 +562,7 @@ class ArabicReader:
         }
         merge_latin_passages(record, doc.text, published_on)
         _drop_people_named_as_bodies(record)
+        _offices_at_their_body(record)
         return record
 
 
@@ -575,6 +578,59 @@ def _drop_people_named_as_bodies(record: dict) -> None:
         record["people"] = people
         for event in record["events"]:
             event["people"] = [p for p in event["people"] if p["name"] in kept]
+
+
+_OFFICE = re.compile(
+    r"(?:^|\s)(?P<office>ال)?(?P<word>والي|عامله|عامل)\s+(?P<territory>.+?)(?=\s+عامل|$)"
+)
+# "المدير الجهوي للصناعة …" heads "المديرية الجهوية للصناعة …"
+_DIRECTOR = re.compile(
+    r"^(?:ال)?مدير(?:ه)?\s+(?:ال)?(?P<level>جهوي|اقليمي)\s+(?P<rest>.+?)(?:\s+بالنيابه)?$"
+)
+
+
+def _offices_at_their_body(record: dict) -> None:
+    """An office named after its body is held there when the article names that body too:
+    "والي جهة الشرق" at "ولاية جهة الشرق", "عامل إقليم تيزنيت" at "عمالة إقليم تيزنيت",
+    "المدير الجهوي للصناعة والتجارة" at "المديرية الجهوية للصناعة والتجارة"."""
+
+    def folded(name: str) -> str:
+        return " ".join(normalize_arabic(re.sub("[-–—]", " ", name)).split())
+
+    bodies = {
+        folded(n): o["name"] for o in record["organizations"] for n in (o["name"], *o["aliases"])
+    }
+    prefectures = {name for key, name in bodies.items() if key.startswith("عماله")}
+    wilayas = {name for key, name in bodies.items() if key.startswith("ولايه")}
+
+    def body(title: str) -> str | None:
+        title = folded(title).removesuffix(" السيد").removesuffix(" السيده")
+        if title in ("العامل", "العامله", "الوالي"):  # the one the article names
+            named = wilayas if title == "الوالي" else prefectures
+            return next(iter(named)) if len(named) == 1 else None
+        director = _DIRECTOR.match(title)
+        if director:
+            return bodies.get(f"المديريه ال{director['level']}ه {director['rest']}")
+        for office in _OFFICE.finditer(title):
+            territory = office["territory"]
+            if office["word"] == "والي":
+                found = bodies.get(f"ولايه {territory}")
+            elif territory in ("الاقليم", "العماله"):
+                found = next(iter(prefectures)) if len(prefectures) == 1 else None
+            else:
+                found = bodies.get(
+                    territory if territory.startswith("عماله") else f"عماله {territory}"
+                )
+            if found:
+                return found
+        return None
+
+    for position in (
+        *(p for person in record["people"] for p in person["positions"]),
+        *(person for event in record["events"] for person in event["people"]),
+    ):
+        if position["organization"] is None and position["title"]:
+            position["organization"] = body(position["title"])
 
 
 READERS: dict[str, Reader] = {"ar": ArabicReader(), "fr": FrenchReader()}

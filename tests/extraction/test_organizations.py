@@ -448,3 +448,13 @@ def test_the_province_s_prefecture_named_short_is_the_one_named_in_full():
 def test_a_total_of_is_not_a_group():
     found = orgs("واستقطبت الجهة ما مجموعه 286 مشروعا، فيما وقعت مجموعة Atlas Foods اتفاقية.")
     assert set(found) == {"Atlas Foods"}
+
+
+def test_an_association_s_proper_name_runs_on_to_its_purpose():
+    found = orgs("تنظمها جمعية دكالة للتنمية والتسويق، وتشارك تعاونية أمل للنسيج التقليدي.")
+    assert set(found) == {"جمعية دكالة للتنمية والتسويق", "تعاونية أمل للنسيج التقليدي"}
+
+
+def test_a_purpose_after_a_coordinated_name_is_not_part_of_it():
+    found = orgs("أكد استعداد المديرية الجهوية للصناعة والتجارة لمواكبة مشاريع الإقليم.")
+    assert set(found) == {"المديرية الجهوية للصناعة والتجارة"}

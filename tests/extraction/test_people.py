@@ -624,3 +624,20 @@ def test_a_board_list_with_the_office_before_the_member_s_company():
     )
     assert ("نائبة للرئيس", "BOARD") in found["خديجة ماء العينين"]["positions"]
     assert ("عضو", "BOARD") in found["عبد الله أبا علي"]["positions"]
+
+
+def test_a_name_is_written_on_one_line_and_not_before_a_closing_quote():
+    found = people(
+        "افتتاح المعرض بسيدي بنور\n\nجهات بريس – سيدي بنور\n\n"
+        'تحت شعار "منتوج دكالة.. جودة محلية بطموح وطني"، افتتح عامل الإقليم المعرض.'
+    )
+    assert found == {}
+
+
+def test_what_a_company_does_after_its_name_is_not_a_person():
+    found = people(
+        'أطرها كريم أيت بلا، المدير التقني لشركة "سوس بريموز" لتلفيف البواكر، '
+        "وسعيدة المكاوي، مسيرة التعاونية."
+    )
+    assert set(found) == {"كريم أيت بلا", "سعيدة المكاوي"}
+    assert found["كريم أيت بلا"]["positions"] == [("المدير التقني", "سوس بريموز")]

@@ -323,3 +323,36 @@ def test_a_latin_board_list_is_held_at_the_body_whose_assembly_it_is():
     assert positions["Rachid Benkirane"] == [
         {"title": "trésorier", "organization": "الفيدرالية البيمهنية المغربية للزيتون"}
     ]
+
+
+def test_an_office_named_after_its_body_is_held_there_when_the_body_is_named():
+    record = extract_article(
+        "توقيع اتفاقية بتيزنيت\n\n"
+        "ترأس عامل إقليم تيزنيت، حسن بومهدي، أمس الاثنين، حفل توقيع اتفاقية بين عمالة إقليم "
+        "تيزنيت والمديرية الإقليمية للفلاحة بتيزنيت، وقعها عن المديرية محمد أيت الطالب، "
+        "المدير الإقليمي للفلاحة بتيزنيت. وحضر الحفل والي جهة سوس ماسة، أحمد الصافي.\n",
+        published_on=date(2025, 3, 11),
+    )
+    found = _positions(record)
+    assert ("عامل إقليم تيزنيت", "عمالة إقليم تيزنيت") in found["حسن بومهدي"]
+    director = found["محمد أيت الطالب"]
+    assert ("المدير الإقليمي للفلاحة بتيزنيت", "المديرية الإقليمية للفلاحة بتيزنيت") in director
+    # the wilaya is not named: the wali's office stays whole, held at no body
+    assert found["أحمد الصافي"] == {("والي جهة سوس ماسة", None)}
+    (event,) = record["events"]
+    governor = next(p for p in event["people"] if p["name"] == "حسن بومهدي")
+    assert governor["organization"] == "عمالة إقليم تيزنيت"
+
+
+def test_a_headline_s_last_word_gives_no_role_to_the_outlet_on_the_next_line():
+    record = extract_article(
+        "الغرفة تصادق على ثلاث اتفاقيات شراكة\n\n"
+        "يومية الأنباء الجهوية – الخميس 27 فبراير 2025\n\n"
+        "صادقت غرفة التجارة والصناعة والخدمات لجهة الدار البيضاء-سطات، يوم الثلاثاء الماضي، "
+        "على ميزانيتها خلال جمعيتها العامة ببنسليمان.\n",
+        published_on=date(2025, 2, 27),
+    )
+    assert record["source"]["outlet"] == "يومية الأنباء الجهوية"
+    assert {o["name"] for o in record["organizations"]} == {
+        "غرفة التجارة والصناعة والخدمات لجهة الدار البيضاء-سطات"
+    }
