@@ -175,8 +175,20 @@ _PREPOSITIONS = {"في", "من", "علي", "الي", "عن", "مع"}
 # Directions that close a body's name ("الشركة الجهوية للتهيئة الصناعية بالشمال").
 _CLOSING = {"بالشمال", "بالجنوب", "بالوسط", "بالشرق", "بالغرب"}
 # Nouns after which a Latin name is a company's ("مصنع X", "مختبرات X").
-_LATIN_OWNERS = {"مصنع", "المصنع", "مختبرات", "مختبر", "علامه", "لمختبرات", "بمصنع", "لمصنع",
-                 "فرع", "لفرع"}  # fmt: skip
+_LATIN_OWNERS = {
+    "مصنع",
+    "المصنع",
+    "مختبرات",
+    "مختبر",
+    "علامه",
+    "لمختبرات",
+    "بمصنع",
+    "لمصنع",
+    "فرع",
+    "لفرع",
+    "مسير",
+    "مسيره",
+}  # fmt: skip ("مسير Rif Textile": its manager)
 _RECENT = 80  # tokens within which "الشركة" refers back to the last company named
 _NEAR = 20  # … and any other head to the body of that head named just before
 # First words of places the base lists but the press names as sites, not bodies.
@@ -533,6 +545,15 @@ def chain(
         ):
             found.last = j + 1  # "جمعية صناعيي ميدبارك": a plural's genitive, a proper name
             break
+        if (
+            t.norm in ("بالحي", "بالمنطقه")
+            and j - 1 == found.last
+            and tokens[j - 1].norm.endswith(("ين", "يي"))
+            and j + 1 < len(tokens)
+            and tokens[j + 1].bare in ("الصناعي", "الصناعيه")
+        ):
+            found.last, j = j + 1, j + 2  # "جمعية الصناعيين بالحي الصناعي لوزان": their zone
+            continue
         if t.norm[:2] in ("بت", "بم", "با") or t.norm in _HONORIFICS:
             break  # "شركة فوسبوكراع بتهيئة …": a preposition opens the predicate
         _word, prep, definite = _core(t.norm)

@@ -743,9 +743,13 @@ class _Finder:
             office = _PLURAL_OFFICES.get(self.tokens[last].norm)
             last = last - 1 if office else last
         if office:  # "المستشارون: NAME، وNAME، وNAME": one office, several members
+            member = None
             for a, b in self.coordinated_names(first, last):
-                if b > a and self.name_ok(a, b):
-                    self.add(a, b).positions.append((office, BOARD))
+                if a in self.org_at and member is not None:
+                    member.positions.insert(0, (None, self.org_at[a]))  # "NAME (COMPANY)"
+                elif b > a and self.name_ok(a, b):
+                    member = self.add(a, b)
+                    member.positions.append((office, BOARD))
             return
         name_end = first
         while name_end + 1 <= last and not _SEGMENT_BREAK.search(self.tokens[name_end + 1].gap):
@@ -1201,8 +1205,15 @@ def find_people(
     finder = _Finder(doc, orgs)
     finder.run()
     people = sorted(finder.people, key=lambda p: p.first)
-    for person in people:  # a position is a title: a body alone says where, not what
-        person.positions = [p for p in person.positions if p is not None and p[0]]
+    for person in people:
+        # a position is a title, or a company alone ("- NAME (COMPANY)", "عن شركة X"): where
+        # a board's member works; any other body alone says where, not what
+        person.positions = [
+            p
+            for p in person.positions
+            if p is not None
+            and (p[0] or p[1] not in (None, BOARD) and orgs[p[1]].kind == "company")
+        ]
     return people, finder.links
 
 

@@ -16,7 +16,7 @@ from .dates import FUTURE_VERB, DateMention, duration, event_span, find_dates, l
 from .events import OPENING, EventMention, find_editions, find_events, role_cue, sectors
 from .french import FrenchReader
 from .french.mixed import merge_latin_passages
-from .organizations import Organization, find_mentions, resolve
+from .organizations import Organization, find_mentions, head_of, resolve
 from .people import BOARD, Person, find_people, resolve_people, title_parts
 from .places import find_places
 from .records import another_edition
@@ -396,11 +396,12 @@ class _Article:
     def _genitive(self, k: int) -> bool:
         """Token k opens with the preposition لـ ("لغرفة", "لـ"الجمعية…"")."""
         token = self.doc.tokens[k]
+        head = head_of(token.norm)
         return (
             token.norm[:1] == "ل"
-            and token.norm != token.bare
+            and (token.norm != token.bare or head is not None and head[:1] != "ل")
             or (k > 0 and self.doc.tokens[k - 1].norm in ("ل", "لـ"))
-        )
+        )  # ("لقطب": the clitic before an indefinite head)
 
     def org_name(self, mention: int | None) -> str | None:
         if mention == BOARD:

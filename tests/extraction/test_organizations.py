@@ -458,3 +458,8 @@ def test_an_association_s_proper_name_runs_on_to_its_purpose():
 def test_a_purpose_after_a_coordinated_name_is_not_part_of_it():
     found = orgs("أكد استعداد المديرية الجهوية للصناعة والتجارة لمواكبة مشاريع الإقليم.")
     assert set(found) == {"المديرية الجهوية للصناعة والتجارة"}
+
+
+def test_an_association_of_a_zone_s_industrialists_keeps_the_zone():
+    found = orgs("انتخب الجمع العام لجمعية الصناعيين بالحي الصناعي لوزان رئيسا جديدا.")
+    assert set(found) == {"جمعية الصناعيين بالحي الصناعي لوزان"}

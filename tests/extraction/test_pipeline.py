@@ -356,3 +356,20 @@ def test_a_headline_s_last_word_gives_no_role_to_the_outlet_on_the_next_line():
     assert {o["name"] for o in record["organizations"]} == {
         "غرفة التجارة والصناعة والخدمات لجهة الدار البيضاء-سطات"
     }
+
+
+def test_a_board_list_gives_each_member_s_company_and_the_office_at_the_cluster():
+    record = extract_article(
+        "قطب الشاوية للميكاترونيك يجدد مكتبه\n\n"
+        "انتخب الجمع العام العادي لقطب الشاوية للميكاترونيك، المنعقد يوم الثلاثاء الماضي "
+        "بسطات، مكتبا جديدا جاءت تشكيلته كالتالي:\n"
+        "- الرئيس: عماد السرغيني، مسير Setta Câblage Industries\n"
+        "- الكاتب العام: سفيان بلخياط، عن شركة Ouled Said Automation\n"
+        "- المستشارون: نبيل الصبار (Chaouia Press Metal)، حنان الشفشاوني (ElectroPlast Settat)\n",
+        published_on=date(2025, 6, 27),
+    )
+    cluster = "قطب الشاوية للميكاترونيك"
+    found = _positions(record)
+    assert found["عماد السرغيني"] == {("الرئيس", cluster), ("مسير", "Setta Câblage Industries")}
+    assert found["سفيان بلخياط"] == {("الكاتب العام", cluster), (None, "Ouled Said Automation")}
+    assert found["حنان الشفشاوني"] == {("مستشار", cluster), (None, "ElectroPlast Settat")}
