@@ -513,3 +513,45 @@ def test_named_rencontres_are_a_conference_and_a_meeting_is_not():
     assert (record["events"][0]["kind"], record["events"][0]["edition"]) == ("conference", 4)
     meeting = read("Une rencontre a réuni mardi dernier à Tanger les industriels de la région.")
     assert meeting["events"][0]["kind"] == "other"
+
+
+# -- round 13: a series of conventions, board companies in brackets -----------------------------
+def test_three_conventions_announced_then_told_one_by_one():
+    record = read(
+        "Trois conventions d'investissement, d'un montant global de 1,2 milliard de dirhams, "
+        "ont été signées mardi au siège de la province de Sidi Kacem.",
+        "La première convention, la plus importante, porte sur la création d'une unité de "
+        "trituration, pour un investissement de 810 millions de dirhams, sur la période "
+        "2025-2028. La deuxième convention, d'un montant de 350 MDH, concerne l'extension "
+        "d'une usine de carton. La troisième, d'une enveloppe de quarante millions de "
+        "dirhams, porte sur une centrale photovoltaïque.",
+    )
+    (event,) = record["events"]
+    assert (event["kind"], event["title"]) == (
+        "signing",
+        "Signature de trois conventions d'investissement",
+    )
+    agreements = record["agreements"]
+    assert [a["amount_mad"] for a in agreements] == [810_000_000, 350_000_000, 40_000_000]
+    assert {a["title"] for a in agreements} == {"convention d'investissement"}
+    assert (agreements[0]["period_start"], agreements[0]["period_end"]) == (2025, 2028)
+
+
+def test_a_board_line_s_company_in_brackets_is_read_whole_and_offices_are_no_bodies():
+    record = read(
+        "L'Association des industriels de Khénifra a tenu samedi dernier son assemblée "
+        "générale, sur le thème «Décarboner la filière» . Le bureau se présente comme suit :\n"
+        "– Président : Mohamed Ouhaddou (Atlas Bois Industrie) ;\n"
+        "– Trésorier : Abdelkrim Bouazza (Transports Bouazza et Fils) ;\n"
+        "– Assesseurs : Hamid Oulhaj (Ajdir Carrières) et Youssef Benchekroun "
+        "(Agri-Froid Khénifra).\n"
+        "M. Ouhaddou, directeur général d'Atlas Bois Industrie, a remercié les adhérents."
+    )
+    names = {o["name"] for o in record["organizations"]}
+    assert "Transports Bouazza et Fils" in names
+    assert not names & {"Transports Bouazza", "Assesseurs", "Décarboner la filière"}
+    found = positions(record)
+    body = "Association des industriels de Khénifra"
+    assert found["Abdelkrim Bouazza"] == {("trésorier", body), (None, "Transports Bouazza et Fils")}
+    # a title at the company replaces the company alone
+    assert (None, "Atlas Bois Industrie") not in found["Mohamed Ouhaddou"]

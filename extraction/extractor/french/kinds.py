@@ -214,7 +214,11 @@ def agreement_kind(head: str, following: str) -> str:
 
 
 _COUNTED = re.compile(
-    r"\b(?:deux|trois|quatre|cinq|\d)\s+(?:conventions|accords|mémorandums|protocoles)\b", re.I
+    r"\b(?:deux|trois|quatre|cinq|\d)\s+(?P<noun>(?:conventions|accords|mémorandums|protocoles)\b)",
+    re.I,
+)
+_ORDINAL_BEFORE_HEAD = re.compile(
+    r"\b(?:première|premier|seconde|second|deuxième|troisième|quatrième)\s*$", re.I
 )
 _ORDINAL_ITEM = re.compile(
     r"(?:^|[.:]\s+|\n)(?P<item>(?:La|Le)\s+(?:première|premier|seconde|second|deuxième|troisième"
@@ -224,27 +228,52 @@ _ORDINAL_ITEM = re.compile(
 )
 
 
+def counted_series(text: str) -> list[tuple[int, str]]:
+    """ "Trois conventions d'investissement …": where each series of agreements is announced,
+    and the name its items share ("convention d'investissement")."""
+    series = []
+    for m in _COUNTED.finditer(text):
+        plural = title_from(text, m.start("noun"))
+        first, _, rest = plural.partition(" ")
+        series.append((m.end(), f"{first[:-1]} {rest}".strip()))
+    return series
+
+
+def signed_series(
+    text: str, start: int, end: int, sentence_bounds: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """Where "Trois conventions …" opens a sentence of text[start:end] that says they were
+    signed: the story is that signing."""
+    for m in _COUNTED.finditer(text, start, end):
+        a, b = next(((a, b) for a, b in sentence_bounds if a <= m.start() < b), (start, end))
+        if _SIGNING.search(text, a, b):
+            return m.start(), m.end()
+    return None
+
+
 def find_agreements(text: str, sentence_bounds: list[tuple[int, int]]) -> list[AgreementMention]:
     """Agreements named in the text, and "La première, …" items after "deux conventions"."""
     found = _agreement_heads(text, sentence_bounds)
-    counted = [m.end() for m in _COUNTED.finditer(text)]
+    series = counted_series(text)
+
+    def series_of(at: int) -> str | None:
+        return next((name for end, name in reversed(series) if 0 < at - end < 2000), None)
+
+    for a in found:
+        name = series_of(a.start)
+        if name and _ORDINAL_BEFORE_HEAD.search(text[max(0, a.start - 15) : a.start]):
+            a.signed = True  # "La deuxième convention, d'un montant de …": an item of the series
+            if len(a.title.split()) == 1:
+                a.title = name
     for m in _ORDINAL_ITEM.finditer(text):
         at = m.start("item")
-        if not any(0 < at - c < 2000 for c in counted):
+        name = series_of(at)
+        if name is None:
             continue
         end_s = next((b for a, b in sentence_bounds if a <= at < b), len(text))
         if any(at <= a.start < end_s for a in found):
             continue  # "La première, une convention d'investissement …" names itself
-        found.append(
-            AgreementMention(
-                "other",
-                at,
-                m.end("item"),
-                title_from(text, m.end() + (text[m.end() - 1] == ","), 220),
-                True,
-                False,
-            )
-        )
+        found.append(AgreementMention("other", at, m.end("item"), name, True, False))
     return sorted(found, key=lambda a: a.start)
 
 

@@ -19,6 +19,7 @@ from .kinds import (
     find_agreements,
     find_editions,
     find_events,
+    signed_series,
     title_from,
 )
 from .organizations import (
@@ -35,6 +36,7 @@ from .places import PlaceMention, find_places
 from .text import Text, clean, fold
 from .titles import (
     BOARD,
+    TITLE,
     Person,
     board_line_companies,
     board_line_names,
@@ -241,6 +243,7 @@ _NOT_ORG_BEFORE = re.compile(
     r"|logiciels?|solutions?|gammes?|campagnes?)\s+$",
     re.I,
 )
+_THEMED = re.compile(r"\b(?:intitulée?s?|thème|slogan|titre)\s*(?:de\s*)?[«\"“]\s*$", re.I)
 _NONBLANK = re.compile(r"\S")
 _ROLE_ORDER = ("organizer", "host", "partner", "patron", "participant")
 
@@ -418,8 +421,11 @@ class Analysis:
         self._ner_organizations()
         self._cue_organizations()
         for start, end in board_line_companies(self.text):
-            if not any(a <= start < b for a, b in self.org_at):
+            inside = [(a, b) for a, b in self.org_at if a < end and start < b]
+            if not inside:
                 self._add(self.text[start:end], "company", (start, end))
+            elif inside == [(start, inside[0][1])] and inside[0][1] < end:
+                self._lengthen(inside[0], (start, end))  # "Transports Bouazza" [et Fils]
         self._known_organizations(body)
         self._repeated_names(body)
         for m in header:
@@ -673,6 +679,10 @@ class Analysis:
                 continue  # "directrice Innovation": a department named in a title
             if _NOT_ORG_BEFORE.search(self.text[max(0, start - 30) : start]):
                 continue  # "le programme Génération Green": a programme, a label, a product
+            if TITLE.fullmatch(name.removesuffix("s")) or _THEMED.search(
+                self.text[max(0, start - 30) : start]
+            ):
+                continue  # "Assesseurs", an office; "intitulé «Décarboner …»", a theme
             if _SITE_OF.search(self.text[max(0, start - 40) : start]):
                 continue  # "le site OCP de Jorf Lasfar": a place the NER reads as a name
             first = next((i for i, t in enumerate(self.tokens) if t.start >= start), None)
@@ -835,6 +845,11 @@ class Analysis:
         if launch and all(a.start > launch.start() for a in signed_lead):
             # "X a inauguré son usine … en marge, une convention": the opening is the story
             return self._launch_event(launch)
+        bounds = [(x.start, x.end) for x in self.t.sentences]
+        counted = signed_series(self.text, lead_start, lead_end, bounds)
+        if counted and not signed_lead:  # "Trois conventions … ont été signées"
+            title = f"Signature de {title_from(self.text, counted[0]).lower()}"
+            return EventMention("signing", *counted, title, True, None)
         if signed_lead or any(a.signed and not a.anaphoric for a in self.agreements) and not body:
             a = (signed_lead or [a for a in self.agreements if a.signed])[0]
             return EventMention("signing", a.start, a.end, f"Signature d'une {a.title}", True, None)
@@ -1210,6 +1225,8 @@ class Analysis:
             if key not in seen:
                 seen.add(key)
                 positions.append(entry)
+        titled = {p["organization"] for p in positions if p["title"]}
+        positions = [p for p in positions if p["title"] or p["organization"] not in titled]
         return {
             "name": person.name,
             "aliases": person.aliases,

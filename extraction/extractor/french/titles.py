@@ -71,6 +71,7 @@ _DASH_JOB = re.compile(
     r"(?P<company>[A-ZÀ-Þ][^,;()\n]{1,60}?)[ \t]*[;.]?[ \t]*$",
     re.M,
 )
+_BRACKETED = re.compile(r"\(([A-ZÀ-Þ][^()\n]{1,60}?)\)")
 _LINE_NAME = re.compile(
     r"[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+){1,3}(?=[ \t]*(?:[–—(,;.-]|$))", re.M
 )
@@ -115,6 +116,8 @@ def board_line_companies(text: str) -> list[tuple[int, int]]:
         job = _DASH_JOB.search(text, at, line.end())
         if job and TITLE.match(job.group("title")):
             spans.append(job.span("company"))
+        # "- Trésorier : NAME (Transports Bouazza et Fils)": the member's company, whole
+        spans += [m.span(1) for m in _BRACKETED.finditer(text, at, line.end())]
     return spans
 
 
