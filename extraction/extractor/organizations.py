@@ -51,7 +51,6 @@ HEADS = {
     "الغرفه": "chamber",
     "مركز": "other",
     "المركز": "other",
-    "المراكز": "other",
     "مجلس": "other",
     "المجلس": "other",
     "ولايه": "local-authority",
@@ -150,17 +149,41 @@ _GENERIC = {
         "الترابية",
         "الصيفية",
         "الدراسات",
+        "البنكية",  # "المؤسسة البنكية": the bank named before
+        "المالية",
     ]
 }
 # Bodies whose name ends with their seat ("المركز الجهوي للاستثمار بمراكش").
 _REGIONAL = {"المركز", "مركز", "المجلس", "غرفه", "الغرفه", "الاتحاد", "مجلس", "عماله",
              "المعهد", "معهد", "المدرسه", "مدرسه", "الكليه", "كليه", "جامعه", "الجامعه",
              "جماعه", "ولايه", "جمعيه", "مديريه", "المديريه", "الجماعه", "العماله"}  # fmt: skip
+# Adjectives an indefinite association takes ("جمعية مغربية للتنمية"): not its proper name
+# ("جمعية ملوية للبيئة").
+_DESCRIPTIVE = {"مغربيه", "وطنيه", "جهويه", "محليه", "اقليميه", "دوليه", "مهنيه", "نسويه",
+                "فلاحيه", "صناعيه", "جديده", "خاصه", "شبابيه", "تنمويه", "اجتماعيه", "ثقافيه",
+                "رياضيه", "بيئيه", "افريقيه", "عربيه", "اوروبيه"}  # fmt: skip
 _SPECIALISED = {"المتخصص", "المتخصصه", "المختص", "المختصه"}  # "… المتخصص في …" runs on
 # Words after which a name does not run on: a term of office, a time, a relative participle
 # ("… للفترة الانتدابية", "لجنة … المنبثقة عن المجلس", "… التابعة للوزارة").
-_NAME_BREAKS = {"الفتره", "الفترات", "المده", "السنه", "الموسم", "الولايه", "المنبثقه",
-                "المنبثق", "التابعه", "التابع", "المنعقده", "الحامل", "الحامله"}  # fmt: skip
+_NAME_BREAKS = {
+    "الفتره",
+    "الفترات",
+    "المده",
+    "السنه",
+    "الموسم",
+    "الولايه",
+    "المنبثقه",
+    "المنبثق",
+    "التابعه",
+    "التابع",
+    "المنعقده",
+    "الحامل",
+    "الحامله",
+    "الجلسه",
+    "الاشغال",
+    "الحفل",
+    "الاجتماع",
+}  # fmt: skip ("ترأس رئيس الغرفة الجلسة")
 # Verbal nouns whose object follows with "ب" inside a name ("الوكالة الوطنية للنهوض
 # بالمقاولات الصغرى والمتوسطة").
 _GOVERNS_BI = {"النهوض", "للنهوض", "الارتقاء", "للارتقاء", "العنايه", "للعنايه"}
@@ -271,11 +294,11 @@ _NAMING = {"اسم", "باسم", "مسمي", "بمسمي", "علامه", "تسم
 _LATIN_GAP = re.compile(r"^[ .&:'’-]*$")
 _QUOTED = re.compile(rf"[{QUOTES}]\s*([^{QUOTES}\n]{{1,120}}?)\s*[{QUOTES}]")
 _ANY_CLUSTER = ("cluster", "pole", "pôle")
-_BULLET_LINE = re.compile(r"^[ \t]*(?:[•●▪◦♦*·►‣-]|\d{1,2}[.)-])[^\n]*", re.MULTILINE)
+_BULLET_LINE = re.compile(r"^[ \t]*(?:[•●▪◦♦*·►‣–—-]|\d{1,2}[.)-])[^\n]*", re.MULTILINE)
 _BRACKETED_LATIN = re.compile(r"\(\s*([A-Za-z][^()\n]{1,60}?)\s*\)")
 _NO_QUOTES = str.maketrans("", "", QUOTES)
 _LATIN_ITEM = re.compile(
-    r"^[ \t]*(?:[•●▪◦♦*·►‣-]|\d{1,2}[.)-])[ \t]*([A-Z][A-Za-z0-9&' .-]{1,60}?)[ \t.]*$"
+    r"^[ \t]*(?:[•●▪◦♦*·►‣–—-]|\d{1,2}[.)-])[ \t]*([A-Z][A-Za-z0-9&' .-]{1,60}?)[ \t.]*$"
 )
 _PLURAL_BEFORE = re.compile(r"(?:شركات|مقاولات|مجموعات|علامات|مختبرات|العارضين|عارضا)")
 _LEGAL_FORM = re.compile(r"\s(?:[A-Z]\.)+[A-Z]$")  # "S.A", "S.A.R.L"
@@ -445,6 +468,27 @@ def chain(
             break
         if t.bare in _NAME_BREAKS or t.norm[:1] == "و" and t.norm[1:] in _EVENT_NOUNS:
             break
+        previous = tokens[j - 1].norm
+        if (
+            t.norm[:1] == "و"
+            and j - 1 == found.last > i
+            and (
+                # "المؤسسة البنكية وضعت …": a verb after the name, not a coordinated noun
+                _core(previous)[2]
+                and len(t.norm) <= 5
+                and t.norm.endswith("ت")
+                and not t.norm.endswith("ات")
+                # "الغرفة الفلاحية والتعاونيات الكبرى": the next item of a list of bodies
+                or previous.startswith("ال")
+                and previous.endswith(("يه", "ي"))
+                and t.norm.startswith("وال")
+                and t.norm.endswith("ات")
+                # "… المراكز الجهوية للاستثمار وبإحداث اللجان": another clause
+                or t.norm.startswith("وب")
+                and not t.norm.startswith("وبال")
+            )
+        ):
+            break
         if (
             t.bare in ("المكلف", "المكلفه")
             and found.last == i
@@ -561,8 +605,8 @@ def chain(
             tokens[j - 1].bare in _SPECIALISED
             or _plain(tokens[j - 1].norm) in _FIELD_NOUNS
             and j + 1 < len(tokens)
-            and _core(tokens[j + 1].norm)[2]
-        ):
+            and (_core(tokens[j + 1].norm)[2] or tokens[j + 1].norm == "مهن")
+        ):  # ("مركز التكوين في مهن الطاقات المتجددة")
             j += 1  # "المتخصص في …", "معهد البحث في الطاقة الشمسية"
             continue
         if (
@@ -583,7 +627,8 @@ def chain(
         if (
             j == i + 1
             and tokens[i].bare in ("جمعيه", "تعاونيه")
-            and not t.norm.endswith(("يه", "ي"))
+            and t.norm not in _DESCRIPTIVE
+            and not t.norm.endswith("ي")
             and t.norm not in VERBS
             and j + 1 < len(tokens)
             and tokens[j + 1].norm.startswith("لل")
@@ -626,6 +671,9 @@ def chain(
 
 def _genitive(tokens: list[Token], j: int) -> int | None:
     """End of an idafa run starting at indefinite token j, or None if it has no genitive."""
+    word = tokens[j].norm
+    if word.endswith("ي") and len(word) > 3 and word[:1] != "م" and not word.endswith("يي"):
+        return None  # "مرصد جهوي يتتبع مؤشرات …": an adjective heads no idafa ("مستثمري" does)
     k = j + 1
     while k < len(tokens) and k - j <= 3 and not _hard_gap(tokens[k].gap):
         if tokens[k].latin or _stop(tokens[k].norm):
@@ -740,7 +788,12 @@ class _Finder:
                 continue  # "CETIEV 2.0": the acronym starts another name
             overlapping = [m for m in self.mentions if m.first <= last and first <= m.last]
             inside = [m for m in overlapping if first <= m.first and m.last <= last]
-            if overlapping and len(inside) < len(overlapping):
+            tails = [m for m in overlapping if first < m.first <= last < m.last]
+            if tails and len(inside) + len(tails) == len(overlapping):
+                # "للتجاري وفا بنك بجهة مراكش آسفي": the base's name ends in a head ("بنك")
+                # that the text's reading took to open another name, with the seat after it
+                inside += tails
+            elif overlapping and len(inside) < len(overlapping):
                 if known.surface not in institution.acronyms:  # not "CETIEV" in "CETIEV 2.0"
                     for m in overlapping:  # the text's own, longer name wins ("… بالرباط")
                         self._trim(m, first, last)
@@ -996,6 +1049,14 @@ class _Finder:
             ):  # "والمدير الجهوي للمكتب،", "وقعتها عن المكتب مديرته": the office named before
                 return OrgMention(self.doc.surface(i, i, head), i, i, HEADS[head], head, bare=True)
             return None
+        if (
+            head == "المكتب"
+            and nxt is not None
+            and nxt.norm == "الجهوي"
+            and i + 2 < len(tokens)
+            and tokens[i + 2].norm in ("لجهه", "بجهه", "للجهه", "بالجهه")
+        ):
+            return None  # "المكتب الجهوي لجهة طنجة …": a federation's regional board
         if head in ("مجلس", "المجلس") and nxt is not None and nxt.bare in _GOVERNING:
             return None  # "رئيس مجلس إدارة شركة …": a company's board, part of the title
         if (
@@ -1016,6 +1077,19 @@ class _Finder:
             return None  # "الجامعة الصيفية لـ …": an event
         if head in _VERB_LIKE and (nxt is None or not nxt.norm.startswith("ال")):
             return None  # "تجمع عروض الشركات": the verb "gathers", not a cluster
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
+        if (
+            head in ("مكتب", "شركه", "مجموعه")
+            and nxt is not None
+            and nxt.norm.startswith("ال")
+            and after is not None
+            and after.latin
+            and not _hard_gap(nxt.gap)
+            and not _hard_gap(after.gap)
+        ):  # "لمكتب الاستشارة Bab Okla Conseil": what it does, then its name
+            mention = self._latin_mention(i + 2, HEADS[head], head)
+            mention.first = i
+            return mention
         if head == "مكتب" and (
             nxt is None
             or not nxt.norm.startswith("ال")
@@ -1264,6 +1338,12 @@ def _content(name: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def _loose_content(name: str) -> frozenset[str]:
+    """Content words with a leading و/ل/ب set aside too ("ووكالة", "لتنفيذ"), to tell one
+    name's words inside another's."""
+    return frozenset(w[1:] if w[:1] in "لبو" and len(w) > 4 else w for w in _content(name))
+
+
 def resolve(
     mentions: list[OrgMention], links: list[tuple[int, int]]
 ) -> tuple[list[Organization], dict[int, int]]:
@@ -1333,6 +1413,17 @@ def resolve(
                 mentions[group[0]].region is None
             ):
                 union(group[0], a)
+    # "وكالة تنفيذ المشاريع" (a headline's short form) is the one body whose name holds its
+    # words ("الوكالة الجهوية لتنفيذ المشاريع بجهة …")
+    loose = {k: _loose_content(mentions[k].name) for k in named}
+    for k in named:
+        if len(loose[k]) < 3:
+            continue
+        head = mentions[k].head.removeprefix("ال")
+        holders = {find(m) for m in named if find(m) != find(k) and loose[k] < loose[m]
+                   and mentions[m].head.removeprefix("ال") == head}  # fmt: skip
+        if len(holders) == 1:
+            union(holders.pop(), k)
     # a name that is the start of exactly one longer name of the same head is that body
     extending: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     owner: dict[tuple[str, ...], int] = {}
@@ -1390,6 +1481,10 @@ def _merge(group: list[OrgMention]) -> Organization:
     names = list(names.values())
     arabic = [n for n in names if not n[:1].isascii()]
     name = (arabic or names)[0]
+    short = _loose_content(name)
+    fuller = [n for n in arabic if len(short) >= 3 and short < _loose_content(n)]
+    if fuller:  # "وكالة تنفيذ المشاريع" in a headline, its full name in the body
+        name = max(fuller, key=len)
     stems = {m.stem for m in group if m.stem}
     placed = [m.name for m in group if m.stem and m.name in arabic]
     if len(stems) == 1 and placed:

@@ -463,3 +463,47 @@ def test_a_purpose_after_a_coordinated_name_is_not_part_of_it():
 def test_an_association_of_a_zone_s_industrialists_keeps_the_zone():
     found = orgs("انتخب الجمع العام لجمعية الصناعيين بالحي الصناعي لوزان رئيسا جديدا.")
     assert set(found) == {"جمعية الصناعيين بالحي الصناعي لوزان"}
+
+
+def test_a_known_bank_with_its_seat_is_not_cut_at_its_head_word():
+    found = orgs("وأوضحت المديرة الجهوية للتجاري وفا بنك بجهة مراكش آسفي أن البنك يدعم المقاولات.")
+    assert set(found) == {"التجاري وفا بنك"}
+
+
+def test_what_follows_a_name_that_is_no_part_of_it():
+    found = orgs(
+        "وأكدت أن المؤسسة البنكية وضعت رهن إشارة المقاولات عرضا. واستهل رئيس الغرفة الجلسة "
+        "بكلمة. وحضر ممثلو الغرفة الفلاحية والتعاونيات الكبرى للحليب. وأشاد بالقانون المتعلق "
+        "بإصلاح المراكز الجهوية للاستثمار وبإحداث اللجان الجهوية الموحدة للاستثمار، وبإحداث "
+        "مرصد جهوي يتتبع مؤشرات الانتقال الطاقي."
+    )
+    assert set(found) == {"الغرفة الفلاحية"}
+
+
+def test_an_association_s_proper_name_is_not_an_adjective_and_a_trade_is_named():
+    found = orgs(
+        "وبتعاون مع جمعية ملوية للبيئة والتنمية المستدامة، دشن مركز التكوين في مهن الطاقات "
+        "المتجددة بورزازات، فيما تأسست جمعية مغربية للتنمية."
+    )
+    assert set(found) == {
+        "جمعية ملوية للبيئة والتنمية المستدامة",
+        "مركز التكوين في مهن الطاقات المتجددة بورزازات",
+    }
+
+
+def test_a_consultancy_s_latin_name_and_a_federation_s_regional_board():
+    found = orgs(
+        "انتخب المكتب الجهوي لجهة طنجة تطوان الحسيمة محمد أمين الخراز، الشريك المؤسس "
+        "لمكتب الاستشارة Bab Okla Conseil، أمينا للمال."
+    )
+    assert set(found) == {"Bab Okla Conseil"}
+
+
+def test_a_headline_s_short_form_is_the_body_named_in_full():
+    found = orgs(
+        "اتفاقية بين مجلس الجهة ووكالة تنفيذ المشاريع\n\n"
+        "وقع مجلس جهة بني ملال خنيفرة والوكالة الجهوية لتنفيذ المشاريع بجهة بني ملال خنيفرة "
+        "اتفاقية إطار."
+    )
+    agency = found["الوكالة الجهوية لتنفيذ المشاريع بجهة بني ملال خنيفرة"]
+    assert "وكالة تنفيذ المشاريع" in agency.aliases

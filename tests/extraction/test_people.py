@@ -641,3 +641,15 @@ def test_what_a_company_does_after_its_name_is_not_a_person():
     )
     assert set(found) == {"كريم أيت بلا", "سعيدة المكاوي"}
     assert found["كريم أيت بلا"]["positions"] == [("المدير التقني", "سوس بريموز")]
+
+
+def test_a_board_list_with_en_dash_bullets_and_companies_in_brackets():
+    found = people(
+        "وجاءت تشكيلة المكتب كالتالي:\n"
+        "– سلمى الريفي، المديرة العامة لشركة Tamuda Digital Services: رئيسة؛\n"
+        "– أنس بنعجيبة (NordCode SARL): نائبا أول للرئيسة؛\n"
+    )
+    assert found["أنس بنعجيبة"]["positions"] == [
+        (None, "NordCode SARL"),
+        ("نائب أول للرئيسة", "BOARD"),
+    ]
