@@ -204,7 +204,10 @@ def find_dates(doc: Doc, published_on: date | None = None) -> list[DateMention]:
             and _DATELINE_AFTER.match(norm, mention.nend)
         ) or bool(
             mention.nstart < _HEADER
-            and _DATE_LINE_BEFORE.search(norm, max(mention.nstart - 20, 0), mention.nstart)
+            and (  # "الجمعة 20 فبراير 2026", "مريرت في 26 يونيو 2025" alone on a header line
+                _DATE_LINE_BEFORE.search(norm, max(mention.nstart - 20, 0), mention.nstart)
+                or _DATELINE_BEFORE.search(norm, max(mention.nstart - 40, 0), mention.nstart)
+            )
             and _DATE_LINE_AFTER.match(norm, mention.nend)
         )
         before = norm[max(mention.nstart - _CUE_REACH, 0) : mention.nstart]

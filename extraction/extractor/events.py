@@ -39,7 +39,11 @@ _LAUNCH = {"انطلاقه", "الانطلاقه"}  # "انطلاقة أشغال
 # "تدشين مصنع", "افتتاح وحدة صناعية": a plant's opening (not "افتتاح المعرض", a fair's)
 OPENING = {"تدشين", "بتدشين", "افتتاح", "بافتتاح", "التدشين"}
 _PLANT = {"مصنع", "المصنع", "مصنعا", "وحده", "الوحده", "معمل", "المعمل", "مركب", "المركب",
-          "الوحدات", "وحدات", "مصانع", "المصانع"}  # fmt: skip
+          "الوحدات", "وحدات", "مصانع", "المصانع", "مركز", "المركز", "مركزا", "معهد",
+          "المعهد"}  # fmt: skip
+_FOUNDATION = {"الحجر", "حجر"}  # "وضع الحجر الأساس لمصنع …": a groundbreaking
+_SCIENCE_DAYS = {"الايام", "ايام", "أيام"}  # "الأيام العلمية": a conference over days
+_LEARNED = {"العلميه", "علميه", "الدراسيه", "دراسيه", "التقنيه", "تقنيه"}
 _STUDY = {"دراسي", "دراسيا", "الدراسي", "تواصلي", "تواصليا", "التواصلي", "اعلامي", "اعلاميا",
           "الاعلامي", "تحسيسي", "تحسيسيا", "التحسيسي"}  # fmt: skip
 _AGREEMENT_WORDS = {"اتفاقيه", "اتفاقيات", "مذكره", "اتفاق", "عقد", "اتفاقيتين", "بروتوكول"}
@@ -174,7 +178,16 @@ def ordinal(words: list[str]) -> int | None:
     return unit
 
 
-_OPENERS = set(EVENT_HEADS) | _ASSEMBLY | _ASSEMBLY_F | _STUDY_DAY | _LAUNCH | OPENING
+_OPENERS = (
+    set(EVENT_HEADS)
+    | _ASSEMBLY
+    | _ASSEMBLY_F
+    | _STUDY_DAY
+    | _LAUNCH
+    | OPENING
+    | _FOUNDATION
+    | _SCIENCE_DAYS
+)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -198,6 +211,10 @@ def _kind_at(doc: Doc, i: int) -> tuple[str, str] | None:
             return None
         if variant in _STUDY_DAY and following in _STUDY:
             return "workshop", variant
+        if variant in _FOUNDATION and following.startswith(("الاساس", "اساس")):
+            return "other", variant  # "وضعت المجموعة الحجر الأساس لوحدة إنتاج"
+        if variant in _SCIENCE_DAYS and following in _LEARNED:
+            return "conference", variant  # "الأيام العلمية حول الطاقات المتجددة"
         if variant in _LAUNCH and following in ("اشغال", "الاشغال"):
             return "other", variant  # "انطلاقة أشغال بناء مصنع": a groundbreaking
         if variant in OPENING and any(
@@ -228,7 +245,7 @@ def find_events(doc: Doc) -> list[EventMention]:
         start = i
         if kind == "general-assembly":
             end = chain(doc, i + 1).last
-        elif kind == "delegation" or head in _STUDY_DAY or kind == "other":
+        elif kind == "delegation" or head in _STUDY_DAY | _SCIENCE_DAYS or kind == "other":
             end = _until_comma(doc, i, 10)
         else:
             end = chain(doc, i, phrase=True).last
@@ -236,6 +253,8 @@ def find_events(doc: Doc) -> list[EventMention]:
         if kind == "general-assembly":
             title = "الجمع العام " + doc.surface(i + 2, end) if end > i + 1 else "الجمع العام"
             title = title.strip()
+        elif head in _FOUNDATION:
+            title = f"وضع {title}"
         else:
             title = nominative(title)  # "وفدا رفيع المستوى", "يوما دراسيا" → nominative
         found.append(

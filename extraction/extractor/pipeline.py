@@ -222,6 +222,12 @@ class _Article:
         return self.sentence(event.first)
 
     def date_near(self, index: int, reach: int = 2) -> tuple[date | None, date | None]:
+        if (
+            reach
+            and self.doc.sentences
+            and "\n" not in self.doc.text[: self.doc.sentences[index][1]]
+        ):
+            reach += 2  # an event the headline names: its day is in the lead, past the header
         for d in self.dates:
             where = self._date_sentence(d)
             if index <= where <= index + reach:
@@ -586,7 +592,7 @@ _OFFICE = re.compile(
 )
 # "المدير الجهوي للصناعة …" heads "المديرية الجهوية للصناعة …"
 _DIRECTOR = re.compile(
-    r"^(?:ال)?مدير(?:ه)?\s+(?:ال)?(?P<level>جهوي|اقليمي)\s+(?P<rest>.+?)(?:\s+بالنيابه)?$"
+    r"^(?:ال)?مدير(?:ه)?\s+(?:ال)?(?P<level>جهوي|اقليمي)ه?\s+(?P<rest>.+?)(?:\s+بالنيابه)?$"
 )
 
 
@@ -610,8 +616,10 @@ def _offices_at_their_body(record: dict) -> None:
             named = wilayas if title == "الوالي" else prefectures
             return next(iter(named)) if len(named) == 1 else None
         director = _DIRECTOR.match(title)
-        if director:
-            return bodies.get(f"المديريه ال{director['level']}ه {director['rest']}")
+        if director:  # the directorate, written with or without its region after it
+            named = f"المديريه ال{director['level']}ه {director['rest']}"
+            heads = [k for k in bodies if named == k or named.startswith(k + " ")]
+            return bodies[max(heads, key=len)] if heads else None
         for office in _OFFICE.finditer(title):
             territory = office["territory"]
             if office["word"] == "والي":

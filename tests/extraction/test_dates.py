@@ -189,3 +189,15 @@ def test_a_header_date_is_the_publication_s_not_the_event_s(header):
         (date(2025, 4, 8), True),
         (date(2025, 4, 4), False),
     ]
+
+
+def test_a_place_and_a_date_alone_on_a_header_line_are_the_dispatch_s_day():
+    text = (
+        "لجنة الاستثمار تؤشر على تسعة مشاريع\n\nمريرت في 26 يونيو 2025\n\n"
+        "صادقت اللجنة، خلال اجتماعها المنعقد أمس الأربعاء، على المشاريع."
+    )
+    found = find_dates(Doc(text), date(2025, 6, 26))
+    assert [(d.start, d.dateline) for d in found] == [
+        (date(2025, 6, 26), True),
+        (date(2025, 6, 25), False),
+    ]

@@ -137,3 +137,19 @@ def test_groundbreaking_is_an_event():
     (launch,) = find_events(Doc("أعطيت انطلاقة أشغال بناء مصنع جديد"))
     assert launch.kind == "other"
     assert find_events(Doc("وتميزت انطلاقة الموسم بالحضور")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "title"),
+    [
+        ("وضعت المجموعة، أمس الخميس، الحجر الأساس لوحدة إنتاج الأدوية، بغلاف 620 مليون درهم.",
+         "other", "وضع الحجر الأساس لوحدة إنتاج الأدوية"),
+        ("واختتمت الأيام العلمية حول الهيدروجين الأخضر، يوم السبت.", "conference",
+         "الأيام العلمية حول الهيدروجين الأخضر"),
+        ("أشرف الوزير على تدشين مركز التكوين المهني الجديد، أمس.", "other",
+         "تدشين مركز التكوين المهني الجديد"),
+    ],
+)  # fmt: skip
+def test_groundbreakings_science_days_and_centre_openings(text, kind, title):
+    (event,) = find_events(Doc(text))
+    assert (event.kind, event.title) == (kind, title)

@@ -373,3 +373,20 @@ def test_a_board_list_gives_each_member_s_company_and_the_office_at_the_cluster(
     assert found["عماد السرغيني"] == {("الرئيس", cluster), ("مسير", "Setta Câblage Industries")}
     assert found["سفيان بلخياط"] == {("الكاتب العام", cluster), (None, "Ouled Said Automation")}
     assert found["حنان الشفشاوني"] == {("مستشار", cluster), (None, "ElectroPlast Settat")}
+
+
+def test_an_event_the_headline_names_is_dated_by_the_lead_past_the_header():
+    record = extract_article(
+        "في اجتماع استثنائي بمريرت.. لجنة الاستثمار تؤشر على تسعة مشاريع\n\n"
+        "مريرت في 26 يونيو 2025\n\n"
+        "صادقت اللجنة الجهوية الموحدة للاستثمار لجهة بني ملال-خنيفرة، خلال اجتماعها "
+        "المنعقد أمس الأربعاء بمقر باشوية مريرت، على تسعة مشاريع استثمارية. وحضرت المديرة "
+        "الجهوية للفلاحة ببني ملال-خنيفرة، سعاد العلوي، ممثلة المديرية الجهوية للفلاحة.\n",
+        published_on=date(2025, 6, 26),
+    )
+    (event,) = record["events"]
+    assert (event["start_date"], event["end_date"]) == ("2025-06-25", "2025-06-25")
+    found = _positions(record)
+    assert ("المديرة الجهوية للفلاحة ببني ملال-خنيفرة", "المديرية الجهوية للفلاحة") in found[
+        "سعاد العلوي"
+    ]
