@@ -519,7 +519,11 @@ def chain(
                     break
                 found.last, found.place_at, k = hit[1], j, hit[1] + 1
             break
-        if t.norm in _UNITS and j + 1 < len(tokens) and not _hard_gap(tokens[j + 1].gap):
+        if (
+            (t.norm in _UNITS or regional and found.last > i and t.norm in ("باقليم", "بعماله"))
+            and j + 1 < len(tokens)
+            and not _hard_gap(tokens[j + 1].gap)
+        ):
             hit = match_at(doc, j + 1)
             if hit is not None and hit[0].kind == "city" and not hit[2]:
                 # "عمالة إقليم ورزازات", "المجلس الإقليمي لعمالة المحمدية": a unit and its seat
@@ -877,6 +881,11 @@ class _Finder:
                 mention = OrgMention(name, before, end, kind, head, aliases=aliases)
             elif inner_head is not None and not latin and last > first:
                 mention = self._chain(first, inner_head)
+                if (mention is None or mention.bare) and inner_head in _VERB_LIKE | {"تكتل"}:
+                    # ""تجمع درعة لتثمين التمور"": a cluster's name, whole inside its quotes
+                    mention = OrgMention(
+                        doc.surface(first, last), first, last, HEADS[inner_head], inner_head
+                    )
                 if mention is None or mention.bare or mention.last > last:
                     continue
                 if mention.last < last:  # the quotes close the name: "الجمعية … بجهة العيون"
@@ -1075,7 +1084,12 @@ class _Finder:
             return None  # "شبكة التطهير السائل", "الشبكة الكهربائية": pipes, not a body
         if nxt is not None and nxt.bare == "الصيفيه":
             return None  # "الجامعة الصيفية لـ …": an event
-        if head in _VERB_LIKE and (nxt is None or not nxt.norm.startswith("ال")):
+        if (
+            head in _VERB_LIKE
+            and (nxt is None or not nxt.norm.startswith("ال"))
+            and not (i and tokens[i - 1].gap.rstrip().endswith(tuple(QUOTES)))
+            and not (token.norm == head and i and tokens[i - 1].bare in VERBS)
+        ):  # ("عقد "تجمع درعة لتثمين التمور"": the cluster, quoted or after a verb)
             return None  # "تجمع عروض الشركات": the verb "gathers", not a cluster
         after = tokens[i + 2] if i + 2 < len(tokens) else None
         if (
@@ -1341,7 +1355,11 @@ def _content(name: str) -> frozenset[str]:
 def _loose_content(name: str) -> frozenset[str]:
     """Content words with a leading و/ل/ب set aside too ("ووكالة", "لتنفيذ"), to tell one
     name's words inside another's."""
-    return frozenset(w[1:] if w[:1] in "لبو" and len(w) > 4 else w for w in _content(name))
+    words = (strip_clitics(w) for w in _content(name))
+    return frozenset(
+        w[2:] if w.startswith("ال") else w[1:] if w[:1] in "لبو" and len(w) > 4 else w
+        for w in words
+    )
 
 
 def resolve(

@@ -61,6 +61,7 @@ _OFFICERS = re.compile(r"(?:^|\s)(?:للرئيس|الرئيس|للرئيسه|ا�
 _UNIT_WORDS = {"الاقليم", "الجهه", "العماله", "المدينه", "الولايه"}
 _PLACE_NOUNS = {"جهه", "اقليم", "عماله", "مدينه", "جماعه", "ولايه", "منطقه"}
 _CAPACITY = {"بصفته", "بصفتها", "بوصفه", "بوصفها"}  # "NAME، بصفته رئيس …"
+_PREPOSITION_BREAKS = {"الي", "علي"}  # "الوزير إلى عرض …": the title's clause moved on
 _OFFICIALS = {"والي", "الوالي", "عامل", "العامل", "عامله", "العامله"}
 # Glosses written between a title and the name ("…، المكلفة بالتنمية الاقتصادية، NAME").
 _QUALIFIERS = {"المكلف", "المكلفه", "فرع", "بالنيابه", "المنتدب", "المنتدبه", "التابع", "التابعه"}
@@ -261,6 +262,9 @@ class PersonMention:
 _ACCUSATIVE = re.compile(r"(?<=[\u0621-\u064a]{3})ا$")
 
 
+_ENDS_IN_ALIF = {"باشا"}  # a noun whose alif is its own, not the accusative's
+
+
 def nominative(title: str) -> str:
     """Undo the accusative of lists and objects on the indefinite words opening a phrase.
 
@@ -269,7 +273,7 @@ def nominative(title: str) -> str:
     words = title.split()
     if not words:
         return title
-    accusative = normalize_arabic(words[0]).endswith("ا")
+    accusative = normalize_arabic(words[0]).endswith("ا") and words[0] not in _ENDS_IN_ALIF
     for n, word in enumerate(words):
         folded = normalize_arabic(word)
         if folded.startswith("ال") or folded in STOPWORDS or "،" in word:
@@ -818,8 +822,11 @@ class _Finder:
         """The office after "في منصب"/"بمنصب" or after a colon ("… : رئيسا"), to the end."""
         for k in range(first, last + 1):
             if ":" in self.tokens[k].gap and self.title_word(k):
-                raw = self.doc.text[self.tokens[k].start : self.tokens[last].end]
-                return nominative(" ".join(raw.strip(QUOTES + " .").split())), (k, last)
+                end = k  # "… : رئيسا (المسير لشركة …)": the office, then his job in brackets
+                while end + 1 <= last and "(" not in self.tokens[end + 1].gap:
+                    end += 1
+                raw = self.doc.text[self.tokens[k].start : self.tokens[end].end]
+                return nominative(" ".join(raw.strip(QUOTES + " .").split())), (k, end)
         for k in range(first, last):
             if self.tokens[k].norm in ("منصب", "بمنصب"):
                 start = k + 1
@@ -876,9 +883,15 @@ class _Finder:
                 and b > a
                 and self.name_ok(a, b, definite=listed)
             ):
+                titles = [k for k in range(before[0], before[1] + 1) if self.title_word(k)]
+                # "واستمع الوزير إلى عرض قدمه مديرها التقني، NAME": the title after the
+                # clause's verb is the name's
                 title_at = next(
-                    (k for k in range(before[0], before[1] + 1) if self.title_word(k)), None
-                )
+                    (k for k in titles if not any(
+                        self.tokens[v].norm in VERBS or self.tokens[v].norm in _PREPOSITION_BREAKS
+                        for v in range(k + 1, before[1] + 1))),
+                    titles[0] if titles else None,
+                )  # fmt: skip
                 if title_at is not None:
                     person = self.add(a, b)
                     person.positions.append(self.position(title_at, before[1]))

@@ -653,3 +653,31 @@ def test_a_board_list_with_en_dash_bullets_and_companies_in_brackets():
         (None, "NordCode SARL"),
         ("نائب أول للرئيسة", "BOARD"),
     ]
+
+
+def test_a_quoted_cluster_s_board_with_each_member_s_job_in_brackets():
+    text = (
+        'عقد "تجمع درعة لتثمين التمور ومنتوجات الواحات" جمعه العام، وجاءت تركيبة مكتبه:\n'
+        '- لحسن أوبلا: رئيسا (المسير لشركة "تمور الفايجة للتلفيف")\n'
+        "- عمر بوزيان: نائبا ثانيا للرئيس\n"
+    )
+    found = people(text)
+    assert found["لحسن أوبلا"]["positions"] == [
+        ("المسير", "تمور الفايجة للتلفيف"),
+        ("رئيس", "BOARD"),
+    ]
+    assert found["عمر بوزيان"]["positions"] == [("نائب ثان للرئيس", "BOARD")]
+    mentions, links = find_mentions(Doc(text))
+    names = {o.name for o in resolve(mentions, links)[0]}
+    assert "تجمع درعة لتثمين التمور ومنتوجات الواحات" in names
+
+
+def test_the_title_after_a_clause_s_verb_is_the_name_s_and_a_pasha_is_an_office():
+    found = people(
+        "وزار الوزير مصنع أسمدة الأطلس، واستمع الوزير إلى عرض قدمه مديرها التقني، أنس "
+        "الحمداوي. وحضر الزيارة باشا المدينة، إبراهيم بوزكري، لكنه غادر."
+    )
+    assert found == {
+        "أنس الحمداوي": {"aliases": [], "positions": [("المدير التقني", None)]},
+        "إبراهيم بوزكري": {"aliases": [], "positions": [("باشا المدينة", None)]},
+    }
