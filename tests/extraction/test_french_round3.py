@@ -555,3 +555,19 @@ def test_a_board_line_s_company_in_brackets_is_read_whole_and_offices_are_no_bod
     assert found["Abdelkrim Bouazza"] == {("trésorier", body), (None, "Transports Bouazza et Fils")}
     # a title at the company replaces the company alone
     assert (None, "Atlas Bois Industrie") not in found["Mohamed Ouhaddou"]
+
+
+def test_a_ministry_s_field_is_no_body_and_an_office_after_et_ends_a_name():
+    record = read(
+        "Le salon a été inauguré en présence de la directrice régionale des Eaux et Forêts du "
+        "Moyen Atlas, Nadia Ouhammou, et de Younes Berrada, directeur régional par intérim de "
+        "l'Industrie et du Commerce à Fès-Meknès. Le Pr Karim El Ouardi, enseignant-chercheur "
+        "à la Faculté des sciences de Tétouan et coordinateur du comité scientifique, a pris "
+        "la parole."
+    )
+    names = {o["name"] for o in record["organizations"]}
+    assert "Faculté des sciences de Tétouan" in names
+    assert not names & {"Eaux", "Commerce"}
+    found = positions(record)
+    assert found["Nadia Ouhammou"] == {("directrice régionale", None)}
+    assert ("enseignant-chercheur", "Faculté des sciences de Tétouan") in found["Karim El Ouardi"]

@@ -168,6 +168,14 @@ def _enumeration_follows(text: str, at: int) -> bool:
     )
 
 
+# An office after "et" ends a name: "… de Tétouan et coordinateur du comité".
+_TITLE_START = re.compile(
+    r"(?:co-?)?(?:coordinat|présiden|vice-présiden|directeu|directric|responsable|secrétaire"
+    r"|trésori|membre|enseignant|chercheu|professeu|fondat|gérant|conseill|chef)\w*\b",
+    re.I,
+)
+
+
 def extend(
     text: str, tokens: list[Token], first: int, head_last: int, *, named: bool = False
 ) -> int:
@@ -217,6 +225,8 @@ def extend(
                 and (complemented or named or word != "pour" or nxt.key in _NOT_PURPOSE)
             ):
                 break
+            if word == "et" and _TITLE_START.match(text, nxt.start):
+                break  # "la Faculté des sciences de Tétouan et coordinateur du comité": his office
             if word == "et" and (
                 not complemented
                 and not after_noun

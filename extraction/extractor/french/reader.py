@@ -243,6 +243,9 @@ _NOT_ORG_BEFORE = re.compile(
     r"|logiciels?|solutions?|gammes?|campagnes?)\s+$",
     re.I,
 )
+_DOMAINS = {"eaux", "forets", "commerce", "industrie", "agriculture", "energie", "equipement",
+            "transport", "tourisme", "artisanat", "peche", "sante", "emploi", "finances",
+            "economie", "interieur", "environnement", "investissement"}  # fmt: skip
 _THEMED = re.compile(r"\b(?:intitulée?s?|thème|slogan|titre)\s*(?:de\s*)?[«\"“]\s*$", re.I)
 _NONBLANK = re.compile(r"\S")
 _ROLE_ORDER = ("organizer", "host", "partner", "patron", "participant")
@@ -679,6 +682,8 @@ class Analysis:
                 continue  # "directrice Innovation": a department named in a title
             if _NOT_ORG_BEFORE.search(self.text[max(0, start - 30) : start]):
                 continue  # "le programme Génération Green": a programme, a label, a product
+            if fold(name) in _DOMAINS:
+                continue  # "directrice régionale des Eaux et Forêts": a ministry's field
             if TITLE.fullmatch(name.removesuffix("s")) or _THEMED.search(
                 self.text[max(0, start - 30) : start]
             ):
@@ -767,8 +772,8 @@ class Analysis:
                 if position.org_name:
                     name = position.org_name
                     k = self._find(name)
-                    if k is None and self._is_country(name):
-                        position.org = None
+                    if k is None and (self._is_country(name) or fold(name) in _DOMAINS):
+                        position.org = None  # "… des Eaux et Forêts": a field, no body
                         continue
                     if k is None:
                         kind = "ministry" if fold(name).startswith("ministere") else "company"

@@ -13,6 +13,7 @@ _TITLE_WORDS = (
     r"|1er|1re|2e|2ème|3e|3ème)\s+)?"
     r"(?:vice-présidente?|présidente?(?:-directeur|-directrice)?|pdg|p-dg|dg|directeur|directrice"
     r"|gérante?|secrétaire|trésorière?|trésorier|rapporteur|rapporteuse|doyen(?:ne)?|chercheuse|chercheur"
+    r"|enseignante?(?:-chercheu(?:r|se))?"
     r"|co-?fondat(?:eur|rice)|fondat(?:eur|rice)|administrat(?:eur|rice)|ministre|wali|gouverneur"
     r"|consule?|ambassad(?:eur|rice)|chef(?:fe)?|responsable|déléguée?|conseill(?:er|ère)"
     r"|coordinat(?:eur|rice)|commissaire|recteur|rectrice|maire|ceo|directeur|managing\s+director"
