@@ -83,6 +83,13 @@ def test_until_marks_the_end_of_an_event():
     assert until.until and until.end == date(2025, 5, 24)
 
 
+def test_until_a_bare_weekday_is_the_coming_one():
+    (until,) = find_dates("Le forum, qui se poursuit jusqu'à samedi, réunit 300 élus.", THURSDAY)
+    assert until.until and until.end == date(2025, 6, 14)
+    (last,) = find_dates("Le forum s'est ouvert samedi.", THURSDAY)
+    assert not last.until and last.start == date(2025, 6, 7)
+
+
 # -- amounts and periods ------------------------------------------------------------------
 
 

@@ -110,6 +110,9 @@ def _absolute(m: re.Match, published: date | None) -> tuple[date, date] | None:
     return start, end
 
 
+_UNTIL = re.compile(r"jusqu'(?:au|à)\s*$")
+
+
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date or date range in the text, in order."""
     found: list[DateMention] = []
@@ -120,9 +123,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 continue
             dates = _absolute(m, published)
             if dates:
-                until = bool(
-                    re.search(r"jusqu'(?:au|à)\s*$", text[max(0, m.start() - 12) : m.start()])
-                )
+                until = bool(_UNTIL.search(text, max(0, m.start() - 12), m.start()))
                 found.append(DateMention(dates[0], dates[1], m.start(), until))
                 taken.append(m.span())
     if published is not None:
@@ -142,9 +143,13 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         for m in _RELATIVE.finditer(text):
             if any(a <= m.start() < b for a, b in taken):
                 continue
+            until = bool(_UNTIL.search(text, max(0, m.start() - 12), m.start()))
             day = _relative(m, text, published)
+            if day is not None and until and not m.group("word") and not m.group("side"):
+                # "qui se poursuit jusqu'à jeudi": the coming one, where the event ends
+                day = published + timedelta(days=(day.weekday() - published.weekday()) % 7)
             if day is not None:
-                found.append(DateMention(day, day, m.start()))
+                found.append(DateMention(day, day, m.start(), until))
     return sorted(found, key=lambda d: d.offset)
 
 
