@@ -571,3 +571,13 @@ def test_a_ministry_s_field_is_no_body_and_an_office_after_et_ends_a_name():
     found = positions(record)
     assert found["Nadia Ouhammou"] == {("directrice régionale", None)}
     assert ("enseignant-chercheur", "Faculté des sciences de Tétouan") in found["Karim El Ouardi"]
+
+
+def test_the_latter_is_the_body_named_last():
+    record = read(
+        "La délégation a tenu des rencontres B2B avec des entreprises locales, dont Laâyoune "
+        "Marine Products et Sakia Froid Logistique. Le directeur commercial de cette dernière, "
+        "Ahmed Salem Ould Brahim, y voit une occasion de moderniser la chaîne du froid."
+    )
+    found = positions(record)
+    assert found["Ahmed Salem Ould Brahim"] == {("directeur commercial", "Sakia Froid Logistique")}

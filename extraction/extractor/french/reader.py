@@ -201,6 +201,7 @@ _ANAPHORIC_TITLE = re.compile(
     re.I,
 )
 _COMPANY_WORDS = {"groupe", "societe", "entreprise", "firme", "filiale"}
+_LATTER = re.compile(r"\s+de\s+(?:cette\s+dernière|ce\s+dernier|celle-ci|celui-ci)$", re.I)
 # What a person does at the event, not their position.
 _EVENT_ROLE = re.compile(
     r"(?:chef(?:fe)?\s+de\s+(?:la\s+)?délégation|commissaire|coordinat(?:eur|rice)|représentante?"
@@ -792,6 +793,14 @@ class Analysis:
         company for "groupe", "société"…), and the title loses the noun."""
         for person in self.people:
             for position in person.positions:
+                latter = _LATTER.search(position.title or "")
+                if latter and position.org is None and not position.org_name:
+                    # "le directeur commercial de cette dernière, X": the body named last
+                    spans = [s for s in self.org_at if s[1] <= person.first]
+                    if spans:
+                        position.org = self.orgs[self.org_at[max(spans)]].spans[0]
+                        position.title = position.title[: latter.start()].strip()
+                    continue
                 m = _ANAPHORIC_TITLE.search(position.title or "")
                 if position.org is not None or position.org_name or not m:
                     continue
