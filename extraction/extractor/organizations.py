@@ -218,6 +218,7 @@ _NEAR = 20  # … and any other head to the body of that head named just before
 _INFRASTRUCTURE = {"ميناء", "مطار", "محطه", "تكنوبول", "تكنوبوليس", "المدينه", "مدينه",
                    "المنطقه", "منطقه"}  # fmt: skip
 _COMMITTEES = {"لجنه", "اللجنه"}
+_PLANT_NOUNS = {"وحده", "الوحده", "مصنع", "المصنع", "معمل", "المعمل", "وحدات"}
 # What a "شبكة" carries when it is pipes and wires, not a network of bodies.
 _UTILITIES = {"التطهير", "النقل", "الكهربائيه", "الكهرباء", "الطرق", "الطرقيه", "الماء", "الري",
               "السكك", "الالياف", "الاتصالات", "التوزيع", "الغاز", "الاناره"}  # fmt: skip
@@ -891,6 +892,13 @@ class _Finder:
                 if mention.last < last:  # the quotes close the name: "الجمعية … بجهة العيون"
                     mention.last = last
                     mention.name = doc.surface(first, last, mention.head or None)
+            elif (
+                not latin
+                and before >= 0
+                and self.tokens[before].bare in _PLANT_NOUNS
+                and last - first <= 3
+            ):  # "مسيرة وحدة "نوق الساقية" لتحويل حليب الإبل": the unit's company
+                mention = OrgMention(name, first, last, "company", "")
             elif latin and (self._listed_company(before) or self._partner_quote(before)):
                 mention = self._latin_mention(first, "company")
             elif latin:

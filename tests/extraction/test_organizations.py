@@ -507,3 +507,9 @@ def test_a_headline_s_short_form_is_the_body_named_in_full():
     )
     agency = found["الوكالة الجهوية لتنفيذ المشاريع بجهة بني ملال خنيفرة"]
     assert "وكالة تنفيذ المشاريع" in agency.aliases
+
+
+def test_a_quoted_name_after_a_unit_is_its_company():
+    found = orgs('وقالت مريم بوعيدة، مسيرة وحدة "نوق الساقية" لتحويل حليب الإبل، إن الإنتاج ارتفع.')
+    assert set(found) == {"نوق الساقية"}
+    assert found["نوق الساقية"].kind == "company"

@@ -681,3 +681,13 @@ def test_the_title_after_a_clause_s_verb_is_the_name_s_and_a_pasha_is_an_office(
         "أنس الحمداوي": {"aliases": [], "positions": [("المدير التقني", None)]},
         "إبراهيم بوزكري": {"aliases": [], "positions": [("باشا المدينة", None)]},
     }
+
+
+def test_an_accusative_representative_a_treasurer_and_women_advisers_are_no_names():
+    found = people(
+        "وحضر الجمع ممثلا لعامل الإقليم باشا مدينة الخميسات. وانتخبت فاطمة الغماري أمينة مال "
+        "للغرفة. وجاءت تشكيلة المكتب كالتالي:\n"
+        "- خديجة المنصوري ووفاء العلوي: مستشارتان.\n"
+    )
+    assert set(found) == {"فاطمة الغماري", "خديجة المنصوري", "وفاء العلوي"}
+    assert found["وفاء العلوي"]["positions"] == [("مستشارة", "BOARD")]
