@@ -581,3 +581,36 @@ def test_the_latter_is_the_body_named_last():
     )
     found = positions(record)
     assert found["Ahmed Salem Ould Brahim"] == {("directeur commercial", "Sakia Froid Logistique")}
+
+
+def test_board_bullets_under_a_line_naming_the_board():
+    record = read(
+        "Anas Sqalli a été élu vendredi dernier président de la CGEM Fès-Meknès lors de "
+        "l'assemblée générale élective. La composition du bureau a été annoncée dans la "
+        "foulée. Il comprend, outre le président :\n"
+        "- Driss Alaoui, vice-président chargé de l'investissement ;\n"
+        "- Hicham Filali, trésorier.\n"
+    )
+    found = positions(record)
+    assert found["Hicham Filali"] == {("trésorier", "CGEM Fès-Meknès")}
+    assert found["Driss Alaoui"] == {
+        ("vice-président chargé de l'investissement", "CGEM Fès-Meknès")
+    }
+
+
+def test_a_verb_after_et_ends_a_name_and_the_second_accord_of_three_is_one():
+    record = read(
+        "Trois conventions de partenariat totalisant près de 2,9 milliards de dirhams ont été "
+        "signées lundi dernier. La première convention porte sur 750 MDH. Le deuxième accord, le "
+        "plus important, mobilise 2,1 milliards de dirhams entre 2025 et 2030. La troisième "
+        "convention porte sur douze millions de dirhams. L'édition est placée sous l'égide du "
+        "ministère de l'Industrie et du Commerce et bénéficie du soutien du Conseil provincial "
+        "d'El Jadida."
+    )
+    names = {o["name"] for o in record["organizations"]}
+    assert {"ministère de l'Industrie et du Commerce", "Conseil provincial d'El Jadida"} <= names
+    agreements = record["agreements"]
+    assert [a["amount_mad"] for a in agreements] == [750_000_000, 2_100_000_000, 12_000_000]
+    assert {(a["title"], a["kind"]) for a in agreements} == {
+        ("convention de partenariat", "partnership")
+    }

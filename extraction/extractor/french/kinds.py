@@ -101,7 +101,7 @@ _SIGNING = re.compile(r"\b(?:sign\w*|paraph\w*|conclu\w*|scell\w*|ratifi\w*|lie\
 _TITLE_STOP = re.compile(
     r"[,;:.()«»\"!?]|\s(?:a|ont|s'est|se|sera|seront|était|qui|dont|lors|sous|au cours|"
     r"en présence|organisée?s?|tenue?s?|signée?s?|conclue?s?|paraphée?s?|par|le|les|a été|"
-    r"ont été|avec|entre|cette|ce|auprès|afin|devant)\s",
+    r"ont été|avec|entre|cette|ce|auprès|afin|devant|totalisant|d'un\s+montant)\s",
     re.I,
 )
 
@@ -251,6 +251,11 @@ def signed_series(
     return None
 
 
+def _series_kind(name: str) -> str:
+    head, _, rest = name.partition(" ")
+    return agreement_kind(head, f" {rest}")
+
+
 def find_agreements(text: str, sentence_bounds: list[tuple[int, int]]) -> list[AgreementMention]:
     """Agreements named in the text, and "La première, …" items after "deux conventions"."""
     found = _agreement_heads(text, sentence_bounds)
@@ -263,8 +268,9 @@ def find_agreements(text: str, sentence_bounds: list[tuple[int, int]]) -> list[A
         name = series_of(a.start)
         if name and _ORDINAL_BEFORE_HEAD.search(text[max(0, a.start - 15) : a.start]):
             a.signed = True  # "La deuxième convention, d'un montant de …": an item of the series
-            if len(a.title.split()) == 1:
-                a.title = name
+            if not re.match(r"\s*(?:-?cadre|de\b|d'|du\b|des\b|pour\b|relative)", text[a.end :]):
+                a.title = name  # "La première convention porte sur …": the series' name
+                a.kind = _series_kind(name)
     for m in _ORDINAL_ITEM.finditer(text):
         at = m.start("item")
         name = series_of(at)
@@ -273,7 +279,7 @@ def find_agreements(text: str, sentence_bounds: list[tuple[int, int]]) -> list[A
         end_s = next((b for a, b in sentence_bounds if a <= at < b), len(text))
         if any(at <= a.start < end_s for a in found):
             continue  # "La première, une convention d'investissement …" names itself
-        found.append(AgreementMention("other", at, m.end("item"), name, True, False))
+        found.append(AgreementMention(_series_kind(name), at, m.end("item"), name, True, False))
     return sorted(found, key=lambda a: a.start)
 
 
@@ -299,8 +305,12 @@ def _agreement_heads(text: str, sentence_bounds: list[tuple[int, int]]) -> list[
         loose = head.lower() == "contrat" or (
             head.lower().startswith("accord") and not _SIGNING.search(sentence)
         )
-        if loose and not re.search(r"\b(?:un|une)\s*$", before):
-            continue
+        if (
+            loose
+            and not re.search(r"\b(?:un|une)\s*$", before)
+            and not _ORDINAL_BEFORE_HEAD.search(before)
+        ):
+            continue  # (but "Le deuxième accord, …" is an item of a series)
         kind = agreement_kind(head, text[m.end() : m.end() + 20])
         title = title_from(text, m.start(), 220)
         found.append(

@@ -168,6 +168,12 @@ def _enumeration_follows(text: str, at: int) -> bool:
     )
 
 
+# A verb after "et" ends a name: "placée sous l'égide du ministère … et bénéficie du soutien".
+_VERB = re.compile(
+    r"(?:(?:a|ont|est|sont|sera|seront|se)\b|s'|(?:bénéfici|accueill|réuni|prévoi|vise|compte"
+    r"|regroupe|associe)\w*\b)",
+    re.I,
+)
 # An office after "et" ends a name: "… de Tétouan et coordinateur du comité".
 _TITLE_START = re.compile(
     r"(?:co-?)?(?:coordinat|présiden|vice-présiden|directeu|directric|responsable|secrétaire"
@@ -225,8 +231,10 @@ def extend(
                 and (complemented or named or word != "pour" or nxt.key in _NOT_PURPOSE)
             ):
                 break
-            if word == "et" and _TITLE_START.match(text, nxt.start):
-                break  # "la Faculté des sciences de Tétouan et coordinateur du comité": his office
+            if word == "et" and (
+                _TITLE_START.match(text, nxt.start) or _VERB.match(text, nxt.start)
+            ):
+                break  # "… de Tétouan et coordinateur du comité", "… du Commerce et bénéficie de"
             if word == "et" and (
                 not complemented
                 and not after_noun

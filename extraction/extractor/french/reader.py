@@ -1158,6 +1158,11 @@ class Analysis:
             return organizer
         start, end = self.lead()
         named = [self.org_at[span] for span in sorted(self.org_at) if start <= span[0] < end]
+        for _ in range(2):  # a lead of bullet points names no body: the next paragraph does
+            if named or end >= len(self.text):
+                break
+            start, end = end, self.text.find("\n\n", end + 2) % (len(self.text) + 1)
+            named = [self.org_at[span] for span in sorted(self.org_at) if start <= span[0] < end]
         # "Mme X, présidente du directoire de Y (company), élue présidente de l'AMITH": a
         # board is a membership body's, not the company its members come from
         bodies = [k for k in named if self.orgs[k].kind != "company"]

@@ -415,6 +415,7 @@ def find_positions(
     _predecessors(text, people)
     _board_sentences(text, people, sentence_start)
     _board_items(text, people, sentence_start)
+    _board_bullets(text, people)
     _head_of(text, people, orgs)
     for person in people:  # "le président sortant, X": of the body electing its board
         for position in person.positions:
@@ -480,6 +481,26 @@ def _board_sentences(text: str, people: list[Person], sentence_start: callable) 
             end = text.find(".", at)
             if _BOARD_SENTENCE.search(text, start, end if end > 0 else len(text)):
                 position.org = BOARD
+
+
+def _board_bullets(text: str, people: list[Person]) -> None:
+    """ "La composition du bureau … : / - X, vice-président chargé de … ; / - Y, trésorier":
+    a board office on a bullet under a line naming the board is held on that board."""
+    for intro in re.finditer(r"[^\n]*:[ \t]*\n(?:[ \t]*[-–•*][^\n]*\n?)+", text):
+        head = intro.group().split("\n", 1)[0]
+        if not _BOARD_SENTENCE.search(head):
+            continue
+        lines = (intro.start() + len(head), intro.end())
+        for person in people:
+            if not any(lines[0] <= m.start < lines[1] for m in person.mentions):
+                continue
+            for position in person.positions:
+                if (
+                    position.org is None
+                    and not position.org_name
+                    and _BOARD_TITLE.match(position.title or "")
+                ):
+                    position.org = BOARD
 
 
 def _board_items(text: str, people: list[Person], sentence_start: callable) -> None:
