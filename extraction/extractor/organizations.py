@@ -529,6 +529,9 @@ def chain(
             if hit is not None and hit[0].kind == "city" and not hit[2]:
                 # "عمالة إقليم ورزازات", "المجلس الإقليمي لعمالة المحمدية": a unit and its seat
                 found.last, found.city, found.place_at = hit[1], hit[0], j
+                joined = match_at(doc, hit[1] + 1) if hit[1] + 1 < len(tokens) else None
+                if joined is not None and tokens[hit[1] + 1].gap.strip() == "-":
+                    found.last = joined[1]  # "بعمالة الصخيرات-تمارة": a prefecture of two towns
                 break
         hit = match_at(doc, j)
         if hit is not None:

@@ -513,3 +513,8 @@ def test_a_quoted_name_after_a_unit_is_its_company():
     found = orgs('وقالت مريم بوعيدة، مسيرة وحدة "نوق الساقية" لتحويل حليب الإبل، إن الإنتاج ارتفع.')
     assert set(found) == {"نوق الساقية"}
     assert found["نوق الساقية"].kind == "company"
+
+
+def test_a_prefecture_of_two_towns_joined_by_a_hyphen_stays_in_the_name():
+    found = orgs("انتخب الجمع العام لجمعية النساء المقاولات بعمالة الصخيرات-تمارة مكتبا جديدا.")
+    assert set(found) == {"جمعية النساء المقاولات بعمالة الصخيرات-تمارة"}
