@@ -1444,15 +1444,17 @@ def resolve(
                 union(group[0], a)
     # "وكالة تنفيذ المشاريع" (a headline's short form) is the one body whose name holds its
     # words ("الوكالة الجهوية لتنفيذ المشاريع بجهة …")
-    loose = {k: _loose_content(mentions[k].name) for k in named}
+    same_head: dict[str, list[int]] = {}
     for k in named:
-        if len(loose[k]) < 3:
-            continue
-        head = mentions[k].head.removeprefix("ال")
-        holders = {find(m) for m in named if find(m) != find(k) and loose[k] < loose[m]
-                   and mentions[m].head.removeprefix("ال") == head}  # fmt: skip
-        if len(holders) == 1:
-            union(holders.pop(), k)
+        same_head.setdefault(mentions[k].head.removeprefix("ال"), []).append(k)
+    for group in same_head.values():
+        loose = {k: _loose_content(mentions[k].name) for k in group}
+        for k in group:
+            if len(loose[k]) < 3:
+                continue
+            holders = {find(m) for m in group if loose[k] < loose[m] and find(m) != find(k)}
+            if len(holders) == 1:
+                union(holders.pop(), k)
     # a name that is the start of exactly one longer name of the same head is that body
     extending: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     owner: dict[tuple[str, ...], int] = {}
