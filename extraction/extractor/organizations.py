@@ -165,25 +165,10 @@ _DESCRIPTIVE = {"مغربيه", "وطنيه", "جهويه", "محليه", "اق�
 _SPECIALISED = {"المتخصص", "المتخصصه", "المختص", "المختصه"}  # "… المتخصص في …" runs on
 # Words after which a name does not run on: a term of office, a time, a relative participle
 # ("… للفترة الانتدابية", "لجنة … المنبثقة عن المجلس", "… التابعة للوزارة").
-_NAME_BREAKS = {
-    "الفتره",
-    "الفترات",
-    "المده",
-    "السنه",
-    "الموسم",
-    "الولايه",
-    "المنبثقه",
-    "المنبثق",
-    "التابعه",
-    "التابع",
-    "المنعقده",
-    "الحامل",
-    "الحامله",
-    "الجلسه",
-    "الاشغال",
-    "الحفل",
-    "الاجتماع",
-}  # fmt: skip ("ترأس رئيس الغرفة الجلسة")
+# ("ترأس رئيس الغرفة الجلسة": a meeting noun after a body is the verb's object)
+_NAME_BREAKS = {"الفتره", "الفترات", "المده", "السنه", "الموسم", "الولايه", "المنبثقه",
+                "المنبثق", "التابعه", "التابع", "المنعقده", "الحامل", "الحامله",
+                "الجلسه", "الاشغال", "الحفل", "الاجتماع"}  # fmt: skip
 # Verbal nouns whose object follows with "ب" inside a name ("الوكالة الوطنية للنهوض
 # بالمقاولات الصغرى والمتوسطة").
 _GOVERNS_BI = {"النهوض", "للنهوض", "الارتقاء", "للارتقاء", "العنايه", "للعنايه"}
@@ -198,20 +183,9 @@ _PREPOSITIONS = {"في", "من", "علي", "الي", "عن", "مع"}
 # Directions that close a body's name ("الشركة الجهوية للتهيئة الصناعية بالشمال").
 _CLOSING = {"بالشمال", "بالجنوب", "بالوسط", "بالشرق", "بالغرب"}
 # Nouns after which a Latin name is a company's ("مصنع X", "مختبرات X").
-_LATIN_OWNERS = {
-    "مصنع",
-    "المصنع",
-    "مختبرات",
-    "مختبر",
-    "علامه",
-    "لمختبرات",
-    "بمصنع",
-    "لمصنع",
-    "فرع",
-    "لفرع",
-    "مسير",
-    "مسيره",
-}  # fmt: skip ("مسير Rif Textile": its manager)
+# Words before a Latin name that make it a company ("مسير Rif Textile": its manager).
+_LATIN_OWNERS = {"مصنع", "المصنع", "مختبرات", "مختبر", "علامه", "لمختبرات", "بمصنع", "لمصنع",
+                 "فرع", "لفرع", "مسير", "مسيره"}  # fmt: skip
 _RECENT = 80  # tokens within which "الشركة" refers back to the last company named
 _NEAR = 20  # … and any other head to the body of that head named just before
 # First words of places the base lists but the press names as sites, not bodies.

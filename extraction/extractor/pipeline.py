@@ -587,9 +587,7 @@ def _drop_people_named_as_bodies(record: dict) -> None:
             event["people"] = [p for p in event["people"] if p["name"] in kept]
 
 
-_OFFICE = re.compile(
-    r"(?:^|\s)(?P<office>ال)?(?P<word>والي|عامله|عامل)\s+(?P<territory>.+?)(?=\s+عامل|$)"
-)
+_OFFICE = re.compile(r"(?:^|\s)(?:ال)?(?P<word>والي|عامله|عامل)\s+(?P<territory>.+?)(?=\s+عامل|$)")
 # "المدير الجهوي للصناعة …" heads "المديرية الجهوية للصناعة …"
 _DIRECTOR = re.compile(
     r"^(?:ال)?مدير(?:ه)?\s+(?:ال)?(?P<level>جهوي|اقليمي)ه?\s+(?P<rest>.+?)(?:\s+بالنيابه)?$"
