@@ -317,6 +317,23 @@ def test_the_author_of_the_article():
     assert positions["Yassine Alami"] == [{"title": "auteur de l'article", "organization": None}]
 
 
+def test_a_byline_after_the_outlet_s_pipes_and_a_signature_in_capitals():
+    body = (
+        "La convention a été signée lundi à Ouarzazate par Samira Idrissi, directrice "
+        "générale du Centre régional d'investissement, en présence des élus de la région."
+    )
+    piped = extract_article(
+        "Une convention à Ouarzazate\n\nAbda24 | Économie | Publié le lundi 16 février 2026 | "
+        f"Par Hamid Ouchen\n\n{body}"
+    )
+    signed = extract_article(f"Une convention à Ouarzazate\n\n{body}\n\nMohamed AIT BAHA")
+    newsroom = extract_article(f"Une convention à Ouarzazate\n\n{body}\n\nRédaction Oriental Info")
+    author = [{"title": "auteur de l'article", "organization": None}]
+    assert {p["name"]: p["positions"] for p in piped["people"]}["Hamid Ouchen"] == author
+    assert {p["name"]: p["positions"] for p in signed["people"]}["Mohamed AIT BAHA"] == author
+    assert all(p["positions"] != author for p in newsroom["people"])
+
+
 def test_a_commune_or_province_is_no_one_and_an_oil_mill_is_a_company():
     record = extract_article(
         "Un salon du terroir à Guelmim\n\nLes coopératives d'Assa-Zag et de Tan-Tan exposent. "

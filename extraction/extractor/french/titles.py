@@ -98,15 +98,33 @@ def board_line_names(text: str) -> list[tuple[int, int]]:
 
 
 _BYLINE_NAME = re.compile(
-    r"^[ \t]*(?:Par|Propos recueillis par)[ \t]+"
+    r"^(?:[^\n|]*\|)*[ \t]*(?:Par|Propos recueillis par)[ \t]+"
     rf"(?P<name>[A-ZÀ-Þ][\w'’-]+(?:[ \t]+{_NAME_WORD}){{1,3}})(?=[ \t]*(?:[|(,–—-]|$))",
     re.M,
 )
 
 
+# A signature alone on the last line, the family name often in capitals: "Mohamed AIT BAHA".
+_SIGNATURE = re.compile(
+    r"\n[ \t]*(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+){1,3})[ \t.]*\s*$"
+)
+
+
+_NEWSROOM = re.compile(r"(?:Rédaction|Service|Équipe|Agence|Source|Avec)\b", re.I)
+
+
 def byline_names(text: str) -> list[tuple[int, int]]:
-    """Spans of the names on "Par NAME | Le 12/01/2026" lines, which the NER model misses."""
-    return [m.span("name") for m in _BYLINE_NAME.finditer(text)]
+    """Spans of the names on "Par NAME | Le 12/01/2026" lines ("Abda24 | Économie | Par
+    NAME" too) and of a signature on the last line, which the NER model misses."""
+    spans = [m.span("name") for m in _BYLINE_NAME.finditer(text)]
+    signature = _SIGNATURE.search(text)
+    if (
+        signature
+        and not TITLE.search(signature.group("name"))
+        and not _NEWSROOM.match(signature.group("name"))
+    ):
+        spans.append(signature.span("name"))
+    return spans
 
 
 def board_line_companies(text: str) -> list[tuple[int, int]]:
@@ -428,6 +446,7 @@ def find_positions(
 
 
 _BYLINE = re.compile(
+    r"(?:[^\n|]*\|[ \t]*)*"  # "Abda24 | Économie | Par NAME": after the outlet's fields
     r"(?:Par|Propos recueillis par|De notre correspondante?(?:\s+(?:à|au|a)\s+[^,\n]{2,30})?,?)"
     r"\s+$",
     re.I,
