@@ -195,7 +195,8 @@ _COMMITTEES = {"لجنه", "اللجنه"}
 _PLANT_NOUNS = {"وحده", "الوحده", "مصنع", "المصنع", "معمل", "المعمل", "وحدات"}
 # What a "شبكة" carries when it is pipes and wires, not a network of bodies.
 _UTILITIES = {"التطهير", "النقل", "الكهربائيه", "الكهرباء", "الطرق", "الطرقيه", "الماء", "الري",
-              "السكك", "الالياف", "الاتصالات", "التوزيع", "الغاز", "الاناره"}  # fmt: skip
+              "السكك", "الالياف", "الاتصالات", "التوزيع", "الغاز", "الاناره", "الطريق",
+              "التجميع", "الموزعين"}  # fmt: skip
 _VERB_LIKE = {"تجمع"}  # heads that also read as verbs
 _HONORIFICS = {"السيد", "السيده", "السادة"}
 # Nouns after which a prefecture acts: its seat hosts, its representatives attend.
@@ -1429,6 +1430,15 @@ def resolve(
             holders = {find(m) for m in group if loose[k] < loose[m] and find(m) != find(k)}
             if len(holders) == 1:
                 union(holders.pop(), k)
+    # "جماعة زايو" and "المجلس الجماعي لزايو": a commune and its council, one body
+    communes: dict[str, list[int]] = {}
+    for k in named:
+        folded = normalize_arabic(mentions[k].name)
+        if mentions[k].city and folded.startswith(("جماعه ", "المجلس الجماعي ")):
+            communes.setdefault(mentions[k].city, []).append(k)
+    for group in communes.values():
+        for k in group[1:]:
+            union(group[0], k)
     # a name that is the start of exactly one longer name of the same head is that body
     extending: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     owner: dict[tuple[str, ...], int] = {}

@@ -518,3 +518,12 @@ def test_a_quoted_name_after_a_unit_is_its_company():
 def test_a_prefecture_of_two_towns_joined_by_a_hyphen_stays_in_the_name():
     found = orgs("انتخب الجمع العام لجمعية النساء المقاولات بعمالة الصخيرات-تمارة مكتبا جديدا.")
     assert set(found) == {"جمعية النساء المقاولات بعمالة الصخيرات-تمارة"}
+
+
+def test_a_commune_and_its_council_are_one_body_and_a_motorway_network_none():
+    found = orgs(
+        "وبتعاون مع جماعة زايو والمجلس الإقليمي للناظور. وقال رئيس المجلس الجماعي لزايو إن "
+        "ربط المنطقة بشبكة الطريق السريع أولوية."
+    )
+    assert set(found) == {"جماعة زايو", "المجلس الإقليمي للناظور"}
+    assert found["جماعة زايو"].aliases == ["المجلس الجماعي لزايو"]
