@@ -17,7 +17,7 @@ from .knowledge import find_institutions
 from .lexicon import MONTH_AND_DAY_WORDS, STOPWORDS, TITLE_WORDS, VERBS
 from .normalize import clitic_variants, strip_clitics
 from .places import Place, match_at
-from .text import QUOTES, Doc, Token
+from .text import BULLET, QUOTES, Doc, Token
 
 HEADS = {
     "وزاره": "ministry",
@@ -270,12 +270,10 @@ _NAMING = {"اسم", "باسم", "مسمي", "بمسمي", "علامه", "تسم
 _LATIN_GAP = re.compile(r"^[ .&:'’-]*$")
 _QUOTED = re.compile(rf"[{QUOTES}]\s*([^{QUOTES}\n]{{1,120}}?)\s*[{QUOTES}]")
 _ANY_CLUSTER = ("cluster", "pole", "pôle")
-_BULLET_LINE = re.compile(r"^[ \t]*(?:[•●▪◦♦*·►‣–—-]|\d{1,2}[.)-])[^\n]*", re.MULTILINE)
+_BULLET_LINE = re.compile(rf"^[ \t]*{BULLET}[^\n]*", re.MULTILINE)
 _BRACKETED_LATIN = re.compile(r"\(\s*([A-Za-z][^()\n]{1,60}?)\s*\)")
 _NO_QUOTES = str.maketrans("", "", QUOTES)
-_LATIN_ITEM = re.compile(
-    r"^[ \t]*(?:[•●▪◦♦*·►‣–—-]|\d{1,2}[.)-])[ \t]*([A-Z][A-Za-z0-9&' .-]{1,60}?)[ \t.]*$"
-)
+_LATIN_ITEM = re.compile(rf"^[ \t]*{BULLET}[ \t]*([A-Z][A-Za-z0-9&' .-]{{1,60}}?)[ \t.]*$")
 _PLURAL_BEFORE = re.compile(r"(?:شركات|مقاولات|مجموعات|علامات|مختبرات|العارضين|عارضا)")
 _LEGAL_FORM = re.compile(r"\s(?:[A-Z]\.)+[A-Z]$")  # "S.A", "S.A.R.L"
 # Plurals that introduce a list of companies by name ("شركات "X" و"Y"").

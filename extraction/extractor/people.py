@@ -28,11 +28,11 @@ from .lexicon import (
 from .normalize import clitic_variants, strip_clitics
 from .organizations import OrgMention, head_of
 from .places import match_at
-from .text import QUOTES, Doc
+from .text import BULLET, QUOTES, Doc
 
 BOARD = -1  # position in the board whose members a list gives (resolved by the pipeline)
 _KING = re.compile(r"(?:الملك|العاهل المغربي|جلالته)\s+(محمد السادس)")
-_BULLET = re.compile(r"^\s*(?:[•●▪◦♦*·►‣–—-]|\d{1,2}[.)-])\s*")
+_BULLET = re.compile(rf"^\s*{BULLET}\s*")
 # An office of one to four words and a colon opening a short line.
 _OFFICE_LINE = re.compile(r"^(\s*)[^\s:،,.]+(?:\s[^\s:،,.]+){0,3}\s*:\s*(?=\S)(?=.{3,200}$)")
 _SEGMENT_BREAK = re.compile(r"[،,()؛:–—]|\s-\s")

@@ -21,6 +21,8 @@ _TOKEN = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?؟؛]+(?=\s|$|[\"”’»])|\n")
 QUOTES = "\"“”«»″„‟'’‘"
+# What opens an item of a list: a bullet or a number ("- ", "• ", "2) ").
+BULLET = r"(?:[•●▪◦♦*·►‣–—-]|\d{1,2}[.)-])"
 
 
 def clean(text: str) -> str:

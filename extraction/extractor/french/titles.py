@@ -502,10 +502,14 @@ def _board_sentences(text: str, people: list[Person], sentence_start: callable) 
                 position.org = BOARD
 
 
+# A line ending in a colon and the bullet lines under it.
+_INTRODUCED_LIST = re.compile(r"^[^\n]*:[ \t]*\n(?:[ \t]*[-–•*][^\n]*\n?)+", re.M)
+
+
 def _board_bullets(text: str, people: list[Person]) -> None:
     """ "La composition du bureau … : / - X, vice-président chargé de … ; / - Y, trésorier":
     a board office on a bullet under a line naming the board is held on that board."""
-    for intro in re.finditer(r"[^\n]*:[ \t]*\n(?:[ \t]*[-–•*][^\n]*\n?)+", text):
+    for intro in _INTRODUCED_LIST.finditer(text):
         head = intro.group().split("\n", 1)[0]
         if not _BOARD_SENTENCE.search(head):
             continue
