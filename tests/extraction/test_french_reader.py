@@ -371,3 +371,22 @@ def test_a_byline_the_model_misses_is_read_from_its_line():
     )
     positions = {p["name"]: p["positions"] for p in record["people"]}
     assert positions["Hamid Oubella"] == [{"title": "auteur de l'article", "organization": None}]
+
+
+def test_the_company_a_manager_runs_and_the_one_a_description_follows():
+    """No head word makes these companies: the job before them and the description after."""
+    record = extract_article(
+        "Forum de la sous-traitance à Mohammedia\n\nLe forum s'est tenu jeudi à Mohammedia. "
+        "Leila Fassi, directrice générale de la Minoterie Tadla, a ouvert les débats. "
+        "Omar Bennis, directeur du site de Mohammedia de Portline Terminals, a suivi. "
+        "Parmi les exposants figure Argan Tighmert, spécialisée dans l'huile cosmétique. "
+        "Karim Alaoui, directeur régional de l'Industrie et du Commerce, était présent."
+    )
+    companies = {o["name"] for o in record["organizations"] if o["kind"] == "company"}
+    assert {"Minoterie Tadla", "Portline Terminals", "Argan Tighmert"} <= companies
+    assert not companies & {"Industrie", "Industrie et du Commerce", "Mohammedia"}
+    positions = {p["name"]: p["positions"] for p in record["people"]}
+    assert positions["Omar Bennis"] == [
+        {"title": "directeur du site de Mohammedia", "organization": "Portline Terminals"}
+    ]
+    assert "Argan Tighmert" not in positions

@@ -139,6 +139,20 @@ _ORG_SLOT = re.compile(
     r"|avec\s+le\s+soutien\s+d[e']|adossée?s?\s+à|représentants\s+d[e']|financée?s?\s+par"
     r"|membres?\s+d[e']|partenaires?\s+comme)\s*(?:la\s+|le\s+|l'|les\s+)?"
 )
+# A manager's job, then the company run: "directrice générale de la Minoterie Angad",
+# "directeur du site de Mohammedia de Petromar Terminals" (the place is skipped).
+_MANAGER = re.compile(
+    r"(?<![\w-])(?i:directeur|directrice|pdg|p-dg|gérante?|co-?fondat(?:eur|rice)|fondat(?:eur|rice)"
+    r"|patron(?:ne)?|administrat(?:eur|rice)\s+délégué(?:e)?)(?![\w-])[^,;:.()«»\n]{0,60}"
+)
+_OF_NAME = re.compile(r"(?:\bde\s+la\s+|\bde\s+l'|\bd[eu]\s+|\bdes\s+|\bd')(?=[A-ZÀ-Þ])")
+# A name a company's description follows: "Argan Tiout, spécialisée dans l'huile …".
+_DESCRIBED = re.compile(r",\s+(?:spécialisée?s?\s+dans|spécialiste\s+d[eu'])")
+# Capitalised words before a name that are not part of it ("Chez Texnord, spécialiste …").
+_NOT_NAME_CAPITALS = {"m", "mme", "chez", "selon", "pour", "avec", "par", "et", "a", "de"}
+# Proper names that open events, not companies.
+_EVENT_NAME_WORDS = {"salon", "forum", "foire", "festival", "journees", "semaine", "rencontres",
+                     "assises", "congres", "conference", "sommet", "trophees", "expo"}  # fmt: skip
 # "OUJDA (MAP) –", "MARRAKECH, 4 juin 2025 –", "Errachidia, 18 avril 2025 (Industries.ma) –",
 # and a communiqué's "Tanger, le 3 juin 2026 –": the day it was issued, not the event's
 _DATELINE_START = re.compile(
@@ -563,6 +577,52 @@ class Analysis:
             span = (token.start, self.tokens[last].end)
             if not any(a < span[1] and span[0] < b for a, b in self.org_at):
                 self._add(self.text[span[0] : span[1]], "company", span)
+        for m in _MANAGER.finditer(self.text):
+            for of in _OF_NAME.finditer(self.text, m.start(), m.end()):
+                first = starts.get(of.end())
+                if first is None or not self._is_place(of.end(), self.tokens[first].end):
+                    self._company_at(first)
+                    break  # the first body named after the job, a place skipped
+        ends = {t.end: i for i, t in enumerate(self.tokens)}
+        for m in _DESCRIBED.finditer(self.text):
+            last = ends.get(m.start())
+            first = last
+            while (
+                first
+                and self.tokens[first - 1].cap
+                and fold(self.tokens[first - 1].text) not in _NOT_NAME_CAPITALS
+                and self.text[self.tokens[first - 1].end : self.tokens[first].start] == " "
+            ):
+                first -= 1
+            if first is not None and extend(self.text, self.tokens, first, first) == last:
+                self._company_at(first)
+
+    def _company_at(self, first: int | None) -> bool:
+        """A capitalised name at token `first` where a company is expected: added, unless it
+        is a place, a person's honorific, an event's name or a body already found."""
+        if first is None or self._in_org(self.tokens[first].start):
+            return False
+        token = self.tokens[first]
+        if (
+            not token.cap
+            or sum(c.isupper() for c in token.text) > 2  # "ENSATé": an acronym
+            or token.text in ("M", "Mme")
+            or fold(token.text) in _EVENT_NAME_WORDS | _DOMAINS
+            or self._is_place(token.start, token.end)
+        ):
+            return False
+        end = extend(self.text, self.tokens, first, first, named=True)
+        end = next((k - 1 for k in range(first + 1, end + 1) if self.tokens[k].key == "pour"), end)
+        last = end
+        while last > first and not self.tokens[last].cap:
+            last -= 1
+        if last == first < end:
+            return False  # "l'Exécutif régional": a common noun and its adjective
+        span = (token.start, self.tokens[last].end)
+        if any(a < span[1] and span[0] < b for a, b in self.org_at):
+            return False
+        self._add(self.text[span[0] : span[1]], "company", span)
+        return True
 
     def _acronym_is_org(self, m: OrgMention) -> bool:
         if self._is_place(m.start, m.end) or re.search(r"\b(?:Expo|Forum|Salon)\b", m.name):
