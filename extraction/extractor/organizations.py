@@ -298,6 +298,7 @@ class OrgMention:
     of_region: bool = False  # "مجلس الجهة": the regional body of that head
     known: str | None = None  # key of the knowledge-base institution it names
     branch: bool = False  # a national body named with its region: named without it
+    qualifier: frozenset[str] = frozenset()  # "المجلس الإقليمي": the adjective after a bare head
 
 
 @dataclass(slots=True)
@@ -457,6 +458,8 @@ def chain(
                 and previous.endswith(("يه", "ي"))
                 and t.norm.startswith("وال")
                 and t.norm.endswith("ات")
+                and not tokens[i + 1].norm.startswith("لل")
+                and not (i + 2 <= j - 1 and tokens[i + 2].norm.startswith("لل"))
                 # "… المراكز الجهوية للاستثمار وبإحداث اللجان": another clause
                 or t.norm.startswith("وب")
                 and not t.norm.startswith("وبال")
@@ -597,6 +600,9 @@ def chain(
             and tokens[j + 1].norm.startswith("ال")
         ):
             found.last, j = j + 1, j + 2  # "الكلية متعددة التخصصات": an adjective's genitive
+            continue
+        if t.norm in ("بها", "به") and j - 1 == found.last and tokens[j - 1].norm.startswith("الم"):
+            found.last, j = j, j + 1  # "والخدمات المرتبطة بها": the participle's pronoun
             continue
         if _stop(t.norm) or prep in ("ب", "ف", "ك"):
             break
@@ -1073,7 +1079,9 @@ class _Finder:
             and (nxt is None or not nxt.norm.startswith("ال"))
             and not (i and tokens[i - 1].gap.rstrip().endswith(tuple(QUOTES)))
             and not (token.norm == head and i and tokens[i - 1].bare in VERBS)
-        ):  # ("عقد "تجمع درعة لتثمين التمور"": the cluster, quoted or after a verb)
+            and not (nxt is not None and not _hard_gap(nxt.gap) and match_at(self.doc, i + 1))
+        ):  # ("عقد "تجمع درعة لتثمين التمور"", "لتجمع خريبكة للصناعات …": the cluster,
+            # quoted, after a verb or before a place)
             return None  # "تجمع عروض الشركات": the verb "gathers", not a cluster
         after = tokens[i + 2] if i + 2 < len(tokens) else None
         if (
@@ -1237,7 +1245,11 @@ class _Finder:
     def _bare(self, i: int, head: str) -> OrgMention | None:
         if not head.startswith("ال") or head == "المكتب":
             return None
-        return OrgMention(self.doc.surface(i, i, head), i, i, HEADS[head], head, bare=True)
+        mention = OrgMention(self.doc.surface(i, i, head), i, i, HEADS[head], head, bare=True)
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        if nxt is not None and not _hard_gap(nxt.gap) and nxt.norm.startswith("ال"):
+            mention.qualifier = _content(nxt.norm)
+        return mention
 
     def _reused_aliases(self) -> None:
         """A one-word Arabic alias the text gave a body ("… للتمويل "تمويلكم"") names it
@@ -1471,6 +1483,9 @@ def resolve(
             same = {o for o in same if organizations[o].region and not organizations[o].city}
         recent = [n for n in named if mentions[n].head.removeprefix("ال") == head and
                   0 < mention.first - mentions[n].last <= _RECENT]  # fmt: skip
+        if len(same) > 1 and mention.qualifier:
+            # "رئيس المجلس الإقليمي" beside "مجلس جهة …" and "المجلس الإقليمي للحسيمة"
+            same = {o for o in same if mention.qualifier <= _content(organizations[o].name)}
         if len(same) == 1:
             index[k] = next(iter(same))
         elif (

@@ -285,6 +285,41 @@ def nominative(title: str) -> str:
     return " ".join(words)
 
 
+# A board's offices named as the list elects them, indefinite ("نائبا أول للرئيس", "كاتبا
+# عاما", "أمينة للمال"), and as the office is called: "النائب الأول للرئيس", "الكاتب العام".
+_ELECTED_OFFICE = re.compile(
+    r"^(?P<office>نائب|نائبة|كاتب|كاتبة)\s+(?P<rank>أول|أولى|ثان|ثانية|ثالث|ثالثة|رابع|رابعة"
+    r"|عام|عامة)(?P<rest>(?:\s+.*)?)$"
+)
+_TREASURER = re.compile(r"^(?P<office>(?:نائب|نائبة)\s+(?:ل)?أمين|أمين|أمينة)\s+(?:لل|ال)?مال$")
+
+
+# Men's given names with the feminine ending.
+_MEN_IN_A = {"حمزه", "اسامه", "طلحه", "عبيده", "معاويه", "عطيه", "حذيفه", "قتيبه"}
+
+
+def _for_member(office: str, given: str) -> str:
+    """ "NAME وNAME: مستشارين": a woman among them is "مستشارة" (a given name ending in ة
+    is a woman's, but for a few men's)."""
+    given = given.removeprefix("و") if given[1:] in GIVEN_NAMES else given
+    if office == "مستشار" and given.endswith("ه") and given not in _MEN_IN_A:
+        return "مستشارة"
+    return office
+
+
+def elected_office(title: str) -> str:
+    """The name of a board's office from the indefinite form a list elects it in."""
+    m = _ELECTED_OFFICE.match(title)
+    if m:
+        rank = "الثاني" if m["rank"] == "ثان" else "ال" + m["rank"]
+        rest = re.sub(r"^ (مساعدة?)\b", r" ال\1", m["rest"])  # "كاتب عام مساعد"
+        return f"ال{m['office']} {rank}{rest}"
+    m = _TREASURER.match(title)
+    if m:
+        return m["office"].replace(" لأمين", " أمين") + " المال"
+    return title
+
+
 _SUCCEEDING = re.compile(r"\s+(?:خلفا|خلفاً|عوضا|عوضاً)(?:\s|$).*")
 # Offices held by several members of a board, as a list writes them, and each one's office.
 _PLURAL_OFFICES = {
@@ -467,8 +502,10 @@ class _Finder:
             return self.titles[i]
         word = None
         nxt = self.tokens[i + 1].norm if i + 1 < len(self.tokens) else ""
-        if self.tokens[i].norm in _REPRESENTED and nxt == "في":
-            pass  # "ممثلة في مديرها …": "represented by", the title follows
+        if self.tokens[i].norm in _REPRESENTED and (
+            nxt == "في" or nxt[:1] == "ب" and i + 1 < len(self.tokens) and self.possessive(i + 1)
+        ):
+            pass  # "ممثلة في مديرها …", "ممثلا بمديرته الجهوية": "represented by", a title follows
         elif not (
             i
             and self.tokens[i - 1].bare.removesuffix("ا") in ("مكتب", "المكتب")
@@ -503,6 +540,8 @@ class _Finder:
         while k >= 0 and start - k <= 6 and "\n" not in self.tokens[k + 1].gap:
             if k in self.org_at:
                 return self.org_at[k]
+            if k - 1 in self.org_at and self.orgs[self.org_at[k - 1]].qualifier:
+                return self.org_at[k - 1]  # "وعن المجلس الإقليمي رئيسه": a body named short
             if self.tokens[k].norm not in _OWNER_LINKS or "." in self.tokens[k + 1].gap:
                 break
             k -= 1
@@ -513,6 +552,14 @@ class _Finder:
             if k in self.org_at and not self.orgs[self.org_at[k]].bare:
                 return self.org_at[k]
         return None
+
+    def _on_behalf(self, start: int) -> int | None:
+        """ "ووقع عن الوزارة المدير الجهوي …، NAME": the body a signatory signs for."""
+        k = start - 1
+        if k not in self.org_at or _hard(self.tokens[start].gap):
+            return None
+        j = self.orgs[self.org_at[k]].first - 1
+        return self.org_at[k] if j >= 0 and self.tokens[j].norm in ("عن", "وعن") else None
 
     def _represented(self, start: int) -> int | None:
         """ "ممثل عن ORG، TITLE، NAME": the body a representative's title belongs to."""
@@ -556,6 +603,8 @@ class _Finder:
                 org = self._owner(start)
         elif org is None and title and variant not in _OFFICIALS:
             org = self._represented(start)
+            if org is None:
+                org = self._on_behalf(start)
         if (
             org is None
             and title
@@ -619,6 +668,8 @@ class _Finder:
             word = word[: -len(suffix)]
             if word.endswith("ت"):
                 word = word[:-1] + "ة"
+            if n == 0 and word[:1] == "ب" and normalize_arabic(word[1:]) in TITLE_WORDS:
+                word = word[1:]  # "ممثلا بمديرته الجهوية": the title without its preposition
             if n == 0 and n + 1 < len(words) and normalize_arabic(words[1]).startswith("ال"):
                 word = "ال" + word  # "رئيسها المدير العام" → "الرئيس المدير العام"
             words[n] = word
@@ -733,13 +784,16 @@ class _Finder:
             lead_role = nominative(self.doc.surface(first, colon - 1))
             first = colon
         office = _PLURAL_OFFICES.get(normalize_arabic(lead_role or ""))
-        if office is None and colon is not None and lead_role is None:
-            # "- NAME وNAME: مستشاران": the office after the names
-            office = _PLURAL_OFFICES.get(normalize_arabic(self.doc.surface(colon, last)))
-            last = colon - 1 if office else last
+        tail = next((k for k in range(last, first, -1) if ":" in self.tokens[k].gap), None)
+        if lead_role is None and tail is not None:
+            # "- NAME وNAME: مستشاران", "- كل من NAME (COMPANY) وNAME (COMPANY): مستشارين":
+            # the office after the names
+            office = _PLURAL_OFFICES.get(normalize_arabic(self.doc.surface(tail, last)))
+            last = tail - 1 if office else last
+            if office and self.tokens[first].norm == "كل" and self.tokens[first + 1].norm == "من":
+                first += 2
         elif (
-            office is None
-            and lead_role is None
+            lead_role is None
             and last > first + 1
             and not any(
                 _SEGMENT_BREAK.search(self.tokens[k].gap) for k in range(first + 1, last + 1)
@@ -754,7 +808,7 @@ class _Finder:
                     member.positions.insert(0, (None, self.org_at[a]))  # "NAME (COMPANY)"
                 elif b > a and self.name_ok(a, b):
                     member = self.add(a, b)
-                    member.positions.append((office, BOARD))
+                    member.positions.append((_for_member(office, self.tokens[a].norm), BOARD))
             return
         name_end = first
         while name_end + 1 <= last and not _SEGMENT_BREAK.search(self.tokens[name_end + 1].gap):
@@ -796,7 +850,7 @@ class _Finder:
         else:
             person.positions.extend((titled or untitled)[:1])
         if role or default:
-            person.positions.append((role or default, BOARD))
+            person.positions.append((elected_office(role or default), BOARD))
 
     def coordinated_names(self, first: int, last: int) -> list[tuple[int, int]]:
         """Spans of the names in "NAME، وNAME وNAME": a comma or a given name with و opens one."""
@@ -1055,6 +1109,7 @@ class _Finder:
         title, org = self.position(start, stop) or (None, None)
         if title and org is None and self.tokens[start].norm.endswith("ا"):
             org = BOARD  # "… أمينا للمال": an office voted for on the body's board
+            title = elected_office(title)
         return (title, org) if title else None
 
     def speech(self) -> None:
@@ -1129,6 +1184,7 @@ class _Finder:
                 stop = end + 1
                 while (
                     stop + 1 < len(tokens)
+                    and not _hard(tokens[stop + 1].gap)
                     and not tokens[stop + 1].gap.strip()
                     and not _given(tokens[stop + 1].norm)
                     and tokens[stop + 1].norm not in STOPWORDS
@@ -1178,6 +1234,16 @@ class _Finder:
         lines = self.doc.text.splitlines(keepends=True)
         for number, line in enumerate(lines):
             start, offset = offset, offset + len(line)
+            if number < 6 and "|" in line:
+                # "فاس نيوز ميديا | ميسور: NAME | DATE", "خريبكة نيوز – NAME | DATE":
+                # an outlet's fields, one of them the dateline
+                at = start
+                for field_ in line.split("|"):
+                    dateline = _DATELINE.match(field_)
+                    if dateline:
+                        self.dateline(at, field_, dateline)
+                    at += len(field_) + 1
+                continue
             dateline = _DATELINE.match(line)
             if dateline and number < 6:
                 self.dateline(start, line, dateline)

@@ -570,6 +570,7 @@ class ArabicReader:
         merge_latin_passages(record, doc.text, published_on)
         _drop_people_named_as_bodies(record)
         _offices_at_their_body(record)
+        _representatives(record)
         return record
 
 
@@ -671,3 +672,37 @@ def extract_article(
     if reader is not None:
         record.update(reader.read(text, published_on, outlet=record["source"]["outlet"]))
     return record
+
+
+_REPRESENTATIVE = {"ممثل", "ممثله"}
+
+
+def _representatives(record: dict) -> None:
+    """ "المدير الجهوي …، NAME، ممثلا لوزارة …", "ممثل الوكالة …، NAME، مدير تطوير المشاريع":
+    a representative holds his own office at the body he stands for; one position."""
+    for person in record["people"]:
+        positions = person["positions"]
+        standing = [
+            p for p in positions
+            if p["organization"] and normalize_arabic(p["title"] or "") in _REPRESENTATIVE
+        ]  # fmt: skip
+        if len(standing) != 1:
+            continue
+        (stand,) = standing
+        unattached = [p for p in positions if p["organization"] is None and p["title"]]
+        if len(unattached) == 1:
+            unattached[0]["organization"] = stand["organization"]
+            held = unattached[0]
+        else:
+            held = next((p for p in positions
+                         if p is not stand and p["organization"] == stand["organization"]), None)  # fmt: skip
+            if held is None:
+                continue
+        positions.remove(stand)
+        for event in record["events"]:
+            for entry in event["people"]:
+                if entry["name"] == person["name"] and entry["title"] in (
+                    stand["title"],
+                    held["title"],
+                ):
+                    entry["title"], entry["organization"] = held["title"], held["organization"]

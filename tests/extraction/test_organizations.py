@@ -527,3 +527,13 @@ def test_a_commune_and_its_council_are_one_body_and_a_motorway_network_none():
     )
     assert set(found) == {"جماعة زايو", "المجلس الإقليمي للناظور"}
     assert found["جماعة زايو"].aliases == ["المجلس الجماعي لزايو"]
+
+
+def test_a_cluster_named_after_its_town_and_the_services_tied_to_its_trade():
+    found = orgs(
+        "انتخب الجمع العام لتجمع خريبكة للصناعات المنجمية والخدمات المرتبطة بها رئيسا جديدا، "
+        "فيما حضرت الغرفة الفلاحية والتعاونيات الكبرى."
+    )
+    assert "تجمع خريبكة للصناعات المنجمية والخدمات المرتبطة بها" in found
+    assert found["تجمع خريبكة للصناعات المنجمية والخدمات المرتبطة بها"].kind == "cluster"
+    assert "الغرفة الفلاحية" in found  # the next item of a list still ends a name

@@ -67,7 +67,7 @@ def test_board_list_with_offices():
     ]
     assert ("عضو المكتب التنفيذي", "BOARD") in found["طارق المرنيسي"]["positions"]
     assert found["رشيد أوبلا"]["positions"] == [("رئيس", "BOARD")]
-    assert found["هشام بوزيد"]["positions"] == [("كاتب عام", "BOARD")]
+    assert found["هشام بوزيد"]["positions"] == [("الكاتب العام", "BOARD")]
 
 
 def test_the_king_and_a_surname_after_a_verb_of_speech():
@@ -196,7 +196,7 @@ def test_board_list_with_office_last_in_the_accusative():
     )
     assert found["Rachid Bennani"]["positions"] == [
         ("المدير المالي", "Kemia Labs"),
-        ("أمين للمال", "BOARD"),
+        ("أمين المال", "BOARD"),
     ]
 
 
@@ -223,7 +223,7 @@ def test_a_coordinated_name_does_not_take_the_title_of_the_item_before():
 
 def test_bullet_with_name_and_office_only():
     found = people("ويضم المكتب المسير الجديد كلا من:\n• يونس بوكيلي، أمينا للمال\n")
-    assert found["يونس بوكيلي"]["positions"] == [("أمين للمال", "BOARD")]
+    assert found["يونس بوكيلي"]["positions"] == [("أمين المال", "BOARD")]
 
 
 def test_capacity_and_succession_and_company_board_titles():
@@ -390,7 +390,7 @@ def test_accusative_offices_of_a_list_go_to_each_member():
         "كما انتخب الجمع العام السيد حسن البقالي نائبا للرئيس والسيد عمر الزين أمينا للمال."
     )
     assert found["حسن البقالي"]["positions"] == [("نائب للرئيس", "BOARD")]
-    assert found["عمر الزين"]["positions"] == [("أمين للمال", "BOARD")]
+    assert found["عمر الزين"]["positions"] == [("أمين المال", "BOARD")]
 
 
 def test_region_president_presides_its_named_council():
@@ -447,14 +447,9 @@ def test_board_lines_without_bullets_and_offices_held_by_several():
     )
     assert ("الرئيس", "BOARD") in found["محمد لمين ولد الزين"]["positions"]
     assert found["رشيد الحيان"]["positions"] == [("الكاتب العام", "BOARD")]
-    for name in (
-        "سيدي محمد بوصولة",
-        "خديجة الركيبي",
-        "يوسف الداودي",
-        "الحسين بوفوس",
-        "ياسين العطار",
-    ):
+    for name in ("سيدي محمد بوصولة", "يوسف الداودي", "الحسين بوفوس", "ياسين العطار"):
         assert found[name]["positions"] == [("مستشار", "BOARD")]
+    assert found["خديجة الركيبي"]["positions"] == [("مستشارة", "BOARD")]
 
 
 def test_signatures_under_the_headline_after_an_outlet():
@@ -611,7 +606,7 @@ def test_a_board_list_with_each_office_right_after_the_name():
         "- الحسين أوعلي وإدريس الكبداني مستشارين.\n"
     )
     assert found["محمد بوعزاوي"]["positions"] == [("رئيس", "BOARD")]
-    assert found["عبد القادر الزروالي"]["positions"] == [("نائب أول للرئيس", "BOARD")]
+    assert found["عبد القادر الزروالي"]["positions"] == [("النائب الأول للرئيس", "BOARD")]
     assert found["الحسين أوعلي"]["positions"] == [("مستشار", "BOARD")]
     assert found["إدريس الكبداني"]["positions"] == [("مستشار", "BOARD")]
 
@@ -651,7 +646,7 @@ def test_a_board_list_with_en_dash_bullets_and_companies_in_brackets():
     )
     assert found["أنس بنعجيبة"]["positions"] == [
         (None, "NordCode SARL"),
-        ("نائب أول للرئيسة", "BOARD"),
+        ("النائب الأول للرئيسة", "BOARD"),
     ]
 
 
@@ -666,7 +661,7 @@ def test_a_quoted_cluster_s_board_with_each_member_s_job_in_brackets():
         ("المسير", "تمور الفايجة للتلفيف"),
         ("رئيس", "BOARD"),
     ]
-    assert found["عمر بوزيان"]["positions"] == [("نائب ثان للرئيس", "BOARD")]
+    assert found["عمر بوزيان"]["positions"] == [("النائب الثاني للرئيس", "BOARD")]
     mentions, links = find_mentions(Doc(text))
     names = {o.name for o in resolve(mentions, links)[0]}
     assert "تجمع درعة لتثمين التمور ومنتوجات الواحات" in names
@@ -691,3 +686,54 @@ def test_an_accusative_representative_a_treasurer_and_women_advisers_are_no_name
     )
     assert set(found) == {"فاطمة الغماري", "خديجة المنصوري", "وفاء العلوي"}
     assert found["وفاء العلوي"]["positions"] == [("مستشارة", "BOARD")]
+
+
+def test_a_board_s_offices_read_as_they_are_called_and_members_listed_with_their_companies():
+    """The list elects "نائبة أولى للرئيس", "كاتبا عاما", "نائبا لأمين المال"; the offices are
+    called "النائبة الأولى للرئيس", "الكاتب العام", "نائب أمين المال"."""
+    found = people(
+        "وجاءت تركيبة المكتب الجديد على الشكل التالي:\n"
+        '- سعاد الحيحي، المديرة المالية لشركة "إلكترو سيستم": نائبة أولى للرئيس؛\n'
+        '- هشام الكراوي (شركة "ميكانو بنجرير"): كاتبا عاما؛\n'
+        '- محمد الرحالي (شركة "فولاذ الأطلس"): نائبا لأمين المال؛\n'
+        '- كل من يوسف بنعبو (شركة "تيك فالف") ونادية الشرقي (شركة "مراكش هيدروليك"): '
+        "مستشارين.\n"
+    )
+    assert ("النائبة الأولى للرئيس", "BOARD") in found["سعاد الحيحي"]["positions"]
+    assert ("الكاتب العام", "BOARD") in found["هشام الكراوي"]["positions"]
+    assert ("نائب أمين المال", "BOARD") in found["محمد الرحالي"]["positions"]
+    assert found["يوسف بنعبو"]["positions"] == [(None, "تيك فالف"), ("مستشار", "BOARD")]
+    assert found["نادية الشرقي"]["positions"] == [
+        (None, "مراكش هيدروليك"),
+        ("مستشارة", "BOARD"),
+    ]
+
+
+def test_signatories_for_a_body_named_before_them_or_by_its_short_name():
+    found = people(
+        "وقع الاتفاقية كل من مجلس جهة الشرق والمجلس الإقليمي لفجيج ومكتب التكوين المهني "
+        "وإنعاش الشغل. ووقع عن المكتب المديرة الجهوية سلمى الإدريسي، وعن المجلس الإقليمي "
+        "رئيسه عبد الكريم الشرادي. وحضر رئيس المجلس الإقليمي، حسن الزياني، الحفل، إلى جانب "
+        "الوكالة الوطنية لإنعاش التشغيل والكفاءات، ممثلة بمديرها الإقليمي بفجيج مراد التمسماني."
+    )
+    council = "المجلس الإقليمي لفجيج"
+    assert found["سلمى الإدريسي"]["positions"] == [
+        ("المديرة الجهوية", "مكتب التكوين المهني وإنعاش الشغل")
+    ]
+    assert found["عبد الكريم الشرادي"]["positions"] == [("رئيس", council)]
+    assert found["حسن الزياني"]["positions"] == [("رئيس", council)]
+    assert found["مراد التمسماني"]["positions"] == [
+        ("المدير الإقليمي بفجيج", "الوكالة الوطنية لإنعاش التشغيل والكفاءات")
+    ]
+
+
+def test_an_outlet_s_fields_hold_the_byline_and_a_headline_s_office_stops_at_its_line():
+    found = people(
+        "بنجرير: المهنيون يجددون هياكلهم ورشيد أوبلا رئيسا\n\n"
+        "الرحامنة نيوز – عبد الكريم الفاطمي | الأحد 5 أكتوبر 2025\n\n"
+        "انعقد الجمع العام للجمعية.\n"
+    )
+    assert found["عبد الكريم الفاطمي"]["positions"] == [("كاتب المقال", None)]
+    assert all("نيوز" not in (t or "") for t, _ in found["رشيد أوبلا"]["positions"])
+    fields = people("عنوان الخبر\n\nفاس نيوز ميديا | ميسور: عزيز البوزيدي | 7 أبريل 2025\n\nنص.")
+    assert fields["عزيز البوزيدي"]["positions"] == [("كاتب المقال", None)]
