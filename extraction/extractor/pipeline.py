@@ -694,8 +694,12 @@ def _representatives(record: dict) -> None:
             unattached[0]["organization"] = stand["organization"]
             held = unattached[0]
         else:
-            held = next((p for p in positions
-                         if p is not stand and p["organization"] == stand["organization"]), None)  # fmt: skip
+            same_body = (
+                p
+                for p in positions
+                if p is not stand and p["organization"] == stand["organization"]
+            )
+            held = next(same_body, None)
             if held is None:
                 continue
         positions.remove(stand)
