@@ -14,7 +14,7 @@ from functools import lru_cache
 from core.arabic import normalize_arabic
 
 from .knowledge import find_institutions
-from .lexicon import MONTH_AND_DAY_WORDS, STOPWORDS, TITLE_WORDS, VERBS
+from .lexicon import GIVEN_NAMES, MONTH_AND_DAY_WORDS, STOPWORDS, TITLE_WORDS, VERBS
 from .normalize import clitic_variants, strip_clitics
 from .places import Place, match_at
 from .text import BULLET, QUOTES, Doc, Token
@@ -168,13 +168,19 @@ _SPECIALISED = {"المتخصص", "المتخصصه", "المختص", "المخ�
 # ("ترأس رئيس الغرفة الجلسة": a meeting noun after a body is the verb's object)
 _NAME_BREAKS = {"الفتره", "الفترات", "المده", "السنه", "الموسم", "الولايه", "المنبثقه",
                 "المنبثق", "التابعه", "التابع", "المنعقده", "الحامل", "الحامله",
-                "الجلسه", "الاشغال", "الحفل", "الاجتماع"}  # fmt: skip
+                "الجلسه", "الاشغال", "الحفل", "الاجتماع",
+                "الرامي", "الراميه", "الهادف", "الهادفه"}  # fmt: skip
 # Verbal nouns whose object follows with "ب" inside a name ("الوكالة الوطنية للنهوض
 # بالمقاولات الصغرى والمتوسطة").
 _GOVERNS_BI = {"النهوض", "للنهوض", "الارتقاء", "للارتقاء", "العنايه", "للعنايه"}
 # Sites named like bodies: "القطب الفلاحي لمداغ", "القطب الصناعي للمدينة" (a nisba adjective
 # after "قطب" makes a site; a cluster is "قطب الصناعات …"), "مركز المعارض" (a venue).
 _SITE_HEADS = {"قطب", "القطب", "مجمع", "المجمع"}
+# What a "قطب" of an investment centre does: a department ("قطب تحفيز الاستثمار").
+_DEPARTMENT_WORKS = {"تحفيز", "التحفيز", "مواكبه", "المواكبه", "دعم", "استقبال", "الاستقبال"}
+# Words after "ولاية" that make it a term of office ("لولاية ثانية", "لولاية من ثلاث سنوات").
+_TERM_WORDS = {"ثانيه", "ثالثه", "رابعه", "جديده", "واحده", "اخري", "انتدابيه", "من", "مدتها",
+               "تمتد"}  # fmt: skip
 # Events coordinated after a body's name start another noun phrase ("… والمنتدى المغربي").
 _EVENT_NOUNS = {"المنتدي", "المعرض", "الملتقي", "المؤتمر", "الندوه", "الدوره", "الورشه",
                 "اللقاء", "الصالون", "اليوم", "المهرجان"}  # fmt: skip
@@ -443,6 +449,10 @@ def chain(
             break
         if t.bare in _NAME_BREAKS or t.norm[:1] == "و" and t.norm[1:] in _EVENT_NOUNS:
             break
+        if "ولايه" in t.variants() and j + 1 < len(tokens) and tokens[j + 1].norm in _TERM_WORDS:
+            break  # "… رئيسا للجمعية لولاية ثانية": a term of office, not a wilaya
+        if j == i + 1 and tokens[i].bare.startswith("ال") and t.norm in GIVEN_NAMES:
+            break  # "رئيس المجلس الحسين بوشنتوف": a name after the head, no genitive of it
         previous = tokens[j - 1].norm
         if (
             t.norm[:1] == "و"
@@ -1070,6 +1080,10 @@ class _Finder:
             )
         ):
             return None  # "القطب الفلاحي لمداغ", "مركز المعارض": a site, not a body
+        if head in ("قطب", "القطب") and nxt is not None and nxt.bare in _DEPARTMENT_WORKS:
+            return None  # "رئيس قطب تحفيز الاستثمار": a department of an investment centre
+        if head == "ولايه" and nxt is not None and nxt.norm in _TERM_WORDS:
+            return None  # "رئيسا لولاية ثانية": a term of office
         if head in ("شبكه", "الشبكه") and nxt is not None and nxt.bare in _UTILITIES:
             return None  # "شبكة التطهير السائل", "الشبكة الكهربائية": pipes, not a body
         if nxt is not None and nxt.bare == "الصيفيه":

@@ -320,6 +320,8 @@ def elected_office(title: str) -> str:
     return title
 
 
+# The head of a body's department ("رئيس قطب تحفيز الاستثمار", "رئيسة مصلحة التصدير").
+_DEPARTMENT_HEAD = re.compile(r"^(?:ال)?(?:رئيس|رئيسه|مدير|مديره)\s+(?:قطب|قسم|مصلحه|خليه|شعبه)\s")
 _SUCCEEDING = re.compile(r"\s+(?:خلفا|خلفاً|عوضا|عوضاً)(?:\s|$).*")
 # Offices held by several members of a board, as a list writes them, and each one's office.
 _PLURAL_OFFICES = {
@@ -615,6 +617,8 @@ class _Finder:
             )
         ):
             org = BOARD  # "الرئيس المنتهية ولايته": the head of the body the article is about
+        if org is None and title and _DEPARTMENT_HEAD.match(normalize_arabic(title)):
+            org = self._subject(start)  # "ممثل المركز …، رئيس قطب تحفيز الاستثمار، NAME"
         if org is None and title and variant.removesuffix("ه") in ("وزير", "الوزير"):
             org = self._ministry(title)
         if org is None and title:

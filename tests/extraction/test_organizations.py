@@ -537,3 +537,15 @@ def test_a_cluster_named_after_its_town_and_the_services_tied_to_its_trade():
     assert "تجمع خريبكة للصناعات المنجمية والخدمات المرتبطة بها" in found
     assert found["تجمع خريبكة للصناعات المنجمية والخدمات المرتبطة بها"].kind == "cluster"
     assert "الغرفة الفلاحية" in found  # the next item of a list still ends a name
+
+
+def test_a_purpose_a_person_a_term_of_office_and_a_department_end_or_make_no_body():
+    found = orgs(
+        "يندرج المشروع ضمن برنامج وزارة الصناعة والتجارة. ويأتي برنامج الوزارة الرامي إلى "
+        "التأهيل. واستقبل الوفد رئيس المجلس الحسين بوشنتوف. وانتخب رشيد أمغار رئيسا لجمعية "
+        "مستثمري منطقة الأنشطة الاقتصادية لولاية ثانية. وقدم رئيس قطب تحفيز الاستثمار عرضا."
+    )
+    names = set(found)
+    assert "وزارة الصناعة والتجارة" in names
+    assert not any("الرامي" in n or "الحسين" in n or "ولاية" in n for n in names)
+    assert not any(n.startswith("قطب") for n in names)

@@ -737,3 +737,13 @@ def test_an_outlet_s_fields_hold_the_byline_and_a_headline_s_office_stops_at_its
     assert all("نيوز" not in (t or "") for t, _ in found["رشيد أوبلا"]["positions"])
     fields = people("عنوان الخبر\n\nفاس نيوز ميديا | ميسور: عزيز البوزيدي | 7 أبريل 2025\n\nنص.")
     assert fields["عزيز البوزيدي"]["positions"] == [("كاتب المقال", None)]
+
+
+def test_the_head_of_a_department_works_for_the_body_named_before():
+    found = people(
+        "وأوضح ممثل المركز الجهوي للاستثمار لجهة درعة تافيلالت، رئيس قطب تحفيز الاستثمار، "
+        "عبد الرحيم أكوزول، أن المركز يواكب المشاريع."
+    )
+    assert found["عبد الرحيم أكوزول"]["positions"] == [
+        ("رئيس قطب تحفيز الاستثمار", "المركز الجهوي للاستثمار لجهة درعة تافيلالت")
+    ]
