@@ -250,6 +250,12 @@ class _Article:
         )  # fmt: skip
         if seat is not None and not any(self.sentence(p.first) == index for p in cities):
             return seat.city, seat.region  # "… بمقر عمالة إقليم تيزنيت": where it was held
+        headed = {p.place for p in self.places if p.heading and p.place.kind == "city"}
+        for p in self.places:
+            if p.place in headed and self.sentence(p.first) == index:
+                # "الفنيدق – …" over the dateline, "عقدت جمعية … بالفنيدق … بالمضيق": the
+                # town the story is signed from, when the event's sentence names it too
+                return p.place.name, p.place.region
         for pool in (
             [p for p in cities if self.sentence(p.first) == index],
             [p for p in cities if index < self.sentence(p.first) <= index + 2],

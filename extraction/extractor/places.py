@@ -6,6 +6,7 @@ context (بمراكش، بمدينة أكادير، في طنجة) so that adjec
 town names ("الجديدة", "العيون") are not taken for places.
 """
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -34,6 +35,7 @@ _LOCATIVE = {"مدينه", "بمدينه", "وبمدينه", "لمدينه", "ف
 _HOSTS = {"تحتضن", "احتضنت", "ستحتضن", "تستضيف", "استضافت", "ستستضيف", "شهدت", "تشهد"}
 # A site of a town: "بالحي الصناعي لآسفي", "بالمنطقة الصناعية لبرشيد", "بميناء لآسفي".
 _SITES = {"الصناعي", "الصناعيه", "الحره", "اللوجستيكيه", "التكنولوجي", "التكنولوجيه"}
+_DATE_AFTER = re.compile(r"\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
 _REGION_WORD = {"جهه", "بجهه", "لجهه", "وجهه", "وبجهه", "ولجهه", "الجهه"}
 
 
@@ -50,6 +52,7 @@ class PlaceMention:
     first: int  # token indexes
     last: int
     locative: bool  # written as a place where something happens (ب، مدينة، في، جهة)
+    heading: bool = False  # heads the title or signs the dateline
 
 
 def _key(text: str) -> tuple[str, ...]:
@@ -223,6 +226,13 @@ def _dateline(doc: Doc, first: int, last: int) -> bool:
     after = tokens[last + 1].gap if last + 1 < len(tokens) else "\n"
     if opens_line and (".." in after or ":" in after or after.strip() in ("-", "–", "—")):
         return True
+    following = tokens[last + 1].norm if last + 1 < len(tokens) else ""
+    if (
+        opens_line
+        and not after.strip()
+        and (following in _HOSTS or _DATE_AFTER.match(doc.norm, tokens[last].nend))
+    ):
+        return True  # "طاطا تحتضن …", "إفران 22-10-2025 (ومع)"; not "أكادير 24 –", an outlet
     closes_line = "\n" in after
     return closes_line and bool(set(start.gap) & set("-–—")) and "\n" not in start.gap
 
@@ -248,6 +258,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             continue
         place, last, locative = hit
         before = tokens[i - 1].norm if i else ""
+        heading = _dateline(doc, i, last)
         locative = (
             locative
             or before in _LOCATIVE
@@ -255,8 +266,8 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             and tokens[i].norm[:1] == "ل"  # "بالحي الصناعي لآسفي"
             or place.kind == "region"
             or before in _HOSTS
-            or _dateline(doc, i, last)
+            or heading
         )
-        found.append(PlaceMention(place, i, last, locative))
+        found.append(PlaceMention(place, i, last, locative, heading))
         i = last + 1
     return found

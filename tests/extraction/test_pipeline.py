@@ -406,3 +406,14 @@ def test_a_representative_holds_his_own_office_at_the_body_he_stands_for():
     assert positions["هشام بلمختار"] == {
         ("مدير تطوير المشاريع", "الوكالة المغربية للطاقة المستدامة")
     }
+
+
+def test_the_town_the_story_is_signed_from_wins_when_the_event_s_sentence_names_it():
+    record = extract_article(
+        "الفنيدق: المستثمرون يجددون مكتبهم\n\nالفنيدق – شمال بوست\n\n"
+        "عقدت جمعية مستثمري منطقة الأنشطة الاقتصادية بالفنيدق، السبت الماضي، جمعها العام "
+        "بحضور المديرة الإقليمية للوكالة الوطنية لإنعاش التشغيل والكفاءات بالمضيق.",
+        published_on=date(2025, 2, 10),
+    )
+    (event,) = record["events"]
+    assert (event["city"], event["region"]) == ("الفنيدق", "tanger-tetouan-al-hoceima")

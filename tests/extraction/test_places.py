@@ -104,3 +104,12 @@ def test_a_commune_the_text_names_as_one_and_a_site_of_a_town():
         ("آسفي", True),
     ]
     assert places("يعرف المرسى حركة كبيرة") == []  # the common word, named without "جماعة"
+
+
+def test_a_headline_s_hosting_town_and_a_dated_dateline_head_the_story_an_outlet_does_not():
+    def heading(text):
+        return [(m.place.name, m.heading) for m in find_places(Doc(text))]
+
+    assert heading("طاطا تحتضن معرض التمور\n\nنص.") == [("طاطا", True)]
+    assert heading("عنوان\n\nإفران 22-10-2025 (ومع)\n\nنص.") == [("إفران", True)]
+    assert heading("عنوان\n\nأكادير 24 – رشيد أوزال\n\nنص.") == [("أكادير", False)]
