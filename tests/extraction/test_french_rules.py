@@ -81,6 +81,8 @@ def test_relative_dates_need_a_publication_date():
 def test_until_marks_the_end_of_an_event():
     (until,) = find_dates("Le salon se poursuit jusqu'au samedi 24 mai.", THURSDAY)
     assert until.until and until.end == date(2025, 5, 24)
+    (opening,) = find_dates("Jusqu’à samedi 24 mai, 140 exposants sont présents.", THURSDAY)
+    assert opening.until and opening.end == date(2025, 5, 24)
 
 
 def test_until_a_bare_weekday_is_the_coming_one():

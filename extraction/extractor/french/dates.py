@@ -110,7 +110,7 @@ def _absolute(m: re.Match, published: date | None) -> tuple[date, date] | None:
     return start, end
 
 
-_UNTIL = re.compile(r"jusqu'(?:au|à)\s*$")
+_UNTIL = re.compile(r"[Jj]usqu['’](?:au|à)\s*$")  # "… jusqu'au", "Jusqu'à dimanche 13 avril"
 
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:
