@@ -390,3 +390,14 @@ def test_the_company_a_manager_runs_and_the_one_a_description_follows():
         {"title": "directeur du site de Mohammedia", "organization": "Portline Terminals"}
     ]
     assert "Argan Tighmert" not in positions
+
+
+def test_the_dateline_s_town_in_the_region_the_event_s_sentence_names():
+    record = extract_article(
+        "Des investisseurs coréens prospectent\n\nNoun Press – Guelmim, jeudi 28 novembre 2024\n\n"
+        "Une délégation d'hommes d'affaires coréens a séjourné de lundi à mercredi dans la "
+        "région Guelmim-Oued Noun. Elle comprenait le directeur du bureau de la KOTRA à "
+        "Casablanca."
+    )
+    (event,) = record["events"]
+    assert (event["city"], event["region"]) == ("كلميم", "guelmim-oued-noun")

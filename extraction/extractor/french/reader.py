@@ -160,6 +160,12 @@ _DATELINE_START = re.compile(
     r"|[A-ZÀ-Þ][\w' -]{1,30}(?:,\s*[^()\n–—]{0,30})?\s*\([^)]{2,40}\)"
     r"|[A-ZÀ-Þ][\w' -]{1,30},\s*(?:le\s+)?[0-3]?\d(?:er)?\s+[^\W\d]+\s+(?:19|20)\d\d)\s*[-–—]\s"
 )
+# A date right after a town in a header line: the dateline's.
+_DATED = re.compile(
+    r",?\s*(?:le\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{1,2}"
+    r"(?:er)?[\s/.-]+(?:\d{1,2}|[^\W\d]+)[\s/.-]+\d{4}",
+    re.I,
+)
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ' -]{2,30})\s*\((?P<outlet>[^)]{2,40})\)\s*[-–—]"
 )
@@ -987,9 +993,13 @@ class Analysis:
         cities = [p for p in free if p.place.kind == "city"]
         header = [p for p in cities if p.start < self._body]
         venues = [p for p in self.places if p.place.kind == "city" and self._in_venue(p.start)]
+        regions = [p for p in self.places if p.place.kind == "region"]
+        named = {p.place.region for p in regions if self.t.sentence_of(p.start) == index}
         for pool in (
             [p for p in cities if self.t.sentence_of(p.start) == index and p.locative],
             [p for p in venues if self.t.sentence_of(p.start) == index],
+            # "dans la région Guelmim-Oued Noun" under "Noun Press – Guelmim, jeudi …"
+            [p for p in header if self._is_dateline(p) and p.place.region in named],
             [p for p in cities if index < self.t.sentence_of(p.start) <= index + 1 and p.locative],
             [p for p in header if self._is_dateline(p)],
             header,
@@ -999,7 +1009,6 @@ class Analysis:
         ):
             if pool:
                 return pool[0].place.name, pool[0].place.region
-        regions = [p for p in self.places if p.place.kind == "region"]
         return (None, regions[0].place.region) if regions else (None, None)
 
     def _in_venue(self, offset: int) -> bool:
@@ -1015,7 +1024,11 @@ class Analysis:
 
     def _is_dateline(self, p: PlaceMention) -> bool:
         line_start = self.text.rfind("\n", 0, p.start) + 1
-        return bool(_DATELINE.match(self.text[line_start:])) or p.start - line_start < 3
+        return (
+            bool(_DATELINE.match(self.text[line_start:]))
+            or p.start - line_start < 3
+            or bool(_DATED.match(self.text, p.end))  # "Noun Press – Guelmim, jeudi 28 novembre"
+        )
 
     def edition(self, event: EventMention) -> int | None:
         if event.edition:
