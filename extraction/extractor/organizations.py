@@ -176,6 +176,7 @@ _GOVERNS_BI = {"النهوض", "للنهوض", "الارتقاء", "للارتق
 # Sites named like bodies: "القطب الفلاحي لمداغ", "القطب الصناعي للمدينة" (a nisba adjective
 # after "قطب" makes a site; a cluster is "قطب الصناعات …"), "مركز المعارض" (a venue).
 _SITE_HEADS = {"قطب", "القطب", "مجمع", "المجمع"}
+_EMBASSY = {"سفاره", "السفاره"}
 # What a "قطب" of an investment centre does: a department ("قطب تحفيز الاستثمار").
 _DEPARTMENT_WORKS = {"تحفيز", "التحفيز", "مواكبه", "المواكبه", "دعم", "استقبال", "الاستقبال"}
 # Words after "ولاية" that make it a term of office ("لولاية ثانية", "لولاية من ثلاث سنوات").
@@ -1038,7 +1039,8 @@ class _Finder:
             return None
         head = head_of(token.norm)
         if head is None:
-            return None
+            embassy = next((v for v in clitic_variants(token.norm) if v in _EMBASSY), None)
+            return self._embassy(i, embassy) if embassy else None
         if i and tokens[i - 1].norm in _DEMONSTRATIVES and not _hard_gap(token.gap):
             return None
         if head == "مجموعه" and i and tokens[i - 1].norm == "ما":
@@ -1125,6 +1127,28 @@ class _Finder:
             mention.name = f"{self.doc.surface(i, i, head)} {mention.name}"
             return mention
         return self._chain(i, head)
+
+    def _embassy(self, i: int, head: str) -> OrgMention | None:
+        """ "بسفارة مملكة هولندا بالرباط": an embassy, named by its country and its seat."""
+        tokens, last, seat = self.tokens, i, None
+        for k in range(i + 1, min(i + 5, len(tokens))):
+            if _hard_gap(tokens[k].gap):
+                break
+            hit = match_at(self.doc, k)
+            if hit is not None and hit[2]:
+                if last > i:
+                    last, seat = hit[1], hit[0]  # "بالرباط": its seat closes the name
+                break
+            word = tokens[k].norm
+            if _stop(word) or word in GIVEN_NAMES or word[:1] == "ب" or head_of(word):
+                break
+            last = k
+        if last == i:
+            return None
+        mention = OrgMention(self.doc.surface(i, last, head), i, last, "other", head)
+        if seat is not None:
+            mention.city, mention.region = seat.name, seat.region
+        return mention
 
     def _chain(self, i: int, head: str) -> OrgMention | None:
         kind = HEADS[head]

@@ -1061,6 +1061,7 @@ class _Finder:
                 start == a
                 or self.tokens[start - 1].bare in VERBS
                 or (self.tokens[start - 1].norm in VERBS)
+                or self.tokens[start - 1].norm.removeprefix("و") in VERBS  # "ويرافقه NAME"
                 or self.tokens[start - 1].norm in _HONORIFIC
                 or self.tokens[start].latin
                 and not self.tokens[start - 1].latin

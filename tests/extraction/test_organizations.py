@@ -549,3 +549,14 @@ def test_a_purpose_a_person_a_term_of_office_and_a_department_end_or_make_no_bod
     assert "وزارة الصناعة والتجارة" in names
     assert not any("الرامي" in n or "الحسين" in n or "ولاية" in n for n in names)
     assert not any(n.startswith("قطب") for n in names)
+
+
+def test_an_embassy_is_named_by_its_country_and_its_seat():
+    found = orgs(
+        "وضم الوفد المستشار الاقتصادي بسفارة مملكة هولندا بالرباط، كما حضر ممثل عن سفارة "
+        "البرتغال. وأشادت السفارة بالمبادرة."
+    )
+    assert found["سفارة مملكة هولندا بالرباط"].kind == "other"
+    assert found["سفارة مملكة هولندا بالرباط"].city == "الرباط"
+    assert "سفارة البرتغال" in found
+    assert "السفارة" not in found

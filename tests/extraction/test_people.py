@@ -747,3 +747,12 @@ def test_the_head_of_a_department_works_for_the_body_named_before():
     assert found["عبد الرحيم أكوزول"]["positions"] == [
         ("رئيس قطب تحفيز الاستثمار", "المركز الجهوي للاستثمار لجهة درعة تافيلالت")
     ]
+
+
+def test_a_verb_with_its_object_pronoun_before_a_name_is_not_part_of_it():
+    found = people(
+        "حل بالمدينة وفد يقوده إيساكا ماهامادو، النائب الأول لرئيس الغرفة، ويرافقه عبدولاي "
+        "غاربا، المستشار الاقتصادي بالسفارة."
+    )
+    assert {"إيساكا ماهامادو", "عبدولاي غاربا"} <= set(found)
+    assert not any(name.startswith(("يقوده", "ويرافقه")) for name in found)
