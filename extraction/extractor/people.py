@@ -24,6 +24,7 @@ from .lexicon import (
     STOPWORDS,
     TITLE_WORDS,
     VERBS,
+    WOMEN_NAMES,
 )
 from .normalize import clitic_variants, strip_clitics
 from .organizations import OrgMention, head_of
@@ -301,10 +302,10 @@ _MEN_IN_A = {"حمزه", "اسامه", "طلحه", "عبيده", "معاويه",
 def _for_member(office: str, given: str) -> str:
     """ "NAME وNAME: مستشارين": a woman among them is "مستشارة" (a given name ending in ة
     is a woman's, but for a few men's)."""
-    given = given.removeprefix("و") if given[1:] in GIVEN_NAMES else given
-    if office == "مستشار" and given.endswith("ه") and given not in _MEN_IN_A:
-        return "مستشارة"
-    return office
+    if given[:1] == "و" and (given[1:] in GIVEN_NAMES or given[1:] in WOMEN_NAMES):
+        given = given[1:]
+    woman = given.endswith("ه") and given not in _MEN_IN_A or given in WOMEN_NAMES
+    return "مستشارة" if office == "مستشار" and woman else office
 
 
 def elected_office(title: str) -> str:

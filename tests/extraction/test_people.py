@@ -756,3 +756,12 @@ def test_a_verb_with_its_object_pronoun_before_a_name_is_not_part_of_it():
     )
     assert {"إيساكا ماهامادو", "عبدولاي غاربا"} <= set(found)
     assert not any(name.startswith(("يقوده", "ويرافقه")) for name in found)
+
+
+def test_a_woman_among_advisers_is_an_adviser_in_the_feminine_whatever_her_name_s_ending():
+    found = people(
+        "وجاءت تشكيلة المكتب كالتالي:\n"
+        "- مستشاران: مصطفى آيت بوعزة (Sud Chaudronnerie) وحنان الصديقي (Green Reuse Maroc)\n"
+    )
+    assert ("مستشار", "BOARD") in found["مصطفى آيت بوعزة"]["positions"]
+    assert ("مستشارة", "BOARD") in found["حنان الصديقي"]["positions"]
