@@ -177,6 +177,10 @@ _GOVERNS_BI = {"النهوض", "للنهوض", "الارتقاء", "للارتق
 # after "قطب" makes a site; a cluster is "قطب الصناعات …"), "مركز المعارض" (a venue).
 _SITE_HEADS = {"قطب", "القطب", "مجمع", "المجمع"}
 _EMBASSY = {"سفاره", "السفاره"}
+_SEATED = {"association", "cluster", "federation"}  # kinds named with a seat abroad
+_COOPERATIVES = {"تعاونيه", "التعاونيه"}
+# Words that open a Moroccan place name ("آيت قمرة", "سيدي غانم", "عين السبع").
+_TOPONYM_OPENERS = {"ايت", "اولاد", "بني", "سيدي", "عين"}
 # What a "قطب" of an investment centre does: a department ("قطب تحفيز الاستثمار").
 _DEPARTMENT_WORKS = {"تحفيز", "التحفيز", "مواكبه", "المواكبه", "دعم", "استقبال", "الاستقبال"}
 # Words after "ولاية" that make it a term of office ("لولاية ثانية", "لولاية من ثلاث سنوات").
@@ -563,14 +567,21 @@ def chain(
         if j == i + 1 and t.norm[:1] == "ل" and not phrase:
             break  # "قطب للصناعات البحرية", "مركز لمواكبة …": a description, not a name
         if (
-            regional
-            and found.last > i
+            found.last > i
             and t.norm[:1] == "ب"
             and not t.norm.startswith("بال")
             and len(t.norm) >= 4
             and (j + 1 >= len(tokens) or _hard_gap(tokens[j + 1].gap))
+            and (
+                regional
+                or j - 1 == found.last
+                and HEADS.get(head_of(tokens[i].norm) or "") in _SEATED
+                and _unknown_seat(doc, j)
+            )
         ):
-            found.last = j  # "غرفة التجارة بإسطنبول،": a seat the gazetteer does not know
+            # "غرفة التجارة بإسطنبول،", "تجمع النساء المحولات … بكازامانس،": a seat the
+            # gazetteer does not know closes the name
+            found.last = j
             break
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         if (
@@ -612,6 +623,15 @@ def chain(
         ):
             found.last, j = j + 1, j + 2  # "الكلية متعددة التخصصات": an adjective's genitive
             continue
+        if (
+            t.norm in _TOPONYM_OPENERS
+            and j - 1 == found.last
+            and tokens[j - 1].norm in ("الصناعيه", "الصناعي")
+            and j + 1 < len(tokens)
+            and not _hard_gap(tokens[j + 1].gap)
+        ):
+            found.last, j = j + 1, j + 2  # "المنطقة الصناعية آيت قمرة": the zone's place name
+            continue
         if t.norm in ("بها", "به") and j - 1 == found.last and tokens[j - 1].norm.startswith("الم"):
             found.last, j = j, j + 1  # "والخدمات المرتبطة بها": the participle's pronoun
             continue
@@ -638,6 +658,14 @@ def chain(
             loose -= 1  # proper names right after the head ("جامعة القاضي عياض"), not later
             found.last, j = j, j + 1
             continue
+        if tokens[i].bare in _COOPERATIVES and j - 1 == found.last and _proper_word(t):
+            # "تعاونية واحة زناقة"، "التعاونية النسوية أزهار تيسة"، "تعاونية زوزفانة لتثمين
+            # التمور": a cooperative's own name, to a comma or its purpose
+            end = j + 1 if j + 1 < len(tokens) and _proper_word(tokens[j + 1]) else j
+            after = tokens[end + 1] if end + 1 < len(tokens) else None
+            if after is None or _hard_gap(after.gap) or after.norm[:1] == "ل":
+                found.last, j = end, end + 1
+                continue
         if t.norm[:1] not in "لو" and _core(tokens[j - 1].norm)[2]:
             break  # a definite word is never followed by its indefinite genitive
         if t.norm[:1] == "ل" and found.last > i:
@@ -665,6 +693,37 @@ def chain(
     ):  # "جامعة بواتييه الفرنسية": a proper name's description ("… والمطاط الإيطالية" keeps it)
         found.last -= 1
     return found
+
+
+def _proper_word(token: Token) -> bool:
+    """An indefinite word that may be part of a proper name ("زناقة", "أزهار")."""
+    word = token.norm
+    return (
+        not _hard_gap(token.gap)
+        and not token.latin
+        and not word.startswith(("ال", "لل", "و", "ب", "ل"))
+        and not word.endswith("ي")
+        and word not in _DESCRIPTIVE
+        and word not in VERBS
+        and not _stop(word)
+        and not word.isdigit()
+    )
+
+
+def _unknown_seat(doc: Doc, j: int) -> bool:
+    """ "بموكادور"، "بكازامانس": a place the gazetteer does not hold (not a verbal noun,
+    "بتنظيم", nor a common word)."""
+    tokens = doc.tokens
+    word = tokens[j].norm[1:]
+    return (
+        len(word) >= 4
+        and not word.startswith("ال")
+        and not (word[:1] == "ت" and len(word) >= 5)
+        and not _stop(tokens[j].norm)
+        and not _stop(word)
+        and word not in VERBS
+        and match_at(doc, j) is None
+    )
 
 
 def _genitive(tokens: list[Token], j: int) -> int | None:
