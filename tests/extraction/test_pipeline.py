@@ -372,7 +372,7 @@ def test_a_board_list_gives_each_member_s_company_and_the_office_at_the_cluster(
     found = _positions(record)
     assert found["عماد السرغيني"] == {("الرئيس", cluster), ("مسير", "Setta Câblage Industries")}
     assert found["سفيان بلخياط"] == {("الكاتب العام", cluster), (None, "Ouled Said Automation")}
-    assert found["حنان الشفشاوني"] == {("مستشار", cluster), (None, "ElectroPlast Settat")}
+    assert found["حنان الشفشاوني"] == {("مستشارة", cluster), (None, "ElectroPlast Settat")}
 
 
 def test_an_event_the_headline_names_is_dated_by_the_lead_past_the_header():
