@@ -727,6 +727,24 @@ class _Finder:
         self.honorifics()
         self.speech()
         self.given_names()
+        self.predecessors()
+
+    def predecessors(self) -> None:
+        """ "… رئيسا جديدا للتجمع، خلفا لرشيد بنكيران": the one succeeded is the outgoing
+        president of the body whose board was elected."""
+        for person in self.people:
+            k = person.first
+            if person.positions or k < 1 or self.tokens[k - 1].norm not in ("خلفا", "خلفاً"):
+                continue
+            if self.tokens[k].norm[:1] != "ل":
+                continue
+            sentence = self.doc.sentence_of(self.tokens[k].nstart)
+            start = self.doc.first_token_from(self.doc.sentences[sentence][0])
+            words = [t.norm for t in self.tokens[start:k]]
+            if {"رئيسا", "رئيسه"} & set(words) or "علي راس" in " ".join(words):
+                woman = _for_member("مستشار", self.tokens[k].norm[1:]) == "مستشارة"
+                office = "الرئيسة المنتهية ولايتها" if woman else "الرئيس المنتهية ولايته"
+                person.positions.append((office, BOARD))
 
     def king(self) -> None:
         for m in _KING.finditer(self.doc.norm):

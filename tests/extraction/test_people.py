@@ -291,7 +291,8 @@ def test_four_word_names_pronouns_and_places_are_read_as_such():
 
 def test_a_name_after_a_preposition_takes_no_title_before_it():
     found = people("انتخب كريم بنجلون رئيسا للمكتب الجهوي خلفا لنزهة العراقي التي ترأسته.")
-    assert found.get("نزهة العراقي", {"positions": []})["positions"] == []
+    # not the new president's office: the one she leaves
+    assert found["نزهة العراقي"]["positions"] == [("الرئيسة المنتهية ولايتها", "BOARD")]
 
 
 def test_any_word_after_a_name_particle_and_latin_names_set_off_by_their_script():
@@ -765,3 +766,12 @@ def test_a_woman_among_advisers_is_an_adviser_in_the_feminine_whatever_her_name_
     )
     assert ("مستشار", "BOARD") in found["مصطفى آيت بوعزة"]["positions"]
     assert ("مستشارة", "BOARD") in found["حنان الصديقي"]["positions"]
+
+
+def test_the_one_a_new_president_succeeds_is_the_outgoing_president():
+    found = people(
+        "واستهل الجمع أشغاله بكلمة للرئيس المنتهية ولايته، الطيب الحجوي، ثم انتخب عماد "
+        "السرغيني رئيسا جديدا للتجمع، خلفا لرشيد بنكيران الذي قاد التجمع منذ تأسيسه."
+    )
+    assert found["الطيب الحجوي"]["positions"] == [("الرئيس المنتهية ولايته", "BOARD")]
+    assert found["رشيد بنكيران"]["positions"] == [("الرئيس المنتهية ولايته", "BOARD")]
