@@ -38,11 +38,21 @@ _BULLET = re.compile(rf"^\s*{BULLET}\s*")
 _OFFICE_LINE = re.compile(r"^(\s*)[^\s:،,.]+(?:\s[^\s:،,.]+){0,3}\s*:\s*(?=\S)(?=.{3,200}$)")
 _SEGMENT_BREAK = re.compile(r"[،,()؛:–—]|\s-\s")
 _DATELINE = re.compile(
-    r"^\s*(?:[^\s:،,.][^:\n،,.–—]{1,25}?\s*[–—]\s*)?"
+    r"^\s*(?:[^\s:،,.][^:\n،,.–—]{1,25}?(?:\s*[–—]\s*|\s+-\s+))?"
     r"([^\s:،,.][^:\n،,.–—]{1,25}?)\s*([:–—-])\s*([^\s:،,.(][^:\n،,.()]{2,40}?)"
     r"(?:\s+من\s+[^\s:،,.()]+(?:\s[^\s:،,.()]+)?)?\s*$"
 )  # "LEAD – NAME" with an optional "من CITY": "هسبريس - NAME من وجدة"; "OUTLET – CITY: NAME"
 _PLACE_AFTER = re.compile(r"\s*\([^()\n]{2,30}\)\s*$")  # "NAME (الحسيمة)"
+# "تحرير من طرف NAME في 12/05/2026", "بقلم NAME": who wrote it.
+_WRITTEN_BY = re.compile(
+    r"\s*(?:تحرير\s+من\s+طرف|بقلم|كتبه)\s*:?\s*"
+    r"(?P<name>[^\s:،,.|()\d]+(?:\s+[^\s:،,.|()\d]+){1,3}?)(?=\s+في\s|\s*$)"
+)
+# A signature with an initial ("ع. الناصري"), alone or after an outlet's name and a dash.
+_INITIALED = re.compile(
+    r"\s*(?:[^\n:|–—-]{2,30}\s[–—-]\s)?(?P<name>[\u0621-\u064a]\.\s?[\u0621-\u064a]{2,}"
+    r"(?:\s[\u0621-\u064a]{2,})?)\s*$"
+)
 _BYLINE_WORDS = {"بقلم", "متابعه", "اعداد", "تقرير", "حاوره", "كتبه", "مراسله"}
 # Capitalised Latin words that open titles or company names, not people's names.
 _LATIN_NOT_NAMES = {"m", "mme", "mlle", "dr", "pr", "président", "présidente", "directeur",
@@ -1252,25 +1262,23 @@ class _Finder:
         return None if title_at is None else self.position(title_at, i - 1)
 
     def byline(self) -> None:
-        """A line holding only a name, after the body, or a dateline "CITY: NAME" (or
-        "بقلم: NAME") among the first lines: the author's signature."""
+        """The author's signature: a dateline "CITY: NAME" (or "بقلم: NAME", "تحرير من طرف
+        NAME") or one of an outlet's fields ("OUTLET | NAME | DATE") among the first lines, a
+        name alone under the headline or on a line after the body, initials and all
+        ("ع. الناصري")."""
         offset = 0
         lines = self.doc.text.splitlines(keepends=True)
+        filled = [n for n, line in enumerate(lines) if line.strip()]
+        tail = set(filled[-2:])
         for number, line in enumerate(lines):
             start, offset = offset, offset + len(line)
             if number < 6 and "|" in line:
-                # "فاس نيوز ميديا | ميسور: NAME | DATE", "خريبكة نيوز – NAME | DATE":
-                # an outlet's fields, one of them the dateline
                 at = start
                 for field_ in line.split("|"):
-                    dateline = _DATELINE.match(field_)
-                    if dateline:
-                        self.dateline(at, field_, dateline)
+                    self.signature(at, field_, header=True, alone=True)
                     at += len(field_) + 1
                 continue
-            dateline = _DATELINE.match(line)
-            if dateline and number < 6:
-                self.dateline(start, line, dateline)
+            if (number < 6 or number in tail) and self.signature(start, line, header=number < 6):
                 continue
             words = _PLACE_AFTER.sub("", line).split()
             # A name alone on a line: a signature after the body, or one of the lines under
@@ -1285,6 +1293,33 @@ class _Finder:
                 continue
             if self.name_ok(first, last, given_needed=True):
                 self.add(first, last, role="author").positions.append(("كاتب المقال", None))
+
+    def signature(self, start: int, text: str, *, header: bool, alone: bool = False) -> bool:
+        """Read an author from one line or field of the header, or from a closing line;
+        `alone`: a field may be the bare name ("ياسين الزروالي | 16 يونيو 2025")."""
+        m = _WRITTEN_BY.match(text) or _INITIALED.match(text)
+        if m:
+            first = self.doc.first_token_from(self.doc.folded_offset(start + m.start("name")))
+            last = self.doc.first_token_from(self.doc.folded_offset(start + m.end("name"))) - 1
+            if 1 <= last - first <= 3:
+                self.add(first, last, role="author").positions.append(("كاتب المقال", None))
+                return True
+            return False
+        dateline = _DATELINE.match(text)
+        by = dateline is not None and normalize_arabic(dateline.group(1)) in _BYLINE_WORDS
+        if dateline and (header or by):
+            self.dateline(start, text, dateline)
+            return True
+        words = text.split()
+        if alone and 2 <= len(words) <= 3:
+            first = self.doc.first_token_from(
+                self.doc.folded_offset(start + len(text) - len(text.lstrip()))
+            )
+            last = first + len(words) - 1
+            if last < len(self.tokens) and self.name_ok(first, last, given_needed=True):
+                self.add(first, last, role="author").positions.append(("كاتب المقال", None))
+                return True
+        return False
 
     def dateline(self, start: int, line: str, m: re.Match[str]) -> None:
         lead = self.doc.first_token_from(self.doc.folded_offset(start + m.start(1)))

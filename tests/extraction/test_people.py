@@ -1,3 +1,5 @@
+import pytest
+
 from extraction.extractor.organizations import find_mentions, resolve
 from extraction.extractor.people import BOARD, find_people, resolve_people
 from extraction.extractor.text import Doc
@@ -775,3 +777,18 @@ def test_the_one_a_new_president_succeeds_is_the_outgoing_president():
     )
     assert found["الطيب الحجوي"]["positions"] == [("الرئيس المنتهية ولايته", "BOARD")]
     assert found["رشيد بنكيران"]["positions"] == [("الرئيس المنتهية ولايته", "BOARD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        ("عنوان\n\nالمساء - فاس: محمد الغازي\n\nانعقد اللقاء.", "محمد الغازي"),
+        ("عنوان\n\nاليوم 24 - مكناس\nياسين الزروالي | 16 يونيو 2025\n\nنص.", "ياسين الزروالي"),
+        ("عنوان\n\nLe360 بالعربية\nتحرير من طرف سعيد الكرتي في 12/05/2026\n\nنص.", "سعيد الكرتي"),
+        ("عنوان\n\nبني ملال أونلاين – ع. الحمداوي\n\nنص.", "ع. الحمداوي"),
+        ("عنوان\n\nانعقد اللقاء أمس بالمدينة.\n\nح. بوزيد", "ح. بوزيد"),
+        ("عنوان\n\nانعقد اللقاء أمس بالمدينة.\n\nمتابعة: نوفل أقبيب", "نوفل أقبيب"),
+    ],
+)
+def test_the_author_s_signature_in_its_many_forms(text, author):
+    assert people(text)[author]["positions"] == [("كاتب المقال", None)]
