@@ -401,3 +401,23 @@ def test_the_dateline_s_town_in_the_region_the_event_s_sentence_names():
     )
     (event,) = record["events"]
     assert (event["city"], event["region"]) == ("كلميم", "guelmim-oued-noun")
+
+
+def test_a_name_closed_by_its_proper_complement_leaves_the_sentence_s_words_out():
+    record = extract_article(
+        "Journée de la sous-traitance à Safi\n\n"
+        "L'École nationale des sciences appliquées de Safi des entreprises de la région a "
+        "accueilli mardi la rencontre, financée par le ministère de l'Industrie et du Commerce "
+        "et les cotisations des membres. Le Conseil de la région de Marrakech-Safi d'ici la fin "
+        "de l'année lancera un appel. Parmi les exposants, Bosch Rexroth, Festo et la "
+        "Coopérative laitière Al Fath. SM le Roi a adressé un message."
+    )
+    names = {o["name"] for o in record["organizations"]}
+    assert {
+        "École nationale des sciences appliquées de Safi",
+        "ministère de l'Industrie et du Commerce",
+        "Conseil de la région de Marrakech-Safi",
+        "Coopérative laitière Al Fath",
+    } <= names
+    assert not any(n.endswith(("région", "membres", "année", ", Festo")) for n in names)
+    assert "SM" not in names

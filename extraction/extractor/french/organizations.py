@@ -45,7 +45,7 @@ HEADS = {
     "groupe": "company", "societe": "company", "banque": "company", "caisse": "public-agency",
     "fondation": "other", "commission": "public-agency", "autorite": "public-agency",
     "technopole": "other", "technopark": "other", "agropole": "other", "agropolis": "other",
-    "parc": "other",
+    "parc": "other", "cooperative": "other",
     "haut commissariat": "public-agency",
     "laboratoires": "company", "observatoire": "public-agency", "direction": "public-agency",
     "departement": "ministry", "secretariat": "ministry", "fonds": "public-agency",
@@ -105,7 +105,8 @@ NOT_ORG_ACRONYMS = {"DH", "DHS", "MDH", "MMDH", "MAD", "USD", "EUR", "PME", "PME
                     "OK", "AG", "AGE", "AGO", "CA", "CO", "H2", "PDG", "DG", "CEO", "MRE", "SMIG",
                     "DRH", "DAF", "DSI", "CFO", "COO", "CTO",
                     "ONG", "TGV", "ZLECAF", "HACCP", "ISO", "CNSS", "MD", "MDS", "MMAD", "GMT",
-                    "PV", "MM", "MME", "MMES", "MLLE"}  # fmt: skip
+                    "PV", "MM", "MME", "MMES", "MLLE", "SM", "GIE", "PDR", "ZAI", "PET", "UHT",
+                    "NFC", "HSE", "IATF"}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -291,8 +292,31 @@ def _to_acronym(text: str, tokens: list[Token], last: int) -> int:
 
 
 def _trim(tokens: list[Token], first: int, last: int) -> int:
+    last = _proper_end(tokens, first, last)
     while last > first and tokens[last].key in CONNECTORS:
         last -= 1
+    return last
+
+
+def _proper_end(tokens: list[Token], first: int, last: int) -> int:
+    """Where a name ends once a proper complement closed it ("… de Safi", "… du Commerce"):
+    what follows in lower case is the sentence's ("… de Safi des entreprises de la région",
+    "… du Commerce et les cotisations", "… d'Oujda et rencontrera …"), and so is another
+    capitalised name after a comma ("Bosch Rexroth, Festo")."""
+    proper = False
+    for k in range(first + 1, last + 1):
+        token = tokens[k]
+        if token.key in ("et", ",") or token.text == ",":
+            nxt = k + 1
+            while nxt <= last and tokens[nxt].key in _ARTICLES:
+                nxt += 1
+            if proper and (nxt > last or not tokens[nxt].cap or token.text == "," and nxt == k + 1):
+                return k - 1
+        elif token.key in _ARTICLES and proper:
+            if not any(tokens[n].cap for n in range(k + 1, last + 1)):
+                return k - 1
+        elif token.cap and tokens[k - 1].key in _ARTICLES:
+            proper = True
     return last
 
 
