@@ -410,7 +410,8 @@ def test_a_name_closed_by_its_proper_complement_leaves_the_sentence_s_words_out(
         "accueilli mardi la rencontre, financée par le ministère de l'Industrie et du Commerce "
         "et les cotisations des membres. Le Conseil de la région de Marrakech-Safi d'ici la fin "
         "de l'année lancera un appel. Parmi les exposants, Bosch Rexroth, Festo et la "
-        "Coopérative laitière Al Fath. SM le Roi a adressé un message."
+        "Coopérative laitière Al Fath. SM le Roi a adressé un message. Onze projets ont été "
+        "approuvés par la Commission régionale unifiée d'investissement."
     )
     names = {o["name"] for o in record["organizations"]}
     assert {
@@ -418,6 +419,7 @@ def test_a_name_closed_by_its_proper_complement_leaves_the_sentence_s_words_out(
         "ministère de l'Industrie et du Commerce",
         "Conseil de la région de Marrakech-Safi",
         "Coopérative laitière Al Fath",
+        "Commission régionale unifiée d'investissement",
     } <= names
     assert not any(n.endswith(("région", "membres", "année", ", Festo")) for n in names)
     assert "SM" not in names

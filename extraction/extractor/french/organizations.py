@@ -84,6 +84,7 @@ _ADJECTIVE = re.compile(
     r"|^(?:potable|durable|bleue|verte|vertes|bleues|moderne|modernes|sociale|sociaux|solidaire"
     r"|public|publics|publique|publiques"
     r"|appliquee|appliquees|superieure|superieur|generale|general|delegue|deleguee|agricole"
+    r"|unifiee|unifie|integree|integre|specialisee|specialise"
     r"|agricoles|sortant|sortante|maritime|halieutique|minier|miniere|pharmaceutiques|spatiales"
     r"|automobile|renouvelables|renouvelable|numerique|energetique|economique|industrielle)$"
 )
