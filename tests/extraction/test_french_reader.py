@@ -423,3 +423,14 @@ def test_a_name_closed_by_its_proper_complement_leaves_the_sentence_s_words_out(
     } <= names
     assert not any(n.endswith(("région", "membres", "année", ", Festo")) for n in names)
     assert "SM" not in names
+
+
+def test_a_named_event_with_its_edition_wins_over_a_common_noun_met_first():
+    record = extract_article(
+        "Tiznit planche sur sa bijouterie\n\nHespress FR – Dimanche 22 juin 2025\n\n"
+        "Les bijoutiers peuvent-ils passer de l'atelier à la petite industrie ? C'est le fil "
+        "conducteur de la 2e édition de la Conférence régionale sur la filière de l'argent, "
+        "tenue hier samedi à Tiznit."
+    )
+    (event,) = record["events"]
+    assert (event["kind"], event["edition"]) == ("conference", 2)

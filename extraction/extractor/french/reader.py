@@ -252,6 +252,7 @@ _SITE_OF = re.compile(
     r"(?:\s+[A-Z]{2,6}|(?:\s+d')?(?:\s*[a-zà-ÿ-]+){1,2})?\s+(?:de|d')\s*$",
     re.I,
 )
+_COMPLEMENT = re.compile(r"\b(?:de\s+l'|du\s+|de\s+la\s+|des\s+)$")
 _IN_MARGIN = re.compile(r"en\s+marge\s+(?:du|de\s+la|de\s+l'|des|d')\s*(?:\w+\s+){0,2}$", re.I)
 _VENUE_BEFORE = re.compile(
     r"(?:\bà\s+la|\bà\s+l'|\bau|\bdans\s+les\s+locaux\s+(?:de\s+la|de\s+l'|du|de)|\bau\s+siège\s+"
@@ -920,7 +921,18 @@ class Analysis:
             in_lead = [e for e in in_lead if not _IN_MARGIN.search(self.text, 0, e.start)]
         signed_lead = [a for a in self.agreements if lead_start <= a.start < lead_end and a.signed]
         if in_lead:
-            return in_lead[0]
+            first = in_lead[0]
+            if not (first.named or first.edition) and _COMPLEMENT.search(
+                self.text, max(0, first.start - 8), first.start
+            ):
+                # "passer de l'atelier à la petite industrie … la 2e édition de la
+                # Conférence …": a named event or an edition over a common noun's complement
+                return next(
+                    (e for e in in_lead[1:] if (e.named or e.edition)
+                     and not _IN_MARGIN.search(self.text, 0, e.start)),
+                    first,
+                )  # fmt: skip
+            return first
         launch = _LAUNCH.search(self.text, lead_start, lead_end)
         if launch and all(a.start > launch.start() for a in signed_lead):
             # "X a inauguré son usine … en marge, une convention": the opening is the story
