@@ -66,7 +66,7 @@ _LATIN_NOT_NAMES = {"m", "mme", "mlle", "dr", "pr", "président", "présidente",
                     "câbles", "wiring", "packaging", "pharma", "chemicals", "steel"}  # fmt: skip
 # A title that speaks of succession names an office of the article's own body.
 _SUCCESSION = re.compile(r"^ال\S+ (?:\S+ )?(?:المنتهيه ولايت|السابق)")
-_PRONOUN_SUFFIXES = ("هم", "هما", "هن", "كم")
+_PRONOUN_SUFFIXES = ("هم", "هما", "هن", "كم", "تها")
 # Titles of a board's officers that, without a body, are held in the article's own body.
 _OFFICERS = re.compile(r"(?:^|\s)(?:للرئيس|الرئيس|للرئيسه|الرئيسه|المال|المقرر)$")
 _UNIT_WORDS = {"الاقليم", "الجهه", "العماله", "المدينه", "الولايه"}
@@ -174,6 +174,9 @@ _AMBIGUOUS_GIVEN = {
 _NOT_NAMES = {
     normalize_arabic(w)
     for w in [
+        "السنة",  # "ربيع السنة": the spring of the year
+        "الجاري",
+        "المقبل",
         "منصب",
         "ممثلي",
         "ممثلو",
@@ -428,9 +431,18 @@ class _Finder:
         if word[:1] in "بل" and word[1:] in _NOT_NAMES:
             return False  # "بمليون", "لدرهم"
         if len(word) > 4 and word.endswith(_PRONOUN_SUFFIXES) and not t.bare.startswith("ال"):
-            return False  # "أبرزهم", "رئيسها": a word with a pronoun is not a name
-        if any(word.endswith(p) and word[: -len(p)] in TITLE_WORDS for p in _POSSESSIVE):
-            return False  # "مديرها التقني": a title with its owner's pronoun
+            return False  # "أبرزهم", "مشاركتها": a word with a pronoun is not a name
+        if any(
+            word.endswith(p) and re.sub("ت$", "ه", word[: -len(p)]) in TITLE_WORDS
+            for p in _POSSESSIVE
+        ):
+            return False  # "مديرها التقني", "مديرتها": a title with its owner's pronoun
+        if (
+            not first
+            and self.tokens[i - 1].norm == "نور"
+            and (word[:1] == "و" or word[:2] == "يت" or match_at(self.doc, i) is not None)
+        ):
+            return False  # "نور ورزازات": the solar complex; "نور يتوفر": light
         if t.bare in TITLE_WORDS or head_of(word) or word in _HONORIFIC:
             return False
         if first and t.bare.startswith("ال") and not self.definite_ok:

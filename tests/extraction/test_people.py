@@ -792,3 +792,11 @@ def test_the_one_a_new_president_succeeds_is_the_outgoing_president():
 )
 def test_the_author_s_signature_in_its_many_forms(text, author):
     assert people(text)[author]["positions"] == [("كاتب المقال", None)]
+
+
+def test_a_solar_complex_a_season_and_words_with_a_pronoun_are_no_names():
+    found = people(
+        "وزار الوفد مركب نور ورزازات، في ربيع السنة الجارية. وقدمت الجمعية مشاركتها، كما "
+        "أكدت مديرتها أن نور يتوفر في المعرض."
+    )
+    assert not set(found) & {"نور ورزازات", "ربيع السنة", "مشاركتها", "مديرتها", "نور يتوفر"}
