@@ -31,7 +31,8 @@ _AGENCY = re.compile(r"\(?\s*(و\s?م\s?ع|ومع)\s*\)?$")
 _HOST = {"احتضن", "احتضنت", "يحتضن", "تحتضن", "ستحتضن", "سيحتضن", "استقبل", "استقبلت",
          "يستقبل", "تستقبل", "ضيافه"}  # fmt: skip
 _SIGNING = {"وقع", "وقعت", "يوقع", "توقع", "وقعها"}
-_SEAT = {"بمقر", "مقر", "داخل", "بقاعه", "بمقرات"}  # words before the body whose seat hosts
+# Words before the body whose seat hosts ("بمقر …", "ورشة احتضنتها كلية … بسطات").
+_SEAT = {"بمقر", "مقر", "داخل", "بقاعه", "بمقرات", "احتضنتها", "احتضنته", "تحتضنها", "تحتضنه"}
 _BRIDGE = {"من", "مع", "طرف", "الساميه", "الفعليه", "ممثلين", "ممثلي", "عن", "كل", "ايضا"}
 _ROLE_ORDER = ("organizer", "host", "partner", "patron", "participant")
 
@@ -256,7 +257,13 @@ class _Article:
                 # "الفنيدق – …" over the dateline, "عقدت جمعية … بالفنيدق … بالمضيق": the
                 # town the story is signed from, when the event's sentence names it too
                 return p.place.name, p.place.region
+        named = [
+            p for p in cities
+            if self.sentence(p.first) == index and p.first
+            and self.doc.tokens[p.first - 1].norm in ("بمدينه", "مدينه", "وبمدينه")
+        ]  # fmt: skip
         for pool in (
+            named,  # "… بالحسيمة، أمس الخميس بمدينة إمزورن": the town the text calls one
             [p for p in cities if self.sentence(p.first) == index],
             [p for p in cities if index < self.sentence(p.first) <= index + 2],
             cities,

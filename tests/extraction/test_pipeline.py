@@ -417,3 +417,28 @@ def test_the_town_the_story_is_signed_from_wins_when_the_event_s_sentence_names_
     )
     (event,) = record["events"]
     assert (event["city"], event["region"]) == ("الفنيدق", "tanger-tetouan-al-hoceima")
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        (
+            "حد السوالم تستقبل المنتدى الأول للمناولة\n\nانعقد المنتدى أمس بحضور ممثلي شركات "
+            "قدموا من القنيطرة والدار البيضاء.",
+            "حد السوالم",
+        ),
+        (
+            "مقاولات سطات والجديدة أمام ضريبة الكربون\n\nدقت ورشة احتضنتها كلية العلوم والتقنيات "
+            "بسطات، الخميس الماضي، ناقوس الخطر بشأن مقاولات الجديدة.",
+            "سطات",
+        ),
+        (
+            "رجال أعمال من السنغال في الريف\n\nاستقبلت الملحقة الإقليمية للغرفة بالحسيمة، أمس "
+            "الخميس بمدينة إمزورن، وفدا اقتصاديا سنغاليا.",
+            "امزورن",  # the gazetteer's spelling
+        ),
+    ],
+)
+def test_the_host_town_a_headline_a_hosting_faculty_or_the_word_town_names(text, city):
+    (event, *_) = extract_article(text, published_on=date(2025, 11, 14))["events"]
+    assert event["city"] == city
