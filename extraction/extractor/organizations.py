@@ -771,6 +771,15 @@ class _Finder:
         self._board_affiliations()
         self._known()
         self.mentions.sort(key=lambda m: m.first)
+        for mention in self.mentions:
+            after = mention.last + 1
+            if (
+                not mention.bare
+                and after < len(self.tokens)
+                and self.tokens[after].norm in ("بالجهه", "للجهه")
+                and not _hard_gap(self.tokens[after].gap)
+            ):
+                mention.of_region = True  # "الاتحاد العام لمقاولات المغرب بالجهة": its branch
         for before, name in self.pending:
             self._alias_of_previous(before, name)
         self._adjacent_aliases()
@@ -1476,6 +1485,14 @@ def resolve(
         parent[rb] = ra
         known[ra] = known[ra] or known[rb]
 
+    # "… بالجهة" after a national body the base also holds by region: the regional one the
+    # article names ("الاتحاد العام لمقاولات المغرب بجهة الدار البيضاء-سطات")
+    regional_keys = {m.known for m in mentions if m.known and m.region}
+    for k, m in enumerate(mentions):
+        if m.known and m.of_region and not m.bare:
+            branches = {key for key in regional_keys if key.startswith(m.known + "-")}
+            if len(branches) == 1:
+                known[k] = branches.pop()
     named = [k for k, m in enumerate(mentions) if not m.bare]
     by_key: dict[str, int] = {}
     by_content: dict[frozenset[str], int] = {}
@@ -1496,8 +1513,8 @@ def resolve(
         union(a, b)
     by_known: dict[str, int] = {}
     for k in named:
-        if mentions[k].known:
-            union(by_known.setdefault(mentions[k].known, k), k)
+        if known[k]:
+            union(by_known.setdefault(known[k], k), k)
     # one body written with its city or with its region ("… بطنجة" / "… لجهة طنجة تطوان …")
     stems: dict[str, list[int]] = {}
     for k in named:

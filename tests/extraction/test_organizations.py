@@ -575,3 +575,14 @@ def test_names_closed_by_a_seat_abroad_a_zone_s_place_or_a_cooperative_s_own_nam
         "التعاونية النسوية أزهار تيسة",
     } <= set(found)
     assert not any("بتنظيم" in name for name in found)
+
+
+def test_a_national_body_said_to_be_of_the_region_is_its_regional_branch_named_before():
+    found = orgs(
+        "ينظم المنتدى بشراكة مع الاتحاد العام لمقاولات المغرب بجهة الدار البيضاء-سطات. وقالت "
+        "رئيسة الاتحاد العام لمقاولات المغرب بالجهة إن المستثمرين ينتظرون."
+    )
+    assert list(found) == ["الاتحاد العام لمقاولات المغرب بجهة الدار البيضاء-سطات"]
+    assert found["الاتحاد العام لمقاولات المغرب بجهة الدار البيضاء-سطات"].aliases == [
+        "الاتحاد العام لمقاولات المغرب"
+    ]
