@@ -434,3 +434,14 @@ def test_a_named_event_with_its_edition_wins_over_a_common_noun_met_first():
     )
     (event,) = record["events"]
     assert (event["kind"], event["edition"]) == ("conference", 2)
+
+
+def test_a_company_listed_after_a_comma_is_a_body_of_its_own():
+    record = extract_article(
+        "Assemblée à Béni Mellal\n\nL'assemblée s'est tenue samedi à Béni Mellal. Le président "
+        "sera épaulé par un bureau : Lahcen Boutaleb, secrétaire général ; Omar Lagzouli, PDG "
+        "d'Atlas Briques, trésorier, et Siham Ezzahraoui, trésorière adjointe. La délégation "
+        "comprenait des représentants de Bosch Rexroth, Festo et du fabricant Turner GmbH."
+    )
+    names = {o["name"] for o in record["organizations"]}
+    assert not any("," in name for name in names)

@@ -293,13 +293,13 @@ def _to_acronym(text: str, tokens: list[Token], last: int) -> int:
 
 
 def _trim(tokens: list[Token], first: int, last: int) -> int:
-    last = _proper_end(tokens, first, last)
+    last = proper_end(tokens, first, last)
     while last > first and tokens[last].key in CONNECTORS:
         last -= 1
     return last
 
 
-def _proper_end(tokens: list[Token], first: int, last: int) -> int:
+def proper_end(tokens: list[Token], first: int, last: int) -> int:
     """Where a name ends once a proper complement closed it ("… de Safi", "… du Commerce"):
     what follows in lower case is the sentence's ("… de Safi des entreprises de la région",
     "… du Commerce et les cotisations", "… d'Oujda et rencontrera …"), and so is another
@@ -308,10 +308,12 @@ def _proper_end(tokens: list[Token], first: int, last: int) -> int:
     for k in range(first + 1, last + 1):
         token = tokens[k]
         if token.key in ("et", ",") or token.text == ",":
+            if token.text == "," and k + 1 <= last and tokens[k + 1].key not in _ARTICLES:
+                return k - 1  # "Atlas Briques, trésorier", "Bosch Rexroth, Festo"
             nxt = k + 1
             while nxt <= last and tokens[nxt].key in _ARTICLES:
                 nxt += 1
-            if proper and (nxt > last or not tokens[nxt].cap or token.text == "," and nxt == k + 1):
+            if proper and (nxt > last or not tokens[nxt].cap):
                 return k - 1
         elif token.key in _ARTICLES and proper:
             if not any(tokens[n].cap for n in range(k + 1, last + 1)):

@@ -30,6 +30,7 @@ from .organizations import (
     OrgMention,
     extend,
     find_organizations,
+    proper_end,
     tokenize,
 )
 from .places import PlaceMention, find_places
@@ -369,6 +370,12 @@ class Analysis:
         return None
 
     def _add(self, name: str, kind: str, span: tuple[int, int], aliases=(), acronym=None) -> int:
+        inside = [k for k, t in enumerate(self.tokens) if span[0] <= t.start and t.end <= span[1]]
+        if len(inside) > 2:  # "Atlas Briques, trésorier", "Tanger Med et reliée": the name only
+            last = proper_end(self.tokens, inside[0], inside[-1])
+            if last < inside[-1] and self.tokens[last].end > span[0]:
+                span = (span[0], self.tokens[last].end)
+                name = self.text[span[0] : span[1]]
         name = name.strip(" ,;:'")
         company = re.match(r"(?i:groupe|société|filiale)\s+(?=[A-ZÀ-Þ])", name)
         extra = []
