@@ -1600,6 +1600,12 @@ def resolve(
         if len(same) > 1 and mention.qualifier:
             # "رئيس المجلس الإقليمي" beside "مجلس جهة …" and "المجلس الإقليمي للحسيمة"
             same = {o for o in same if mention.qualifier <= _content(organizations[o].name)}
+        if head in _COMPANY_HEADS:
+            # "أوضح الرئيس المدير العام للشركة" long after "… تابعة لشركة "أطلس لين"": a company
+            # named before it, not one the article names later
+            same = {
+                index[n] for n in named if index[n] in same and mentions[n].last < mention.first
+            }
         if len(same) == 1:
             index[k] = next(iter(same))
         elif (

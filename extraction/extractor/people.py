@@ -334,6 +334,8 @@ def elected_office(title: str) -> str:
     return title
 
 
+# "للوحدة", "بالمصنع" closing a title: the plant of the company the article is about.
+_THE_PLANT = {"للوحده", "بالوحده", "للمصنع", "بالمصنع", "للمعمل", "بالمعمل"}
 # The head of a body's department ("رئيس قطب تحفيز الاستثمار", "رئيسة مصلحة التصدير").
 _DEPARTMENT_HEAD = re.compile(r"^(?:ال)?(?:رئيس|رئيسه|مدير|مديره)\s+(?:قطب|قسم|مصلحه|خليه|شعبه)\s")
 _SUCCEEDING = re.compile(r"\s+(?:خلفا|خلفاً|عوضا|عوضاً)(?:\s|$).*")
@@ -640,6 +642,13 @@ class _Finder:
             )
         ):
             org = BOARD  # "الرئيس المنتهية ولايته": the head of the body the article is about
+        if org is None and title and normalize_arabic(title).split()[-1] in _THE_PLANT:
+            # "المديرة التقنية للوحدة": the plant of the first company the article names
+            companies = (
+                k for k, m in enumerate(self.orgs)
+                if m.last < start and m.kind == "company" and not m.bare
+            )  # fmt: skip
+            org = next(companies, None)
         if org is None and title and _DEPARTMENT_HEAD.match(normalize_arabic(title)):
             org = self._subject(start)  # "ممثل المركز …، رئيس قطب تحفيز الاستثمار، NAME"
         if org is None and title and variant.removesuffix("ه") in ("وزير", "الوزير"):

@@ -442,3 +442,19 @@ def test_the_town_the_story_is_signed_from_wins_when_the_event_s_sentence_names_
 def test_the_host_town_a_headline_a_hosting_faculty_or_the_word_town_names(text, city):
     (event, *_) = extract_article(text, published_on=date(2025, 11, 14))["events"]
     assert event["city"] == city
+
+
+def test_the_company_s_managers_long_after_it_is_named_and_not_one_named_later():
+    record = extract_article(
+        "افتتاح وحدة لغسل الصوف بميسور\n\n"
+        'أشرف عامل الإقليم على افتتاح وحدة صناعية تابعة لشركة "أطلس لين" بميسور. وتمتد الوحدة '
+        "على مساحة هكتارين، وتضم خطوطا لغسل الصوف وتمشيطه وتحويله إلى خيوط موجهة لصناعة "
+        "النسيج، كما توفر مئة وأربعين منصب شغل مباشر لفائدة شباب المنطقة ونسائها، في انتظار "
+        "توسعة ثانية تهم الصباغة والنسيج خلال السنوات الثلاث المقبلة حسب ما أعلنه المنظمون.\n\n"
+        "وأوضح الرئيس المدير العام للشركة، عبد الكريم أوحمو، أن الفكرة قديمة، وأن المشروع "
+        "استفاد من قرض مضمون من طرف شركة تمويلكم. وقدمت المديرة التقنية للوحدة، سهام "
+        "الإدريسي، شروحات حول خط الإنتاج."
+    )
+    positions = _positions(record)
+    assert positions["عبد الكريم أوحمو"] == {("الرئيس المدير العام", "أطلس لين")}
+    assert positions["سهام الإدريسي"] == {("المديرة التقنية للوحدة", "أطلس لين")}
