@@ -312,13 +312,17 @@ _TREASURER = re.compile(r"^(?P<office>(?:نائب|نائبة)\s+(?:ل)?أمين|
 _MEN_IN_A = {"حمزه", "اسامه", "طلحه", "عبيده", "معاويه", "عطيه", "حذيفه", "قتيبه"}
 
 
-def _for_member(office: str, given: str) -> str:
-    """ "NAME وNAME: مستشارين": a woman among them is "مستشارة" (a given name ending in ة
-    is a woman's, but for a few men's)."""
+def _woman(given: str) -> bool:
+    """A woman's given name (folded, a "و" before it set aside): one ending in ة, but for a
+    few men's, or one of the women's names without it."""
     if given[:1] == "و" and (given[1:] in GIVEN_NAMES or given[1:] in WOMEN_NAMES):
         given = given[1:]
-    woman = given.endswith("ه") and given not in _MEN_IN_A or given in WOMEN_NAMES
-    return "مستشارة" if office == "مستشار" and woman else office
+    return given.endswith("ه") and given not in _MEN_IN_A or given in WOMEN_NAMES
+
+
+def _for_member(office: str, given: str) -> str:
+    """ "NAME وNAME: مستشارين": a woman among them is "مستشارة"."""
+    return "مستشارة" if office == "مستشار" and _woman(given) else office
 
 
 def elected_office(title: str) -> str:
@@ -773,7 +777,7 @@ class _Finder:
             start = self.doc.first_token_from(self.doc.sentences[sentence][0])
             words = [t.norm for t in self.tokens[start:k]]
             if {"رئيسا", "رئيسه"} & set(words) or "علي راس" in " ".join(words):
-                woman = _for_member("مستشار", self.tokens[k].norm[1:]) == "مستشارة"
+                woman = _woman(self.tokens[k].norm[1:])
                 office = "الرئيسة المنتهية ولايتها" if woman else "الرئيس المنتهية ولايته"
                 person.positions.append((office, BOARD))
 

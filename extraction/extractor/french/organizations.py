@@ -307,7 +307,7 @@ def proper_end(tokens: list[Token], first: int, last: int) -> int:
     proper = False
     for k in range(first + 1, last + 1):
         token = tokens[k]
-        if token.key in ("et", ",") or token.text == ",":
+        if token.key == "et" or token.text == ",":
             if token.text == "," and k + 1 <= last and tokens[k + 1].key not in _ARTICLES:
                 return k - 1  # "Atlas Briques, trésorier", "Bosch Rexroth, Festo"
             nxt = k + 1
