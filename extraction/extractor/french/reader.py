@@ -577,20 +577,7 @@ class Analysis:
         "en partenariat avec X", "des représentants d'X") is one."""
         starts = {t.start: i for i, t in enumerate(self.tokens)}
         for m in _ORG_SLOT.finditer(self.text):
-            first = starts.get(m.end())
-            if first is None or self._in_org(m.end()):
-                continue
-            token = self.tokens[first]
-            if (
-                not token.cap
-                or token.text in ("M", "Mme")
-                or self._is_place(token.start, token.end)
-            ):
-                continue
-            last = extend(self.text, self.tokens, first, first)
-            span = (token.start, self.tokens[last].end)
-            if not any(a < span[1] and span[0] < b for a, b in self.org_at):
-                self._add(self.text[span[0] : span[1]], "company", span)
+            self._company_at(starts.get(m.end()))
         for m in _MANAGER.finditer(self.text):
             for of in _OF_NAME.finditer(self.text, m.start(), m.end()):
                 first = starts.get(of.end())
