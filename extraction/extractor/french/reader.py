@@ -3,6 +3,7 @@ for titles, dates, amounts, periods, editions, event kinds and roles. It returns
 extraction record as the Arabic reader (DESIGN.md, "Extraction record")."""
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -370,10 +371,11 @@ class Analysis:
         return None
 
     def _add(self, name: str, kind: str, span: tuple[int, int], aliases=(), acronym=None) -> int:
-        inside = [k for k, t in enumerate(self.tokens) if span[0] <= t.start and t.end <= span[1]]
-        if len(inside) > 2:  # "Atlas Briques, trésorier", "Tanger Med et reliée": the name only
-            last = proper_end(self.tokens, inside[0], inside[-1])
-            if last < inside[-1] and self.tokens[last].end > span[0]:
+        first = bisect_left(self._token_starts, span[0])
+        end = bisect_left(self._token_starts, span[1]) - 1  # the last token starting inside
+        if end - first > 1:  # "Atlas Briques, trésorier", "Tanger Med et reliée": the name only
+            last = proper_end(self.tokens, first, end)
+            if last < end and self.tokens[last].end > span[0]:
                 span = (span[0], self.tokens[last].end)
                 name = self.text[span[0] : span[1]]
         name = name.strip(" ,;:'")
@@ -403,6 +405,10 @@ class Analysis:
         org.spans.append(span)
         self.org_at[span] = known
         return known
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
 
     def _organizations(self) -> None:
         mentions = find_organizations(self.text, self.tokens)
