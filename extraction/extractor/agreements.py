@@ -282,10 +282,10 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
             if period in used_periods or len(found) >= 2 * _MOST:
                 continue
             values = amounts(doc, s_start, s_end)
-            if not values:
-                continue
-            used_periods.add(period)
-            found.append(_programme(doc, index, s_start, period, values[0]))
+            programme = values and _programme(doc, index, s_start, period, values[0])
+            if programme:
+                used_periods.add(period)
+                found.append(programme)
     return found
 
 
@@ -431,16 +431,21 @@ def _prefer_body(found: list[AgreementMention]) -> list[AgreementMention]:
 
 
 def _programme(doc: Doc, index: int, s_start: int, period: tuple[int, int],
-               amount: int) -> AgreementMention:  # fmt: skip
-    """A funded programme named by the plan noun phrase that ends at its period."""
+               amount: int) -> AgreementMention | None:  # fmt: skip
+    """A funded programme named by the plan noun phrase that ends at its period, or the
+    cost and term of an agreement this sentence or the one before names ("الاتفاقية السابقة
+    … خلال الفترة 2021-2023، بغلاف مالي …"). None for a body's own budget ("رصد المجلس 12
+    مليون درهم … خلال الفترة 2026-2027")."""
     at = re.search(rf"{period[0]}\s*\S*\s*{period[1]}", doc.norm[s_start:])
     period_token = doc.first_token_from(s_start + (at.start() if at else 0))
-    title = f"{period[0]}-{period[1]}"
-    first = period_token
+    title, first = f"{period[0]}-{period[1]}", period_token
+    opening = doc.first_token_from(doc.sentences[max(index - 1, 0)][0])
     for i in range(period_token - 1, max(doc.first_token_from(s_start), period_token - 12) - 1, -1):
         if doc.tokens[i].bare in _PLAN_HEADS and chain(doc, i).last >= period_token - 1:
-            title = f"{doc.surface(i, period_token - 1)} {title}"
-            first = i
+            title, first = f"{doc.surface(i, period_token - 1)} {title}", i
             break
+    else:
+        if not any(_anchor(t.norm) for t in doc.tokens[opening:period_token]):
+            return None
     return AgreementMention(title, "other", index, first, period_token, amount, period,
                             signed=False)  # fmt: skip

@@ -151,9 +151,24 @@ def _year(text: str | None) -> int | None:
     return int(text) if text else None
 
 
+def _first_written(norm: str) -> date | None:
+    """The first day the text writes with its year ("الخميس 14 ماي 2026")."""
+    days = [
+        (m.start(), _make(int(m.group(year)), MONTHS[m.group(month)], _day(m.group(day)), None))
+        for pattern, day, month, year in ((_SINGLE, 2, 3, 4), (_RANGE, 3, 4, 5))
+        if (m := next((m for m in pattern.finditer(norm) if m.group(year)), None))
+    ]
+    return min(days, default=(0, None))[1]
+
+
 def find_dates(doc: Doc, published_on: date | None = None) -> list[DateMention]:
-    """Every date expression of the document in text order, longest reading first."""
+    """Every date expression of the document in text order, longest reading first.
+
+    A day written without its year takes the one nearest the publication date or, when
+    that is unknown, the first day the text dates in full ("الخميس 14 ماي 2026 … يومي 14
+    و15 ماي"); days named relative to today ("أمس") need the publication date itself."""
     norm = doc.norm
+    near = published_on or _first_written(norm)
     found: list[DateMention] = []
     taken = bytearray(len(norm) + 1)
 
@@ -166,13 +181,13 @@ def find_dates(doc: Doc, published_on: date | None = None) -> list[DateMention]:
     for m in _CROSS.finditer(norm):
         first = (_year(m.group(4)), MONTHS[m.group(3)], _day(m.group(2)))
         last = (_year(m.group(7)), MONTHS[m.group(6)], _day(m.group(5)))
-        add(m.span(), *_range(first, last, published_on))
+        add(m.span(), *_range(first, last, near))
     for m in _RANGE.finditer(norm):
         month, year = MONTHS[m.group(4)], _year(m.group(5))
         add(m.span(), *_range((None, month, _day(m.group(2))), (year, month, _day(m.group(3))),
-                              published_on))  # fmt: skip
+                              near))  # fmt: skip
     for m in _SINGLE.finditer(norm):
-        day = _make(_year(m.group(4)), MONTHS[m.group(3)], _day(m.group(2)), published_on)
+        day = _make(_year(m.group(4)), MONTHS[m.group(3)], _day(m.group(2)), near)
         add(m.span(), day, day)
     for m in _ISO.finditer(norm):
         day = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)), None)

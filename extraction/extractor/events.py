@@ -30,6 +30,13 @@ EVENT_HEADS = {
     "توقيع": "signing", "التوقيع": "signing",
     "لقاء": "other", "اللقاء": "other", "اجتماع": "other", "الاجتماع": "other",
 }  # fmt: skip
+# "في مؤتمرها الوطني الثالث": a body's own event, named in full elsewhere
+_POSSESSED = {
+    "مؤتمرها": "conference", "مؤتمره": "conference", "ندوتها": "conference",
+    "ندوته": "conference", "منتداها": "forum", "منتداه": "forum", "ملتقاها": "forum",
+    "ملتقاه": "forum", "معرضها": "exhibition", "معرضه": "exhibition",
+}  # fmt: skip
+EVENT_HEADS |= _POSSESSED
 _ASSEMBLY = {"الجمع", "جمع", "جمعها", "جمعه", "جمعا"}
 # "الجمعية العامة", "لجمعيتها العامة": the assembly of a chamber or a company
 _ASSEMBLY_F = {"الجمعيه", "جمعيه", "جمعيتها", "جمعيته", "جمعيتهم"}
@@ -268,7 +275,7 @@ def find_events(doc: Doc) -> list[EventMention]:
                 anaphoric=bool(prev)
                 and prev[-1] in _DEMONSTRATIVES
                 or t.bare in ("الوفد", "البعثه"),
-                named=end > i + (1 if kind == "general-assembly" else 0),
+                named=end > i + (1 if kind == "general-assembly" else 0) and head not in _POSSESSED,
             )
         )
     return found

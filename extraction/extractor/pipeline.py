@@ -33,6 +33,7 @@ _HOST = {"احتضن", "احتضنت", "يحتضن", "تحتضن", "ستحتضن
 _SIGNING = {"وقع", "وقعت", "يوقع", "توقع", "وقعها"}
 # Words before the body whose seat hosts ("بمقر …", "ورشة احتضنتها كلية … بسطات").
 _SEAT = {"بمقر", "مقر", "داخل", "بقاعه", "بمقرات", "احتضنتها", "احتضنته", "تحتضنها", "تحتضنه"}
+_HALLS = {"بقاعه", "بمدرج", "بفضاء", "بقصر", "بمركز"}  # "بقاعة الندوات التابعة للمدرسة …"
 _BRIDGE = {"من", "مع", "طرف", "الساميه", "الفعليه", "ممثلين", "ممثلي", "عن", "كل", "ايضا"}
 _ROLE_ORDER = ("organizer", "host", "partner", "patron", "participant")
 
@@ -246,7 +247,7 @@ class _Article:
         regions = [p for p in self.places if p.place.kind == "region"]
         seat = next(
             (m for m in self.mentions if m.city and not m.bare and m.first
-             and self.doc.tokens[m.first - 1].norm in _SEAT and self.sentence(m.first) == index),
+             and self._seat(m.first) and self.sentence(m.first) == index),
             None,
         )  # fmt: skip
         if seat is not None and not any(self.sentence(p.first) == index for p in cities):
@@ -274,6 +275,16 @@ class _Article:
             if pool:
                 return None, pool[0].place.region
         return None, None
+
+    def _seat(self, k: int) -> bool:
+        """The body named from token k is where the event was held: "بمقر الغرفة", "بقاعة
+        الندوات التابعة للمدرسة العليا … بخنيفرة"."""
+        before = [t.norm for t in self.doc.tokens[max(k - 4, 0) : k]]
+        return (
+            before[-1] in _SEAT
+            or before[-1] in ("التابعه", "التابع")
+            and bool(_HALLS.intersection(before))
+        )
 
     def build_events(self, main: EventMention | None) -> tuple[list[dict], dict[int, str]]:
         if main is None:
@@ -375,15 +386,21 @@ class _Article:
                 continue
             here = self.sentence(other.first)
             dated = any(self._date_sentence(d) == here != index for d in self.dates)
-            if other.edition is None and not other.context and not dated:
+            if (
+                other.edition is None
+                and not other.context
+                and (not dated or self._planned(here, other.first))
+            ):
                 continue
             seen.add(other.kind)
+            # a delegation's meeting in another town: another stop of its visit
+            stop = main.kind == "delegation" and other.kind == "other"
             start, end = self.date_near(here, 0) if here != index else (None, None)
             city, region = self.place_near(here)
             head = normalize_arabic(other.title).split()[0].removeprefix("ال")
             events.append({
                 "title": other.title,
-                "kind": other.kind,
+                "kind": "delegation" if stop else other.kind,
                 "edition": other.edition,
                 "start_date": _iso(start),
                 "end_date": _iso(end),
@@ -397,6 +414,14 @@ class _Article:
                 "span": self.doc.sentence_span(here),
             })  # fmt: skip
         return events
+
+    def _planned(self, index: int, k: int) -> bool:
+        """Token k is told as what is to come ("على أن يتوجه الوفد اليوم إلى وجدة للقاء …",
+        "ويتضمن برنامج الزيارة … لقاء …"): part of the plan, not an event of its own."""
+        first = self.doc.first_token_from(self.doc.sentences[index][0])
+        words = [t.norm.removeprefix("و") for t in self.doc.tokens[first:k]]
+        pairs = zip(words, words[1:], strict=False)
+        return any(map(_to_come, words)) or any(p in _PLAN_PAIRS for p in pairs)
 
     def event_person(self, person: Person) -> dict:
         board = [(t, o) for t, o in person.positions if o == BOARD]
@@ -510,6 +535,7 @@ def _to_come(word: str) -> bool:
     return word in _FUTURE or bool(FUTURE_VERB.fullmatch(word))
 
 
+_PLAN_PAIRS = {("علي", "ان"), ("برنامج", "الزياره")}  # "على أن …", "برنامج الزيارة"
 _OFFICES = {"رئيس", "رئيسه", "نائب", "نائبه", "كاتب", "كاتبه", "امين", "امينه", "مستشار",
             "مستشاره", "عضو", "مقرر", "مقرره"}  # fmt: skip
 

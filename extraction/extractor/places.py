@@ -238,6 +238,12 @@ def _dateline(doc: Doc, first: int, last: int) -> bool:
     return closes_line and bool(set(start.gap) & set("-–—")) and "\n" not in start.gap
 
 
+def _hosting(word: str) -> bool:
+    """ "تحتضن", "احتضنتها", "واستضافته": a verb of hosting whose subject is the town."""
+    word = word.removeprefix("و")
+    return any(word.removesuffix(pronoun) in _HOSTS for pronoun in ("", "ها", "ه"))
+
+
 def find_places(doc: Doc) -> list[PlaceMention]:
     """Every city or region named in the document, in order."""
     found = []
@@ -266,7 +272,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             or before in _SITES
             and tokens[i].norm[:1] == "ل"  # "بالحي الصناعي لآسفي"
             or place.kind == "region"
-            or before in _HOSTS
+            or _hosting(before)
             or heading
         )
         found.append(PlaceMention(place, i, last, locative, heading))

@@ -64,6 +64,24 @@ def test_funded_programme_with_period_and_amount():
     assert programme.title == "المخطط التنموي للمراكز التقنية الصناعية 2014-2020"
 
 
+def test_a_period_and_an_amount_make_a_programme_only_with_a_plan_or_an_agreement():
+    budget = "وأعلن أن المجلس رصد 12 مليون درهم لتهيئة منطقة للأنشطة خلال الفترة 2026-2027."
+    assert find_agreements(Doc(budget)) == []
+    earlier = (
+        "وتأتي الاتفاقية بعد تقييم الاتفاقية السابقة التي جمعت الطرفين خلال الفترة 2021-2023، "
+        "بغلاف مالي ناهز 30 مليون درهم."
+    )
+    (agreement,) = find_agreements(Doc(earlier))
+    assert (agreement.amount_mad, agreement.period) == (30_000_000, (2021, 2023))
+    cost = (
+        "وصادق المجلس على اتفاقية شراكة لتهيئة المنطقة الصناعية. وتبلغ الكلفة الإجمالية للمشروع "
+        "156 مليون درهم، على أن تمتد الأشغال على الفترة 2025-2028."
+    )
+    assert [(a.amount_mad, a.period) for a in find_agreements(Doc(cost))] == [
+        (156_000_000, (2025, 2028))
+    ]
+
+
 def test_unsigned_mentions_are_not_agreements():
     assert find_agreements(Doc("تربط المملكة اتفاقيات تبادل حر مع عدة دول.")) == []
 

@@ -52,6 +52,13 @@ def test_year_less_dates_take_the_year_nearest_publication():
     assert parse_dates("ما بين 3 و5 أكتوبر") == []
 
 
+def test_without_a_publication_date_the_first_full_date_gives_the_year():
+    text = "افتتح يوم الخميس 30 دجنبر 2027 المعرض الذي يستمر إلى غاية الأحد 2 يناير."
+    assert parse_dates(text) == [(date(2027, 12, 30),) * 2, (date(2028, 1, 2),) * 2]
+    relative = "اختتم يوم 14 ماي 2026 المنتدى، وكان قد افتتح أمس الأربعاء."
+    assert parse_dates(relative) == [(date(2026, 5, 14),) * 2]  # "أمس" needs the day of issue
+
+
 def test_relative_days_resolve_against_publication_with_weekday_check():
     assert parse_dates("أمس الثلاثاء بالرباط", PUB) == [(date(2025, 4, 8),) * 2]
     assert parse_dates("أمس الاثنين", PUB) == []  # the day before was a Tuesday

@@ -123,6 +123,17 @@ def test_edition_as_an_ordinal_adjective_of_the_event(text, edition):
     assert event.edition == edition
 
 
+def test_a_body_s_own_event_gives_its_edition_and_leaves_the_name_to_the_full_mention():
+    (own, full) = find_events(
+        Doc(
+            "دعت الفيدرالية، خلال مؤتمرها الوطني الثالث، إلى تعاقد جديد. وناقش المؤتمر الوطني "
+            "للصناعات الغذائية أسعار المواد الأولية."
+        )  # fmt: skip
+    )
+    assert (own.kind, own.edition, own.named) == ("conference", 3, False)
+    assert (full.kind, full.named) == ("conference", True)
+
+
 def test_first_of_a_series_is_not_an_edition():
     events = find_events(Doc("وتعد هذه الورشة الأولى ضمن سلسلة من اللقاءات."))
     assert all(e.edition is None for e in events)

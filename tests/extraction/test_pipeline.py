@@ -441,6 +441,37 @@ def test_the_event_s_town_from_the_dateline_the_headline_a_hosting_faculty_or_th
     assert event["city"] == city
 
 
+def test_the_event_s_town_from_the_hall_of_a_school_it_was_held_in_not_a_parent_university():
+    def city(text):
+        return extract_article(text, published_on=date(2026, 5, 15))["events"][0]["city"]
+
+    held = (
+        "افتتحت أمس الخميس بقاعة الندوات التابعة للمدرسة العليا للتكنولوجيا بخنيفرة الدورة "
+        "الخامسة لمنتدى الاستثمار. وحضر اللقاء ممثلو جامعة السلطان مولاي سليمان ببني ملال."
+    )
+    assert city(held) == "خنيفرة"
+    faculty = (
+        "نظمت الكلية متعددة التخصصات بالرشيدية، التابعة لجامعة مولاي إسماعيل بمكناس، أمس "
+        "الخميس، يوما دراسيا حول المعادن."
+    )
+    assert city(faculty) is None  # the town of the university it belongs to is no venue
+
+
+def test_a_delegation_s_dated_meeting_is_another_stop_unless_told_as_its_plan():
+    def events(last):
+        text = (
+            "حل بمدينة بركان، يوم الاثنين 16 نونبر 2026، وفد من رجال الأعمال الإسبان في مهمة "
+            f"اقتصادية. {last}"
+        )
+        record = extract_article(text, published_on=date(2026, 11, 17))
+        return [(e["kind"], e["city"], e["start_date"]) for e in record["events"]]
+
+    plan = "وعلى أن يتوجه الوفد اليوم الثلاثاء إلى مدينة وجدة للقاء مسؤولي مجلس الجهة."
+    assert events(plan) == [("delegation", "بركان", "2026-11-16")]
+    stop = "وكان الوفد قد عقد يوم الأحد 15 نونبر لقاء مع رجال الأعمال بمدينة وجدة."
+    assert events(stop)[1] == ("delegation", "وجدة", "2026-11-15")
+
+
 def test_the_company_s_managers_long_after_it_is_named_and_not_one_named_later():
     record = extract_article(
         "افتتاح وحدة لغسل الصوف بميسور\n\n"

@@ -113,3 +113,8 @@ def test_a_headline_s_hosting_town_and_a_dated_dateline_head_the_story_an_outlet
     assert heading("طاطا تحتضن معرض التمور\n\nنص.") == [("طاطا", True)]
     assert heading("عنوان\n\nإفران 22-10-2025 (ومع)\n\nنص.") == [("إفران", True)]
     assert heading("عنوان\n\nأكادير 24 – رشيد أوزال\n\nنص.") == [("أكادير", False)]
+
+
+def test_a_town_that_hosted_with_the_verb_s_object_pronoun_is_a_venue():
+    found = places("وكانت الدورة الثالثة، التي احتضنتها ورزازات سنة 2024، قد أوصت بذلك.")
+    assert [(name, locative) for _kind, name, _region, locative in found] == [("ورزازات", True)]
