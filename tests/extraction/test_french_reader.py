@@ -445,3 +445,47 @@ def test_a_company_listed_after_a_comma_is_a_body_of_its_own():
     )
     names = {o["name"] for o in record["organizations"]}
     assert not any("," in name for name in names)
+
+
+def test_the_story_after_a_standfirst_and_its_dated_byline_gives_the_event():
+    record = extract_article(
+        "Tanger : un équipementier inaugure son usine\n\n"
+        "Un site de 30.000 m² et un millier d'emplois attendus : l'équipementier parie sur la "
+        "plateforme du Détroit pour servir les constructeurs de véhicules électriques.\n\n"
+        "Industries du Maroc — Tanger | Publié le 3 juin 2025\n\n"
+        "L'équipementier Kessler Automotive Systems a inauguré, hier lundi, son unité de "
+        "production implantée dans la zone franche de Tanger, à Tanger, la première du groupe.\n\n"
+        "Le directeur de l'usine a ensuite conduit la visite des ateliers, où chaque faisceau "
+        "est contrôlé avant son envoi vers les constructeurs européens.",
+        published_on=date(2025, 6, 3),
+    )
+    (event, *_) = record["events"]
+    assert (event["kind"], event["start_date"]) == ("other", "2025-06-02")
+
+
+@pytest.mark.parametrize(
+    ("spread", "end"),
+    [("Organisé sur deux jours", "2025-11-21"), ("Trois jours durant", "2025-11-22")],
+)
+def test_a_forum_opened_on_a_day_and_said_to_last_days(spread, end):
+    record = extract_article(
+        "Oujda accueille le Forum de l'investissement\n\n"
+        "Oujda, 20/11/2025 (MAP) - Les travaux du Forum de l'investissement industriel de "
+        f"l'Oriental se sont ouverts jeudi à Oujda. {spread}, il réunit 500 opérateurs "
+        "économiques venus du Maroc et de l'étranger autour des zones d'activités de la région.",
+        published_on=date(2025, 11, 20),
+    )
+    (event,) = record["events"]
+    assert (event["start_date"], event["end_date"]) == ("2025-11-20", end)
+
+
+def test_the_town_an_assembly_is_held_at_over_one_in_its_venue_s_name():
+    record = extract_article(
+        "Cluster : un nouveau président\n\nLe Journal – 11 février 2025\n\n"
+        "Le cluster a élu samedi dernier son président lors de son assemblée générale tenue au "
+        "Technopolis de Rabat-Salé, à Salé, en présence d'une soixantaine d'entreprises "
+        "membres et de laboratoires.",
+        published_on=date(2025, 2, 11),
+    )
+    (event,) = record["events"]
+    assert event["city"] == "سلا"

@@ -85,6 +85,15 @@ def test_until_marks_the_end_of_an_event():
     assert opening.until and opening.end == date(2025, 5, 24)
 
 
+def test_a_bare_weekday_told_as_to_come_is_the_coming_one():
+    (coming,) = find_dates("La ville accueille à partir de ce samedi le salon.", THURSDAY)
+    assert coming.start == date(2025, 6, 14)
+    (future,) = find_dates("Le forum se tiendra lundi à Oujda.", THURSDAY)
+    assert future.start == date(2025, 6, 16)
+    (past,) = find_dates("Le forum s'est tenu lundi à Oujda.", THURSDAY)
+    assert past.start == date(2025, 6, 9)
+
+
 def test_until_a_bare_weekday_is_the_coming_one():
     (until,) = find_dates("Le forum, qui se poursuit jusqu'à samedi, réunit 300 élus.", THURSDAY)
     assert until.until and until.end == date(2025, 6, 14)
@@ -187,6 +196,17 @@ def test_a_count_is_not_an_agreement_but_its_items_are():
             )  # fmt: skip
     sentences = [(s.start, s.end) for s in Text(text).sentences]
     assert len(find_agreements(text, sentences)) == 2
+
+
+def test_a_funded_plan_over_years_is_a_programme_the_last_plan_noun_names():
+    text = (
+        "Ce programme prend le relais du programme de mise à niveau des zones industrielles "
+        "2019-2023, doté de 320 millions de dirhams. Le plan d'action 2024-2026 vise l'export."
+    )
+    sentences = [(s.start, s.end) for s in Text(text).sentences]
+    (programme,) = find_agreements(text, sentences)  # the second has no amount
+    assert programme.programme and not programme.signed
+    assert programme.title == "programme de mise à niveau des zones industrielles 2019-2023"
 
 
 # -- places ---------------------------------------------------------------------------------

@@ -168,7 +168,17 @@ def _relative(m: re.Match, text: str, published: date) -> date | None:
         r"\b(?:chaque|les|tous\s+les|du|au|le)\s*$", text[max(0, m.start() - 12) : m.start()], re.I
     ):
         return None  # "chaque lundi", "du lundi au vendredi": not a date
+    clause = re.split(r"[.!?\n]", text[max(0, m.start() - 200) : m.start()])[-1]
+    if _COMING.search(clause):  # "accueille à partir de ce mercredi", "se tiendra jeudi"
+        return published + timedelta(days=(weekday - published.weekday()) % 7)
     return _last_weekday(published, weekday)
+
+
+_COMING = re.compile(
+    r"\b(?:à\s+partir\s+d[e']\s*(?:ce\s+)?$|dès\s+ce\s+$|sera|seront|se\s+tiendra|se\s+tiendront"
+    r"|aura|auront|\w+(?:era|eront)\b)",
+    re.I,
+)
 
 
 def _last_weekday(published: date, weekday: int) -> date:

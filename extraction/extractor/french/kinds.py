@@ -4,6 +4,8 @@ and title as the article words them."""
 import re
 from dataclasses import dataclass
 
+from .amounts import find_amounts
+
 # Head words of events → EventKind value. Longest phrases first.
 EVENT_HEADS = [
     ("assemblée générale", "general-assembly"),
@@ -97,6 +99,11 @@ _AGREEMENT = re.compile(
     r"|contrats?[\s-]programmes?|contrats?|partenariats?)(?![\w])",
     re.I,
 )
+# "le programme de mise à niveau des zones industrielles 2019-2023, doté de 320 MDH"
+_PLAN = r"\b(?:[Pp]rogramme|[Pp]lan|[Ss]tratégie|[Cc]ontrat-programme)\s"
+_PROGRAMME = re.compile(
+    rf"{_PLAN}(?:(?!{_PLAN})[^.;:,\n]){{0,90}}?\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b"
+)
 _SIGNING = re.compile(r"\b(?:sign\w*|paraph\w*|conclu\w*|scell\w*|ratifi\w*|lie\b|liant)", re.I)
 _TITLE_STOP = re.compile(
     r"[,;:.()«»\"!?]|\s(?:a|ont|s'est|se|sera|seront|était|qui|dont|lors|sous|au cours|"
@@ -124,6 +131,7 @@ class AgreementMention:
     title: str
     signed: bool  # the sentence says it was signed or concluded
     anaphoric: bool  # "la convention", "cette convention": one named before
+    programme: bool = False  # a funded plan over years, signed by no one
 
 
 def title_from(text: str, start: int, limit: int = 160) -> str:
@@ -280,6 +288,12 @@ def find_agreements(text: str, sentence_bounds: list[tuple[int, int]]) -> list[A
         if any(at <= a.start < end_s for a in found):
             continue  # "La première, une convention d'investissement …" names itself
         found.append(AgreementMention(_series_kind(name), at, m.end("item"), name, True, False))
+    for m in _PROGRAMME.finditer(text):
+        start_s, end_s = next(((a, b) for a, b in sentence_bounds if a <= m.start() < b),
+                              (0, len(text)))  # fmt: skip
+        if find_amounts(text[start_s:end_s]):
+            title = " ".join(m.group().split())
+            found.append(AgreementMention("other", m.start(), m.end(), title, False, False, True))
     return sorted(found, key=lambda a: a.start)
 
 

@@ -247,6 +247,15 @@ _DURATION = re.compile(
     r"\s*(deux|trois|quatre|cinq|\d)\s+jours",
     re.I,
 )
+_PROSE = re.compile(r"(?m)^\S[^\n]{120,}")  # a paragraph, not a headline or a byline
+_DATED_LINE = re.compile(r"(?m)^[^\n]{0,100}\b(?:19|20)\d\d\b[^\n]{0,40}$")
+# "organisée sur deux jours", "cinq jours durant"
+_SPREAD = re.compile(
+    r"\b(?:(?:sur|pendant|durant)\s+(deux|trois|quatre|cinq|\d)\s+jours\b"
+    r"|(deux|trois|quatre|cinq|\d)\s+jours\s+durant\b)",
+    re.I,
+)
+_AT = re.compile(r"\bà\s+$")
 _CLOSING = re.compile(r"\b(?:ferm\w*|clôtur\w*|achev\w*|pris\s+fin|baissé\s+le\s+rideau)", re.I)
 _DAY_COUNTS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 _SITE_OF = re.compile(
@@ -809,7 +818,7 @@ class Analysis:
     def _body(self) -> int:
         """Where the body starts: the first paragraph after the headline that reads as
         prose (a headline, an outlet or a dateline line is short)."""
-        for m in re.finditer(r"(?m)^\S[^\n]{120,}", self.text):
+        for m in _PROSE.finditer(self.text):
             if m.start() > 0:
                 return m.start()
         return 0
@@ -908,8 +917,15 @@ class Analysis:
     # -- events ---------------------------------------------------------------------
 
     def lead(self) -> tuple[int, int]:
+        """The story's first paragraph: after a standfirst when the byline's dated line
+        follows it ("Par X\nLe 9 octobre 2025 à 17h20", "Tanger | Publié le 3 juin 2025")."""
         start = self._body
         end = self.text.find("\n\n", start)
+        if end < 0:
+            return start, len(self.text)
+        after = _PROSE.search(self.text, end)
+        if after and _DATED_LINE.search(self.text, end, after.start()):
+            start, end = after.start(), self.text.find("\n\n", after.start())
         return start, end if end > 0 else len(self.text)
 
     def main_event(self) -> EventMention | None:
@@ -979,9 +995,22 @@ class Analysis:
                 if until is not None and until.end > first.start:
                     return first.start, until.end
                 if first.start == first.end:
-                    return self._closing_day(first.start, at), first.end
+                    opening = self._closing_day(first.start, at)
+                    return opening, first.end if opening < first.end else self._last_day(
+                        first.end, at
+                    )
                 return first.start, first.end
         return None
+
+    def _last_day(self, day: date, index: int) -> date:
+        """ "ouvert jeudi … Organisée sur deux jours": the last of the days it lasts."""
+        for sentence in self.t.sentences[index : index + 2]:
+            m = _SPREAD.search(self.text, sentence.start, sentence.end)
+            if m:
+                word = (m.group(1) or m.group(2)).lower()
+                days = int(word) if word.isdigit() else _DAY_COUNTS.get(word, 1)
+                return day + timedelta(days=days - 1) if 1 < days <= 10 else day
+        return day
 
     def _closing_day(self, day: date, index: int) -> date:
         """ "a fermé ses portes samedi …, au terme de trois jours": the first of those days."""
@@ -1007,8 +1036,10 @@ class Analysis:
         venues = [p for p in self.places if p.place.kind == "city" and self._in_venue(p.start)]
         regions = [p for p in self.places if p.place.kind == "region"]
         named = {p.place.region for p in regions if self.t.sentence_of(p.start) == index}
+        here = [p for p in cities if self.t.sentence_of(p.start) == index and p.locative]
         for pool in (
-            [p for p in cities if self.t.sentence_of(p.start) == index and p.locative],
+            # "au Technopolis de Rabat-Salé, à Salé": the town it is held "à"
+            sorted(here, key=lambda p: not _AT.search(self.text, max(0, p.start - 4), p.start)),
             [p for p in venues if self.t.sentence_of(p.start) == index],
             # "dans la région Guelmim-Oued Noun" under "Noun Press – Guelmim, jeudi …"
             [p for p in header if self._is_dateline(p) and p.place.region in named],
@@ -1354,7 +1385,12 @@ class Analysis:
         for a in self.agreements:
             if a.anaphoric and chosen:
                 continue
-            if not a.signed and a.kind == "other" and not self._between_with_amount(a):
+            if (
+                not a.signed
+                and a.kind == "other"
+                and not a.programme
+                and not self._between_with_amount(a)
+            ):
                 continue
             chosen.append(a)
         amounts = self._assign([(x.value, x.start) for x in find_amounts(self.text)], chosen, True)
