@@ -204,6 +204,7 @@ _INFRASTRUCTURE = {"ميناء", "مطار", "محطه", "تكنوبول", "تك
                    "المنطقه", "منطقه"}  # fmt: skip
 _COMMITTEES = {"لجنه", "اللجنه"}
 _PLANT_NOUNS = {"وحده", "الوحده", "مصنع", "المصنع", "معمل", "المعمل", "وحدات"}
+_FIRM_NOUNS = _PLANT_NOUNS | {"مقاوله", "المقاوله"}
 # What a "شبكة" carries when it is pipes and wires, not a network of bodies.
 _UTILITIES = {"التطهير", "النقل", "الكهربائيه", "الكهرباء", "الطرق", "الطرقيه", "الماء", "الري",
               "السكك", "الالياف", "الاتصالات", "التوزيع", "الغاز", "الاناره", "الطريق",
@@ -286,7 +287,9 @@ _BRACKETED_LATIN = re.compile(r"\(\s*([A-Za-z][^()\n]{1,60}?)\s*\)")
 _NO_QUOTES = str.maketrans("", "", QUOTES)
 _LATIN_ITEM = re.compile(rf"^[ \t]*{BULLET}[ \t]*([A-Z][A-Za-z0-9&' .-]{{1,60}}?)[ \t.]*$")
 _PLURAL_BEFORE = re.compile(r"(?:شركات|مقاولات|مجموعات|علامات|مختبرات|العارضين|عارضا)")
-_LEGAL_FORM = re.compile(r"\s(?:[A-Z]\.)+[A-Z]$")  # "S.A", "S.A.R.L"
+_LEGAL_FORMS = {"SA", "SL", "SAS", "SARL", "SARLAU", "SPA", "SRL", "AG", "GMBH", "LTD", "LLC",
+                "BV", "NV", "SE", "PLC", "INC"}  # fmt: skip
+_LEGAL_FORM = re.compile(r"\s(?:[A-Za-z]\.)+[A-Za-z]$")  # "S.A", "S.A.R.L", "S.r.l", "S.p.A"
 # Plurals that introduce a list of companies by name ("شركات "X" و"Y"").
 _PLURAL_COMPANIES = {"شركات", "الشركات", "لشركات", "مجموعات", "مقاولات", "المقاولات", "علامات",
                      "مختبرات", "وحدات", "مصانع", "شركتي", "شركتا", "المصنعين", "مصنعين",
@@ -820,8 +823,13 @@ class _Finder:
         if _LEGAL_FORM.search(raw) and self.doc.text[end : end + 1] == ".":
             raw += "."  # "Envases Hispalis S.A.": the tokens leave the form's last period out
         words = raw.split()
-        if acronym is None and len(words) >= 2 and _is_acronym(words[-1]):
-            acronym = words[-1]
+        if (
+            acronym is None
+            and len(words) >= 2
+            and _is_acronym(words[-1])
+            and words[-1].replace(".", "").upper() not in _LEGAL_FORMS
+        ):
+            acronym = words[-1]  # "Sahara Solar Pumping SSP", not the "SA" of a company
         if any(w in raw.lower() for w in _ANY_CLUSTER):
             kind = "cluster"
         return OrgMention(raw, j, last, kind, head, acronym)
@@ -960,7 +968,11 @@ class _Finder:
                 and last - first <= 3
             ):  # "مسيرة وحدة "نوق الساقية" لتحويل حليب الإبل": the unit's company
                 mention = OrgMention(name, first, last, "company", "")
-            elif latin and (self._listed_company(before) or self._partner_quote(before)):
+            elif latin and (
+                self._listed_company(before)
+                or self._partner_quote(before)
+                or self.tokens[before].bare in _FIRM_NOUNS
+            ):  # "وحدة "Oued Noun Cuir"", "رواق مقاولة "Drâa Irrigation Systems""
                 mention = self._latin_mention(first, "company")
             elif latin:
                 self.pending.append((before, name))
@@ -1041,7 +1053,8 @@ class _Finder:
         if word == "و" and before and any(m.last == before - 1 and m.kind == "company"
                                           for m in self.mentions):  # fmt: skip
             return True
-        if word in ("منها", "بينها", "ومنها") or word == "بينهم":
+        if word in ("منها", "بينها", "ومنها", "بينهم", "قبيل", "مثل", "غرار"):
+            # "ومن بينها "X"", "شركات من قبيل X وY"
             window = self.tokens[max(before - 14, 0) : before]
             return any(v in _PLURAL_COMPANIES for t in window for v in t.variants())
         return False
@@ -1097,6 +1110,8 @@ class _Finder:
                 and not _is_acronym(self.doc.text[token.start : token.end])
             ):
                 return self._latin_mention(i, "company")  # "مديرة مصنع Lubrimar Industries"
+            if i and self._listed_company(i - 1) and not _hard_gap(token.gap):
+                return self._latin_mention(i, "company")  # "شركات من قبيل Frutas Segura SL"
             if (
                 token.norm == "cluster"
                 and nxt_latin
@@ -1240,8 +1255,10 @@ class _Finder:
         plain = [t.bare for t in self.tokens[i + 1 : last + 1]]
         if head in ("الجمعيه", "جمعيه") and plain[0] == "العامه":
             return None  # "الجمعية العامة لغرفة …": the chamber's assembly, an event
-        if head in _COMMITTEES and len(plain) < 3 and plain[0] not in _LEVELS | {"الوطنيه"}:
-            return None  # "اللجنة المنظمة", "لجنة التتبع": a committee of an event or body
+        if head in _COMMITTEES and plain[0] not in _LEVELS | {"الوطنيه"}:
+            # "اللجنة المنظمة", "لجنة التتبع", "لجنة الصناعة التقليدية الفنية": a committee
+            # of an event or of a body's board
+            return None
         if head in ("قطب", "القطب") and last + 1 < len(self.tokens):
             after = self.tokens[last + 1]
             if not _hard_gap(after.gap) and after.norm[:1] in "بل" and head_of(after.norm):

@@ -436,8 +436,12 @@ class _Finder:
             return False
         if word[:1] in "بل" and word[1:] in _NOT_NAMES:
             return False  # "بمليون", "لدرهم"
-        if len(word) > 4 and word.endswith(_PRONOUN_SUFFIXES) and not t.bare.startswith("ال"):
-            return False  # "أبرزهم", "مشاركتها": a word with a pronoun is not a name
+        if (
+            len(word) > 4
+            and (word.endswith(_PRONOUN_SUFFIXES) or word.endswith("ها") and word[:2] != "او")
+            and not t.bare.startswith("ال")
+        ):
+            return False  # "أبرزهم", "مشاركتها", "مكتبها": a word with a pronoun; "أوبها" is a name
         if any(
             word.endswith(p) and re.sub("ت$", "ه", word[: -len(p)]) in TITLE_WORDS
             for p in _POSSESSIVE

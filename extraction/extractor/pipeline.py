@@ -500,6 +500,8 @@ class _Article:
     def person(self, person: Person) -> dict:
         positions, seen = [], set()
         for title, org in (p for t, o in person.positions for p in title_parts(t, o)):
+            # "انتخب X رئيسا للجنة الصناعة التقليدية الفنية": the chair of a board's committee
+            title = title and _OF_COMMITTEE.sub(r"\1 لجنة", title)
             entry = {"title": title, "organization": self.org_name(org)}
             if title and entry["organization"] is None:
                 entry = self._body_in_title(title)
@@ -535,15 +537,17 @@ def _to_come(word: str) -> bool:
     return word in _FUTURE or bool(FUTURE_VERB.fullmatch(word))
 
 
+_OF_COMMITTEE = re.compile(r"^(رئيس|رئيسة|نائب رئيس|مقرر)\s+للجنة")
 _PLAN_PAIRS = {("علي", "ان"), ("برنامج", "الزياره")}  # "على أن …", "برنامج الزيارة"
 _OFFICES = {"رئيس", "رئيسه", "نائب", "نائبه", "كاتب", "كاتبه", "امين", "امينه", "مستشار",
             "مستشاره", "عضو", "مقرر", "مقرره"}  # fmt: skip
 
 
 def _board_office(title: str | None) -> bool:
-    """An office on a body's board, written alone ("الرئيس", "النائب الأول للرئيس")."""
+    """An office on a body's board, written alone ("الرئيس", "النائب الأول للرئيس"), or the
+    chair of one of its committees ("رئيس لجنة الشؤون المالية")."""
     words = _title_key(title).split()
-    return bool(words) and words[0] in _OFFICES and len(words) <= 4
+    return bool(words) and words[0] in _OFFICES and (len(words) <= 4 or words[1] == "لجنه")
 
 
 def _opening(event: EventMention) -> bool:

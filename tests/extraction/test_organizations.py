@@ -311,6 +311,33 @@ def test_national_committee_is_a_body():
     assert "اللجنة الوطنية للهيدروجين" in orgs("سترفع التوصيات إلى اللجنة الوطنية للهيدروجين.")
 
 
+def test_a_board_s_standing_committee_is_no_body():
+    found = orgs(
+        "وانتخبت الجمعية العامة لغرفة الصناعة التقليدية كلا من أحمد بويا رئيسا للجنة الصناعة "
+        "التقليدية الفنية. وصادقت اللجنة الجهوية الموحدة للاستثمار على المشاريع."
+    )
+    assert not any(name.startswith("لجنة") for name in found)
+    assert "اللجنة الجهوية الموحدة للاستثمار" in found
+
+
+def test_latin_companies_in_an_arabic_list_a_unit_s_quotes_and_their_legal_forms():
+    found = orgs(
+        "ويضم الوفد شركات من قبيل Frutas Segura SL وEnvases del Sureste SA، ومن بينها "
+        '"Agrimacchine Brescia S.r.l."، فيما يسير وحدة "Oued Noun Cuir" للجلد، وزار الوفد رواق '
+        'مقاولة "Drâa Irrigation Systems".'
+    )
+    companies = {
+        "Frutas Segura SL",
+        "Envases del Sureste SA",
+        "Agrimacchine Brescia S.r.l.",
+        "Oued Noun Cuir",
+        "Drâa Irrigation Systems",
+    }
+    assert companies <= set(found)
+    assert {found[name].kind for name in companies} == {"company"}
+    assert found["Frutas Segura SL"].acronym is None  # a legal form, not an acronym
+
+
 def test_company_named_by_its_nationality_refers_back():
     found = orgs('وأطلقت مجموعة "Kaito Cables" مصنعها. وقالت المجموعة اليابانية إن الإنتاج سيبدأ.')
     assert "المجموعة اليابانية" not in found

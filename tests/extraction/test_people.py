@@ -800,3 +800,12 @@ def test_a_solar_complex_a_season_and_words_with_a_pronoun_are_no_names():
         "أكدت مديرتها أن نور يتوفر في المعرض."
     )
     assert not set(found) & {"نور ورزازات", "ربيع السنة", "مشاركتها", "مديرتها", "نور يتوفر"}
+
+
+def test_an_unnamed_new_president_and_a_word_with_her_pronoun_are_no_name_but_oubaha_is():
+    found = people(
+        "خصصت الدورة لانتخاب رئيس جديد للغرفة وتجديد هياكل مكتبها. وقدم المدير الجهوي، حسن "
+        "أوبها، عرضا."
+    )
+    assert "وتجديد هياكل مكتبها" not in found
+    assert "حسن أوبها" in found

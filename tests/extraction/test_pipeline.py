@@ -441,6 +441,23 @@ def test_the_event_s_town_from_the_dateline_the_headline_a_hosting_faculty_or_th
     assert event["city"] == city
 
 
+def test_the_chair_of_a_board_s_committee_holds_the_office_at_the_assembly_s_body():
+    record = extract_article(
+        "عقدت غرفة الصناعة التقليدية لجهة كلميم-واد نون، أمس الثلاثاء بكلميم، جمعيتها العامة. "
+        "وانتخبت الجمعية العامة كلا من لحبيب بويا رئيسا للجنة الصناعة التقليدية الفنية، ومليكة "
+        "الإدريسي رئيسة للجنة الصناعة التقليدية الخدماتية.",
+        published_on=date(2025, 10, 8),
+    )
+    positions = {p["name"]: p["positions"] for p in record["people"]}
+    chamber = "غرفة الصناعة التقليدية لجهة كلميم-واد نون"
+    assert positions["لحبيب بويا"] == [
+        {"title": "رئيس لجنة الصناعة التقليدية الفنية", "organization": chamber}
+    ]
+    assert positions["مليكة الإدريسي"] == [
+        {"title": "رئيسة لجنة الصناعة التقليدية الخدماتية", "organization": chamber}
+    ]
+
+
 def test_the_event_s_town_from_the_hall_of_a_school_it_was_held_in_not_a_parent_university():
     def city(text):
         return extract_article(text, published_on=date(2026, 5, 15))["events"][0]["city"]
