@@ -200,7 +200,7 @@ _LATIN_OWNERS = {"مصنع", "المصنع", "مختبرات", "مختبر", "ع
 _RECENT = 80  # tokens within which "الشركة" refers back to the last company named
 _NEAR = 20  # … and any other head to the body of that head named just before
 # First words of places the base lists but the press names as sites, not bodies.
-_INFRASTRUCTURE = {"ميناء", "مطار", "محطه", "تكنوبول", "تكنوبوليس", "المدينه", "مدينه",
+_INFRASTRUCTURE = {"ميناء", "مطار", "محطه", "المدينه", "مدينه",
                    "المنطقه", "منطقه"}  # fmt: skip
 _COMMITTEES = {"لجنه", "اللجنه"}
 _PLANT_NOUNS = {"وحده", "الوحده", "مصنع", "المصنع", "معمل", "المعمل", "وحدات"}

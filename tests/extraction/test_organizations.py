@@ -604,6 +604,17 @@ def test_names_closed_by_a_seat_abroad_a_zone_s_place_or_a_cooperative_s_own_nam
     assert not any("بتنظيم" in name for name in found)
 
 
+def test_named_operated_sites_are_bodies_but_ports_and_descriptive_zones_are_not():
+    found = orgs(
+        "وزار الوفد تكنوبول وجدة ومركب نور ورزازات، ثم أطلانتيك فري زون، قبل أن يتفقد ميناء "
+        "الناظور غرب المتوسط والمنطقة الصناعية لسلوان."
+    )
+    sites = {"تكنوبول وجدة", "مركب نور ورزازات", "أطلانتيك فري زون"}
+    assert sites <= set(found)
+    assert {found[name].kind for name in sites} == {"other"}
+    assert not any(name.startswith(("ميناء", "المنطقة")) for name in found)
+
+
 def test_a_national_body_said_to_be_of_the_region_is_its_regional_branch_named_before():
     found = orgs(
         "ينظم المنتدى بشراكة مع الاتحاد العام لمقاولات المغرب بجهة الدار البيضاء-سطات. وقالت "
