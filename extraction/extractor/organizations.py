@@ -212,6 +212,8 @@ _UTILITIES = {"التطهير", "النقل", "الكهربائيه", "الكه�
 _VERB_LIKE = {"تجمع"}  # heads that also read as verbs
 _HONORIFICS = {"السيد", "السيده", "السادة"}
 # Nouns after which a prefecture acts: its seat hosts, its representatives attend.
+# Verbs and phrases whose subject or agent a prefecture named next is ("تنظمه", "من طرف").
+_ACTS = re.compile(r"[وف]?(?:س?[يت]نظم|نظمت?|وقعت?|[يت]وقع|احتضنت?|س?[يت]حتضن)(?:ه|ها)?|طرف")
 _ACTOR_NOUNS = {
     "مقر",
     "بمقر",
@@ -1324,6 +1326,7 @@ class _Finder:
         return not (
             before.latin
             or before.norm in _ACTOR_NOUNS
+            or _ACTS.fullmatch(before.norm)  # "الذي تنظمه عمالة إقليم آسفي", "من طرف عمالة …"
             or _stop(before.norm)
             or before.bare in TITLE_WORDS
             or head_of(before.norm)

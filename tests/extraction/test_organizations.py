@@ -284,6 +284,15 @@ def test_a_prefecture_under_whose_supervision_an_event_is_held_is_an_actor():
     assert {"عمالة إقليم الحاجب", "عمالة إقليم صفرو"} <= set(found)
 
 
+def test_a_prefecture_that_organises_is_an_actor_but_a_governor_s_office_is_not():
+    found = orgs(
+        "ويشكل المنتدى، الذي تنظمه عمالة إقليم آسفي، فرصة للقاء. وينظم المعرض من طرف عمالة "
+        "إقليم شيشاوة. وحضر عامل عمالة المحمدية."
+    )
+    assert {"عمالة إقليم آسفي", "عمالة إقليم شيشاوة"} <= set(found)
+    assert "عمالة المحمدية" not in found
+
+
 def test_prefectural_council_is_a_body_not_a_seat():
     found = orgs("وحضرت رئيسة مجلس عمالة مراكش اللقاء.")
     assert found["مجلس عمالة مراكش"].kind == "local-authority"
