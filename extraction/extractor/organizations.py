@@ -156,7 +156,8 @@ _GENERIC = {
 # Bodies whose name ends with their seat ("المركز الجهوي للاستثمار بمراكش").
 _REGIONAL = {"المركز", "مركز", "المجلس", "غرفه", "الغرفه", "الاتحاد", "مجلس", "عماله",
              "المعهد", "معهد", "المدرسه", "مدرسه", "الكليه", "كليه", "جامعه", "الجامعه",
-             "جماعه", "ولايه", "جمعيه", "مديريه", "المديريه", "الجماعه", "العماله"}  # fmt: skip
+             "جماعه", "ولايه", "جمعيه", "مديريه", "المديريه", "الجماعه", "العماله", "الجمعيه",
+             "التجمع", "تجمع"}  # fmt: skip
 # Adjectives an indefinite association takes ("جمعية مغربية للتنمية"): not its proper name
 # ("جمعية ملوية للبيئة").
 _DESCRIPTIVE = {"مغربيه", "وطنيه", "جهويه", "محليه", "اقليميه", "دوليه", "مهنيه", "نسويه",
@@ -280,6 +281,7 @@ _NATIONALITIES = {
     )
 }
 _NATIONAL = re.compile(r"\b(?:المغرب|المغربي|المغربيه|بالمغرب)\b")  # a body of the whole country
+_KNOWN_AS = {"المعروف", "المعروفه"}
 _NAMING = {"اسم", "باسم", "مسمي", "بمسمي", "علامه", "تسميه"}
 _LATIN_GAP = re.compile(r"^[ .&:'’-]*$")
 _QUOTED = re.compile(rf"[{QUOTES}]\s*([^{QUOTES}\n]{{1,120}}?)\s*[{QUOTES}]")
@@ -561,6 +563,11 @@ def chain(
                 or (t.norm[:1] == "ل" and found.last > i)
             ):
                 found.last, found.city = place_last, place
+                k = place_last + 1
+                if k < len(tokens) and tokens[k].norm[:1] == "و" and not _hard_gap(tokens[k].gap):
+                    also = match_at(doc, k)  # "… بتطوان والمضيق": the two towns it serves
+                    if also is not None and also[0].kind == "city":
+                        found.last = also[1]
             break
         if (
             t.norm in _CLOSING
@@ -759,6 +766,8 @@ class _Finder:
         self.links: list[tuple[int, int]] = []
         self.taken: set[int] = set()
         self.pending: list[tuple[int, str]] = []  # Latin quotes that may name the body before
+        # "…، المعروف باسم "X"": the body's other name (body's last token, name, name's last)
+        self.known_as: list[tuple[int, str, int]] = []
 
     def run(self) -> None:
         self._quoted()
@@ -787,6 +796,19 @@ class _Finder:
                 mention.of_region = True  # "الاتحاد العام لمقاولات المغرب بالجهة": its branch
         for before, name in self.pending:
             self._alias_of_previous(before, name)
+        for before, name, last in self.known_as:
+            # "التجمع المهني … بتيزنيت، المعروف باسم "Cluster Agro-Terroir Tiznit"", "…،
+            # المعروف اختصارا بـ"CATM" (Cluster Agroalimentaire Tétouan-M'diq)"
+            spelled = [m for m in self.mentions
+                       if m.first == last + 1 and "(" in self.tokens[m.first].gap]  # fmt: skip
+            for mention in (m for m in self.mentions if m.last == before):
+                if _is_acronym(name) and mention.acronym is None:
+                    mention.acronym = name
+                else:
+                    mention.aliases.append(name)
+                for other in spelled:
+                    mention.aliases.append(other.name)
+                    self.mentions.remove(other)
         self._adjacent_aliases()
         self._reused_aliases()
 
@@ -938,6 +960,11 @@ class _Finder:
             if latin and not all(
                 t.latin or t.norm.isdigit() for t in self.tokens[first : last + 1]
             ):
+                continue
+            called = next((k for k in range(max(before - 2, 0), before + 1)
+                           if self.tokens[k].bare in _KNOWN_AS), None)  # fmt: skip
+            if called is not None:
+                self.known_as.append((called - 1, name, last))
                 continue
             definite_head = head is not None and head.startswith("ال")
             if definite_head and HEADS[head] != "media" and last - first > 1 and not latin:

@@ -320,6 +320,19 @@ def test_national_committee_is_a_body():
     assert "اللجنة الوطنية للهيدروجين" in orgs("سترفع التوصيات إلى اللجنة الوطنية للهيدروجين.")
 
 
+def test_a_cluster_or_association_keeps_the_towns_it_serves_and_the_names_it_is_known_by():
+    found = orgs(
+        'عقد التجمع المهني للصناعات الغذائية بتطوان والمضيق، المعروف اختصارا بـ"CATM" (Cluster '
+        "Agroalimentaire Tetouan-Mdiq)، جمعه العام."
+    )
+    cluster = found["التجمع المهني للصناعات الغذائية بتطوان والمضيق"]
+    assert (cluster.acronym, cluster.aliases) == ("CATM", ["Cluster Agroalimentaire Tetouan-Mdiq"])
+    assert list(found) == ["التجمع المهني للصناعات الغذائية بتطوان والمضيق"]
+    found = orgs('وحضرت الجمعية المهنية لأرباب المعاصر بتيزنيت، المعروفة باسم "Huiliers Tiznit".')
+    assert found["الجمعية المهنية لأرباب المعاصر بتيزنيت"].aliases == ["Huiliers Tiznit"]
+    assert "Huiliers Tiznit" not in found
+
+
 def test_a_board_s_standing_committee_is_no_body():
     found = orgs(
         "وانتخبت الجمعية العامة لغرفة الصناعة التقليدية كلا من أحمد بويا رئيسا للجنة الصناعة "

@@ -809,3 +809,7 @@ def test_an_unnamed_new_president_and_a_word_with_her_pronoun_are_no_name_but_ou
     )
     assert "وتجديد هياكل مكتبها" not in found
     assert "حسن أوبها" in found
+    elected = people(
+        "وانتخب الجمع العام كريم الطود، المدير العام للشركة، رئيسا للتجمع بإجماع الأعضاء."
+    )
+    assert list(elected) == ["كريم الطود"]
