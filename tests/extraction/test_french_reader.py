@@ -489,3 +489,21 @@ def test_the_town_an_assembly_is_held_at_over_one_in_its_venue_s_name():
     )
     (event,) = record["events"]
     assert event["city"] == "سلا"
+
+
+def test_a_university_named_inside_a_centre_s_name_or_after_a_faculty_is_a_body():
+    record = extract_article(
+        "Fès : mission textile\n\nLe Journal – 12 juin 2025\n\n"
+        "La délégation a visité la Cité de l'innovation de l'Université Sidi Mohamed Ben "
+        "Abdellah (USMBA), puis la Faculté des sciences et techniques d'Errachidia (Université "
+        "Moulay Ismail), avant de rencontrer la commission régionale unifiée d'investissement.",
+        published_on=date(2025, 6, 12),
+    )
+    found = {o["name"]: o for o in record["organizations"]}
+    assert found["Université Sidi Mohamed Ben Abdellah"]["acronym"] == "USMBA"
+    assert (
+        found["Cité de l'innovation de l'Université Sidi Mohamed Ben Abdellah"]["acronym"] is None
+    )
+    assert {"Université Moulay Ismail", "commission régionale unifiée d'investissement"} <= set(
+        found
+    )

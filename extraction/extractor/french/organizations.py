@@ -418,6 +418,9 @@ def find_organizations(text: str, tokens: list[Token]) -> list[OrgMention]:
             )
             i = _parenthesis(text, tokens, last, mention)
             found.append(mention)
+            parent = _PARENT.search(mention.name)
+            if parent and key != "universite":
+                found.append(_parent(mention, parent))
             continue
         t = tokens[i]
         if (
@@ -485,6 +488,8 @@ def _parenthesis(text: str, tokens: list[Token], last: int, mention: OrgMention)
         return last + 1
     inner = " ".join(m.group(1).split())
     first_word = inner.split()[0]
+    if first_word == "Université":
+        return last + 1  # "la Faculté … d'Errachidia (Université Moulay Ismail)": its parent
     letters = [c for c in first_word if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(letters) >= 2:
         mention.aliases.append(inner)
@@ -502,6 +507,22 @@ def _parenthesis(text: str, tokens: list[Token], last: int, mention: OrgMention)
     while last + 1 < len(tokens) and tokens[last + 1].start < close:
         last += 1
     return last + 1
+
+
+_PARENT = re.compile(r"\bde\s+l'(Université(?:\s+[A-Z][\w'-]*)+)$")
+
+
+def _parent(mention: OrgMention, m: re.Match) -> OrgMention:
+    """ "la Cité de l'innovation de l'Université Ibn Zohr": the university, a body of its own,
+    that takes the acronym its initials spell ("(USMBA)")."""
+    name = m.group(1)
+    start = mention.start + m.start(1)
+    initials = "".join(w[0] for w in name.split())
+    acronym = None
+    if mention.acronym == initials:
+        acronym, mention.acronym = initials, None
+        mention.aliases = [a for a in mention.aliases if a != initials]
+    return OrgMention(start, start + len(name), name, "university", acronym=acronym)
 
 
 def _kind(head: str, name: str) -> str:
