@@ -507,3 +507,24 @@ def test_a_university_named_inside_a_centre_s_name_or_after_a_faculty_is_a_body(
     assert {"Université Moulay Ismail", "commission régionale unifiée d'investissement"} <= set(
         found
     )
+
+
+def test_the_items_of_a_list_of_companies_are_companies_but_its_towns_and_countries_are_not():
+    record = extract_article(
+        "Berrechid : des industriels turcs en prospection\n\nLe Journal – 12 juin 2025\n\n"
+        "Une trentaine de rencontres B2B ont été organisées avec des entreprises locales, parmi "
+        "lesquelles Chaouia Plast, Berrechid Textile Industrie et Atlas Mécanique de Précision. "
+        "Parmi elles figurent le fabricant de linge de maison Têxteis Ribeiro et l'ennoblisseur "
+        "Acabamentos Vale do Ave. Les exposants, dont la zone industrielle de Sidi Ghanem, "
+        "viennent de Turquie et du Portugal.",
+        published_on=date(2025, 6, 12),
+    )
+    companies = {o["name"] for o in record["organizations"] if o["kind"] == "company"}
+    assert {
+        "Chaouia Plast",
+        "Berrechid Textile Industrie",
+        "Atlas Mécanique de Précision",
+        "Têxteis Ribeiro",
+        "Acabamentos Vale do Ave",
+    } <= companies
+    assert not companies & {"Sidi Ghanem", "Turquie", "Portugal"}

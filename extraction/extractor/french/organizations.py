@@ -57,7 +57,8 @@ _ENTITY_HEADS = {
     h for h in HEADS if h not in ("maroc", "zone", "port", "cite", "direction", "parc")
 }
 CONNECTORS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en", "aux", "au",
-              "sur", "a", "&"}  # fmt: skip
+              "sur", "a", "&",
+              "do", "da", "dos", "das", "del", "di"}  # fmt: skip  # "Acabamentos Vale do Ave"
 # Works named after what they make: "la conserverie Atlantique Sardine", "l'huilerie X".
 WORKS = ("conserverie", "laiterie", "minoterie", "sucrerie", "cimenterie", "raffinerie",
          "fonderie", "imprimerie", "huilerie", "fromagerie", "briqueterie", "biscuiterie",

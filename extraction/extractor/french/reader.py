@@ -147,6 +147,18 @@ _MANAGER = re.compile(
     r"(?<![\w-])(?i:directeur|directrice|pdg|p-dg|gérante?|co-?fondat(?:eur|rice)|fondat(?:eur|rice)"
     r"|patron(?:ne)?|administrat(?:eur|rice)\s+délégué(?:e)?)(?![\w-])[^,;:.()«»\n]{0,60}"
 )
+# A list of companies: "des entreprises de la région, dont X et Y", "Parmi les sociétés
+# présentes figurent X, …", "parmi lesquelles X, Y et Z"
+_COMPANY_LIST = re.compile(
+    r"\b(?:(?:entreprises|sociétés|firmes|exposants|industriels|PME|opérateurs)\b[^.;:\n]{0,60}?"
+    r"(?:,\s*dont|parmi\s+lesquel(?:le)?s|\btelles?\s+que|\btels\s+que)"
+    r"|Parmi\s+(?:elles|eux|les\s+(?:entreprises|sociétés|exposants)[^.;:\n]{0,30}?)\s+figurent)\s+"
+)
+_ITEM = re.compile(r"(?:(?!,|\bet\s|\bou\s+encore\s)[^.;:\n])+")
+_SITE_WORDS = re.compile(
+    r"\b(?:zone|parc|site|région|province|préfecture|ville|port|plateforme)\b", re.I
+)
+_CAPITALISED = re.compile(r"(?<![\w'])[A-ZÀ-Þ][\w&'-]*")
 _OF_NAME = re.compile(r"(?:\bde\s+la\s+|\bde\s+l'|\bd[eu]\s+|\bdes\s+|\bd')(?=[A-ZÀ-Þ])")
 # A name a company's description follows: "Argan Tiout, spécialisée dans l'huile …".
 _DESCRIBED = re.compile(r",\s+(?:spécialisée?s?\s+dans|spécialiste\s+d[eu'])")
@@ -612,8 +624,28 @@ class Analysis:
                 first -= 1
             if first is not None and extend(self.text, self.tokens, first, first) == last:
                 self._company_at(first)
+        self._listed_companies()
 
-    def _company_at(self, first: int | None) -> bool:
+    def _listed_companies(self) -> None:
+        """The items of a list of companies ("des entreprises locales, parmi lesquelles X, Y
+        et Z", "Parmi elles figurent le fabricant de linge Têxteis Ribeiro, …"): each item's
+        capitalised name, after the words that describe it."""
+        starts = {t.start: i for i, t in enumerate(self.tokens)}
+        for m in _COMPANY_LIST.finditer(self.text):
+            stop = re.search(r"[.;:\n]", self.text[m.end() :])
+            end = m.end() + (stop.start() if stop else len(self.text) - m.end())
+            for item in _ITEM.finditer(self.text, m.end(), end):
+                name = _CAPITALISED.search(item.group())
+                if (
+                    name is None
+                    or re.match(r"\s*(?:qui|dont|spécialisée?s?)\b", item.group())
+                    or _SITE_WORDS.search(item.group(), 0, name.start())
+                    or self._is_country(name.group())
+                ):
+                    continue  # "la zone industrielle de Sidi Ghanem", "venus d'Espagne"
+                self._company_at(starts.get(item.start() + name.start()), listed=True)
+
+    def _company_at(self, first: int | None, listed: bool = False) -> bool:
         """A capitalised name at token `first` where a company is expected: added, unless it
         is a place, a person's honorific, an event's name or a body already found."""
         if first is None or self._in_org(self.tokens[first].start):
@@ -625,9 +657,12 @@ class Analysis:
             or token.text in ("M", "Mme")
             or fold(token.text) in _EVENT_NAME_WORDS | _DOMAINS
             or self._is_place(token.start, token.end)
+            and not listed
         ):
             return False
         end = extend(self.text, self.tokens, first, first, named=True)
+        if listed and self._is_place(token.start, self.tokens[end].end):
+            return False  # "dont Fès Cuir Design" is a company, "dont Fès" a town
         end = next((k - 1 for k in range(first + 1, end + 1) if self.tokens[k].key == "pour"), end)
         last = end
         while last > first and not self.tokens[last].cap:
