@@ -528,3 +528,17 @@ def test_the_items_of_a_list_of_companies_are_companies_but_its_towns_and_countr
         "Acabamentos Vale do Ave",
     } <= companies
     assert not companies & {"Sidi Ghanem", "Turquie", "Portugal"}
+
+
+def test_a_regional_director_of_two_fields_is_no_company_named_after_the_second():
+    record = extract_article(
+        "Nador : nouveau bureau\n\nLe Journal – 12 avril 2025\n\n"
+        "Le directeur régional de l'Industrie et du Commerce de l'Oriental, Jamal Eddine Harrak, "
+        "a salué une transition exemplaire et invité l'association à faire remonter les projets.",
+        published_on=date(2025, 4, 12),
+    )
+    assert not any(o["name"].startswith("Commerce") for o in record["organizations"])
+    (person,) = record["people"]
+    assert person["positions"][0]["title"] == (
+        "directeur régional de l'Industrie et du Commerce de l'Oriental"
+    )

@@ -336,6 +336,8 @@ def read_title(
     )
     if company and re.match(r"(?:Expo|Forum|Salon|Assises|Journées?)\b", company.group("name")):
         company = None  # "commissaire du Salon Halieutis": an event, not a company
+    if company and re.search(r"\set$", title[: company.start()]):
+        company = None  # "directeur régional de l'Industrie et du Commerce": fields, listed
     if company:
         at = start + company.start("name")
         name = company.group("name").rstrip(" '")
