@@ -47,7 +47,8 @@ _LEAD = (
 )
 
 _CROSS = re.compile(rf"{_LEAD}({_DAY})\s+{_OF_MONTH}{_YEAR}{_TO}({_DAY})\s+{_OF_MONTH}{_YEAR}")
-_RANGE = re.compile(rf"{_LEAD}({_DAY}){_TO}({_DAY})\s+{_OF_MONTH}{_YEAR}")
+# "يومي 14 و15 ماي", "أيام 22 و23 و24 أكتوبر": the days between are listed too
+_RANGE = re.compile(rf"{_LEAD}({_DAY})(?:\s*و\s*[0-3]?\d(?!\d))*{_TO}({_DAY})\s+{_OF_MONTH}{_YEAR}")
 _SINGLE = re.compile(rf"{_LEAD}({_DAY})\s+{_OF_MONTH}{_YEAR}")
 _NUMERIC = re.compile(r"(?<![\d/.-])([0-3]?\d)[/.-]([01]?\d)[/.-]((?:19|20)\d\d)(?![\d/.-])")
 _ISO = re.compile(r"(?<![\d-])((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?![\d-])")

@@ -385,7 +385,11 @@ class _Article:
             if other.kind in seen or other.anaphoric or not other.named:
                 continue
             here = self.sentence(other.first)
-            dated = any(self._date_sentence(d) == here != index for d in self.dates)
+            dated = any(
+                self._date_sentence(d) == here != index
+                and not self._planned(here, self.doc.first_token_from(d.nstart))
+                for d in self.dates
+            )  # "… على أن يقوم الوفد، يوم الثلاثاء، بزيارة": the plan's day, not the event's
             if (
                 other.edition is None
                 and not other.context
@@ -416,8 +420,8 @@ class _Article:
         return events
 
     def _planned(self, index: int, k: int) -> bool:
-        """Token k is told as what is to come ("على أن يتوجه الوفد اليوم إلى وجدة للقاء …",
-        "ويتضمن برنامج الزيارة … لقاء …"): part of the plan, not an event of its own."""
+        """Token k of sentence `index` is told as what is to come ("على أن يتوجه الوفد اليوم
+        إلى وجدة للقاء …", "ويتضمن برنامج الزيارة … لقاء …"): part of the plan."""
         first = self.doc.first_token_from(self.doc.sentences[index][0])
         words = [t.norm.removeprefix("و") for t in self.doc.tokens[first:k]]
         pairs = zip(words, words[1:], strict=False)

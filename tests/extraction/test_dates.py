@@ -52,6 +52,12 @@ def test_year_less_dates_take_the_year_nearest_publication():
     assert parse_dates("ما بين 3 و5 أكتوبر") == []
 
 
+def test_the_days_of_a_range_listed_one_by_one():
+    assert parse_dates("أيام 22 و23 و24 أكتوبر الجاري", date(2025, 10, 12)) == [
+        (date(2025, 10, 22), date(2025, 10, 24))
+    ]
+
+
 def test_without_a_publication_date_the_first_full_date_gives_the_year():
     text = "افتتح يوم الخميس 30 دجنبر 2027 المعرض الذي يستمر إلى غاية الأحد 2 يناير."
     assert parse_dates(text) == [(date(2027, 12, 30),) * 2, (date(2028, 1, 2),) * 2]

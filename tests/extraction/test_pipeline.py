@@ -485,6 +485,8 @@ def test_a_delegation_s_dated_meeting_is_another_stop_unless_told_as_its_plan():
 
     plan = "وعلى أن يتوجه الوفد اليوم الثلاثاء إلى مدينة وجدة للقاء مسؤولي مجلس الجهة."
     assert events(plan) == [("delegation", "بركان", "2026-11-16")]
+    planned_day = "واختتم اللقاء بلقاءات ثنائية، على أن يقوم الوفد، يوم الثلاثاء، بزيارة لوجدة."
+    assert events(planned_day) == [("delegation", "بركان", "2026-11-16")]
     stop = "وكان الوفد قد عقد يوم الأحد 15 نونبر لقاء مع رجال الأعمال بمدينة وجدة."
     assert events(stop)[1] == ("delegation", "وجدة", "2026-11-15")
 

@@ -231,7 +231,8 @@ _LAUNCHED = re.compile(
 # A title ending on a common noun that points back to a body ("PDG du groupe").
 _ANAPHORIC_TITLE = re.compile(
     r"\s+(?:du|de\s+la|de\s+l')\s*(?P<noun>groupe|société|entreprise|firme|filiale|agence|chambre"
-    r"|fédération|association|université|école|office)(?P<rest>(?:\s+d'|\s+[a-zà-ÿ'-]+){0,3})$",
+    r"|fédération|association|université|école|office|faculté|institut|cluster|coopérative)"
+    r"(?P<rest>(?:\s+d'|\s+[a-zà-ÿ'-]+){0,3})$",
     re.I,
 )
 _COMPANY_WORDS = {"groupe", "societe", "entreprise", "firme", "filiale"}
@@ -746,6 +747,13 @@ class Analysis:
             if fold(o.name).split()[0] == head
             and (not regional or re.match(r"\w+ (?:de la )?region", fold(o.name)))
         ]  # fmt: skip
+        members = [
+            k for k, o in enumerate(self.orgs) if o.kind in ("association", "cluster")
+            and o.first < m.start
+        ]  # fmt: skip
+        if head == "association" and members and all(self.orgs[k].first > m.start
+                                                      for k in candidates):  # fmt: skip
+            candidates = members[-1:]  # "le Cluster X. L'association, qui fédère …": the cluster
         if candidates:
             k = (
                 candidates[-1]
