@@ -465,7 +465,11 @@ def test_the_story_after_a_standfirst_and_its_dated_byline_gives_the_event():
 
 @pytest.mark.parametrize(
     ("spread", "end"),
-    [("Organisé sur deux jours", "2025-11-21"), ("Trois jours durant", "2025-11-22")],
+    [
+        ("Organisé sur deux jours", "2025-11-21"),
+        ("Trois jours durant", "2025-11-22"),
+        ("Ouvert pour deux jours de travaux", "2025-11-21"),
+    ],
 )
 def test_a_forum_opened_on_a_day_and_said_to_last_days(spread, end):
     record = extract_article(
@@ -542,3 +546,17 @@ def test_a_regional_director_of_two_fields_is_no_company_named_after_the_second(
     assert person["positions"][0]["title"] == (
         "directeur régional de l'Industrie et du Commerce de l'Oriental"
     )
+
+
+def test_a_visit_that_goes_on_until_a_day_named_paragraphs_later():
+    record = extract_article(
+        "Al Hoceïma : des opérateurs de Murcie en prospection\n\n"
+        "Al Hoceïma, 21/05/2025 (MAP) – Une délégation d'une vingtaine d'opérateurs économiques "
+        "de la région espagnole de Murcie a été reçue, mardi, au siège de la Chambre à Al "
+        "Hoceïma.\n\nLes échanges ont porté sur la pêche, l'agroalimentaire et le tourisme.\n\n"
+        "Les opérateurs ont présenté leurs projets aux élus de la Chambre.\n\n"
+        "Le programme de la visite, qui se poursuit jusqu'à jeudi, comprend des rencontres B2B.",
+        published_on=date(2025, 5, 21),
+    )
+    (event,) = record["events"]
+    assert (event["start_date"], event["end_date"]) == ("2025-05-20", "2025-05-22")

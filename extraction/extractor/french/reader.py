@@ -264,11 +264,13 @@ _PROSE = re.compile(r"(?m)^\S[^\n]{120,}")  # a paragraph, not a headline or a b
 _DATED_LINE = re.compile(r"(?m)^[^\n]{0,100}\b(?:19|20)\d\d\b[^\n]{0,40}$")
 # "organisée sur deux jours", "cinq jours durant"
 _SPREAD = re.compile(
-    r"\b(?:(?:sur|pendant|durant)\s+(deux|trois|quatre|cinq|\d)\s+jours\b"
+    r"\b(?:(?:sur|pendant|durant|pour)\s+(deux|trois|quatre|cinq|\d)\s+jours\b"
     r"|(deux|trois|quatre|cinq|\d)\s+jours\s+durant\b)",
     re.I,
 )
 _AT = re.compile(r"\bà\s+$")
+# "La visite, qui se poursuit jusqu'à jeudi": the end, however far from the opening day
+_GOES_ON = re.compile(r"(?:se\s+poursui\w*|se\s+prolonge\w*|se\s+tient|dure\w*)\s+jusqu\S*\s*$")
 _CLOSING = re.compile(r"\b(?:ferm\w*|clôtur\w*|achev\w*|pris\s+fin|baissé\s+le\s+rideau)", re.I)
 _DAY_COUNTS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 _SITE_OF = re.compile(
@@ -1034,7 +1036,9 @@ class Analysis:
                 first = starts[0]
                 at = self.t.sentence_of(first.offset)
                 until = next((d for d in body if d.until and d.offset > first.offset
-                              and 0 <= self.t.sentence_of(d.offset) - at <= 1), None)  # fmt: skip
+                              and (0 <= self.t.sentence_of(d.offset) - at <= 1
+                                   or _GOES_ON.search(self.text, max(0, d.offset - 40), d.offset))
+                              and (d.end - first.start).days <= 10), None)  # fmt: skip
                 if until is not None and until.end > first.start:
                     return first.start, until.end
                 if first.start == first.end:
