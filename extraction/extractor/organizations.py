@@ -157,7 +157,7 @@ _GENERIC = {
 _REGIONAL = {"المركز", "مركز", "المجلس", "غرفه", "الغرفه", "الاتحاد", "مجلس", "عماله",
              "المعهد", "معهد", "المدرسه", "مدرسه", "الكليه", "كليه", "جامعه", "الجامعه",
              "جماعه", "ولايه", "جمعيه", "مديريه", "المديريه", "الجماعه", "العماله", "الجمعيه",
-             "التجمع", "تجمع"}  # fmt: skip
+             "التجمع", "تجمع", "اتحاد"}  # fmt: skip
 # Adjectives an indefinite association takes ("جمعية مغربية للتنمية"): not its proper name
 # ("جمعية ملوية للبيئة").
 _DESCRIPTIVE = {"مغربيه", "وطنيه", "جهويه", "محليه", "اقليميه", "دوليه", "مهنيه", "نسويه",
@@ -205,7 +205,8 @@ _INFRASTRUCTURE = {"ميناء", "مطار", "محطه", "المدينه", "مد
                    "المنطقه", "منطقه"}  # fmt: skip
 _COMMITTEES = {"لجنه", "اللجنه"}
 _PLANT_NOUNS = {"وحده", "الوحده", "مصنع", "المصنع", "معمل", "المعمل", "وحدات"}
-_FIRM_NOUNS = _PLANT_NOUNS | {"مقاوله", "المقاوله"}
+_FIRM_NOUNS = _PLANT_NOUNS | {"مقاوله", "المقاوله", "الدراسات"}  # "مكتب الدراسات "X""
+_LIST_REACH = 12  # tokens of a description between two companies of a list
 # What a "شبكة" carries when it is pipes and wires, not a network of bodies.
 _UTILITIES = {"التطهير", "النقل", "الكهربائيه", "الكهرباء", "الطرق", "الطرقيه", "الماء", "الري",
               "السكك", "الالياف", "الاتصالات", "التوزيع", "الغاز", "الاناره", "الطريق",
@@ -1079,9 +1080,13 @@ class _Finder:
         word = self.tokens[before].norm
         if any(v in _PLURAL_COMPANIES for v in self.tokens[before].variants()):
             return True
-        if word == "و" and before and any(m.last == before - 1 and m.kind == "company"
-                                          for m in self.mentions):  # fmt: skip
-            return True
+        if word == "و" and before and any(
+            m.kind == "company" and 0 < before - m.last <= _LIST_REACH
+            and not any(set(t.gap) & set("!?؛:\n") or ". " in t.gap
+                        for t in self.tokens[m.last + 1 : before + 1])
+            for m in self.mentions
+        ):  # fmt: skip
+            return True  # "… "Gharb Olive Industries" المتخصصة في تثمين زيت الزيتون و"Sebou Pack""
         if word in ("منها", "بينها", "ومنها", "بينهم", "قبيل", "مثل", "غرار"):
             # "ومن بينها "X"", "شركات من قبيل X وY"
             window = self.tokens[max(before - 14, 0) : before]

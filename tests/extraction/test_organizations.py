@@ -333,6 +333,20 @@ def test_a_cluster_or_association_keeps_the_towns_it_serves_and_the_names_it_is_
     assert "Huiliers Tiznit" not in found
 
 
+def test_the_next_quoted_company_of_a_list_after_a_description_and_a_consultancy_s_name():
+    found = orgs(
+        'توصل المركز باهتمام عدد من المقاولات، من بينها "Gharb Olive Industries" المتخصصة في '
+        'تثمين زيت الزيتون و"Sebou Pack" للتلفيف. وتحدثت مديرة مكتب الدراسات "Atlantic Conseil". '
+        "وحضر اتحاد تعاونيات القنب الهندي المقنن بشفشاون."
+    )
+    assert {
+        "Gharb Olive Industries",
+        "Sebou Pack",
+        "Atlantic Conseil",
+        "اتحاد تعاونيات القنب الهندي المقنن بشفشاون",
+    } <= set(found)
+
+
 def test_a_board_s_standing_committee_is_no_body():
     found = orgs(
         "وانتخبت الجمعية العامة لغرفة الصناعة التقليدية كلا من أحمد بويا رئيسا للجنة الصناعة "
