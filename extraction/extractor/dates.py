@@ -10,6 +10,7 @@ agree with a relative date voids it: the text is then wrong about one of the two
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from .text import Doc
 
@@ -169,7 +170,7 @@ def find_dates(doc: Doc, published_on: date | None = None) -> list[DateMention]:
     that is unknown, the first day the text dates in full ("الخميس 14 ماي 2026 … يومي 14
     و15 ماي"); days named relative to today ("أمس") need the publication date itself."""
     norm = doc.norm
-    near = published_on or _first_written(norm)
+    year_of = cache(lambda: published_on or _first_written(norm))  # looked for when needed
     found: list[DateMention] = []
     taken = bytearray(len(norm) + 1)
 
@@ -182,13 +183,14 @@ def find_dates(doc: Doc, published_on: date | None = None) -> list[DateMention]:
     for m in _CROSS.finditer(norm):
         first = (_year(m.group(4)), MONTHS[m.group(3)], _day(m.group(2)))
         last = (_year(m.group(7)), MONTHS[m.group(6)], _day(m.group(5)))
-        add(m.span(), *_range(first, last, near))
+        add(m.span(), *_range(first, last, None if last[0] else year_of()))
     for m in _RANGE.finditer(norm):
         month, year = MONTHS[m.group(4)], _year(m.group(5))
         add(m.span(), *_range((None, month, _day(m.group(2))), (year, month, _day(m.group(3))),
-                              near))  # fmt: skip
+                              None if year else year_of()))  # fmt: skip
     for m in _SINGLE.finditer(norm):
-        day = _make(_year(m.group(4)), MONTHS[m.group(3)], _day(m.group(2)), near)
+        year = _year(m.group(4))
+        day = _make(year, MONTHS[m.group(3)], _day(m.group(2)), None if year else year_of())
         add(m.span(), day, day)
     for m in _ISO.finditer(norm):
         day = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)), None)
