@@ -253,19 +253,19 @@ _ABOUT_IT = re.compile(
     r"|Celle-ci|Celui-ci)\b"
 )
 _THIS = re.compile(r"\b(?:cette|la\s+présente|l'actuelle)\s+$", re.I)
+_N_DAYS = r"(deux|trois|quatre|cinq|\d)"
 # "au terme de trois jours", and the visit's own length: "a achevé mercredi une visite de
 # trois jours"
 _DURATION = re.compile(
     r"(?:au\s+terme\s+d[e']|après|à\s+l'issue\s+d[e']|\b(?:une?|sa|son|leur)\s+\w+\s+de)"
-    r"\s*(deux|trois|quatre|cinq|\d)\s+jours",
+    rf"\s*{_N_DAYS}\s+jours",
     re.I,
 )
 _PROSE = re.compile(r"(?m)^\S[^\n]{120,}")  # a paragraph, not a headline or a byline
 _DATED_LINE = re.compile(r"(?m)^[^\n]{0,100}\b(?:19|20)\d\d\b[^\n]{0,40}$")
 # "organisée sur deux jours", "cinq jours durant"
 _SPREAD = re.compile(
-    r"\b(?:(?:sur|pendant|durant|pour)\s+(deux|trois|quatre|cinq|\d)\s+jours\b"
-    r"|(deux|trois|quatre|cinq|\d)\s+jours\s+durant\b)",
+    rf"\b(?:(?:sur|pendant|durant|pour)\s+{_N_DAYS}\s+jours\b|{_N_DAYS}\s+jours\s+durant\b)",
     re.I,
 )
 _AT = re.compile(r"\bà\s+$")
@@ -273,6 +273,13 @@ _AT = re.compile(r"\bà\s+$")
 _GOES_ON = re.compile(r"(?:se\s+poursui\w*|se\s+prolonge\w*|se\s+tient|dure\w*)\s+jusqu\S*\s*$")
 _CLOSING = re.compile(r"\b(?:ferm\w*|clôtur\w*|achev\w*|pris\s+fin|baissé\s+le\s+rideau)", re.I)
 _DAY_COUNTS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+
+
+def _days(word: str) -> int:
+    """ "trois" or "3" (jours): how many days."""
+    return int(word) if word.isdigit() else _DAY_COUNTS.get(word.lower(), 1)
+
+
 _SITE_OF = re.compile(
     r"\b(?:site|sites|plateforme|port|zone|ville|commune|province|localité|bassin|plaine|vallée)"
     r"(?:\s+[A-Z]{2,6}|(?:\s+d')?(?:\s*[a-zà-ÿ-]+){1,2})?\s+(?:de|d')\s*$",
@@ -1054,8 +1061,7 @@ class Analysis:
         for sentence in self.t.sentences[index : index + 2]:
             m = _SPREAD.search(self.text, sentence.start, sentence.end)
             if m:
-                word = (m.group(1) or m.group(2)).lower()
-                days = int(word) if word.isdigit() else _DAY_COUNTS.get(word, 1)
+                days = _days(m.group(1) or m.group(2))
                 return day + timedelta(days=days - 1) if 1 < days <= 10 else day
         return day
 
@@ -1065,8 +1071,7 @@ class Analysis:
         m = _DURATION.search(self.text, sentence.start, sentence.end)
         if m is None or not _CLOSING.search(self.text, sentence.start, sentence.end):
             return day
-        word = m.group(1).lower()
-        days = int(word) if word.isdigit() else _DAY_COUNTS.get(word, 1)
+        days = _days(m.group(1))
         return day - timedelta(days=days - 1) if 1 < days <= 10 else day
 
     def _dateline_end(self) -> int:
