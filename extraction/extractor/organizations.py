@@ -213,9 +213,9 @@ _UTILITIES = {"التطهير", "النقل", "الكهربائيه", "الكه�
               "التجميع", "الموزعين"}  # fmt: skip
 _VERB_LIKE = {"تجمع"}  # heads that also read as verbs
 _HONORIFICS = {"السيد", "السيده", "السادة"}
-# Nouns after which a prefecture acts: its seat hosts, its representatives attend.
 # Verbs and phrases whose subject or agent a prefecture named next is ("تنظمه", "من طرف").
 _ACTS = re.compile(r"[وف]?(?:س?[يت]نظم|نظمت?|وقعت?|[يت]وقع|احتضنت?|س?[يت]حتضن)(?:ه|ها)?|طرف")
+# Nouns after which a prefecture acts: its seat hosts, its representatives attend.
 _ACTOR_NOUNS = {
     "مقر",
     "بمقر",

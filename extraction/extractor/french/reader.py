@@ -756,13 +756,11 @@ class Analysis:
             if fold(o.name).split()[0] == head
             and (not regional or re.match(r"\w+ (?:de la )?region", fold(o.name)))
         ]  # fmt: skip
-        members = [
-            k for k, o in enumerate(self.orgs) if o.kind in ("association", "cluster")
-            and o.first < m.start
-        ]  # fmt: skip
-        if head == "association" and members and all(self.orgs[k].first > m.start
-                                                      for k in candidates):  # fmt: skip
-            candidates = members[-1:]  # "le Cluster X. L'association, qui fédère …": the cluster
+        if head == "association" and all(self.orgs[k].first > m.start for k in candidates):
+            # "le Cluster X. L'association, qui fédère …": the cluster named before
+            members = [k for k, o in enumerate(self.orgs)
+                       if o.kind in ("association", "cluster") and o.first < m.start]  # fmt: skip
+            candidates = members[-1:] or candidates
         if candidates:
             k = (
                 candidates[-1]
@@ -1050,9 +1048,9 @@ class Analysis:
                     return first.start, until.end
                 if first.start == first.end:
                     opening = self._closing_day(first.start, at)
-                    return opening, first.end if opening < first.end else self._last_day(
-                        first.end, at
-                    )
+                    if opening < first.end:  # "a fermé samedi, au terme de trois jours"
+                        return opening, first.end
+                    return first.start, self._last_day(first.end, at)
                 return first.start, first.end
         return None
 
