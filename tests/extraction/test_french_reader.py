@@ -560,3 +560,18 @@ def test_a_visit_that_goes_on_until_a_day_named_paragraphs_later():
     )
     (event,) = record["events"]
     assert (event["start_date"], event["end_date"]) == ("2025-05-20", "2025-05-22")
+
+
+def test_a_centre_s_or_an_institute_s_field_and_its_adjectives_stay_in_its_name():
+    record = extract_article(
+        "Safi : la chimie verte\n\nLe Journal – 12 juin 2025\n\n"
+        "Le Centre d'innovation en chimie verte a présenté ses travaux en présence de "
+        "l'Institut de technologie des pêches maritimes de Dakhla, en marge du forum régional.",
+        published_on=date(2025, 6, 12),
+    )
+    names = {o["name"] for o in record["organizations"]}
+    assert {
+        "Centre d'innovation en chimie verte",
+        "Institut de technologie des pêches maritimes de Dakhla",
+    } <= names
+    assert not any("marge" in name or "présence" in name for name in names)

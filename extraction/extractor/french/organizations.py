@@ -81,7 +81,7 @@ _ARTICLES = {"la", "le", "les", "l", "d", "de", "du", "des"}
 _ADJECTIVE = re.compile(
     r"(?:al|ale|ales|aux|ique|iques|ien|ienne|iens|iennes|enne|ennes|ais|aise|aises|ain|aine|ains|aines"
     r"|el|elle|els|elles|if|ive|ifs|ives|aire|aires|ier|iere|iers|ieres|able|ables|ible|ibles"
-    r"|eur|eure|eurs|ieure|ieures|ole|oles|ile|iles)$"
+    r"|eur|eure|eurs|ieure|ieures|ole|oles|ile|iles|ime|imes)$"
     r"|^(?:potable|durable|bleue|verte|vertes|bleues|moderne|modernes|sociale|sociaux|solidaire"
     r"|public|publics|publique|publiques"
     r"|appliquee|appliquees|superieure|superieur|generale|general|delegue|deleguee|agricole"
@@ -185,6 +185,15 @@ _TITLE_START = re.compile(
 )
 
 
+_FIELD_HEADS = {"centre", "institut", "ecole", "faculte", "pole"}
+# "en marge de", "en présence de", "en mai": no field of a centre's name
+_EN_PHRASES = {"marge", "partenariat", "presence", "collaboration", "coordination", "cours",
+               "vue", "faveur", "charge", "matiere", "tant", "effet", "outre", "particulier",
+               "plus", "partie", "lien", "date", "janvier", "fevrier", "mars", "avril", "mai",
+               "juin", "juillet", "aout", "septembre", "octobre", "novembre",
+               "decembre"}  # fmt: skip
+
+
 def extend(
     text: str, tokens: list[Token], first: int, head_last: int, *, named: bool = False
 ) -> int:
@@ -224,7 +233,18 @@ def extend(
             if tokens[j].key == "a" and tokens[j].text != "à":
                 break
             word = tokens[j].key
-            if word == "a" or word == "en" and not (tokens[j - 1].key == "mise" and not nxt.cap):
+            field = (  # "Centre d'innovation en chimie verte": a school's or centre's field
+                word == "en"
+                and complemented
+                and tokens[first].key in _FIELD_HEADS
+                and not nxt.cap
+                and nxt.key not in _EN_PHRASES
+            )
+            if (
+                word == "a"
+                or word == "en"
+                and not (tokens[j - 1].key == "mise" and not nxt.cap or field)
+            ):
                 break
             if word == "pour" and re.search(r"(?:er|ir|re)$", nxt.key) and k == j + 1:
                 break  # "la Chambre pour identifier des partenaires": a purpose, not the name
