@@ -457,7 +457,12 @@ class _Finder:
             return False  # "نور ورزازات": the solar complex; "نور يتوفر": light
         if t.bare in TITLE_WORDS or head_of(word) or word in _HONORIFIC:
             return False
-        if first and t.bare.startswith("ال") and not self.definite_ok:
+        if (
+            first
+            and t.bare.startswith("ال")
+            and not self.definite_ok
+            and not self.doc.text.startswith(("أل", "آل"), t.start)  # "أليخاندرو", "ألبرتو"
+        ):
             return False
         if not first and t.norm != t.bare:
             return False  # "للمنطقة", "بالرباط": a clitic article never sits inside a name

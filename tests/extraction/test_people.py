@@ -813,3 +813,11 @@ def test_an_unnamed_new_president_and_a_word_with_her_pronoun_are_no_name_but_ou
         "وانتخب الجمع العام كريم الطود، المدير العام للشركة، رئيسا للتجمع بإجماع الأعضاء."
     )
     assert list(elected) == ["كريم الطود"]
+
+
+def test_a_foreign_given_name_that_opens_with_al_is_no_article():
+    found = people(
+        "وقال أليخاندرو كابريرا، رئيس الوفد، إن الشركات مهتمة. "
+        "وأكد رئيس الغرفة، ألبرتو غاريدو، ذلك."
+    )
+    assert {"أليخاندرو كابريرا", "ألبرتو غاريدو"} <= set(found)
