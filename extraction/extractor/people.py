@@ -66,7 +66,7 @@ _LATIN_NOT_NAMES = {"m", "mme", "mlle", "dr", "pr", "président", "présidente",
                     "câbles", "wiring", "packaging", "pharma", "chemicals", "steel"}  # fmt: skip
 # A title that speaks of succession names an office of the article's own body.
 _SUCCESSION = re.compile(r"^ال\S+ (?:\S+ )?(?:المنتهيه ولايت|السابق)")
-_PRONOUN_SUFFIXES = ("هم", "هما", "هن", "كم", "تها")
+_PRONOUN_SUFFIXES = ("هم", "هما", "هن", "كم")
 # Titles of a board's officers that, without a body, are held in the article's own body.
 _OFFICERS = re.compile(r"(?:^|\s)(?:للرئيس|الرئيس|للرئيسه|الرئيسه|المال|المقرر)$")
 _UNIT_WORDS = {"الاقليم", "الجهه", "العماله", "المدينه", "الولايه"}

@@ -18,7 +18,7 @@ from .french import FrenchReader
 from .french.mixed import merge_latin_passages
 from .organizations import Organization, find_mentions, head_of, resolve
 from .people import BOARD, Person, find_people, resolve_people, title_parts
-from .places import find_places
+from .places import find_places, hosting
 from .records import another_edition
 from .text import QUOTES, Doc, clean
 
@@ -31,8 +31,9 @@ _AGENCY = re.compile(r"\(?\s*(و\s?م\s?ع|ومع)\s*\)?$")
 _HOST = {"احتضن", "احتضنت", "يحتضن", "تحتضن", "ستحتضن", "سيحتضن", "استقبل", "استقبلت",
          "يستقبل", "تستقبل", "ضيافه"}  # fmt: skip
 _SIGNING = {"وقع", "وقعت", "يوقع", "توقع", "وقعها"}
-# Words before the body whose seat hosts ("بمقر …", "ورشة احتضنتها كلية … بسطات").
-_SEAT = {"بمقر", "مقر", "داخل", "بقاعه", "بمقرات", "احتضنتها", "احتضنته", "تحتضنها", "تحتضنه"}
+# Words before the body whose seat hosts ("بمقر …"); a hosting verb does too ("ورشة
+# احتضنتها كلية … بسطات").
+_SEAT = {"بمقر", "مقر", "داخل", "بقاعه", "بمقرات"}
 _HALLS = {"بقاعه", "بمدرج", "بفضاء", "بقصر", "بمركز"}  # "بقاعة الندوات التابعة للمدرسة …"
 _BRIDGE = {"من", "مع", "طرف", "الساميه", "الفعليه", "ممثلين", "ممثلي", "عن", "كل", "ايضا"}
 _ROLE_ORDER = ("organizer", "host", "partner", "patron", "participant")
@@ -282,6 +283,7 @@ class _Article:
         before = [t.norm for t in self.doc.tokens[max(k - 4, 0) : k]]
         return (
             before[-1] in _SEAT
+            or hosting(before[-1])
             or before[-1] in ("التابعه", "التابع")
             and bool(_HALLS.intersection(before))
         )

@@ -238,8 +238,9 @@ def _dateline(doc: Doc, first: int, last: int) -> bool:
     return closes_line and bool(set(start.gap) & set("-–—")) and "\n" not in start.gap
 
 
-def _hosting(word: str) -> bool:
-    """ "تحتضن", "احتضنتها", "واستضافته": a verb of hosting whose subject is the town."""
+def hosting(word: str) -> bool:
+    """ "تحتضن", "احتضنتها", "واستضافته": a verb of hosting, with its object pronoun; the
+    town or the body named after it is where the event is held."""
     word = word.removeprefix("و")
     return any(word.removesuffix(pronoun) in _HOSTS for pronoun in ("", "ها", "ه"))
 
@@ -272,7 +273,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             or before in _SITES
             and tokens[i].norm[:1] == "ل"  # "بالحي الصناعي لآسفي"
             or place.kind == "region"
-            or _hosting(before)
+            or hosting(before)
             or heading
         )
         found.append(PlaceMention(place, i, last, locative, heading))

@@ -634,13 +634,12 @@ class Analysis:
                 first -= 1
             if first is not None and extend(self.text, self.tokens, first, first) == last:
                 self._company_at(first)
-        self._listed_companies()
+        self._listed_companies(starts)
 
-    def _listed_companies(self) -> None:
+    def _listed_companies(self, starts: dict[int, int]) -> None:
         """The items of a list of companies ("des entreprises locales, parmi lesquelles X, Y
         et Z", "Parmi elles figurent le fabricant de linge Têxteis Ribeiro, …"): each item's
-        capitalised name, after the words that describe it."""
-        starts = {t.start: i for i, t in enumerate(self.tokens)}
+        capitalised name, after the words that describe it (`starts`: token by offset)."""
         for m in _COMPANY_LIST.finditer(self.text):
             stop = re.search(r"[.;:\n]", self.text[m.end() :])
             end = m.end() + (stop.start() if stop else len(self.text) - m.end())
