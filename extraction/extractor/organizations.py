@@ -16,7 +16,7 @@ from core.arabic import normalize_arabic
 from .knowledge import find_institutions
 from .lexicon import GIVEN_NAMES, MONTH_AND_DAY_WORDS, STOPWORDS, TITLE_WORDS, VERBS
 from .normalize import clitic_variants, strip_clitics
-from .places import Place, match_at
+from .places import Place, country_at, match_at
 from .text import BULLET, QUOTES, Doc, Token
 
 HEADS = {
@@ -287,13 +287,18 @@ _NAMING = {"اسم", "باسم", "مسمي", "بمسمي", "علامه", "تسم
 _LATIN_GAP = re.compile(r"^[ .&:'’-]*$")
 _QUOTED = re.compile(rf"[{QUOTES}]\s*([^{QUOTES}\n]{{1,120}}?)\s*[{QUOTES}]")
 _ANY_CLUSTER = ("cluster", "pole", "pôle")
-_BULLET_LINE = re.compile(rf"^[ \t]*{BULLET}[^\n]*", re.MULTILINE)
 _BRACKETED_LATIN = re.compile(r"\(\s*([A-Za-z][^()\n]{1,60}?)\s*\)")
 _NO_QUOTES = str.maketrans("", "", QUOTES)
-_LATIN_ITEM = re.compile(rf"^[ \t]*{BULLET}[ \t]*([A-Z][A-Za-z0-9&' .-]{{1,60}}?)[ \t.]*$")
+# One company of a list: its Latin name alone on a line, or before its country in brackets or
+# a colon and what it does ("- Mar Azul Acuicultura (إسبانيا): تربية الأسماك …").
+_LATIN_ITEM = re.compile(
+    rf"^[ \t]*(?:{BULLET}[ \t]*)?([A-Z][A-Za-z\u00c0-\u024f0-9&' .-]{{1,60}}?)"
+    r"[ \t.]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[:؛;][^A-Za-z\n]*)?$"
+)
+_ITEM_LINE = re.compile(rf"^[ \t]*{BULLET}[^\n]*|^[ \t]*[A-Z][^\u0600-\u06ff\n]*$", re.MULTILINE)
 _PLURAL_BEFORE = re.compile(r"(?:شركات|مقاولات|مجموعات|علامات|مختبرات|العارضين|عارضا)")
-_LEGAL_FORMS = {"SA", "SL", "SAS", "SARL", "SARLAU", "SPA", "SRL", "AG", "GMBH", "LTD", "LLC",
-                "BV", "NV", "SE", "PLC", "INC"}  # fmt: skip
+LEGAL_FORMS = {"SA", "SL", "SAS", "SARL", "SARLAU", "SPA", "SRL", "AG", "GMBH", "LTD", "LLC",
+               "BV", "NV", "SE", "PLC", "INC", "LDA", "SAU", "SLU", "KG"}  # fmt: skip
 _LEGAL_FORM = re.compile(r"\s(?:[A-Za-z]\.)+[A-Za-z]$")  # "S.A", "S.A.R.L", "S.r.l", "S.p.A"
 # Plurals that introduce a list of companies by name ("شركات "X" و"Y"").
 _PLURAL_COMPANIES = {"شركات", "الشركات", "لشركات", "مجموعات", "مقاولات", "المقاولات", "علامات",
@@ -531,6 +536,17 @@ def chain(
                 joined = match_at(doc, hit[1] + 1) if hit[1] + 1 < len(tokens) else None
                 if joined is not None and tokens[hit[1] + 1].gap.strip() == "-":
                     found.last = joined[1]  # "بعمالة الصخيرات-تمارة": a prefecture of two towns
+                break
+        country = country_at(doc, j) if j - 1 == found.last > i else None
+        if country is not None and (
+            t.norm[:1] != "ب" or HEADS.get(head_of(tokens[i].norm) or "") != "company"
+        ):
+            found.last = country  # "المجلس الوطني لأرباب العمل بالسنغال"
+            break
+        if j - 1 == found.last > i and j + 1 < len(tokens) and not _hard_gap(tokens[j + 1].gap):
+            country = country_at(doc, j + 1, clitic=False)  # "لمقاولات كوت ديفوار"
+            if country is not None:
+                found.last = country
                 break
         hit = match_at(doc, j)
         if hit is not None:
@@ -830,7 +846,7 @@ class _Finder:
         while (
             k < len(self.tokens)
             and (self.tokens[k].latin or self.tokens[k].norm.isdigit())
-            and _LATIN_GAP.match(self.tokens[k].gap)
+            and _LATIN_GAP.fullmatch(self.tokens[k].gap)
         ):
             last = k
             k += 1
@@ -852,7 +868,7 @@ class _Finder:
             acronym is None
             and len(words) >= 2
             and _is_acronym(words[-1])
-            and words[-1].replace(".", "").upper() not in _LEGAL_FORMS
+            and words[-1].replace(".", "").upper() not in LEGAL_FORMS
         ):
             acronym = words[-1]  # "Sahara Solar Pumping SSP", not the "SA" of a company
         if any(w in raw.lower() for w in _ANY_CLUSTER):
@@ -998,6 +1014,10 @@ class _Finder:
                 and last - first <= 3
             ):  # "مسيرة وحدة "نوق الساقية" لتحويل حليب الإبل": the unit's company
                 mention = OrgMention(name, first, last, "company", "")
+            elif self._quoted_item(first):  # "- "الشمال للتصبير" من طنجة: …"
+                mention = OrgMention(name, first, last, "company", "")
+                if latin:
+                    mention = self._latin_mention(first, "company")
             elif latin and (
                 self._listed_company(before)
                 or self._partner_quote(before)
@@ -1024,10 +1044,11 @@ class _Finder:
         """ "- Karim Bennani (Sotrafil Maroc): نائب الرئيس": in a list of a board's members,
         the Latin name in brackets after a member's name is the company they come from."""
         text, doc = self.doc.text, self.doc
-        for line in _BULLET_LINE.finditer(text):
+        for line in _ITEM_LINE.finditer(text):
             item = _LATIN_ITEM.match(line.group())
-            if item and _PLURAL_BEFORE.search(normalize_arabic(text[max(line.start() - 300, 0) :
-                                                                    line.start()])):  # fmt: skip
+            words = item.group(1).split() if item else []
+            proper = sum(w[:1].isupper() or w[:1].isdigit() or w == "&" for w in words)
+            if 2 * proper >= len(words) > 0 and self._company_list(line.start()):
                 # "من بينهم شركات …، ومن أبرزها:\n• Usinage Atlas": a list of companies
                 first = doc.first_token_from(doc.folded_offset(line.start() + item.start(1)))
                 if first < len(self.tokens) and first not in self.taken:
@@ -1041,6 +1062,26 @@ class _Finder:
                 if not self.tokens[first].latin or _is_acronym(m.group(1)):
                     continue  # an acronym in brackets is the alias of the name before it
                 self._add(self._latin_mention(first, "company"))
+
+    def _quoted_item(self, first: int) -> bool:
+        """Whether the quoted name at token `first` opens an item of a list of companies."""
+        text = self.doc.text
+        offset = self.tokens[first].start
+        start = text.rfind("\n", 0, offset) + 1
+        opening = rf"[ \t]*{BULLET}[ \t]*[{QUOTES}][ \t]*"
+        return bool(re.fullmatch(opening, text[start:offset])) and self._company_list(start)
+
+    def _company_list(self, offset: int) -> bool:
+        """Whether the item line at `offset` belongs to a list that a plural of companies
+        introduces ("الشركات التالية:", "لائحة الشركات المشاركة:"), its other items between."""
+        text = self.doc.text
+        while offset > 0:
+            start = text.rfind("\n", 0, offset - 1) + 1
+            line = text[start:offset].strip()
+            if line and not _ITEM_LINE.fullmatch(line):
+                return bool(_PLURAL_BEFORE.search(normalize_arabic(line)))
+            offset = start
+        return False
 
     def _brand_complement(self, head: str, last: int) -> int:
         """End of "جمعية "تيفاوين" لتنمية المرأة القروية": an association's purpose that
@@ -1479,6 +1520,8 @@ class _Finder:
                 elif words and inner[-1].norm == "سابقا":
                     mention.aliases.append(" ".join(w for w in words[:-1]))
                 continue
+            if country_at(self.doc, nxt) == last:
+                continue  # "Mar Azul Acuicultura (إسبانيا)": where the company comes from
             if len(inner) <= 7 and not any(
                 _stop(t.norm) or t.bare in TITLE_WORDS for t in inner[:1]
             ):

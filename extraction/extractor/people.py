@@ -27,7 +27,7 @@ from .lexicon import (
     WOMEN_NAMES,
 )
 from .normalize import clitic_variants, strip_clitics
-from .organizations import OrgMention, head_of
+from .organizations import LEGAL_FORMS, OrgMention, head_of
 from .places import match_at
 from .text import BULLET, QUOTES, Doc
 
@@ -36,6 +36,7 @@ _KING = re.compile(r"(?:الملك|العاهل المغربي|جلالته)\s+(
 _BULLET = re.compile(rf"^\s*{BULLET}\s*")
 # An office of one to four words and a colon opening a short line.
 _OFFICE_LINE = re.compile(r"^(\s*)[^\s:،,.]+(?:\s[^\s:،,.]+){0,3}\s*:\s*(?=\S)(?=.{3,200}$)")
+_SENTENCE_STOP = re.compile(r"[.!?؟]|\n")
 _SEGMENT_BREAK = re.compile(r"[،,()؛:–—]|\s-\s")
 _DATELINE = re.compile(
     r"^\s*(?:[^\s:،,.][^:\n،,.–—]{1,25}?(?:\s*[–—]\s*|\s+-\s+))?"
@@ -56,7 +57,7 @@ _INITIALED = re.compile(
 _BYLINE_WORDS = {"بقلم", "متابعه", "اعداد", "تقرير", "حاوره", "كتبه", "مراسله"}
 # Capitalised Latin words that open titles or company names, not people's names.
 _LATIN_NOT_NAMES = {"m", "mme", "mlle", "dr", "pr", "président", "présidente", "directeur",
-                    "directrice", "group", "groupe", "maroc", "morocco", "sa", "sarl",
+                    "directrice", "group", "groupe", "maroc", "morocco",
                     "the", "industries", "industrie", "industrial", "industriel", "systems",
                     "system", "technologies", "technology", "solutions", "services", "logistics",
                     "logistique", "holding", "international", "engineering", "electronics",
@@ -69,6 +70,7 @@ _SUCCESSION = re.compile(r"^ال\S+ (?:\S+ )?(?:المنتهيه ولايت|ال
 _PRONOUN_SUFFIXES = ("هم", "هما", "هن", "كم")
 # Titles of a board's officers that, without a body, are held in the article's own body.
 _OFFICERS = re.compile(r"(?:^|\s)(?:للرئيس|الرئيس|للرئيسه|الرئيسه|المال|المقرر)$")
+_TRIBES = {"بني", "اولاد", "ايت"}  # words that open the name of a tribe and its land
 _UNIT_WORDS = {"الاقليم", "الجهه", "العماله", "المدينه", "الولايه"}
 _PLACE_NOUNS = {"جهه", "اقليم", "عماله", "مدينه", "جماعه", "ولايه", "منطقه"}
 _CAPACITY = {"بصفته", "بصفتها", "بوصفه", "بوصفها"}  # "NAME، بصفته رئيس …"
@@ -480,6 +482,7 @@ class _Finder:
             and raw[0].isupper()
             and not raw.isupper()
             and raw.lower() not in _LATIN_NOT_NAMES
+            and raw.upper() not in LEGAL_FORMS  # "Metalúrgica Vouga Lda"
         )
 
     def name_ok(
@@ -846,6 +849,8 @@ class _Finder:
         "NAME، ORG، في منصب ROLE (TITLE لـ LATIN-ORG)" names one body twice: linked.
         """
         lead_role = None
+        while first < last and self.tokens[first].norm in _HONORIFIC | {"الساده"}:
+            first += 1  # "- السيدة NAME: …", "- السادة NAME وNAME: مستشارين"
         colon = next((k for k in range(first + 1, min(first + 9, last + 1))
                       if ":" in self.tokens[k].gap), None)  # fmt: skip
         if colon is not None and self.office_at(first):
@@ -927,11 +932,12 @@ class _Finder:
         for k in range(first + 1, last + 1):
             word = self.tokens[k].norm
             joined = word[:1] == "و" and word not in GIVEN_NAMES and word[1:] in GIVEN_NAMES
-            if joined or _hard(self.tokens[k].gap):
+            if joined or word in ("والسيد", "والسيده") or _hard(self.tokens[k].gap):
                 spans.append((start, k - 1))
                 start = k
         spans.append((start, last))
-        return [(a + (self.tokens[a].norm in ("و",)), b) for a, b in spans]
+        skip = {"و", *_HONORIFIC}  # "… وعمر الزموري والسيدة فاطمة أيت علي"
+        return [(a + (self.tokens[a].norm in skip), b) for a, b in spans]
 
     def title_before(self, at: int, first: int, last: int) -> str | None:
         """The title written before token `at` in its segment ("المدير العام لـ …")."""
@@ -1187,8 +1193,11 @@ class _Finder:
             word = t.norm[1:] if t.norm[:1] in "وف" and t.norm[1:] in SPEECH_VERBS else t.norm
             if word in SPEECH_VERBS and i + 1 < len(self.tokens):
                 end = self.extent(i + 1, 3)
-                if end is not None and (end + 1 >= len(self.tokens) or self.closes(end + 1)):
-                    self.add(i + 1, end)
+                if end is None or end + 1 < len(self.tokens) and not self.closes(end + 1):
+                    continue
+                if end + 1 < len(self.tokens) and _SENTENCE_STOP.search(self.tokens[end + 1].gap):
+                    continue  # "كشف حجم الانتظارات.": the verb's object ends the sentence
+                self.add(i + 1, end)
 
     def closes(self, k: int) -> bool:
         """Whether token k ends a name: punctuation or a preposition/conjunction after it."""
@@ -1215,6 +1224,11 @@ class _Finder:
             given = _given(t.norm)
             if not given or i in self.taken or match_at(self.doc, i) is not None:
                 continue  # "لبني يخلف", "بسيدي قاسم": a place, not a given name
+            if i and tokens[i - 1].norm[:1] in "بل" and tokens[i - 1].norm[1:] in _TRIBES:
+                continue  # "منتجو الشمندر ببني موسى": a tribe's land
+            place = match_at(self.doc, i - 1) if i else None
+            if place is not None and place[1] >= i:
+                continue  # "اختيار بن أحمد محطة": a town's name
             end = i
             if end + 1 < len(tokens) and tokens[end + 1].norm in COMPOUND_SECONDS or given == "عبد":
                 end += 1

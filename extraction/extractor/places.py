@@ -156,6 +156,40 @@ def _readings(word: str) -> tuple[str, ...]:
     return tuple(v for v in variants if v in _first_words())
 
 
+# Countries the business press names most (partners, delegations, seats of foreign bodies).
+_COUNTRIES = frozenset(
+    tuple(normalize_arabic(name).split())
+    for name in (
+        "إسبانيا", "فرنسا", "البرتغال", "ألمانيا", "إيطاليا", "بلجيكا", "هولندا", "النرويج",
+        "السويد", "الدنمارك", "فنلندا", "سويسرا", "النمسا", "بريطانيا", "المملكة المتحدة",
+        "إيرلندا", "بولندا", "رومانيا", "اليونان", "تركيا", "روسيا", "الصين", "اليابان",
+        "كوريا الجنوبية", "الهند", "الولايات المتحدة", "كندا", "البرازيل", "المكسيك",
+        "السنغال", "كوت ديفوار", "مالي", "موريتانيا", "النيجر", "بوركينا فاسو", "غينيا",
+        "الغابون", "الكاميرون", "نيجيريا", "غانا", "كينيا", "رواندا", "إثيوبيا", "جنوب إفريقيا",
+        "مصر", "تونس", "الجزائر", "ليبيا", "السعودية", "الإمارات", "قطر", "الكويت", "الأردن",
+    )
+)  # fmt: skip
+
+
+def country_at(doc: Doc, i: int, *, clitic: bool = True) -> int | None:
+    """Last token of the country named at token i ("السنغال", "بكوت ديفوار"; with
+    `clitic` False, only as written: "كوت ديفوار"), or None."""
+    tokens = doc.tokens
+    word = tokens[i].norm
+    readings = {word}
+    if clitic:
+        readings |= {word[1:] if word[:1] in "بل" else word, "ال" + word[2:]}  # "للسنغال"
+    for words in _COUNTRIES:
+        last = i + len(words) - 1
+        if (
+            words[0] in readings
+            and last < len(tokens)
+            and all(tokens[i + k].norm == w for k, w in enumerate(words[1:], 1))
+        ):
+            return last
+    return None
+
+
 def _match_at(doc: Doc, i: int) -> tuple[Place, int, bool] | None:
     tokens = doc.tokens
     first = tokens[i]

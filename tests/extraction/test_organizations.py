@@ -660,3 +660,34 @@ def test_a_national_body_said_to_be_of_the_region_is_its_regional_branch_named_b
     assert found["الاتحاد العام لمقاولات المغرب بجهة الدار البيضاء-سطات"].aliases == [
         "الاتحاد العام لمقاولات المغرب"
     ]
+
+
+def test_a_list_of_companies_names_them_with_their_country_and_trade_or_alone_on_a_line():
+    found = orgs(
+        "وتضم لائحة الشركات المشاركة على الخصوص:\n"
+        "- Mar Azul Acuicultura (إسبانيا): تربية الأسماك في الأقفاص؛\n"
+        '- "الشمال للتصبير" من طنجة: تصبير الأسماك السطحية؛\n'
+        "\nويضم الوفد ممثلي الشركات التالية:\n"
+        "Frutas do Oeste Lda\n"
+        "Conservas Atlântico Norte SA\n"
+        "Liste des exposants\n"
+        "Président : Said Rahmouni\n"
+    )
+    assert set(found) == {
+        "Mar Azul Acuicultura",
+        "الشمال للتصبير",
+        "Frutas do Oeste Lda",
+        "Conservas Atlântico Norte SA",
+    }
+    assert found["Mar Azul Acuicultura"].aliases == []  # its country is no second name
+
+
+def test_a_foreign_body_keeps_its_country_as_seat_or_genitive():
+    found = orgs(
+        "وستعقد ندوة بشراكة مع المجلس الوطني لأرباب العمل بالسنغال، ثم يحتضن الاتحاد العام "
+        "لمقاولات كوت ديفوار منتدى أعمال."
+    )
+    assert set(found) == {
+        "المجلس الوطني لأرباب العمل بالسنغال",
+        "الاتحاد العام لمقاولات كوت ديفوار",
+    }
