@@ -101,7 +101,7 @@ def _value(phrase: str) -> int | None:
     scaled = any(w.lstrip("وبل") in _SCALES or w in _SCALES for w in pieces)
     total, pending, factor = Decimal(0), None, Decimal(1)
     last_scale = None
-    for piece in pieces:
+    for n, piece in enumerate(pieces):
         if piece[0].isdigit():
             pending = (pending or 0) + _number(piece, scaled)
             continue
@@ -116,7 +116,9 @@ def _value(phrase: str) -> int | None:
                     break  # "ونصف المليار": the half already counted names its scale
                 # "مليونا درهم" with no number before it: the dual, two millions (after one,
                 # "خمسة وعشرون مليونا", the accusative of one)
-                alone = 2 if candidate in _DUAL_OR_ACCUSATIVE else 1
+                # ("مليارا و250 مليون": an accusative that more follows)
+                more = n + 1 < len(pieces) and pieces[n + 1][:1] == "و"
+                alone = 2 if candidate in _DUAL_OR_ACCUSATIVE and not more else 1
                 total += (pending if pending is not None else alone) * _SCALES[candidate]
                 pending, last_scale = None, _SCALES[candidate]
                 break
@@ -371,11 +373,17 @@ _BACK = {"هذا", "هذه", "ذات", "هاته", "نفس"}
 # What "this …" may point back to: the agreement itself or the project it funds.
 _REFERENTS = {"الاستثمار", "الاستثمارات", "المشروع", "المشاريع", "الوحده", "المصنع",
               "البرنامج", "الشراكه", "التعاون"}  # fmt: skip
+# "وتبلغ كلفتها …": the cost of what the sentence before named.
+_ITS_COST = {f"{noun}{pronoun}" for noun in ("كلفت", "تكلفت", "قيمت", "ميزانيت")
+             for pronoun in ("ها", "ه")} | {"غلافها", "غلافه"}  # fmt: skip
 
 
 def _refers_back(words: list[str]) -> bool:
-    """Whether a sentence opens on "this agreement/project" ("هذا المشروع", "هذه الاتفاقية")
-    or has the agreement for its subject ("وتمتد الاتفاقية على …")."""
+    """Whether a sentence opens on "this agreement/project" ("هذا المشروع", "هذه الاتفاقية"),
+    has the agreement for its subject ("وتمتد الاتفاقية على …") or opens on its cost
+    ("وتبلغ كلفتها …")."""
+    if any(word in _ITS_COST for word in words[:3]):
+        return True
     for n, word in enumerate(words[1:3], 1):
         if word in _AGREEMENT and word.startswith("ال") and word not in _PLURAL:
             # "أما المذكرة الثانية …" opens the next agreement of a series

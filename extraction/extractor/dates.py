@@ -91,7 +91,10 @@ _CUE_REACH = 40  # folded characters before a date where its cue may stand
 # day the text was issued, not the day of what it reports.
 _DATELINE_BEFORE = re.compile(rf"(?:^|\n)[\s♦•*]*[{_L} ]{{2,30}}[،,]?\s*(?:في\s+)?$")
 # A date alone on a line of the header ("الجمعة 20 فبراير 2026"): the publication's.
-_DATE_LINE_BEFORE = re.compile(rf"(?:^|\n)[ \t]*(?:{_WEEKDAY}[ \t]*[،,]?[ \t]*)?$")
+# (after the outlet's name: "وادنون الآن – الثلاثاء 10 يونيو 2025").
+_DATE_LINE_BEFORE = re.compile(
+    rf"(?:^|\n)[ \t]*(?:[{_L} .]{{2,40}}[-–—|][ \t]*)?(?:{_WEEKDAY}[ \t]*[،,]?[ \t]*)?$"
+)
 _DATE_LINE_AFTER = re.compile(r"[ \t]*(?:\n|$)")
 _HEADER = 400  # characters: a headline, an outlet line and a date line
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{2,40}\)\s*)?[-–—ـ]")
@@ -223,7 +226,7 @@ def find_dates(doc: Doc, published_on: date | None = None) -> list[DateMention]:
         ) or bool(
             mention.nstart < _HEADER
             and (  # "الجمعة 20 فبراير 2026", "مريرت في 26 يونيو 2025" alone on a header line
-                _DATE_LINE_BEFORE.search(norm, max(mention.nstart - 20, 0), mention.nstart)
+                _DATE_LINE_BEFORE.search(norm, max(mention.nstart - 60, 0), mention.nstart)
                 or _DATELINE_BEFORE.search(norm, max(mention.nstart - 40, 0), mention.nstart)
             )
             and _DATE_LINE_AFTER.match(norm, mention.nend)

@@ -612,6 +612,17 @@ def chain(
             # gazetteer does not know closes the name
             found.last = j
             break
+        if (
+            j - 1 == found.last > i
+            and t.norm[:1] == "ب"
+            and t.norm[1:] in _TOPONYM_OPENERS
+            and HEADS.get(head_of(tokens[i].norm) or "") in _SEATED
+            and j + 1 < len(tokens)
+            and not _hard_gap(tokens[j + 1].gap)
+            and (j + 2 >= len(tokens) or _hard_gap(tokens[j + 2].gap))
+        ):
+            found.last = j + 1  # "جمعية منتجي الشمندر السكري ببني موسى،": a tribe's land
+            break
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         if (
             t.norm.endswith("يي")
@@ -687,11 +698,27 @@ def chain(
             loose -= 1  # proper names right after the head ("جامعة القاضي عياض"), not later
             found.last, j = j, j + 1
             continue
-        if tokens[i].bare in _COOPERATIVES and j - 1 == found.last and _proper_word(t):
+        if (
+            j == i + 1
+            and t.bare == "تعاونيات"
+            and j + 1 < len(tokens)
+            and _proper_word(tokens[j + 1])
+        ):
+            found.last, j = j, j + 1  # "اتحاد تعاونيات تاكانت للأركان"
+            continue
+        cooperative = tokens[i].bare in _COOPERATIVES or tokens[i + 1].bare == "تعاونيات"
+        if cooperative and j - 1 == found.last and _proper_word(t):
             # "تعاونية واحة زناقة"، "التعاونية النسوية أزهار تيسة"، "تعاونية زوزفانة لتثمين
             # التمور": a cooperative's own name, to a comma or its purpose
             end = j + 1 if j + 1 < len(tokens) and _proper_word(tokens[j + 1]) else j
             after = tokens[end + 1] if end + 1 < len(tokens) else None
+            if (
+                after is not None
+                and after.norm.startswith("ال")
+                and not _hard_gap(after.gap)
+                and (end + 2 >= len(tokens) or _hard_gap(tokens[end + 2].gap))
+            ):
+                end, after = end + 1, None  # "التعاونية الفلاحية تاوجطات الخضراء،"
             if after is None or _hard_gap(after.gap) or after.norm[:1] == "ل":
                 found.last, j = end, end + 1
                 continue
@@ -758,6 +785,8 @@ def _unknown_seat(doc: Doc, j: int) -> bool:
 def _genitive(tokens: list[Token], j: int) -> int | None:
     """End of an idafa run starting at indefinite token j, or None if it has no genitive."""
     word = tokens[j].norm
+    if word[:2] == "لم":
+        word = word[1:]  # "لمنتجي ومصدري الفواكه": a plural's construct after ل
     if word.endswith("ي") and len(word) > 3 and word[:1] != "م" and not word.endswith("يي"):
         return None  # "مرصد جهوي يتتبع مؤشرات …": an adjective heads no idafa ("مستثمري" does)
     k = j + 1
@@ -1010,9 +1039,9 @@ class _Finder:
             elif (
                 not latin
                 and before >= 0
-                and self.tokens[before].bare in _PLANT_NOUNS
+                and any(v in _PLANT_NOUNS for v in self.tokens[before].variants())
                 and last - first <= 3
-            ):  # "مسيرة وحدة "نوق الساقية" لتحويل حليب الإبل": the unit's company
+            ):  # "مسيرة وحدة "نوق الساقية" لتحويل حليب الإبل", "المسيرة لوحدة "…"": its company
                 mention = OrgMention(name, first, last, "company", "")
             elif self._quoted_item(first):  # "- "الشمال للتصبير" من طنجة: …"
                 mention = OrgMention(name, first, last, "company", "")
@@ -1240,6 +1269,12 @@ class _Finder:
             )
         ):
             return None  # "القطب الفلاحي لمداغ", "مركز المعارض": a site, not a body
+        if head in ("قطب", "القطب") and i and tokens[i - 1].bare in TITLE_WORDS:
+            k = i + 1
+            while k < len(tokens) and k - i <= 8 and not _hard_gap(tokens[k].gap):
+                if tokens[k].norm[:1] == "ب" and head_of(tokens[k].norm[1:]):
+                    return None  # "مسؤولة قطب التصدير بالوكالة …": a department of that body
+                k += 1
         if head in ("قطب", "القطب") and nxt is not None and nxt.bare in _DEPARTMENT_WORKS:
             return None  # "رئيس قطب تحفيز الاستثمار": a department of an investment centre
         if head == "ولايه" and nxt is not None and nxt.norm in _TERM_WORDS:

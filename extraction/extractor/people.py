@@ -505,6 +505,8 @@ class _Finder:
                 self.latin_name_word(k) and (k == first or not self.tokens[k].gap.strip(" -"))
                 for k in range(first, last + 1)
             )
+        if self.tokens[first].norm[:1] == "ف" and self.tokens[first].norm[1:] in VERBS:
+            return False  # "أما NAME، TITLE، فقدمت …": the clause's verb
         given = _given(self.tokens[first].norm) is not None
         if given_needed and not given:
             return False
@@ -1134,6 +1136,7 @@ class _Finder:
                 or (self.tokens[start - 1].norm in VERBS)
                 or self.tokens[start - 1].norm.removeprefix("و") in VERBS  # "ويرافقه NAME"
                 or self.tokens[start - 1].norm in _HONORIFIC
+                or self.tokens[start - 1].norm in ("اما", "واما")  # "أما NAME، TITLE، فـ…"
                 or self.tokens[start].latin
                 and not self.tokens[start - 1].latin
             )  # a Latin name inside Arabic text is set off by its script

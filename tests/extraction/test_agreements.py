@@ -19,6 +19,7 @@ from extraction.extractor.text import Doc
         ("مليونا درهم", 2_000_000),  # the dual: two millions
         ("خمسة وعشرون مليونا من الدراهم", 25_000_000),  # after a number, one million each
         ("مليارا درهم", 2_000_000_000),
+        ("مليارا و250 مليون درهم", 1_250_000_000),  # an accusative that more follows
     ],
 )
 def test_amounts_in_dirhams(text, amount):
@@ -251,3 +252,12 @@ def test_items_of_a_pair_of_agreements_after_a_semicolon():
         ("الاتفاقية الأولى", 900_000_000),
         ("الاتفاقية الثانية", 1_100_000_000),
     ]
+
+
+def test_a_sentence_on_its_cost_gives_the_agreement_before_its_amount_and_period():
+    doc = Doc(
+        "وتهم الاتفاقية الثانية تكوين الشباب، وتجمع مكتب التكوين المهني والجمعية. وتبلغ "
+        "كلفتها 4,8 ملايين درهم، تصرف خلال سنتي 2025 و2026."
+    )
+    [agreement] = find_agreements(doc)
+    assert (agreement.amount_mad, agreement.period) == (4_800_000, (2025, 2026))

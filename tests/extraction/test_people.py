@@ -845,3 +845,15 @@ def test_a_tribe_s_land_a_town_and_a_speech_verb_s_object_are_no_names():
         "وكشف النقاش حجم الانتظارات. وقال بنعلي إن الموسم صعب."
     )
     assert set(found) == {"بنعلي"}
+
+
+def test_a_topic_s_name_before_its_title_and_a_plant_s_name_after_its_manager_s_title():
+    # the title keeps the unit's noun, as "مدير مصنع Nova Plast" does
+    found = people(
+        "أما إنغريد هالفورسن، مديرة تطوير الأعمال بشركة NordFjord Aqua، فقدمت التجربة. "
+        'وتحدثت المسيرة لوحدة "زيتون بني يزناسن" لتحويل الزيتون، هند الطالبي، عن الصعوبات.'
+    )
+    assert {name: p["positions"] for name, p in found.items()} == {
+        "إنغريد هالفورسن": [("مديرة تطوير الأعمال", "NordFjord Aqua")],
+        "هند الطالبي": [("المسيرة لوحدة", "زيتون بني يزناسن")],
+    }
