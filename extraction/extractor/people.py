@@ -136,6 +136,7 @@ _NISBA_ADJECTIVES = {
 _AMBIGUOUS_GIVEN = {
     normalize_arabic(w)
     for w in [
+        "لحسن",  # "لحسن الاستقبال": for the good welcome
         "نور",
         "أمين",
         "أمينة",
@@ -1026,7 +1027,16 @@ class _Finder:
                 )  # fmt: skip
                 if title_at is not None:
                     person = self.add(a, b)
-                    person.positions.append(self.position(title_at, before[1]))
+                    position = self.position(title_at, before[1])
+                    if (
+                        position
+                        and position[1] is None
+                        and after
+                        and self.tokens[after[0]].norm == "عن"
+                        and after[0] + 1 in self.org_at
+                    ):  # "المدير الجهوي …، NAME، عن وزارة الصناعة": whom he signs for
+                        position = (position[0], self.org_at[after[0] + 1])
+                    person.positions.append(position)
                     if (
                         after
                         and self.title_word(after[0]) is not None

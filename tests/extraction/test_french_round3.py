@@ -614,3 +614,56 @@ def test_a_verb_after_et_ends_a_name_and_the_second_accord_of_three_is_one():
     assert {(a["title"], a["kind"]) for a in agreements} == {
         ("convention de partenariat", "partnership")
     }
+
+
+def test_names_an_acronym_spells_foreign_chambers_and_an_association_s_purpose():
+    found = read(
+        "L'unité est exploitée par la filiale locale du groupe, Varnhold Wiring Morocco (VWM). "
+        "Le ministère de l'Industrie et du Commerce rappelle que le projet a été approuvé.",
+        "Le salon est initié par l'Association Ferkla pour le développement oasien. Manuel "
+        "Ortega Ruiz, vice-président de la Cámara de Comercio de Sevilla, a pris la parole. "
+        "Des unités financées par le Plan Maroc Vert exposent.",
+    )
+    orgs = {o["name"]: o["acronym"] for o in found["organizations"]}
+    assert {
+        "Varnhold Wiring Morocco": "VWM",
+        "ministère de l'Industrie et du Commerce": None,
+        "Association Ferkla pour le développement oasien": None,
+        "Cámara de Comercio de Sevilla": None,
+    }.items() <= orgs.items()
+    assert not any("Maroc Vert" in name for name in orgs)
+    assert "Varnhold Wiring Morocco" not in positions(found)
+    assert positions(found)["Manuel Ortega Ruiz"] == {
+        ("vice-président", "Cámara de Comercio de Sevilla")
+    }
+
+
+def test_members_after_mm_share_the_office_and_a_title_said_again_keeps_its_body():
+    found = read(
+        "L'Association des industriels de Berkane a tenu samedi son assemblée générale élective "
+        "au siège de la province, en présence de ses adhérents. Le bureau se compose ainsi:\n"
+        "- Secrétaire général: Hassan Ouchen, gérant de Transports Ouchen & Fils;\n"
+        "- Assesseurs: MM. Ahmed Zerrouki et Noureddine Belhaj.\n",
+        "Selon le nouveau secrétaire général, Hassan Ouchen, l'association va s'élargir.",
+    )
+    board = "Association des industriels de Berkane"
+    people = positions(found)
+    assert ("assesseur", board) in people["Ahmed Zerrouki"]
+    assert ("assesseur", board) in people["Noureddine Belhaj"]
+    assert {t for t, _org in people["Hassan Ouchen"]} == {"gérant", "secrétaire général"}
+    assert ("secrétaire général", None) not in people["Hassan Ouchen"]
+
+
+def test_an_agreement_named_with_its_money_right_after_is_kept_without_it_in_its_title():
+    found = read(
+        "Les partenaires ont paraphé une convention-cadre de 1,2 MMDH sur la période 2025-2029.",
+        "Le deuxième texte, une convention spécifique de 85 MDH couvrant 2025-2028, engage "
+        "l'Université Sultan Moulay Slimane.",
+    )
+    assert [
+        (a["title"], a["amount_mad"], a["period_start"], a["period_end"])
+        for a in found["agreements"]
+    ] == [
+        ("convention-cadre", 1_200_000_000, 2025, 2029),
+        ("convention spécifique", 85_000_000, 2025, 2028),
+    ]

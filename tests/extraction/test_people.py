@@ -857,3 +857,15 @@ def test_a_topic_s_name_before_its_title_and_a_plant_s_name_after_its_manager_s_
         "إنغريد هالفورسن": [("مديرة تطوير الأعمال", "NordFjord Aqua")],
         "هند الطالبي": [("المسيرة لوحدة", "زيتون بني يزناسن")],
     }
+
+
+def test_a_signatory_s_body_after_his_name_and_lahcen_before_a_common_noun():
+    found = people(
+        "ووقع الاتفاقية المدير الجهوي للصناعة والتجارة بجهة مراكش آسفي، كمال بنسودة، عن وزارة "
+        "الصناعة والتجارة. وشكر الحاضرون المنظمين لحسن الاستقبال."
+    )
+    assert {name: p["positions"] for name, p in found.items()} == {
+        "كمال بنسودة": [
+            ("المدير الجهوي للصناعة والتجارة بجهة مراكش آسفي", "وزارة الصناعة والتجارة")
+        ]
+    }

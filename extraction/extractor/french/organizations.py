@@ -52,6 +52,10 @@ HEADS = {
     "tanger med": "public-agency", "zone": "other", "port": "other", "cite": "other",
     "conseil regional": "local-authority", "credit": "company", "maroc": "other",
     "region": "local-authority",  # "la Région Rabat-Salé-Kénitra": the regional council
+    # Spanish, Portuguese and Italian bodies keep their own names ("Cámara de Comercio de X")
+    "camara": "chamber", "camera": "chamber", "asociacion": "association",
+    "associacao": "association", "federacion": "federation", "federacao": "federation",
+    "confederacion": "federation",
 }  # fmt: skip
 _ENTITY_HEADS = {
     h for h in HEADS if h not in ("maroc", "zone", "port", "cite", "direction", "parc")
@@ -76,6 +80,8 @@ ANAPHORIC_HEADS = {"association", "federation", "confederation", "chambre", "age
 # Heads that are names in their own right ("l'Agropolis").
 PROPER_HEADS = {"agropolis", "technopolis", "haliopolis"}
 # "la Fédération pour la période 2025-2027": a complement of time, not of the name.
+_PROGRAMMES = {"plan", "programme", "strategie", "initiative", "label"}
+_PURPOSE_HEADS = {"association", "fondation", "groupement"}  # a cooperative: its brand
 _NOT_PURPOSE = {"periode", "annee", "annees", "duree", "mandat", "montant", "horizon", "compte"}
 _ARTICLES = {"la", "le", "les", "l", "d", "de", "du", "des"}
 _ADJECTIVE = re.compile(
@@ -92,6 +98,7 @@ _ADJECTIVE = re.compile(
 _NOT_ADJECTIVE = re.compile(
     r"^(?:tenu|signe|organis|paraph|conclu|elu|presid|reuni|consacr|destin|prevu|lanc|annonc"
     r"|dote|charge|cree|base|situe|install|porte|compose|present|represent|mene)"
+    r"|^(?:rappelle|appelle|interpelle)$"  # verbs that end like adjectives
     r"|^(?:lie|dont|cette|ce|son|sa|ses|leur|leurs|une|un|qui|que|pres|plus|lors|entre|avec|dans|par|ainsi"
     r"|apres|avant|depuis|selon|vers|sous|contre|sans|pendant|ayant|etant|ete|elle|il|ils|elles"
     r"|nous|vous|on|se|ne|pas|tout|tous|toute|toutes|meme|autre|autres|notamment|aussi|encore"
@@ -248,9 +255,17 @@ def extend(
                 break
             if word == "pour" and re.search(r"(?:er|ir|re)$", nxt.key) and k == j + 1:
                 break  # "la Chambre pour identifier des partenaires": a purpose, not the name
+            purpose = (  # "Association Ferkla pour le développement oasien": its full name
+                word == "pour"
+                and tokens[first].key in _PURPOSE_HEADS
+                and k == j + 2
+                and tokens[j + 1].key in ("le", "la", "l", "les")
+                and nxt.key not in _NOT_PURPOSE
+            )
             if (
                 word in ("pour", "au", "aux", "sur")
                 and not nxt.cap
+                and not purpose
                 and (complemented or named or word != "pour" or nxt.key in _NOT_PURPOSE)
             ):
                 break
@@ -400,6 +415,8 @@ def find_organizations(text: str, tokens: list[Token]) -> list[OrgMention]:
             i += 1
             continue
         head = _head_at(tokens, i)
+        if head is not None and i and tokens[i - 1].key in _PROGRAMMES:
+            head = None  # "le Plan Maroc Vert": a programme named like a body
         if head is not None:
             key, head_last = head
             last = _to_acronym(text, tokens, _trim(tokens, i, extend(text, tokens, i, head_last)))

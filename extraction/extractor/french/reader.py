@@ -350,7 +350,10 @@ class Analysis:
         self.text = self.t.text
         self.published_on = published_on
         doc = nlp()(self.text)
-        self.ner = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        self.ner = [
+            (e.start_char, e.end_char, _label(self.text, e.start_char, e.end_char, e.label_))
+            for e in doc.ents
+        ]
         self.tokens = tokenize(self.text)
         self.places = find_places(self.text)
         self.events = find_events(self.text)
@@ -665,6 +668,7 @@ class Analysis:
             or sum(c.isupper() for c in token.text) > 2  # "ENSATé": an acronym
             or token.text in ("M", "Mme")
             or fold(token.text) in _EVENT_NAME_WORDS | _DOMAINS
+            or _NOT_ORG_BEFORE.fullmatch(f"{token.text} ")  # "par le Plan Maroc Vert"
             or self._is_place(token.start, token.end)
             and not listed
         ):
@@ -806,8 +810,10 @@ class Analysis:
                 continue
             if _IN_TITLE.search(self.text[max(0, start - 14) : start]):
                 continue  # "directrice Innovation": a department named in a title
-            if _NOT_ORG_BEFORE.search(self.text[max(0, start - 30) : start]):
-                continue  # "le programme Génération Green": a programme, a label, a product
+            if _NOT_ORG_BEFORE.search(self.text[max(0, start - 30) : start]) or (
+                _NOT_ORG_BEFORE.fullmatch(f"{words[0]} ")
+            ):  # "le programme Génération Green", "Plan Maroc Vert": a programme, a label
+                continue
             if fold(name) in _DOMAINS:
                 continue  # "directrice régionale des Eaux et Forêts": a ministry's field
             if TITLE.fullmatch(name.removesuffix("s")) or _THEMED.search(
@@ -1410,7 +1416,12 @@ class Analysis:
                 seen.add(key)
                 positions.append(entry)
         titled = {p["organization"] for p in positions if p["title"]}
-        positions = [p for p in positions if p["title"] or p["organization"] not in titled]
+        placed = {fold(p["title"]) for p in positions if p["title"] and p["organization"]}
+        positions = [
+            p for p in positions
+            if (p["title"] or p["organization"] not in titled)
+            and (p["organization"] or fold(p["title"] or "") not in placed)
+        ]  # fmt: skip  # "le nouveau secrétaire général, X" once the board list said of what
         return {
             "name": person.name,
             "aliases": person.aliases,
@@ -1476,10 +1487,17 @@ class Analysis:
         return records
 
     def _between_with_amount(self, a: AgreementMention) -> bool:
-        """ "une convention entre la Chambre et l'INRH …, d'une enveloppe de 6 MDH": an
-        agreement to be signed, named by its parties and its money."""
+        """ "une convention entre la Chambre et l'INRH …, d'une enveloppe de 6 MDH", "une
+        convention spécifique de 85 MDH couvrant 2025-2028": an agreement named by its
+        parties and its money, or by its money right after its name."""
         sentence = self.t.sentences[self.t.sentence_of(a.start)]
         rest = self.text[a.end : sentence.end]
+        if (
+            a.start >= self._body  # a headline's "une convention de 2,5 MMDH" is the body's
+            and re.match(r"\s*(?:[\w'-]+\s+){0,2}?d(?:e\s|')", rest)
+            and find_amounts(rest[:40])
+        ):
+            return True
         return bool(re.match(r"\s*(?:[\w'-]+\s+){0,3}?entre\s", rest)) and bool(find_amounts(rest))
 
     def _assign(
@@ -1520,6 +1538,15 @@ class Analysis:
             return chosen.index(a)
         before = [n for n, c in enumerate(chosen) if c.start < a.start]
         return before[-1] if before else None
+
+
+def _label(text: str, start: int, end: int, label: str) -> str:
+    """The model's label, unless the acronym in brackets after the span spells its initials
+    ("Varnhold Wiring Morocco (VWM)"): a person has no acronym."""
+    acronym = re.match(r"\s*\(([A-Z]{2,8})\)", text[end : end + 12])
+    if label == "PER" and acronym and _initials(text[start:end]) == acronym.group(1):
+        return "ORG"
+    return label
 
 
 def _initials(name: str) -> str:

@@ -59,7 +59,8 @@ _COORDINATED = re.compile(
 _LIST_LINE = re.compile(r"^[ \t]*[-–•*][ \t]*(?P<body>[^\n]+)$", re.M)
 # What may come before a member's name on a board line: other names ("- X et Y : …").
 _LISTED_BEFORE = re.compile(
-    r"[\s\-–•*]*(?:[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*)*\s*(?:\([^()\n]{1,60}\)\s*)?"
+    r"[\s\-–•*]*(?:(?:MM|Mmes|Mme|Mlle|M)\.?\s+)?"  # "- Assesseurs : MM. X et Y"
+    r"(?:[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*)*\s*(?:\([^()\n]{1,60}\)\s*)?"
     r"(?:,|et)\s*)*"  # "- X (Eaton Maroc) et Y": other members, each with a company
 )
 
