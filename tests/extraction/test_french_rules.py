@@ -190,6 +190,11 @@ def test_agreement_kinds(text, kind):
     assert agreement.kind == kind and agreement.signed
 
 
+def test_an_event_s_title_stops_before_the_clause_that_holds_it():
+    (event,) = find_events("La 4e édition du Forum régional de l'emploi s'y est tenue jeudi.")
+    assert event.title == "Forum régional de l'emploi"
+
+
 def test_a_count_is_not_an_agreement_but_its_items_are():
     text = ("Deux conventions ont été signées. La première, entre le CRI et la société X, porte "
             "sur une usine. La seconde, entre le CRI et l'ANAPEC, porte sur la formation."
@@ -220,6 +225,7 @@ def test_a_funded_plan_over_years_is_a_programme_the_last_plan_noun_names():
         ("Rendez-vous à Laâyoune.", "العيون", "laayoune-sakia-el-hamra"),
         ("Une unité à Mohammedia.", "المحمدية", "casablanca-settat"),
         ("Le forum de Béni Mellal.", "بني ملال", "beni-mellal-khenifra"),
+        ("Un forum à Aïn Aouda.", "عين العودة", "rabat-sale-kenitra"),  # "Ain El Aouda"
     ],
 )
 def test_french_city_names_map_to_the_hcp_gazetteer(text, name, region):

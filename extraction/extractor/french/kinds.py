@@ -106,7 +106,7 @@ _PROGRAMME = re.compile(
 )
 _SIGNING = re.compile(r"\b(?:sign\w*|paraph\w*|conclu\w*|scell\w*|ratifi\w*|lie\b|liant)", re.I)
 _TITLE_STOP = re.compile(
-    r"[,;:.()«»\"!?]|\s(?:a|ont|s'est|se|sera|seront|était|qui|dont|lors|sous|au cours|"
+    r"[,;:.()«»\"!?]|\s(?:a|ont|s'est|s'y|se|sera|seront|était|qui|dont|lors|sous|au cours|"
     r"en présence|organisée?s?|tenue?s?|signée?s?|conclue?s?|paraphée?s?|par|le|les|a été|"
     r"ont été|avec|entre|cette|ce|auprès|afin|devant|totalisant|d'un\s+montant)\s"
     r"|\sde\s+(?=\d)",  # "une convention-cadre de 1,2 MMDH": its money, not its name

@@ -104,6 +104,9 @@ def index() -> dict[str, list[tuple[tuple[str, ...], Place]]]:
             population[key] = size
             slug = region_places[commune["region_code"]].region
             entries[key] = Place("city", commune["name_ar"], slug)
+    for key, place in list(entries.items()):
+        if "el" in key[1:-1]:  # "Ain El Aouda" is written "Aïn Aouda" too
+            entries.setdefault(tuple(w for w in key if w != "el"), place)
     for variant, canonical in _CITY_VARIANTS.items():
         if tuple(_key(canonical).split()) in entries:
             entries[tuple(_key(variant).split())] = entries[tuple(_key(canonical).split())]
