@@ -54,7 +54,7 @@ _INITIALED = re.compile(
     r"\s*(?:[^\n:|–—-]{2,30}\s[–—-]\s)?(?P<name>[\u0621-\u064a]\.\s?[\u0621-\u064a]{2,}"
     r"(?:\s[\u0621-\u064a]{2,})?)\s*$"
 )
-_BYLINE_WORDS = {"بقلم", "متابعه", "اعداد", "تقرير", "حاوره", "كتبه", "مراسله"}
+_BYLINE_WORDS = {"بقلم", "متابعه", "اعداد", "تقرير", "حاوره", "كتبه", "مراسله", "تحليل", "تغطيه"}
 # Capitalised Latin words that open titles or company names, not people's names.
 _LATIN_NOT_NAMES = {"m", "mme", "mlle", "dr", "pr", "président", "présidente", "directeur",
                     "directrice", "group", "groupe", "maroc", "morocco",
@@ -70,6 +70,7 @@ _SUCCESSION = re.compile(r"^ال\S+ (?:\S+ )?(?:المنتهيه ولايت|ال
 _PRONOUN_SUFFIXES = ("هم", "هما", "هن", "كم")
 # Titles of a board's officers that, without a body, are held in the article's own body.
 _OFFICERS = re.compile(r"(?:^|\s)(?:للرئيس|الرئيس|للرئيسه|الرئيسه|المال|المقرر)$")
+_ITEM_HONORIFICS = {"الساده", "الحاج", "الحاجه"}  # before a board list's names only
 _TRIBES = {"بني", "اولاد", "ايت"}  # words that open the name of a tribe and its land
 _UNIT_WORDS = {"الاقليم", "الجهه", "العماله", "المدينه", "الولايه"}
 _PLACE_NOUNS = {"جهه", "اقليم", "عماله", "مدينه", "جماعه", "ولايه", "منطقه"}
@@ -852,8 +853,8 @@ class _Finder:
         "NAME، ORG، في منصب ROLE (TITLE لـ LATIN-ORG)" names one body twice: linked.
         """
         lead_role = None
-        while first < last and self.tokens[first].norm in _HONORIFIC | {"الساده"}:
-            first += 1  # "- السيدة NAME: …", "- السادة NAME وNAME: مستشارين"
+        while first < last and self.tokens[first].norm in _HONORIFIC | _ITEM_HONORIFICS:
+            first += 1  # "- السيدة NAME: …", "- السادة NAME وNAME: مستشارين", "- الحاج NAME"
         colon = next((k for k in range(first + 1, min(first + 9, last + 1))
                       if ":" in self.tokens[k].gap), None)  # fmt: skip
         if colon is not None and self.office_at(first):

@@ -667,3 +667,11 @@ def test_an_agreement_named_with_its_money_right_after_is_kept_without_it_in_its
         ("convention-cadre", 1_200_000_000, 2025, 2029),
         ("convention spécifique", 85_000_000, 2025, 2028),
     ]
+
+
+def test_a_town_and_its_valley_joined_by_a_dash_are_no_person():
+    found = read(
+        "Les rosiers de Kelaat M'Gouna-Dadès fleurissent en mai, a indiqué Lahcen Ouhmad, "
+        "président de l'association."
+    )
+    assert set(positions(found)) == {"Lahcen Ouhmad"}

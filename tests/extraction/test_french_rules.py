@@ -226,6 +226,7 @@ def test_a_funded_plan_over_years_is_a_programme_the_last_plan_noun_names():
         ("Une unité à Mohammedia.", "المحمدية", "casablanca-settat"),
         ("Le forum de Béni Mellal.", "بني ملال", "beni-mellal-khenifra"),
         ("Un forum à Aïn Aouda.", "عين العودة", "rabat-sale-kenitra"),  # "Ain El Aouda"
+        ("Un salon à Kelaat M'Gouna.", "قلعة مكونة", "draa-tafilalet"),  # "Kalâat M'gouna"
     ],
 )
 def test_french_city_names_map_to_the_hcp_gazetteer(text, name, region):

@@ -46,6 +46,9 @@ _CITY_VARIANTS = {
     "bni mellal": "beni mellal",
     "ksar kebir": "ksar el kebir",
     "el ksar el kebir": "ksar el kebir",
+    "kelaat m gouna": "kalaat m gouna",
+    "kelaat mgouna": "kalaat m gouna",
+    "kalaat mgouna": "kalaat m gouna",
 }
 _REGION_VARIANTS = {
     "dakhla oued eddahab": "12",
@@ -131,11 +134,14 @@ def place_names() -> frozenset[str]:
 
     names = [c["name_fr"] for c in mc.communes(as_frame=False)]
     names += [p["name_fr"] for p in mc.provinces(as_frame=False)]
-    return frozenset(_key(fold(name)) for name in names if name)
+    return frozenset(_key(fold(name)) for name in names if name) | {
+        _key(variant) for variant in _CITY_VARIANTS
+    }
 
 
 def is_place_name(name: str) -> bool:
-    return _key(fold(name)) in place_names()
+    """A commune's or a province's name, alone or before a dash ("Kelaat M'Gouna-Dadès")."""
+    return _key(fold(name)) in place_names() or _key(fold(name.split("-")[0])) in place_names()
 
 
 @cache
