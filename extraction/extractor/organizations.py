@@ -203,6 +203,7 @@ _NEAR = 20  # … and any other head to the body of that head named just before
 # First words of places the base lists but the press names as sites, not bodies.
 _INFRASTRUCTURE = {"ميناء", "مطار", "محطه", "المدينه", "مدينه",
                    "المنطقه", "منطقه"}  # fmt: skip
+_MARKETS = {"اسواق", "لاسواق", "باسواق", "بلدان", "لبلدان", "ببلدان", "دول", "لدول", "بدول"}
 _COMMITTEES = {"لجنه", "اللجنه"}
 _PLANT_NOUNS = {"وحده", "الوحده", "مصنع", "المصنع", "معمل", "المعمل", "وحدات"}
 _FIRM_NOUNS = _PLANT_NOUNS | {"مقاوله", "المقاوله", "الدراسات"}  # "مكتب الدراسات "X""
@@ -830,6 +831,7 @@ class _Finder:
             i = mention.last + 1
         self._board_affiliations()
         self._known()
+        self.mentions = [m for m in self.mentions if not self._market(m.first)]
         self.mentions.sort(key=lambda m: m.first)
         for mention in self.mentions:
             after = mention.last + 1
@@ -960,6 +962,15 @@ class _Finder:
                 if (m.first, m.last) == (first, last):
                     mention.stem, mention.name = m.stem, m.name
             self._add(mention)
+
+    def _market(self, first: int) -> bool:
+        """ "نحو أسواق الاتحاد الأوروبي", "بلدان المجموعة الاقتصادية لدول غرب إفريقيا": the
+        countries of a union as a market, not the union as a party."""
+        return (
+            first > 0
+            and self.tokens[first - 1].norm in _MARKETS
+            and not _hard_gap(self.tokens[first].gap)
+        )
 
     def _dateline(self, offset: int) -> bool:
         """Whether an original offset lies on a short line among the first ones."""

@@ -717,3 +717,8 @@ def test_a_department_titled_in_a_body_is_no_body_but_a_cluster_after_a_title_is
         "الوكالة المغربية لتنمية الاستثمارات والصادرات",
         "قطب الصناعات الغذائية لجهة سوس ماسة",
     }
+
+
+def test_a_union_s_markets_are_no_party_but_the_union_that_acts_is():
+    assert orgs("وتعتزم الوحدة التصدير نحو أسواق الاتحاد الأوروبي وأمريكا الشمالية.") == {}
+    assert set(orgs("ويساهم الاتحاد الأوروبي في تمويل البرنامج.")) == {"الاتحاد الأوروبي"}
