@@ -203,6 +203,7 @@ _NEAR = 20  # … and any other head to the body of that head named just before
 # First words of places the base lists but the press names as sites, not bodies.
 _INFRASTRUCTURE = {"ميناء", "مطار", "محطه", "المدينه", "مدينه",
                    "المنطقه", "منطقه"}  # fmt: skip
+_FAIR_SECTIONS = {"اقطاب", "الاقطاب", "رواقا", "اروقه", "الاروقه", "فضاء", "فضاءات"}
 _MARKETS = {"اسواق", "لاسواق", "باسواق", "بلدان", "لبلدان", "ببلدان", "دول", "لدول", "بدول"}
 _COMMITTEES = {"لجنه", "اللجنه"}
 _PLANT_NOUNS = {"وحده", "الوحده", "مصنع", "المصنع", "معمل", "المعمل", "وحدات"}
@@ -1280,6 +1281,12 @@ class _Finder:
             )
         ):
             return None  # "القطب الفلاحي لمداغ", "مركز المعارض": a site, not a body
+        if head in ("قطب", "القطب"):
+            sentence = self.doc.sentence_span(self.doc.sentence_of(token.nstart))
+            near = [t for t in tokens[max(i - 15, 0) : i + 8]
+                    if sentence[0] <= t.start and t.end <= sentence[1]]  # fmt: skip
+            if any(t.norm.removeprefix("و") in _FAIR_SECTIONS for t in near):
+                return None  # "موزعين على أربعة أقطاب: قطب التعاونيات، …": a fair's sections
         if head in ("قطب", "القطب") and i and tokens[i - 1].bare in TITLE_WORDS:
             k = i + 1
             while k < len(tokens) and k - i <= 8 and not _hard_gap(tokens[k].gap):

@@ -722,3 +722,11 @@ def test_a_department_titled_in_a_body_is_no_body_but_a_cluster_after_a_title_is
 def test_a_union_s_markets_are_no_party_but_the_union_that_acts_is():
     assert orgs("وتعتزم الوحدة التصدير نحو أسواق الاتحاد الأوروبي وأمريكا الشمالية.") == {}
     assert set(orgs("ويساهم الاتحاد الأوروبي في تمويل البرنامج.")) == {"الاتحاد الأوروبي"}
+
+
+def test_a_fair_s_sections_are_no_clusters():
+    found = orgs(
+        "ويعرف المعرض مشاركة 130 عارضا موزعين على أربعة أقطاب: قطب التعاونيات والمجموعات ذات "
+        "النفع الاقتصادي، وقطب الصناعات التحويلية. وحضر رئيس قطب الصناعات الغذائية لجهة سوس ماسة."
+    )
+    assert set(found) == {"قطب الصناعات الغذائية لجهة سوس ماسة"}
