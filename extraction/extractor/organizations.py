@@ -286,7 +286,7 @@ _NATIONALITIES = {
 _NATIONAL = re.compile(r"\b(?:المغرب|المغربي|المغربيه|بالمغرب)\b")  # a body of the whole country
 _KNOWN_AS = {"المعروف", "المعروفه"}
 _NAMING = {"اسم", "باسم", "مسمي", "بمسمي", "علامه", "تسميه"}
-_LATIN_GAP = re.compile(r"^[ .&:'’-]*$")
+_LATIN_GAP = re.compile(r"[ .&:'’-]*")  # between two words of a Latin name (fullmatch)
 _QUOTED = re.compile(rf"[{QUOTES}]\s*([^{QUOTES}\n]{{1,120}}?)\s*[{QUOTES}]")
 _ANY_CLUSTER = ("cluster", "pole", "pôle")
 _BRACKETED_LATIN = re.compile(r"\(\s*([A-Za-z][^()\n]{1,60}?)\s*\)")
@@ -545,7 +545,12 @@ def chain(
         ):
             found.last = country  # "المجلس الوطني لأرباب العمل بالسنغال"
             break
-        if j - 1 == found.last > i and j + 1 < len(tokens) and not _hard_gap(tokens[j + 1].gap):
+        if (
+            j - 1 == found.last > i
+            and t.norm[:1] != "ب"
+            and j + 1 < len(tokens)
+            and not _hard_gap(tokens[j + 1].gap)
+        ):
             country = country_at(doc, j + 1, clitic=False)  # "لمقاولات كوت ديفوار"
             if country is not None:
                 found.last = country

@@ -156,7 +156,8 @@ def _readings(word: str) -> tuple[str, ...]:
     return tuple(v for v in variants if v in _first_words())
 
 
-# Countries the business press names most (partners, delegations, seats of foreign bodies).
+# Countries the business press names most (partners, delegations, seats of foreign bodies);
+# not Mali, which reads as "financial" ("غلاف مالي").
 _COUNTRIES = frozenset(
     tuple(normalize_arabic(name).split())
     for name in (
@@ -164,7 +165,7 @@ _COUNTRIES = frozenset(
         "السويد", "الدنمارك", "فنلندا", "سويسرا", "النمسا", "بريطانيا", "المملكة المتحدة",
         "إيرلندا", "بولندا", "رومانيا", "اليونان", "تركيا", "روسيا", "الصين", "اليابان",
         "كوريا الجنوبية", "الهند", "الولايات المتحدة", "كندا", "البرازيل", "المكسيك",
-        "السنغال", "كوت ديفوار", "مالي", "موريتانيا", "النيجر", "بوركينا فاسو", "غينيا",
+        "السنغال", "كوت ديفوار", "موريتانيا", "النيجر", "بوركينا فاسو", "غينيا",
         "الغابون", "الكاميرون", "نيجيريا", "غانا", "كينيا", "رواندا", "إثيوبيا", "جنوب إفريقيا",
         "مصر", "تونس", "الجزائر", "ليبيا", "السعودية", "الإمارات", "قطر", "الكويت", "الأردن",
     )

@@ -22,6 +22,10 @@ def people(text):
     }
 
 
+def positions_of(text):
+    return {name: p["positions"] for name, p in people(text).items()}
+
+
 def test_title_of_org_then_name_between_commas():
     found = people(
         "وفي كلمتها، أكدت المديرة العامة لـ”تكنوبارك المغرب”، لمياء بنمخلوف، أن القطب. "
@@ -825,14 +829,13 @@ def test_a_foreign_given_name_that_opens_with_al_is_no_article():
 
 
 def test_a_board_list_with_honorifics_before_the_names():
-    found = people(
+    assert positions_of(
         "وأسفر الجمع العام للجمعية الجهوية للصناعات الغذائية عن مكتب جاءت تركيبته كالتالي:\n"
         "- السيدة سلمى العمراني: نائبة للكاتب العام؛\n"
         "- السيد يوسف المحمدي: نائبا لأمين المال؛\n"
         "- السادة رضوان الخطابي وعمر الزموري والسيدة فاطمة أيت علي: مستشارين.\n"
         "- الحاج إدريس الزروالي: أمينا للمال؛\n"
-    )
-    assert {name: p["positions"] for name, p in found.items()} == {
+    ) == {
         "سلمى العمراني": [("نائبة للكاتب العام", "BOARD")],
         "يوسف المحمدي": [("نائب أمين المال", "BOARD")],
         "رضوان الخطابي": [("مستشار", "BOARD")],
@@ -852,22 +855,20 @@ def test_a_tribe_s_land_a_town_and_a_speech_verb_s_object_are_no_names():
 
 def test_a_topic_s_name_before_its_title_and_a_plant_s_name_after_its_manager_s_title():
     # the title keeps the unit's noun, as "مدير مصنع Nova Plast" does
-    found = people(
+    assert positions_of(
         "أما إنغريد هالفورسن، مديرة تطوير الأعمال بشركة NordFjord Aqua، فقدمت التجربة. "
         'وتحدثت المسيرة لوحدة "زيتون بني يزناسن" لتحويل الزيتون، هند الطالبي، عن الصعوبات.'
-    )
-    assert {name: p["positions"] for name, p in found.items()} == {
+    ) == {
         "إنغريد هالفورسن": [("مديرة تطوير الأعمال", "NordFjord Aqua")],
         "هند الطالبي": [("المسيرة لوحدة", "زيتون بني يزناسن")],
     }
 
 
 def test_a_signatory_s_body_after_his_name_and_lahcen_before_a_common_noun():
-    found = people(
+    assert positions_of(
         "ووقع الاتفاقية المدير الجهوي للصناعة والتجارة بجهة مراكش آسفي، كمال بنسودة، عن وزارة "
         "الصناعة والتجارة. وشكر الحاضرون المنظمين لحسن الاستقبال."
-    )
-    assert {name: p["positions"] for name, p in found.items()} == {
+    ) == {
         "كمال بنسودة": [
             ("المدير الجهوي للصناعة والتجارة بجهة مراكش آسفي", "وزارة الصناعة والتجارة")
         ]

@@ -79,9 +79,12 @@ ANAPHORIC_HEADS = {"association", "federation", "confederation", "chambre", "age
                    "universite", "cluster", "ecole", "groupement"}  # fmt: skip
 # Heads that are names in their own right ("l'Agropolis").
 PROPER_HEADS = {"agropolis", "technopolis", "haliopolis"}
-# "la Fédération pour la période 2025-2027": a complement of time, not of the name.
+# Words that name a programme after them, not a body ("le Plan Maroc Vert").
 _PROGRAMMES = {"plan", "programme", "strategie", "initiative", "label"}
-_PURPOSE_HEADS = {"association", "fondation", "groupement"}  # a cooperative: its brand
+# Heads whose full name states a purpose ("Association X pour le développement …"); a
+# cooperative's name is its brand.
+_PURPOSE_HEADS = {"association", "fondation", "groupement"}
+# "la Fédération pour la période 2025-2027": a complement of time, not of the name.
 _NOT_PURPOSE = {"periode", "annee", "annees", "duree", "mandat", "montant", "horizon", "compte"}
 _ARTICLES = {"la", "le", "les", "l", "d", "de", "du", "des"}
 _ADJECTIVE = re.compile(
