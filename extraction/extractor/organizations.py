@@ -181,7 +181,7 @@ _EMBASSY = {"سفاره", "السفاره"}
 _SEATED = {"association", "cluster", "federation"}  # kinds named with a seat abroad
 _COOPERATIVES = {"تعاونيه", "التعاونيه"}
 # Words that open a Moroccan place name ("آيت قمرة", "سيدي غانم", "عين السبع").
-_TOPONYM_OPENERS = {"ايت", "اولاد", "بني", "سيدي", "عين"}
+TOPONYM_OPENERS = {"ايت", "اولاد", "بني", "سيدي", "عين"}
 # What a "قطب" of an investment centre does: a department ("قطب تحفيز الاستثمار").
 _DEPARTMENT_WORKS = {"تحفيز", "التحفيز", "مواكبه", "المواكبه", "دعم", "استقبال", "الاستقبال"}
 # Words after "ولاية" that make it a term of office ("لولاية ثانية", "لولاية من ثلاث سنوات").
@@ -622,7 +622,7 @@ def chain(
         if (
             j - 1 == found.last > i
             and t.norm[:1] == "ب"
-            and t.norm[1:] in _TOPONYM_OPENERS
+            and t.norm[1:] in TOPONYM_OPENERS
             and HEADS.get(head_of(tokens[i].norm) or "") in _SEATED
             and j + 1 < len(tokens)
             and not _hard_gap(tokens[j + 1].gap)
@@ -671,7 +671,7 @@ def chain(
             found.last, j = j + 1, j + 2  # "الكلية متعددة التخصصات": an adjective's genitive
             continue
         if (
-            t.norm in _TOPONYM_OPENERS
+            t.norm in TOPONYM_OPENERS
             and j - 1 == found.last
             and tokens[j - 1].norm in ("الصناعيه", "الصناعي")
             and j + 1 < len(tokens)

@@ -27,7 +27,7 @@ from .lexicon import (
     WOMEN_NAMES,
 )
 from .normalize import clitic_variants, strip_clitics
-from .organizations import LEGAL_FORMS, OrgMention, head_of
+from .organizations import LEGAL_FORMS, TOPONYM_OPENERS, OrgMention, head_of
 from .places import match_at
 from .text import BULLET, QUOTES, Doc
 
@@ -71,7 +71,6 @@ _PRONOUN_SUFFIXES = ("هم", "هما", "هن", "كم")
 # Titles of a board's officers that, without a body, are held in the article's own body.
 _OFFICERS = re.compile(r"(?:^|\s)(?:للرئيس|الرئيس|للرئيسه|الرئيسه|المال|المقرر)$")
 _ITEM_HONORIFICS = {"الساده", "الحاج", "الحاجه"}  # before a board list's names only
-_TRIBES = {"بني", "اولاد", "ايت"}  # words that open the name of a tribe and its land
 _UNIT_WORDS = {"الاقليم", "الجهه", "العماله", "المدينه", "الولايه"}
 _PLACE_NOUNS = {"جهه", "اقليم", "عماله", "مدينه", "جماعه", "ولايه", "منطقه"}
 _CAPACITY = {"بصفته", "بصفتها", "بوصفه", "بوصفها"}  # "NAME، بصفته رئيس …"
@@ -1238,8 +1237,8 @@ class _Finder:
             given = _given(t.norm)
             if not given or i in self.taken or match_at(self.doc, i) is not None:
                 continue  # "لبني يخلف", "بسيدي قاسم": a place, not a given name
-            if i and tokens[i - 1].norm[:1] in "بل" and tokens[i - 1].norm[1:] in _TRIBES:
-                continue  # "منتجو الشمندر ببني موسى": a tribe's land
+            if i and tokens[i - 1].norm[:1] in "بل" and tokens[i - 1].norm[1:] in TOPONYM_OPENERS:
+                continue  # "منتجو الشمندر ببني موسى": a tribe's land, a place
             place = match_at(self.doc, i - 1) if i else None
             if place is not None and place[1] >= i:
                 continue  # "اختيار بن أحمد محطة": a town's name

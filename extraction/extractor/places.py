@@ -158,18 +158,18 @@ def _readings(word: str) -> tuple[str, ...]:
 
 # Countries the business press names most (partners, delegations, seats of foreign bodies);
 # not Mali, which reads as "financial" ("غلاف مالي").
-_COUNTRIES = frozenset(
-    tuple(normalize_arabic(name).split())
-    for name in (
-        "إسبانيا", "فرنسا", "البرتغال", "ألمانيا", "إيطاليا", "بلجيكا", "هولندا", "النرويج",
-        "السويد", "الدنمارك", "فنلندا", "سويسرا", "النمسا", "بريطانيا", "المملكة المتحدة",
-        "إيرلندا", "بولندا", "رومانيا", "اليونان", "تركيا", "روسيا", "الصين", "اليابان",
-        "كوريا الجنوبية", "الهند", "الولايات المتحدة", "كندا", "البرازيل", "المكسيك",
-        "السنغال", "كوت ديفوار", "موريتانيا", "النيجر", "بوركينا فاسو", "غينيا",
-        "الغابون", "الكاميرون", "نيجيريا", "غانا", "كينيا", "رواندا", "إثيوبيا", "جنوب إفريقيا",
-        "مصر", "تونس", "الجزائر", "ليبيا", "السعودية", "الإمارات", "قطر", "الكويت", "الأردن",
-    )
+_COUNTRY_NAMES = (
+    "إسبانيا", "فرنسا", "البرتغال", "ألمانيا", "إيطاليا", "بلجيكا", "هولندا", "النرويج",
+    "السويد", "الدنمارك", "فنلندا", "سويسرا", "النمسا", "بريطانيا", "المملكة المتحدة",
+    "إيرلندا", "بولندا", "رومانيا", "اليونان", "تركيا", "روسيا", "الصين", "اليابان",
+    "كوريا الجنوبية", "الهند", "الولايات المتحدة", "كندا", "البرازيل", "المكسيك",
+    "السنغال", "كوت ديفوار", "موريتانيا", "النيجر", "بوركينا فاسو", "غينيا",
+    "الغابون", "الكاميرون", "نيجيريا", "غانا", "كينيا", "رواندا", "إثيوبيا", "جنوب إفريقيا",
+    "مصر", "تونس", "الجزائر", "ليبيا", "السعودية", "الإمارات", "قطر", "الكويت", "الأردن",
 )  # fmt: skip
+_COUNTRIES: dict[str, list[tuple[str, ...]]] = {}  # first word → the countries' words
+for _words in (tuple(normalize_arabic(name).split()) for name in _COUNTRY_NAMES):
+    _COUNTRIES.setdefault(_words[0], []).append(_words)
 
 
 def country_at(doc: Doc, i: int, *, clitic: bool = True) -> int | None:
@@ -180,13 +180,9 @@ def country_at(doc: Doc, i: int, *, clitic: bool = True) -> int | None:
     readings = {word}
     if clitic:
         readings |= {word[1:] if word[:1] in "بل" else word, "ال" + word[2:]}  # "للسنغال"
-    for words in _COUNTRIES:
+    for words in (w for reading in readings for w in _COUNTRIES.get(reading, ())):
         last = i + len(words) - 1
-        if (
-            words[0] in readings
-            and last < len(tokens)
-            and all(tokens[i + k].norm == w for k, w in enumerate(words[1:], 1))
-        ):
+        if last < len(tokens) and all(tokens[i + k].norm == w for k, w in enumerate(words[1:], 1)):
             return last
     return None
 
