@@ -13,7 +13,7 @@ from functools import lru_cache
 from .lexicon import STOPWORDS, VERBS
 from .normalize import clitic_variants
 from .organizations import chain
-from .text import Doc
+from .text import BULLET, Doc
 
 _AGREEMENT = {
     "اتفاقيه": "other", "الاتفاقيه": "other", "اتفاق": "other", "الاتفاق": "other",
@@ -257,7 +257,10 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
         if pick is None:
             plural = next(((i, a) for i, a in anchors if a in _PLURAL), None)
             if signed and plural is not None and not _EARLIER.search(doc.norm, s_start, s_end):
-                summaries.append(_mention(doc, index, *plural, last))
+                listed = _listed(doc, index, *plural)
+                found.extend(listed)
+                if not listed:
+                    summaries.append(_mention(doc, index, *plural, last))
             continue
         picks = [pick]
         for m in range(pick[0] + 1, len(anchors)):  # "… ، فيما تخص الاتفاقية الثالثة …"
@@ -292,10 +295,36 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
 
 
 _PLURAL = {"اتفاقيات", "اتفاقيتين", "الاتفاقيات", "مذكرات"}
+_COMPLEMENTS = {"استثمار", "شراكه", "تعاون", "تمويل", "اطار", "تفاهم"}
 _ITEMS_OF = {
     **dict.fromkeys(("اتفاقيات", "اتفاقيتين", "الاتفاقيات"), ("الاتفاقيه", "الاتفاقية")),
     "مذكرات": ("المذكره", "المذكرة"),
 }
+
+
+_ITEM = re.compile(rf"\s*{BULLET}")
+
+
+def _listed(doc: Doc, index: int, i: int, anchor: str) -> list[AgreementMention]:
+    """ "وقعت … أربع اتفاقيات استثمار …:" then one item line per agreement, each with its
+    amount ("- شركة X: منصة للتبريد، باستثمار 210 ملايين درهم؛"): one agreement per item."""
+    noun = _ITEMS_OF[anchor][1].removeprefix("ال")
+    after = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+    if after is not None and not after.gap.strip() and after.norm in _COMPLEMENTS:
+        noun = f"{noun} {doc.surface(i + 1, i + 1)}"  # "اتفاقيات استثمار": their kind
+    found = []
+    for k in range(index + 1, min(index + 1 + _MOST, len(doc.sentences))):
+        start, end = doc.sentences[k]
+        values = amounts(doc, start, end)
+        if not _ITEM.match(doc.norm, start) or not values:
+            break
+        first, last = doc.first_token_from(start), doc.first_token_from(end) - 1
+        # what the item is about: after its colon ("- X: منصة للتبريد، …"), to a comma
+        what = next((j for j in range(first + 1, last + 1) if ":" in doc.tokens[j].gap), first)
+        upto = next((j - 1 for j in range(what + 1, last + 1) if doc.tokens[j].gap.strip()), last)
+        title = f"{noun}: {doc.surface(what, upto)}"
+        found.append(AgreementMention(title, _kind(doc, i, anchor), k, first, last, values[0]))
+    return found
 
 
 def _series_item(doc: Doc, i: int) -> bool:

@@ -14,7 +14,14 @@ from functools import lru_cache
 from core.arabic import normalize_arabic
 
 from .knowledge import find_institutions
-from .lexicon import GIVEN_NAMES, MONTH_AND_DAY_WORDS, STOPWORDS, TITLE_WORDS, VERBS
+from .lexicon import (
+    GIVEN_NAMES,
+    MONTH_AND_DAY_WORDS,
+    NATIONALITIES,
+    STOPWORDS,
+    TITLE_WORDS,
+    VERBS,
+)
 from .normalize import clitic_variants, strip_clitics
 from .places import Place, country_at, match_at
 from .text import BULLET, QUOTES, Doc, Token
@@ -253,36 +260,6 @@ _FIELD_NOUNS = {"بحث", "ابحاث", "دراسات", "تكوين", "تخصص"
 _DEMONSTRATIVES = {"هذا", "هذه", "ذات", "نفس", "تلك", "ذلك", "هاته", "هذين", "هاتين"}
 _WITH_BODY = {"بتنسيق", "بشراكه", "بتعاون", "بدعم", "بمبادره", "بتنظيم", "بالتعاون",
               "بالشراكه", "بالتنسيق"}  # fmt: skip
-# Nationalities closing a foreign body's name describe it ("جامعة بواتييه الفرنسية").
-_NATIONALITIES = {
-    normalize_arabic(w)
-    for w in (
-        "الفرنسية",
-        "الإسبانية",
-        "الألمانية",
-        "الصينية",
-        "اليابانية",
-        "الأمريكية",
-        "الأميركية",
-        "التركية",
-        "الإيطالية",
-        "البرتغالية",
-        "البلجيكية",
-        "الهولندية",
-        "الكورية",
-        "الهندية",
-        "البريطانية",
-        "السويسرية",
-        "الكندية",
-        "السنغالية",
-        "الموريتانية",
-        "الإماراتية",
-        "السعودية",
-        "القطرية",
-        "المصرية",
-        "التونسية",
-    )
-}
 _NATIONAL = re.compile(r"\b(?:المغرب|المغربي|المغربيه|بالمغرب)\b")  # a body of the whole country
 _KNOWN_AS = {"المعروف", "المعروفه"}
 _NAMING = {"اسم", "باسم", "مسمي", "بمسمي", "علامه", "تسميه"}
@@ -292,10 +269,11 @@ _ANY_CLUSTER = ("cluster", "pole", "pôle")
 _BRACKETED_LATIN = re.compile(r"\(\s*([A-Za-z][^()\n]{1,60}?)\s*\)")
 _NO_QUOTES = str.maketrans("", "", QUOTES)
 # One company of a list: its Latin name alone on a line, or before its country in brackets or
-# a colon and what it does ("- Mar Azul Acuicultura (إسبانيا): تربية الأسماك …").
+# a colon and what it does ("- Mar Azul Acuicultura (إسبانيا): تربية الأسماك …"), or before
+# whom it acts through ("- Rif Agro-Export، ممثلة بمسيرتها NAME: …").
 _LATIN_ITEM = re.compile(
     rf"^[ \t]*(?:{BULLET}[ \t]*)?([A-Z][A-Za-z\u00c0-\u024f0-9&' .-]{{1,60}}?)"
-    r"[ \t.]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[:؛;][^A-Za-z\n]*)?$"
+    r"[ \t.]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[:؛;][^A-Za-z\n]*|[،,][ \t]*ممثل[^\n]*)?$"
 )
 _ITEM_LINE = re.compile(rf"^[ \t]*{BULLET}[^\n]*|^[ \t]*[A-Z][^\u0600-\u06ff\n]*$", re.MULTILINE)
 _PLURAL_BEFORE = re.compile(r"(?:شركات|مقاولات|مجموعات|علامات|مختبرات|العارضين|عارضا)")
@@ -563,10 +541,16 @@ def chain(
                 j == i + 1
                 and not locative
                 and after is not None
-                and after.norm.startswith("لل")
+                and (
+                    after.norm.startswith("لل")
+                    or tokens[i].bare in ("جمعيه", "تعاونيه")
+                    and after.norm[:1] == "ل"
+                    and len(after.norm) >= 4
+                )
                 and not _hard_gap(after.gap)
             ):
-                found.last, j = place_last, place_last + 1  # "جمعية دكالة للتنمية": its name
+                # "جمعية دكالة للتنمية", "تعاونية عين تاوجطات لمنتجي التفاح": its name
+                found.last, j = place_last, place_last + 1
                 continue
             found.place_at = j
             if phrase and locative:
@@ -714,7 +698,12 @@ def chain(
             found.last, j = j, j + 1  # "اتحاد تعاونيات تاكانت للأركان"
             continue
         cooperative = tokens[i].bare in _COOPERATIVES or tokens[i + 1].bare == "تعاونيات"
-        if cooperative and j - 1 == found.last and _proper_word(t):
+        if (
+            cooperative
+            and j - 1 == found.last
+            and _proper_word(t)
+            and all(tokens[k].norm[:1] != "ل" for k in range(i + 1, j))  # not after its purpose
+        ):
             # "تعاونية واحة زناقة"، "التعاونية النسوية أزهار تيسة"، "تعاونية زوزفانة لتثمين
             # التمور": a cooperative's own name, to a comma or its purpose
             end = j + 1 if j + 1 < len(tokens) and _proper_word(tokens[j + 1]) else j
@@ -750,7 +739,7 @@ def chain(
         found.last, j = end, end + 1
     if (
         found.last > i + 1
-        and tokens[found.last].norm in _NATIONALITIES
+        and tokens[found.last].norm in NATIONALITIES
         and not found.place_at
         and not _core(tokens[found.last - 1].norm)[2]
     ):  # "جامعة بواتييه الفرنسية": a proper name's description ("… والمطاط الإيطالية" keeps it)
@@ -1094,7 +1083,8 @@ class _Finder:
             item = _LATIN_ITEM.match(line.group())
             words = item.group(1).split() if item else []
             proper = sum(w[:1].isupper() or w[:1].isdigit() or w == "&" for w in words)
-            if 2 * proper >= len(words) > 0 and self._company_list(line.start()):
+            acting = item is not None and "ممثل" in item.group()  # only a body acts through
+            if 2 * proper >= len(words) > 0 and (acting or self._company_list(line.start())):
                 # "من بينهم شركات …، ومن أبرزها:\n• Usinage Atlas": a list of companies
                 first = doc.first_token_from(doc.folded_offset(line.start() + item.start(1)))
                 if first < len(self.tokens) and first not in self.taken:
@@ -1759,6 +1749,12 @@ def resolve(
             same = {
                 index[n] for n in named if index[n] in same and mentions[n].last < mention.first
             }
+        elif len(same) > 1:
+            # "ترأسه رئيس الغرفة" before the article names a foreign chamber: the one named
+            # already
+            same = {
+                index[n] for n in named if index[n] in same and mentions[n].last < mention.first
+            } or same
         if len(same) == 1:
             index[k] = next(iter(same))
         elif (

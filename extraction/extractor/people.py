@@ -20,6 +20,7 @@ from .lexicon import (
     GIVEN_NAMES,
     MONTH_AND_DAY_WORDS,
     NAME_PARTICLES,
+    NATIONALITIES,
     SPEECH_VERBS,
     STOPWORDS,
     TITLE_WORDS,
@@ -83,7 +84,8 @@ _AFTER_NAME = {"ان", "التي", "الذي", "قائلا", "قائله", "مؤ
                "موضحا", "موضحه", "مشيرا", "مشيره", "معتبرا", "معتبره", "فقد", "حيث"}  # fmt: skip
 # Honorifics that are also titles ("الأستاذ بجامعة …"): honorific only before a name.
 _ACADEMIC = {"الاستاذ", "الاستاذه", "الدكتور", "الدكتوره", "والدكتور", "والدكتوره", "البروفيسور",
-             "البروفيسوره", "البروفسور", "والبروفيسور", "والبروفيسوره"}  # fmt: skip
+             "البروفيسوره", "البروفسور", "والبروفيسور", "والبروفيسوره", "المهندس", "المهندسه",
+             "والمهندس", "والمهندسه"}  # fmt: skip
 _HONORIFIC = {"السيد", "السيده", "للسيد", "للسيده", "والسيد", "والسيده", "بالسيد", "السيدين",
               *_ACADEMIC}  # fmt: skip
 # "ممثلة في مديرها" reads "represented by"; "ممثل عن ORG" names whom a speaker stands for.
@@ -174,6 +176,10 @@ _AMBIGUOUS_GIVEN = {
         "جلال",
     ]
 }
+# "الإسباني خابيير مورينو"، "الفرنسية كلير …": a foreigner's nationality opens the name.
+_NATIONALS = NATIONALITIES | {w[:-1] for w in NATIONALITIES}
+# Titles that are also family names ("حميد الوالي"): a name's last word after a given name.
+_TITLE_SURNAMES = {"الوالي", "الامين"}
 _NOT_NAMES = {
     normalize_arabic(w)
     for w in [
@@ -276,6 +282,7 @@ class PersonMention:
     last: int
     positions: list[tuple[str | None, int | None]] = field(default_factory=list)
     role: str | None = None  # "king" or "author": kept out of event participants
+    aliases: list[str] = field(default_factory=list)  # "ماركو روسيتي (Marco Rossetti)"
 
 
 _ACCUSATIVE = re.compile(r"(?<=[\u0621-\u064a]{3})ا$")
@@ -436,6 +443,13 @@ class _Finder:
             and (i + 1 == len(self.tokens) or _hard(self.tokens[i + 1].gap))
         ):
             return True  # "عبد الله الطالب علي، رئيس …": "على" is never followed by a comma
+        if (
+            not first
+            and self.given_first
+            and word in _TITLE_SURNAMES
+            and (i + 1 == len(self.tokens) or _hard(self.tokens[i + 1].gap))
+        ):
+            return True  # "الكاتب: حميد الوالي": a family name, not the wali
         bare = word[1:] if word[:1] == "و" and len(word) > 3 else word
         if {word, bare} & (STOPWORDS | VERBS | TITLE_WORDS | MONTH_AND_DAY_WORDS | _NOT_NAMES):
             return False
@@ -638,13 +652,20 @@ class _Finder:
                 org, stop = self.org_at[k], k - 1
                 break
         while stop >= start and (
-            self.tokens[stop].norm in ("ل", "ب", "في")
+            self.tokens[stop].norm in ("ل", "ب", "في", "لدي")  # "الخبير … لدى صندوق X"
             or stop > start
             and self.tokens[stop].norm in _HONORIFIC
         ):  # "… مديرته العامة السيدة NAME": the honorific opens the name
             stop -= 1
         title = clean_title(self.doc.surface(start, stop, variant)) if stop >= start else None
         owned = [k for k in (start, start + 1) if k in self.owned and k <= stop]
+        words = title.split() if title else []
+        possessed = re.fullmatch(r"(.{3,})ت(?:ها|ه)", words[-1]) if len(words) > 1 else None
+        if possessed and not words[-2].startswith("ال") and not owned and org is None:
+            # "رئيس مجلس إدارتها": the board of the body named before ("الرئيس المنتهية
+            # ولايته" is his term)
+            title = " ".join([*words[:-1], f"ال{possessed.group(1)}ة"])
+            org = self._owner(start)
         if title and owned:
             title = self._unpossessed(title, start, owned)
             if org is None:
@@ -830,8 +851,10 @@ class _Finder:
             first = self.doc.first_token_from(self.doc.folded_offset(start + item))
             last = self.doc.first_token_from(self.doc.folded_offset(end)) - 1
             if last > first:
+                found = len(self.people)
                 self.board_item(first, last, default)
-                self.taken.update(range(first, last + 1))
+                if len(self.people) > found:
+                    self.taken.update(range(first, last + 1))
 
     def office_line(self, start: int, line: str) -> int | None:
         """A board member's line without a bullet, the office first ("الكاتب العام: NAME، …"):
@@ -1012,6 +1035,7 @@ class _Finder:
                 before
                 and not next_item
                 and n - 1 not in used
+                and ":" not in self.tokens[a].gap  # "…، ممثلة بمديرها NAME: منصة …": what
                 and b - a <= 3
                 and b > a
                 and self.name_ok(a, b, definite=listed)
@@ -1052,9 +1076,16 @@ class _Finder:
                 and self.title_word(after[0]) is not None
                 and not (self.tokens[after[0]].norm[:1] == "و" and self.opens_item(after[0]))
             ):
-                start = self.name_suffix(a, b)
+                start, alias = self.name_suffix(a, b), None
+                if before and self.latin_gloss(a, b):
+                    # "الإيطالي ماركو روسيتي (Marco Rossetti)، TITLE": the name, then its
+                    # Latin spelling
+                    start, alias = self.name_suffix(*before), self.doc.surface(a, b)
+                    a, b = before
                 if start is not None:
                     person = self.add(start, b)
+                    if alias:
+                        person.aliases.append(alias)
                     person.positions.append(self.position(after[0], after[1]))
                     used.add(n + 1)
                     office = segs[n + 2] if n + 2 < len(segs) else None
@@ -1063,6 +1094,14 @@ class _Finder:
                         title, org = self.position(office[0], office[1]) or (None, None)
                         person.positions.append((title, BOARD if org is None else org))
                         used.add(n + 2)
+
+    def latin_gloss(self, a: int, b: int) -> bool:
+        """Whether tokens a..b are a Latin spelling in brackets right after an Arabic word."""
+        return (
+            "(" in self.tokens[a].gap
+            and not self.tokens[a - 1].latin
+            and all(self.tokens[k].latin for k in range(a, b + 1))
+        )
 
     def elected(self, seg: tuple[int, int]) -> bool:
         """A short segment that is an office in the accusative of election ("رئيسا
@@ -1084,12 +1123,19 @@ class _Finder:
             return None
         titles = [k for k in range(a, b - 1) if self.title_word(k) is not None
                   and k not in self.org_at]  # fmt: skip
+        if titles and self.tokens[titles[0]].norm in _REPRESENTED and titles[0] + 1 in titles:
+            titles.pop(0)  # "ممثلة برئيس مجلس إدارتها NAME": the title of whom it acts through
         listed = [k for k in titles if self.tokens[k].norm[:1] == "و"]
         if not titles:
             return None
         starts = [b - 2, b - 1]
         if _given(self.tokens[b - 1].norm) and not _given(self.tokens[b - 2].norm):
             starts = [b - 1]  # "… عمالة وجدة أنجاد محمد مهيدية"
+        if self.tokens[b].latin:  # "ممثلة برئيس مجلس إدارتها Luis Ferreira Matos": in one script
+            start = b
+            while start > a and self.tokens[start - 1].latin and b - start < 3:
+                start -= 1
+            starts = [start] if start < b else []
         names = [
             start
             for start in starts
@@ -1147,6 +1193,7 @@ class _Finder:
                 or self.tokens[start - 1].norm.removeprefix("و") in VERBS  # "ويرافقه NAME"
                 or self.tokens[start - 1].norm in _HONORIFIC
                 or self.tokens[start - 1].norm in ("اما", "واما")  # "أما NAME، TITLE، فـ…"
+                or self.tokens[start - 1].norm.removeprefix("و") in _NATIONALS
                 or self.tokens[start].latin
                 and not self.tokens[start - 1].latin
             )  # a Latin name inside Arabic text is set off by its script
@@ -1452,6 +1499,7 @@ def resolve_people(mentions: list[PersonMention]) -> list[Person]:
             people.append(person)
             by_key[key] = person
         person.mentions.append(mention)
+        person.aliases.extend(a for a in mention.aliases if a not in person.aliases)
         for position in mention.positions:
             if position not in person.positions:
                 person.positions.append(position)

@@ -261,3 +261,22 @@ def test_a_sentence_on_its_cost_gives_the_agreement_before_its_amount_and_period
     )
     [agreement] = find_agreements(doc)
     assert (agreement.amount_mad, agreement.period) == (4_800_000, (2025, 2026))
+
+
+def test_one_agreement_per_listed_item_with_its_amount():
+    doc = Doc(
+        "ووقعت الشركة أربع اتفاقيات استثمار مع شركات خاصة بمبلغ إجمالي قدره 640 مليون درهم، "
+        "ويتعلق الأمر بـ:\n"
+        "- Oriental Cold، ممثلة بمديرها: منصة للتبريد، باستثمار 210 ملايين درهم؛\n"
+        "- Medbridge Terminals، ممثلة برئيسها: محطة للحاويات، باستثمار 260 مليون درهم؛\n"
+        "- Rif Agro-Export: وحدة لتوضيب الفواكه، باستثمار 95 مليون درهم؛\n"
+        "- TransNador Freight: مستودع للشحن، باستثمار 75 مليون درهم.\n"
+        "\nوحضر التوقيع عامل الإقليم.\n- نقطة أخرى بقيمة 5 ملايين درهم."
+    )
+    found = find_agreements(doc)
+    assert [(a.title, a.amount_mad) for a in found] == [
+        ("اتفاقية استثمار: منصة للتبريد", 210_000_000),
+        ("اتفاقية استثمار: محطة للحاويات", 260_000_000),
+        ("اتفاقية استثمار: وحدة لتوضيب الفواكه", 95_000_000),
+        ("اتفاقية استثمار: مستودع للشحن", 75_000_000),
+    ]

@@ -730,3 +730,19 @@ def test_a_fair_s_sections_are_no_clusters():
         "النفع الاقتصادي، وقطب الصناعات التحويلية. وحضر رئيس قطب الصناعات الغذائية لجهة سوس ماسة."
     )
     assert set(found) == {"قطب الصناعات الغذائية لجهة سوس ماسة"}
+
+
+def test_a_cooperative_named_by_its_town_and_its_purpose():
+    found = orgs(
+        'ووقعت الشركة مع "تعاونية عين تاوجطات لمنتجي التفاح" اتفاقية، كما وقعت مع تعاونية الأمل '
+        "لمنتجي الزيتون اتفاقية ثانية."
+    )
+    assert set(found) == {"تعاونية عين تاوجطات لمنتجي التفاح", "تعاونية الأمل لمنتجي الزيتون"}
+
+
+def test_latin_companies_listed_with_whom_they_act_through():
+    found = orgs(
+        "ويتعلق الأمر بـ:\n- Rif Agro-Export، ممثلة بمسيرتها نوال أبركان: وحدة للتوضيب؛\n"
+        "- TransNador Freight، ممثلة بمديرها العام: مستودع للشحن.\n"
+    )
+    assert set(found) == {"Rif Agro-Export", "TransNador Freight"}
