@@ -95,7 +95,7 @@ _DATELINE_BEFORE = re.compile(rf"(?:^|\n)[\s♦•*]*[{_L} ]{{2,30}}[،,]?\s*(?:
 _DATE_LINE_BEFORE = re.compile(
     rf"(?:^|\n)[ \t]*(?:[{_L} .]{{2,40}}[-–—|][ \t]*)?(?:{_WEEKDAY}[ \t]*[،,]?[ \t]*)?$"
 )
-_DATE_LINE_AFTER = re.compile(r"[ \t]*(?:\n|$)")
+_DATE_LINE_AFTER = re.compile(r"[ \t]*(?:\([^)\n]{2,40}\)[ \t]*)?(?:\n|$)")  # "(وكالة …)"
 _HEADER = 400  # characters: a headline, an outlet line and a date line
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{2,40}\)\s*)?[-–—ـ]")
 _SPAN_DAYS = 10  # an event's opening and closing days lie this close

@@ -31,6 +31,7 @@ _AGENCY = re.compile(r"\(?\s*(و\s?م\s?ع|ومع)\s*\)?$")
 _HOST = {"احتضن", "احتضنت", "يحتضن", "تحتضن", "ستحتضن", "سيحتضن", "استقبل", "استقبلت",
          "يستقبل", "تستقبل", "ضيافه"}  # fmt: skip
 _SIGNING = {"وقع", "وقعت", "يوقع", "توقع", "وقعها"}
+_AGREEMENT_WORDS = re.compile(r"اتفاقي|مذكر")
 # Words before the body whose seat hosts ("بمقر …"); a hosting verb does too ("ورشة
 # احتضنتها كلية … بسطات").
 _SEAT = {"بمقر", "مقر", "داخل", "بقاعه", "بمقرات"}
@@ -190,10 +191,21 @@ class _Article:
                 # a named event over a bare head, a specific kind or a plant's opening over a
                 # meeting ("لقاء")
                 return max(here, key=lambda e: (e.named, e.kind != "other" or _opening(e)))
-            if not n and any(a.sentence == index and a.kind != "other" for a in self.agreements):
+            if not n and self._reports_signing(index):
                 return None  # "وقعت … أمس … اتفاقية شراكة": the article reports a signing
         named = [e for e in candidates if e.named]
         return (named or candidates)[0]
+
+    def _reports_signing(self, index: int) -> bool:
+        """Sentence `index` reports a signing: of its own agreement, or of agreements the
+        next sentences detail ("جرى أمس … التوقيع على ثلاث اتفاقيات …")."""
+        kinds = [a for a in self.agreements if a.kind != "other"]
+        start, end = self.doc.sentences[index]
+        return any(a.sentence == index for a in kinds) or (
+            any(a.sentence > index for a in kinds)
+            and bool(_SIGNED.search(self.doc.norm, start, end))
+            and bool(_AGREEMENT_WORDS.search(self.doc.norm, start, end))
+        )
 
     def signing(self) -> EventMention | None:
         """An article that only reports a signature is about that signing."""
@@ -269,6 +281,10 @@ class _Article:
             [p for p in cities if self.sentence(p.first) == index],
             [p for p in cities if index < self.sentence(p.first) <= index + 2],
             cities,
+            # "منتدى الصويرة للاستثمار …" in the headline, no "بـ" before the town anywhere
+            [p for p in self.places if p.place.kind == "city" and self.sentence(p.first) == 0]
+            if self.doc.norm[self.doc.sentences[0][1] : self.doc.sentences[0][1] + 1] == "\n"
+            else [],
         ):
             if pool:
                 return pool[0].place.name, pool[0].place.region

@@ -194,6 +194,7 @@ def test_two_weekdays_of_last_week():
         "هسبريس – من تنغير\nالثلاثاء 8 أبريل 2025\n\n",
         "السمارة 08-04-2025 (ومع) – ",
         "وادنون الآن – الثلاثاء 8 أبريل 2025\n\n",
+        "السمارة – 8 أبريل 2025 (وكالة الصحراء للأنباء)\n\n",
     ],
 )
 def test_a_header_date_is_the_publication_s_not_the_event_s(header):

@@ -675,3 +675,47 @@ def test_a_town_and_its_valley_joined_by_a_dash_are_no_person():
         "président de l'association."
     )
     assert set(positions(found)) == {"Lahcen Ouhmad"}
+
+
+def test_a_regional_representative_a_managing_partner_and_a_regional_director_s_bodies():
+    record = read(
+        "Hajar Benmoussa, représentante régionale de l'Agence nationale pour le développement "
+        "de l'aquaculture (ANDA), a présenté le plan. Salwa Tadlaoui est associée gérante du "
+        "cabinet d'expertise comptable Atlas Audit & Conseil, basé à Béni Mellal.",
+        "Le ministère de l'Industrie et du Commerce a signé la convention. Karim Ennaciri, "
+        "directeur régional de l'Industrie et du Commerce, a salué le projet.",
+    )
+    assert positions(record) == {
+        "Hajar Benmoussa": {
+            ("représentante régionale", "Agence nationale pour le développement de l'aquaculture")
+        },
+        "Salwa Tadlaoui": {("associée gérante", "Atlas Audit & Conseil")},
+        "Karim Ennaciri": {
+            (
+                "directeur régional de l'Industrie et du Commerce",
+                "ministère de l'Industrie et du Commerce",
+            )
+        },
+    }
+
+
+def test_a_board_member_s_charge_a_tandem_of_surnames_and_a_venue_it_was_not_held_in():
+    record = extract_article(
+        "CGEM Béni Mellal-Khénifra : le tandem Ouhammou-Tadlaoui élu à Fquih Ben Salah\n\n"
+        "Par Yassine Oulhaj (Béni Mellal, correspondance)\n\n"
+        "Youssef Ouhammou et Salwa Tadlaoui ont été élus, vendredi 20 juin à Fquih Ben Salah, "
+        "respectivement président et vice-présidente de la CGEM Béni Mellal-Khénifra. Le vote "
+        "a eu lieu lors de l'assemblée générale élective de l'union, qui a choisi de tenir ses "
+        "travaux hors de Béni Mellal. Le bureau comprend aussi Imane Bouazzaoui, vice-présidente "
+        "chargée de l'export." + FILLER,
+        published_on=date(2025, 6, 21),
+    )
+    found = positions(record)
+    assert "Ouhammou-Tadlaoui" not in found
+    assert found["Yassine Oulhaj"] == {("auteur de l'article", None)}
+    assert found["Imane Bouazzaoui"] == {
+        ("vice-présidente chargée de l'export", "CGEM Béni Mellal-Khénifra")
+    }
+    assert [o["name"] for o in record["organizations"]] == ["CGEM Béni Mellal-Khénifra"]
+    (event,) = record["events"]
+    assert event["city"] == "الفقيه بن صالح"

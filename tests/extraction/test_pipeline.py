@@ -432,6 +432,12 @@ def test_a_representative_holds_his_own_office_at_the_body_he_stands_for():
             "الخميس بمدينة إمزورن، وفدا اقتصاديا سنغاليا.",
             "امزورن",  # the gazetteer's spelling
         ),
+        (
+            "منتدى الصويرة للاستثمار السياحي: رهانات الصناعة التقليدية\n\nتحولت مدينة الرياح، من "
+            "20 إلى 22 نونبر، إلى ملتقى للمستثمرين في إطار المنتدى الدولي للاستثمار السياحي، "
+            "الذي نظمه المجلس الإقليمي للسياحة بالصويرة.",
+            "الصويرة",  # the headline's town: the body's seat is inside its name
+        ),
     ],
 )
 def test_the_event_s_town_from_the_dateline_the_headline_a_hosting_faculty_or_the_word_town(
@@ -505,3 +511,14 @@ def test_the_company_s_managers_long_after_it_is_named_and_not_one_named_later()
     positions = _positions(record)
     assert positions["عبد الكريم أوحمو"] == {("الرئيس المدير العام", "أطلس لين")}
     assert positions["سهام الإدريسي"] == {("المديرة التقنية للوحدة", "أطلس لين")}
+
+
+def test_a_dated_sentence_that_reports_signing_agreements_detailed_after_it_is_the_event():
+    record = extract_article(
+        "ثلاث اتفاقيات لتأهيل الميناء\n\nجرى، أمس الأربعاء بمقر عمالة الإقليم بسيدي إفني، "
+        "التوقيع على ثلاث اتفاقيات لتأهيل الميناء. وترأس اللقاء عامل الإقليم. وتتعلق الاتفاقية "
+        "الأولى، وهي اتفاقية شراكة، بتأهيل الرصيف بكلفة 120 مليون درهم.",
+        published_on=date(2025, 11, 13),
+    )
+    (event,) = record["events"]
+    assert (event["kind"], event["start_date"]) == ("signing", "2025-11-12")

@@ -235,6 +235,8 @@ def _named_places(text: str) -> list[PlaceMention]:
         locative = previous in {"a", "au", "de", "d", "vers"} or bool(
             set(before.split()) & _REGION_WORDS
         )
+        if re.search(r"\b(?:hors|loin|dehors)(?: de| d)?$", before):
+            locative = False  # "tenir ses travaux hors de Béni Mellal": not there
         found.append(PlaceMention(place, start, words[last][1], locative))
         i = last + 1
     return found

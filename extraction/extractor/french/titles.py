@@ -20,7 +20,8 @@ _TITLE_WORDS = (
     r"|country\s+manager|manager|ingénieure?|professeure?|experte?|membre|patron(?:ne)?"
     r"|porte-parole|chargée?\s+de\s+mission|présidente?|roi|reine|prince|princesse"
     r"|inspect(?:eur|rice)|assesseure?|drh|daf|dsi|cfo|coo|cto"
-    r"|représentante?(?=\s+(?:de|du|des|d')\b))"
+    r"|associée?\s+(?:gérante?|fondat(?:eur|rice)|directe(?:ur|rice))"
+    r"|représentante?(?=(?:\s+(?:régionale?|permanente?|locale?|résidente?))?\s+(?:de|du|des|d')\b))"
 )
 TITLE = re.compile(rf"(?<![\w-]){_TITLE_WORDS}(?![\w-])", re.I)
 _PHRASE_END = re.compile(
@@ -301,6 +302,11 @@ def group_people(mentions: list[PersonMention]) -> list[Person]:
         person = Person(m.name, [m])
         people.append(person)
         by_key[key] = person
+    surnames = {fold(p.name).split()[-1] for p in people if "-" not in p.name}
+    people = [  # "le tandem Ouhammou-Tadlaoui": two people's surnames, not a third person
+        p for p in people
+        if "-" not in p.name or not all(fold(w) in surnames for w in p.name.split("-"))
+    ]  # fmt: skip
     return sorted(people, key=lambda p: p.first)
 
 
@@ -310,7 +316,7 @@ def read_title(
     """The position a title phrase text[start:end] gives: the title and the organisation."""
     phrase_orgs = [(a, b) for a, b in orgs if start < a < end]
     for a, b in phrase_orgs:
-        connector = _CONNECTOR.search(text[start:a])
+        connector = _CONNECTOR.search(text[start:a]) or _DESCRIBED.search(text[start:a])
         if connector:
             title = text[start : start + connector.start()]
             return Position(_clean_title(title), (a, b))
@@ -339,6 +345,13 @@ def read_title(
         company = None  # "commissaire du Salon Halieutis": an event, not a company
     if company and re.search(r"\set$", title[: company.start()]):
         company = None  # "directeur régional de l'Industrie et du Commerce": fields, listed
+    department = _DEPARTMENT.match(" ".join(title.split()))
+    if department:  # … heads the regional direction, or else the ministry, the text names
+        of = department.group("of")
+        for wanted in (fold(f"direction régionale {of}"), fold(f"ministère {of}")):
+            body = next(((a, b) for a, b in orgs if fold(text[a:b]).startswith(wanted)), None)
+            if body:
+                return Position(_clean_title(title), body)
     if company:
         at = start + company.start("name")
         name = company.group("name").rstrip(" '")
@@ -347,6 +360,13 @@ def read_title(
         if not territory and not any(a <= at and at + len(name) <= b for a, b in places):
             return Position(_clean_title(text[start : start + company.start()]), None, name)
     return Position(_clean_title(title), None)
+
+
+_DEPARTMENT = re.compile(
+    r"(?:directeur|directrice|délégué|déléguée)\s+(?:régionale?|provinciale?)\s+"
+    r"(?P<of>(?:de\s+l'|de\s+la\s+|du\s+|des\s+)[A-ZÀ-Þ].*)$",
+    re.I,
+)
 
 
 def _clean_title(title: str) -> str:
@@ -473,6 +493,8 @@ def _bylines(text: str, people: list[Person]) -> None:
                 text[line_start : mention.start] + tail
             ).strip(" .")
             if by or signature:
+                # "Par X (Settat, correspondance)": where the author writes from, no body
+                person.positions[:] = [p for p in person.positions if p.title]
                 person.positions.append(Position("auteur de l'article", None))
                 break
 
@@ -481,9 +503,10 @@ _BOARD_SENTENCE = re.compile(
     r"\b(?:bureau|comité\s+(?:directeur|exécutif)|conseil\s+(?:d'administration|exécutif))\b", re.I
 )
 _BOARD_TITLE = re.compile(
-    r"(?:(?:premier|première|deuxième|second|seconde|troisième)\s+)?(?:vice-)?présidente?"
+    r"(?:(?:(?:premier|première|deuxième|second|seconde|troisième)\s+)?(?:vice-)?présidente?"
     r"|secrétaire\s+générale?(?:\s+adjointe?)?|trésorière?(?:\s+adjointe?)?|trésorier(?:\s+adjoint)?"
-    r"|assesseur|assesseure|rapporteur|rapporteuse|membre",
+    r"|assesseur|assesseure|rapporteur|rapporteuse|membre)"
+    r"(?:\s+chargée?\s+(?:de|du|des|d')\b.*)?",  # "vice-présidente chargée de l'export"
     re.I,
 )
 
@@ -633,6 +656,11 @@ _COMPANY_NOUNS = (
     r"(?:société|start-up|startup|coopérative|compagnie|holding|entreprise|firme|filiale|"
     + "|".join(WORKS)
     + ")"
+)
+# "associée gérante du cabinet d'expertise comptable Atlas Audit": what the body is, before
+# its name
+_DESCRIBED = re.compile(
+    rf"\s+(?:de\s+la|de\s+l'|du|de)\s*{_COMPANY_NOUNS[:-1]}|cabinet|groupe)\b[^,;()A-Z]{{0,40}}$"
 )
 _ARTICLE_END = re.compile(r"(?:\b(?:l[ea]|son|sa|leur)\s+|l')$", re.I)
 _CHARGE = re.compile(
