@@ -338,6 +338,14 @@ def _core(word: str) -> tuple[str, str | None, bool]:
     return word, None, False
 
 
+def _not_adjective(word: str) -> bool:
+    """A definite verbal noun or plural ("التعاقد", "الاستثمار", "المقاولين"), which never
+    describes the head before it as an adjective would ("الوطنية", "العامة")."""
+    if word.endswith(("ي", "يه")):
+        return False
+    return word.startswith(("الت", "الاست")) or len(word) > 6 and word.endswith("ين")
+
+
 def _plain(word: str) -> str:
     """A folded word without clitics or article ("للبحث" → "بحث")."""
     word = strip_clitics(word)
@@ -670,6 +678,14 @@ def chain(
             break
         if t.norm.startswith("و") and (j == i + 1 or head_of(t.norm[1:])):
             break  # a coordinated noun, or the next body of a list
+        if (
+            j == i + 1
+            and definite
+            and prep is None
+            and tokens[i].bare.startswith("ال")
+            and _not_adjective(t.norm)
+        ):
+            break  # "يمكن للشركة التعاقد مع …": a definite head takes no definite genitive
         if definite:
             found.last, j = j, j + 1
             continue
@@ -1378,6 +1394,8 @@ class _Finder:
         plain = [t.bare for t in self.tokens[i + 1 : last + 1]]
         if head in ("الجمعيه", "جمعيه") and plain[0] == "العامه":
             return None  # "الجمعية العامة لغرفة …": the chamber's assembly, an event
+        if head in ("الشركه", "المجموعه") and set(plain) <= NATIONALITIES | {"الجنوبيه"}:
+            return self._bare(i, head)  # "الشركة الكورية الجنوبية": a company described
         if head in _COMMITTEES and plain[0] not in _LEVELS | {"الوطنيه"}:
             # "اللجنة المنظمة", "لجنة التتبع", "لجنة الصناعة التقليدية الفنية": a committee
             # of an event or of a body's board

@@ -746,3 +746,12 @@ def test_latin_companies_listed_with_whom_they_act_through():
         "- TransNador Freight، ممثلة بمديرها العام: مستودع للشحن.\n"
     )
     assert set(found) == {"Rif Agro-Export", "TransNador Freight"}
+
+
+def test_a_definite_head_before_a_definite_verbal_noun_or_a_nationality_is_no_name():
+    found = orgs(
+        "ويمكن للشركة التعاقد مع الموردين. وقدمت الوكالة المقاولين المشاركين. وأعلنت الشركة "
+        "الكورية الجنوبية عن مصنع، فيما قدمت الغرفة التجارية البرتغالية والوكالة الفرنسية "
+        "للتنمية تمويلا."
+    )
+    assert set(found) == {"الغرفة التجارية البرتغالية", "الوكالة الفرنسية للتنمية"}
