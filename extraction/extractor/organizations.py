@@ -44,6 +44,8 @@ HEADS = {
     "الكونفدراليه": "federation",
     "اتحاد": "federation",
     "الاتحاد": "federation",
+    "اتحاديه": "federation",
+    "الاتحاديه": "federation",
     "جامعه": "university",
     "الجامعه": "university",
     "جمعيه": "association",
@@ -83,8 +85,8 @@ HEADS = {
     "القناه": "media",
     "اذاعه": "media",
     "الاذاعه": "media",
-    "شبكه": "other",
-    "الشبكه": "other",
+    "شبكه": "association",  # "شبكة النساء المقاولات": a network of members
+    "الشبكه": "association",
     "صندوق": "other",
     "الصندوق": "other",
     "معهد": "university",
@@ -110,6 +112,8 @@ HEADS = {
 _NEEDS_NEXT = {
     "المكتب": {"الوطني", "الشريف", "الجهوي"},
     "ولايه": {"الجهه", "جهه", "امن"},
+    # "الاتحادية الوطنية للصيد", not "جمهورية ألمانيا الاتحادية": federal
+    "الاتحاديه": {"الوطنيه", "المغربيه", "الجهويه", "العامه", "الافريقيه"},
 }
 # Second words that leave a two-word "name" generic ("الجمعية المهنية", "الشركة الصينية").
 _GENERIC = {
@@ -219,7 +223,7 @@ _LIST_REACH = 12  # tokens of a description between two companies of a list
 # What a "شبكة" carries when it is pipes and wires, not a network of bodies.
 _UTILITIES = {"التطهير", "النقل", "الكهربائيه", "الكهرباء", "الطرق", "الطرقيه", "الماء", "الري",
               "السكك", "الالياف", "الاتصالات", "التوزيع", "الغاز", "الاناره", "الطريق",
-              "التجميع", "الموزعين"}  # fmt: skip
+              "التجميع", "الموزعين", "تصريف", "توزيع"}  # fmt: skip
 _VERB_LIKE = {"تجمع"}  # heads that also read as verbs
 _HONORIFICS = {"السيد", "السيده", "السادة"}
 # Verbs and phrases whose subject or agent a prefecture named next is ("تنظمه", "من طرف").
@@ -268,6 +272,7 @@ _QUOTED = re.compile(rf"[{QUOTES}]\s*([^{QUOTES}\n]{{1,120}}?)\s*[{QUOTES}]")
 _ANY_CLUSTER = ("cluster", "pole", "pôle")
 _BRACKETED_LATIN = re.compile(r"\(\s*([A-Za-z][^()\n]{1,60}?)\s*\)")
 _NO_QUOTES = str.maketrans("", "", QUOTES)
+_GLOSS = re.compile(rf"[{QUOTES}\s]*\(\s*([A-Za-z][^()\n]{{1,60}}?)\s*\)")
 # One company of a list: its Latin name alone on a line, or before its country in brackets or
 # a colon and what it does ("- Mar Azul Acuicultura (إسبانيا): تربية الأسماك …"), or before
 # whom it acts through ("- Rif Agro-Export، ممثلة بمسيرتها NAME: …").
@@ -1089,6 +1094,9 @@ class _Finder:
                 continue
             if latin and mention.kind != "cluster" and mention.head:
                 mention.kind = self._latin_mention(first, mention.kind).kind
+            gloss = _GLOSS.match(doc.text, self.tokens[mention.last].end)
+            if gloss and not latin and not _is_acronym(gloss.group(1)):
+                mention.aliases.append(gloss.group(1))  # "زياني ميتال" (Zyani Métal): its spelling
             self._add(mention)
 
     def _board_affiliations(self) -> None:
@@ -1269,6 +1277,8 @@ class _Finder:
                 and tokens[i - 1].norm == "عن"
             ):  # "والمدير الجهوي للمكتب،", "وقعتها عن المكتب مديرته": the office named before
                 return OrgMention(self.doc.surface(i, i, head), i, i, HEADS[head], head, bare=True)
+            if head == "الاتحاديه" and (nxt is None or _hard_gap(nxt.gap)):
+                return self._bare(i, head)  # "نائب رئيس الاتحادية،": the federation named before
             return None
         if (
             head == "المكتب"
@@ -1362,8 +1372,11 @@ class _Finder:
                     last, seat = hit[1], hit[0]  # "بالرباط": its seat closes the name
                 break
             word = tokens[k].norm
-            if _stop(word) or word in GIVEN_NAMES or word[:1] == "ب" or head_of(word):
-                break
+            head_here = head_of(word)
+            if head_here in _NEEDS_NEXT and k + 1 < len(tokens):
+                head_here = head_here if tokens[k + 1].norm in _NEEDS_NEXT[head_here] else None
+            if _stop(word) or word in GIVEN_NAMES or word[:1] == "ب" or head_here:
+                break  # ("جمهورية ألمانيا الاتحادية": federal, no federation)
             last = k
         if last == i:
             return None

@@ -176,6 +176,8 @@ _AMBIGUOUS_GIVEN = {
         "جلال",
     ]
 }
+# What a keeper keeps: "أمين المال", "الأمين العام"
+_KEPT = {"المال", "مال", "السر", "العام", "عام", "الصندوق", "للمال"}
 # "الإسباني خابيير مورينو"، "الفرنسية كلير …": a foreigner's nationality opens the name.
 _NATIONALS = NATIONALITIES | {w[:-1] for w in NATIONALITIES}
 # Titles that are also family names ("حميد الوالي"): a name's last word after a given name.
@@ -551,8 +553,12 @@ class _Finder:
             given
             and given != self.tokens[first].norm
             and normalize_arabic(name.split()[0]) != given
+            or not given
+            and self.tokens[first].norm[:1] == "و"
+            and len(self.tokens[first].norm) > 3
+            and "،" in self.tokens[first].gap
         ):
-            name = name[1:]
+            name = name[1:]  # "…، وإلس فيرمولن، الرئيسة …": the next item of a list
         person = PersonMention(name, first, last, role=role)
         self.people.append(person)
         self.surnames.add(self.tokens[last].norm)
@@ -574,6 +580,8 @@ class _Finder:
             and self.tokens[i].bare in ("المسير", "مسير", "المسيره")
         ):  # (after "المكتب" it is the board's adjective, "المكتب المسير", not a title)
             word = next((v for v in self.tokens[i].variants() if v in TITLE_WORDS), None)
+            if word in ("امين", "امينه") and nxt not in _KEPT:
+                word = None  # "أمين الزياني رئيسا": a given name; "أمين المال" is an office
             owner_title = self.possessive(i)
             if owner_title is not None:
                 word = owner_title
@@ -744,6 +752,8 @@ class _Finder:
             word = words[n]
             suffix = next(x for x in _POSSESSIVE if word.endswith(x))
             word = word[: -len(suffix)]
+            if word[:1] == "و" and normalize_arabic(word[1:]) in TITLE_WORDS:
+                word = word[1:]  # "مؤسسها ورئيسها": the second title of one person
             if word.endswith("ت"):
                 word = word[:-1] + "ة"
             if n == 0 and word[:1] == "ب" and normalize_arabic(word[1:]) in TITLE_WORDS:
@@ -1128,6 +1138,15 @@ class _Finder:
         listed = [k for k in titles if self.tokens[k].norm[:1] == "و"]
         if not titles:
             return None
+        own = titles[-1]
+        if own in self.owned and own + 2 <= b <= own + 5 and self.name_ok(own + 1, b):
+            # "يقوده رئيسها خوسيه أنطونيو رويث ماركيث": all after a possessed title is the name
+            opening = own
+            while opening - 1 in titles:
+                opening -= 1  # "نائب رئيسه سعيد الودغيري"
+            person = self.add(own + 1, b)
+            person.positions.append(self.position(opening, own))
+            return person
         starts = [b - 2, b - 1]
         if _given(self.tokens[b - 1].norm) and not _given(self.tokens[b - 2].norm):
             starts = [b - 1]  # "… عمالة وجدة أنجاد محمد مهيدية"
@@ -1161,6 +1180,8 @@ class _Finder:
                 return None  # another name between the title and this one
             if self.tokens[start].norm[1:] in _PLACE_NOUNS:
                 continue  # "… بجهة الشمال": where the body sits, not a name
+            if self.tokens[before].norm == "خلفا":
+                return None  # "… رئيسا خلفا لعادل بنعيسى": the one succeeded
             mention = self.org_at.get(before)
             closes = (
                 mention is not None and self.orgs[mention].last == before
@@ -1183,7 +1204,7 @@ class _Finder:
 
     def name_suffix(self, a: int, b: int) -> int | None:
         """Start of the name that ends segment a..b, if the segment ends with one."""
-        for start in range(max(a, b - 3), b):
+        for start in range(max(a, b - 4), b):  # "سيدي محمد ولد أحمدو"
             if not self.name_ok(start, b):
                 continue
             opener = (
@@ -1204,7 +1225,8 @@ class _Finder:
                 and not self.tokens[a].latin
             ):
                 return a + 1  # "تطرق عمر أمزيل", "ستؤطرها سناء الأزرق": a verb the lexicon lacks
-            if not _given(self.tokens[start].norm):
+            if not _given(self.tokens[start].norm) and self.tokens[start].norm != "سيدي":
+                # ("سيدي محمد ولد أحمدو": a compound given name)
                 given = next((k for k in range(start + 1, b) if _given(self.tokens[k].norm)), None)
                 if given is not None and self.name_ok(given, b):
                     return given  # "فيما سيتناول محمد بوكريم", "تم تتويج سلمى …": a verb before
@@ -1232,8 +1254,8 @@ class _Finder:
         start = end + 1
         if start >= len(self.tokens) or _hard(self.tokens[start].gap):
             return None
-        if self.title_word(start) is None or start in self.owned:
-            return None
+        if self.title_word(start) is None or start in self.owned or self.opens_item(start):
+            return None  # ("السيدة X والأستاذ Y": the next person)
         stop = start
         while stop + 1 < len(self.tokens) and stop - start < 12:
             nxt = self.tokens[stop + 1]

@@ -755,3 +755,18 @@ def test_a_definite_head_before_a_definite_verbal_noun_or_a_nationality_is_no_na
         "للتنمية تمويلا."
     )
     assert set(found) == {"الغرفة التجارية البرتغالية", "الوكالة الفرنسية للتنمية"}
+
+
+def test_a_federation_a_network_seated_abroad_a_latin_gloss_and_a_federal_republic():
+    found = orgs(
+        "وشارك وفد من الاتحادية الوطنية للصيد بموريتانيا وشبكة النساء المقاولات بأبيدجان. "
+        'ويضم الوفد مسير شركة "زياني ميتال سيرفيس" (Zyani Métal Services)، بدعم من القسم '
+        "الاقتصادي بسفارة جمهورية ألمانيا الاتحادية بالرباط. وتهم الأشغال شبكة تصريف المياه."
+    )
+    assert set(found) == {
+        "الاتحادية الوطنية للصيد بموريتانيا",
+        "شبكة النساء المقاولات بأبيدجان",
+        "زياني ميتال سيرفيس",
+        "سفارة جمهورية ألمانيا الاتحادية بالرباط",
+    }
+    assert found["زياني ميتال سيرفيس"].aliases == ["Zyani Métal Services"]
