@@ -719,3 +719,47 @@ def test_a_board_member_s_charge_a_tandem_of_surnames_and_a_venue_it_was_not_hel
     assert [o["name"] for o in record["organizations"]] == ["CGEM Béni Mellal-Khénifra"]
     (event,) = record["events"]
     assert event["city"] == "الفقيه بن صالح"
+
+
+def test_a_board_listed_one_member_a_line_with_the_office_closing_each_line():
+    record = extract_article(
+        "Tétouan : le cluster de l'emballage change de main\n\n"
+        "De notre correspondant, Omar Benhaddou\n\n"
+        "Passage de relais au Cluster Emballage et Agro-industrie du Nord (CEAN). Réunie samedi "
+        "dernier à Tétouan, l'assemblée générale ordinaire élective de l'association a porté à "
+        "sa tête Nadia El Ouazzani, directrice générale de Rif Emballages." + FILLER + "\n\n"
+        "Le nouveau bureau, élu à l'unanimité pour un mandat de trois ans (2025-2028), se "
+        "compose comme suit:\n"
+        "- Mehdi Skalli, gérant de Martil Plast, premier vice-président chargé des relations "
+        "institutionnelles;\n"
+        "- Pr Salma Bennouna, enseignante-chercheuse à la Faculté des sciences de Tétouan, "
+        "vice-présidente chargée de l'innovation et de la recherche;\n"
+        "- Hajar Lamrini, consultante en qualité, trésorière adjointe;\n"
+        "- Omar Zniber (Nord Etiquettes) et Yassine Temsamani (Emballages du Détroit), "
+        "assesseurs.\n\n"
+        "Le bureau a fixé la 5e édition du Salon de l'emballage du Nord, qui se tiendra du 16 "
+        "au 18 octobre 2025 à Martil." + FILLER,
+        published_on=date(2025, 6, 24),
+    )
+    cluster = "Cluster Emballage et Agro-industrie du Nord"
+    found = positions(record)
+    assert found["Mehdi Skalli"] == {
+        ("gérant", "Martil Plast"),
+        ("premier vice-président chargé des relations institutionnelles", cluster),
+    }
+    assert found["Hajar Lamrini"] == {("trésorière adjointe", cluster)}
+    assert found["Omar Zniber"] == {(None, "Nord Etiquettes"), ("assesseur", cluster)}
+    assessed = [(e["kind"], e["edition"], e["start_date"], e["city"]) for e in record["events"]]
+    assert assessed == [
+        ("general-assembly", None, "2025-06-21", "تطوان"),  # the lead is the story's
+        ("exhibition", 5, "2025-10-16", "مرتيل"),  # the fair it announces, with its dates
+    ]
+
+
+def test_a_meeting_of_an_investment_committee_is_an_event():
+    record = read(
+        "La Commission régionale unifiée d'investissement de Souss-Massa s'est réunie mercredi "
+        "dernier à Agadir et a approuvé 23 projets. La réunion était présidée par le wali."
+    )
+    (event,) = record["events"]
+    assert (event["kind"], event["start_date"], event["city"]) == ("other", "2025-06-11", "أكادير")

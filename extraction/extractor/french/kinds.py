@@ -38,6 +38,7 @@ EVENT_HEADS = [
     ("séminaire", "workshop"),
     ("workshop", "workshop"),
     ("rencontre", "other"),
+    ("réunion", "other"),  # "la réunion de la CRUI", "une réunion de travail"
 ]
 _EVENT = re.compile(
     r"(?<![\w-])(" + "|".join(re.escape(h) for h, _k in EVENT_HEADS) + r")s?(?![\w])", re.I

@@ -80,6 +80,9 @@ _LINE_NAME = re.compile(
 )
 
 
+_MEMBER_HONORIFIC = re.compile(r"(?:(?:Pr|Dr|Me|M\.|MM\.|Mme|Mlle)\s+)?")
+
+
 def _office_lines(text: str):
     """(line, offset where its names start) of the "- Office : …" lines of a board."""
     for line in _LIST_LINE.finditer(text):
@@ -96,6 +99,17 @@ def board_line_names(text: str) -> list[tuple[int, int]]:
         name = _LINE_NAME.match(text, at, line.end())
         if name and not TITLE.match(name.group()):
             spans.append(name.span())
+    for intro in _INTRODUCED_LIST.finditer(text):
+        # "Le bureau se compose comme suit : / - Pr Salma Bennouna, enseignante …": the
+        # member's name opens each line
+        if not _BOARD_SENTENCE.search(intro.group().split("\n", 1)[0]):
+            continue
+        for line in _LIST_LINE.finditer(text, intro.start(), intro.end()):
+            at = line.start("body")
+            at += len(_MEMBER_HONORIFIC.match(text, at).group())
+            name = _LINE_NAME.match(text, at, line.end())
+            if name and not TITLE.match(name.group()) and name.span() not in spans:
+                spans.append(name.span())
     return spans
 
 
@@ -415,6 +429,9 @@ def find_positions(
                     # "- X, gérante de Y : trésorière": the first title is read above;
                     # "- X et Y : assesseurs": each holds the office
                     person.positions.append(Position(_clean_title(title), BOARD))
+                affiliation = _affiliation(text, mention.end, orgs)
+                if affiliation and not after:  # "- X (Nord Etiquettes) et Y (…), assesseurs"
+                    person.positions.append(affiliation)
                 continue
             before = _title_before(text, mention, orgs, places, sentence_start(mention.start), ends)
             if before:
@@ -550,6 +567,17 @@ def _board_bullets(text: str, people: list[Person]) -> None:
                     and _BOARD_TITLE.match(position.title or "")
                 ):
                     position.org = BOARD
+        for line in _LIST_LINE.finditer(text, *lines):
+            # "- X, gérant de Y, premier vice-président ;", "- X (Y) et Z (W), assesseurs.":
+            # the office that closes the line, held by everyone it names
+            office = _singular(re.split(r"[,)]", line.group("body"))[-1].strip(" .;\n"))
+            if office == line.group("body").strip(" .;") or not _BOARD_TITLE.fullmatch(office):
+                continue
+            for person in people:
+                if not any(line.start() <= m.start < line.end() for m in person.mentions):
+                    continue
+                if not any(p.title and fold(p.title) == fold(office) for p in person.positions):
+                    person.positions.append(Position(_clean_title(office), BOARD))
 
 
 def _board_items(text: str, people: list[Person], sentence_start: callable) -> None:
