@@ -190,6 +190,7 @@ _GOVERNS_BI = {"النهوض", "للنهوض", "الارتقاء", "للارتق
 _SITE_HEADS = {"قطب", "القطب", "مجمع", "المجمع"}
 _EMBASSY = {"سفاره", "السفاره"}
 _SEATED = {"association", "cluster", "federation"}  # kinds named with a seat abroad
+_MEMBERS = {*_SEATED, "company"}  # bodies named by a brand ("الاتحاد التعاوني "زيتون الغرب"")
 _COOPERATIVES = {"تعاونيه", "التعاونيه"}
 # Words that open a Moroccan place name ("آيت قمرة", "سيدي غانم", "عين السبع").
 TOPONYM_OPENERS = {"ايت", "اولاد", "بني", "سيدي", "عين"}
@@ -1039,6 +1040,17 @@ class _Finder:
             if called is not None:
                 self.known_as.append((called - 1, name, last))
                 continue
+            if (
+                head is None
+                and before >= 1
+                and self.tokens[before].norm.startswith("ال")
+                and self.tokens[before].norm.endswith(("ي", "يه"))
+                and not _hard_gap(self.tokens[before].gap)
+                and (outer := head_of(self.tokens[before - 1].norm)) not in _SITE_HEADS
+                and HEADS.get(outer or "") in _MEMBERS
+            ):  # "الاتحاد التعاوني "زيتون الغرب"": a head and its adjective before the name
+                before -= 1
+                head = head_of(self.tokens[before].norm)
             definite_head = head is not None and head.startswith("ال")
             if definite_head and HEADS[head] != "media" and last - first > 1 and not latin:
                 continue  # "الجامعة "تتحمل جزءا من المسؤولية"": a quotation, not a name

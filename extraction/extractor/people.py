@@ -176,6 +176,7 @@ _AMBIGUOUS_GIVEN = {
         "جلال",
     ]
 }
+_DIRECTOR_OF = re.compile(r"(?:ال)?مدير(?:ه)? (?P<level>الجهوي|الاقليمي) (?P<field>لل\S+)")
 # What a keeper keeps: "أمين المال", "الأمين العام"
 _KEPT = {"المال", "مال", "السر", "العام", "عام", "الصندوق", "للمال"}
 # "الإسباني خابيير مورينو"، "الفرنسية كلير …": a foreigner's nationality opens the name.
@@ -615,11 +616,12 @@ class _Finder:
             if self.tokens[k].norm not in _OWNER_LINKS or "." in self.tokens[k + 1].gap:
                 break
             k -= 1
-        # "عرضت شركة X تجربتها، حيث أوضح مديرها التقني": the body last named in the sentence
+        # "عرضت شركة X تجربتها، حيث أوضح مديرها التقني", "ويضم الاتحاد، حسب رئيسه NAME":
+        # the body last named in the sentence
         for k in range(start - 1, max(start - 16, -1), -1):
             if "." in self.tokens[k + 1].gap or "\n" in self.tokens[k + 1].gap:
                 return None
-            if k in self.org_at and not self.orgs[self.org_at[k]].bare:
+            if k in self.org_at:
                 return self.org_at[k]
         return None
 
@@ -705,6 +707,8 @@ class _Finder:
             org = self._ministry(title)
         if org is None and title:
             org = self._council(title)
+        if org is None and title:
+            org = self._directorate(title)
         if org is None and title and stop - start >= 2 and self.tokens[stop].norm in _LATTER:
             # "رئيس هذه الأخيرة": the body named last before the title
             org = next((k for k in range(len(self.orgs) - 1, -1, -1)
@@ -741,6 +745,16 @@ class _Finder:
             if " ".join(normalize_arabic(mention.name.replace("-", " ")).split()) == wanted:
                 return k
         return None
+
+    def _directorate(self, title: str) -> int | None:
+        """ "المدير الجهوي للفلاحة بالنيابة" heads "المديرية الجهوية للفلاحة لجهة …" when the
+        text names it."""
+        m = _DIRECTOR_OF.match(normalize_arabic(title))
+        if m is None:
+            return None
+        wanted = f"المديريه {m['level']}ه {m['field']}"
+        return next((k for k, mention in enumerate(self.orgs)
+                     if normalize_arabic(mention.name).startswith(wanted)), None)  # fmt: skip
 
     def _unpossessed(self, title: str, start: int, owned: list[int]) -> str:
         """ "مديرها العام" → "المدير العام", "نائب رئيسه" → "نائب رئيس"."""
