@@ -35,6 +35,7 @@ _POSSESSED = {
     "مؤتمرها": "conference", "مؤتمره": "conference", "ندوتها": "conference",
     "ندوته": "conference", "منتداها": "forum", "منتداه": "forum", "ملتقاها": "forum",
     "ملتقاه": "forum", "معرضها": "exhibition", "معرضه": "exhibition",
+    "اجتماعها": "other", "اجتماعه": "other",  # "خلال اجتماعها المنعقد أمس": its meeting
 }  # fmt: skip
 EVENT_HEADS |= _POSSESSED
 _ASSEMBLY = {"الجمع", "جمع", "جمعها", "جمعه", "جمعا"}
@@ -51,6 +52,8 @@ _PLANT = {"مصنع", "المصنع", "مصنعا", "وحده", "الوحده", 
 _FOUNDATION = {"الحجر", "حجر"}  # "وضع الحجر الأساس لمصنع …": a groundbreaking
 _SCIENCE_DAYS = {"الايام", "ايام"}  # "الأيام العلمية": a conference over days
 _LEARNED = {"العلميه", "علميه", "الدراسيه", "دراسيه", "التقنيه", "تقنيه"}
+_HELD = {"المنعقد", "المنعقده", "العادي", "الدوري", "الذي"}  # "خلال اجتماعها المنعقد أمس"
+_PROFESSIONAL = {"المهنيه", "مهنيه", "التواصليه", "التحسيسيه", "التكوينيه"}
 _STUDY = {"دراسي", "دراسيا", "الدراسي", "تواصلي", "تواصليا", "التواصلي", "اعلامي", "اعلاميا",
           "الاعلامي", "تحسيسي", "تحسيسيا", "التحسيسي"}  # fmt: skip
 _AGREEMENT_WORDS = {"اتفاقيه", "اتفاقيات", "مذكره", "اتفاق", "عقد", "اتفاقيتين", "بروتوكول"}
@@ -222,6 +225,10 @@ def _kind_at(doc: Doc, i: int) -> tuple[str, str] | None:
             return "other", variant  # "وضعت المجموعة الحجر الأساس لوحدة إنتاج"
         if variant in _SCIENCE_DAYS and following in _LEARNED:
             return "conference", variant  # "الأيام العلمية حول الطاقات المتجددة"
+        if variant in _SCIENCE_DAYS and following in _PROFESSIONAL:
+            return "workshop", variant  # "الأيام المهنية للصيد التقليدي"
+        if variant in ("اجتماعها", "اجتماعه") and following not in _HELD:
+            return None  # "صادقت عليه اللجنة في اجتماعها الأخير": a past one, in passing
         if variant in _LAUNCH and following in ("اشغال", "الاشغال"):
             return "other", variant  # "انطلاقة أشغال بناء مصنع": a groundbreaking
         if variant in OPENING and any(

@@ -164,3 +164,11 @@ def test_groundbreaking_is_an_event():
 def test_groundbreakings_science_days_and_centre_openings(text, kind, title):
     (event,) = find_events(Doc(text))
     assert (event.kind, event.title) == (kind, title)
+
+
+def test_professional_days_and_a_body_s_meeting_held_not_one_recalled():
+    (days,) = find_events(Doc("ونظمت الغرفة الأيام المهنية للصيد التقليدي ببوجدور."))
+    assert (days.kind, days.title) == ("workshop", "الأيام المهنية للصيد التقليدي ببوجدور")
+    (meeting,) = find_events(Doc("وصادقت اللجنة، خلال اجتماعها المنعقد أمس، على 14 مشروعا."))
+    assert meeting.kind == "other"
+    assert find_events(Doc("وصادقت عليه اللجنة في اجتماعها الأخير.")) == []
