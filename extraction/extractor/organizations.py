@@ -352,6 +352,15 @@ def _not_adjective(word: str) -> bool:
     return word.startswith(("الت", "الاست")) or len(word) > 6 and word.endswith("ين")
 
 
+def _opens_body(tokens: list[Token], k: int) -> bool:
+    """Whether token k is a head with the word some heads need after them ("المكتب
+    الوطني"; "الاتحادية الوطنية", not "جمهورية ألمانيا الاتحادية": federal)."""
+    head = head_of(tokens[k].norm)
+    if head not in _NEEDS_NEXT:
+        return head is not None
+    return k + 1 < len(tokens) and tokens[k + 1].norm in _NEEDS_NEXT[head]
+
+
 def _plain(word: str) -> str:
     """A folded word without clitics or article ("للبحث" → "بحث")."""
     word = strip_clitics(word)
@@ -1280,7 +1289,7 @@ class _Finder:
         if self._branch(i):
             return None  # "المركز الجهوي للمعهد الوطني …": a branch, titled with its parent
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if head in _NEEDS_NEXT and (nxt is None or nxt.norm not in _NEEDS_NEXT[head]):
+        if not _opens_body(tokens, i):
             if head == "المكتب" and (
                 token.norm == "للمكتب"
                 and (nxt is None or _hard_gap(nxt.gap))
@@ -1384,11 +1393,8 @@ class _Finder:
                     last, seat = hit[1], hit[0]  # "بالرباط": its seat closes the name
                 break
             word = tokens[k].norm
-            head_here = head_of(word)
-            if head_here in _NEEDS_NEXT and k + 1 < len(tokens):
-                head_here = head_here if tokens[k + 1].norm in _NEEDS_NEXT[head_here] else None
-            if _stop(word) or word in GIVEN_NAMES or word[:1] == "ب" or head_here:
-                break  # ("جمهورية ألمانيا الاتحادية": federal, no federation)
+            if _stop(word) or word in GIVEN_NAMES or word[:1] == "ب" or _opens_body(tokens, k):
+                break
             last = k
         if last == i:
             return None

@@ -1059,7 +1059,7 @@ class _Finder:
                 before
                 and not next_item
                 and n - 1 not in used
-                and ":" not in self.tokens[a].gap  # "…، ممثلة بمديرها NAME: منصة …": what
+                and ":" not in self.tokens[a].gap  # "…، ممثلة بمديرها NAME: منصة …": no name
                 and b - a <= 3
                 and b > a
                 and self.name_ok(a, b, definite=listed)

@@ -31,7 +31,7 @@ _AGENCY = re.compile(r"\(?\s*(و\s?م\s?ع|ومع)\s*\)?$")
 _HOST = {"احتضن", "احتضنت", "يحتضن", "تحتضن", "ستحتضن", "سيحتضن", "استقبل", "استقبلت",
          "يستقبل", "تستقبل", "ضيافه"}  # fmt: skip
 _SIGNING = {"وقع", "وقعت", "يوقع", "توقع", "وقعها"}
-_AGREEMENT_WORDS = re.compile(r"اتفاقي|مذكر")
+_AGREEMENT_NOUN = re.compile(r"اتفاقي|مذكر")
 # Words before the body whose seat hosts ("بمقر …"); a hosting verb does too ("ورشة
 # احتضنتها كلية … بسطات").
 _SEAT = {"بمقر", "مقر", "داخل", "بقاعه", "بمقرات"}
@@ -199,12 +199,12 @@ class _Article:
     def _reports_signing(self, index: int) -> bool:
         """Sentence `index` reports a signing: of its own agreement, or of agreements the
         next sentences detail ("جرى أمس … التوقيع على ثلاث اتفاقيات …")."""
-        kinds = [a for a in self.agreements if a.kind != "other"]
+        specific = [a for a in self.agreements if a.kind != "other"]
         start, end = self.doc.sentences[index]
-        return any(a.sentence == index for a in kinds) or (
-            any(a.sentence > index for a in kinds)
+        return any(a.sentence == index for a in specific) or (
+            any(a.sentence > index for a in specific)
             and bool(_SIGNED.search(self.doc.norm, start, end))
-            and bool(_AGREEMENT_WORDS.search(self.doc.norm, start, end))
+            and bool(_AGREEMENT_NOUN.search(self.doc.norm, start, end))
         )
 
     def signing(self) -> EventMention | None:

@@ -568,16 +568,23 @@ def _board_bullets(text: str, people: list[Person]) -> None:
                 ):
                     position.org = BOARD
         for line in _LIST_LINE.finditer(text, *lines):
-            # "- X, gérant de Y, premier vice-président ;", "- X (Y) et Z (W), assesseurs.":
-            # the office that closes the line, held by everyone it names
-            office = _singular(re.split(r"[,)]", line.group("body"))[-1].strip(" .;\n"))
-            if office == line.group("body").strip(" .;") or not _BOARD_TITLE.fullmatch(office):
-                continue
-            for person in people:
-                if not any(line.start() <= m.start < line.end() for m in person.mentions):
-                    continue
-                if not any(p.title and fold(p.title) == fold(office) for p in person.positions):
-                    person.positions.append(Position(_clean_title(office), BOARD))
+            # "- X, gérant de Y, premier vice-président ;", "- X (Y) et Z (W), assesseurs."
+            on_line = range(line.start(), line.end())
+            members = [p for p in people if any(m.start in on_line for m in p.mentions)]
+            _hold_closing_office(line.group("body"), members)
+
+
+def _hold_closing_office(item: str, members: list[Person]) -> None:
+    """The office that closes a list item is held on the board by everyone the item names."""
+    office = _singular(re.split(r"[,)]", item)[-1].strip(" .;\n"))
+    if not members or office == item.strip(" .;\n") or not _BOARD_TITLE.fullmatch(office):
+        return
+    for person in members:
+        same = [p for p in person.positions if p.title and fold(p.title) == fold(office)]
+        for position in same:
+            position.org = position.org or BOARD
+        if not same:
+            person.positions.append(Position(_clean_title(office), BOARD))
 
 
 def _board_items(text: str, people: list[Person], sentence_start: callable) -> None:
@@ -598,17 +605,8 @@ def _board_items(text: str, people: list[Person], sentence_start: callable) -> N
             continue
         at = board.end()
         for item in text[at:stop].split(";"):
-            office = _singular(re.split(r"[,)]", item)[-1].strip(" .\n"))
-            members = [p for a, _b, p in mentions if at <= a < at + len(item)]
+            _hold_closing_office(item, [p for a, _b, p in mentions if at <= a < at + len(item)])
             at += len(item) + 1
-            if not members or not _BOARD_TITLE.fullmatch(office):
-                continue
-            for person in members:
-                same = [p for p in person.positions if p.title and fold(p.title) == fold(office)]
-                for position in same:
-                    position.org = position.org or BOARD
-                if not same:
-                    person.positions.append(Position(_clean_title(office), BOARD))
 
 
 _HEAD_OF = re.compile(
