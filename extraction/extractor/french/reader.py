@@ -1192,47 +1192,6 @@ class Analysis:
             events.append(another_edition(record, number, cities[0].place, self.t.span(here)))
         return events
 
-    def other_events(self, main: EventMention, record: dict) -> list[dict]:
-        """Events of another kind that the article names with their edition and dates ("la
-        5e édition des Rencontres de l'emballage du Nord, du 16 au 18 octobre à Martil"):
-        dated and placed by their own sentence."""
-        events, titles = [], {fold(main.title)}
-        for e in self.events:
-            index = self.t.sentence_of(e.start)
-            sentence = self.t.sentences[index]
-            dated = [d for d in self.dates if sentence.start <= d.offset < sentence.end]
-            if (
-                not dated
-                or (e.edition or 0) < 2
-                or e.kind in (main.kind, "other")
-                or fold(e.title) in titles
-                or e.start < self._body
-                or self._in_org(e.start)
-                or "en marge" in self.text[max(0, e.start - 40) : e.start]  # a setting
-            ):
-                continue
-            titles.add(fold(e.title))
-            when = (dated[0].start, dated[0].end)
-            cities = [
-                p for p in self.places if p.place.kind == "city"
-                and sentence.start <= p.start < sentence.end and not self._in_org(p.start)
-            ]  # fmt: skip
-            events.append({
-                **record,
-                "title": e.title,
-                "kind": e.kind,
-                "edition": e.edition,
-                "start_date": when[0].isoformat(),
-                "end_date": when[1].isoformat(),
-                "city": cities[0].place.name if cities else None,
-                "region": cities[0].place.region if cities else None,
-                "sectors": self.sectors(index),
-                "organizations": [],
-                "people": [],
-                "span": self.t.span(index),
-            })  # fmt: skip
-        return events
-
     def roles(self, event: EventMention) -> dict[int, str]:
         roles: dict[int, str] = {}
         spans = sorted(self.org_at)
@@ -1388,7 +1347,6 @@ class Analysis:
         events = [self.event_record(event, roles, board)] if event else []
         if event:
             events += self.other_editions(event, events[0])
-            events += self.other_events(event, events[0])
         media = {k for k, o in enumerate(self.orgs) if o.kind == "media" and k not in roles}
         return {
             "events": events,
