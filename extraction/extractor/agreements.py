@@ -294,6 +294,15 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
     return found
 
 
+def reports_signing(doc: Doc, index: int) -> bool:
+    """Sentence `index` says agreements were signed ("جرى أمس … التوقيع على ثلاث اتفاقيات")."""
+    start, end = doc.sentences[index]
+    if not _SIGNED.search(doc.norm, start, end):
+        return False
+    first, last = doc.first_token_from(start), doc.first_token_from(end)
+    return any(_anchor(t.norm) for t in doc.tokens[first:last])
+
+
 _PLURAL = {"اتفاقيات", "اتفاقيتين", "الاتفاقيات", "مذكرات"}
 _COMPLEMENTS = {"استثمار", "شراكه", "تعاون", "تمويل", "اطار", "تفاهم"}
 _ITEMS_OF = {

@@ -273,13 +273,13 @@ _QUOTED = re.compile(rf"[{QUOTES}]\s*([^{QUOTES}\n]{{1,120}}?)\s*[{QUOTES}]")
 _ANY_CLUSTER = ("cluster", "pole", "pôle")
 _BRACKETED_LATIN = re.compile(r"\(\s*([A-Za-z][^()\n]{1,60}?)\s*\)")
 _NO_QUOTES = str.maketrans("", "", QUOTES)
-_GLOSS = re.compile(rf"[{QUOTES}\s]*\(\s*([A-Za-z][^()\n]{{1,60}}?)\s*\)")
+_GLOSS = re.compile(rf"[{QUOTES}\s]*{_BRACKETED_LATIN.pattern}")  # after a quoted name
 # One company of a list: its Latin name alone on a line, or before its country in brackets or
 # a colon and what it does ("- Mar Azul Acuicultura (إسبانيا): تربية الأسماك …"), or before
 # whom it acts through ("- Rif Agro-Export، ممثلة بمسيرتها NAME: …").
 _LATIN_ITEM = re.compile(
     rf"^[ \t]*(?:{BULLET}[ \t]*)?([A-Z][A-Za-z\u00c0-\u024f0-9&' .-]{{1,60}}?)"
-    r"[ \t.]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[:؛;][^A-Za-z\n]*|[،,][ \t]*ممثل[^\n]*)?$"
+    r"[ \t.]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[:؛;][^A-Za-z\n]*|(?P<acting>[،,][ \t]*ممثل[^\n]*))?$"
 )
 _ITEM_LINE = re.compile(rf"^[ \t]*{BULLET}[^\n]*|^[ \t]*[A-Z][^\u0600-\u06ff\n]*$", re.MULTILINE)
 _PLURAL_BEFORE = re.compile(r"(?:شركات|مقاولات|مجموعات|علامات|مختبرات|العارضين|عارضا)")
@@ -1128,7 +1128,7 @@ class _Finder:
             item = _LATIN_ITEM.match(line.group())
             words = item.group(1).split() if item else []
             proper = sum(w[:1].isupper() or w[:1].isdigit() or w == "&" for w in words)
-            acting = item is not None and "ممثل" in item.group()  # only a body acts through
+            acting = item is not None and item.group("acting")  # only a body acts through
             if 2 * proper >= len(words) > 0 and (acting or self._company_list(line.start())):
                 # "من بينهم شركات …، ومن أبرزها:\n• Usinage Atlas": a list of companies
                 first = doc.first_token_from(doc.folded_offset(line.start() + item.start(1)))
@@ -1792,18 +1792,12 @@ def resolve(
         if len(same) > 1 and mention.qualifier:
             # "رئيس المجلس الإقليمي" beside "مجلس جهة …" and "المجلس الإقليمي للحسيمة"
             same = {o for o in same if mention.qualifier <= _content(organizations[o].name)}
-        if head in _COMPANY_HEADS:
-            # "أوضح الرئيس المدير العام للشركة" long after "… تابعة لشركة "أطلس لين"": a company
-            # named before it, not one the article names later
-            same = {
-                index[n] for n in named if index[n] in same and mentions[n].last < mention.first
-            }
-        elif len(same) > 1:
-            # "ترأسه رئيس الغرفة" before the article names a foreign chamber: the one named
-            # already
-            same = {
-                index[n] for n in named if index[n] in same and mentions[n].last < mention.first
-            } or same
+        # "أوضح الرئيس المدير العام للشركة" long after "… تابعة لشركة "أطلس لين"": a company
+        # named before it, not one named later; "ترأسه رئيس الغرفة" before the article names a
+        # foreign chamber: of several bodies of that head, the one named already
+        earlier = {index[n] for n in named if index[n] in same and mentions[n].last < mention.first}
+        if head in _COMPANY_HEADS or len(same) > 1 and earlier:
+            same = earlier
         if len(same) == 1:
             index[k] = next(iter(same))
         elif (

@@ -11,7 +11,7 @@ from typing import Protocol
 
 from core.arabic import normalize_arabic
 
-from .agreements import _SIGNED, AgreementMention, find_agreements
+from .agreements import _SIGNED, AgreementMention, find_agreements, reports_signing
 from .dates import FUTURE_VERB, DateMention, duration, event_span, find_dates, lasting
 from .events import OPENING, EventMention, find_editions, find_events, role_cue, sectors
 from .french import FrenchReader
@@ -31,7 +31,6 @@ _AGENCY = re.compile(r"\(?\s*(و\s?م\s?ع|ومع)\s*\)?$")
 _HOST = {"احتضن", "احتضنت", "يحتضن", "تحتضن", "ستحتضن", "سيحتضن", "استقبل", "استقبلت",
          "يستقبل", "تستقبل", "ضيافه"}  # fmt: skip
 _SIGNING = {"وقع", "وقعت", "يوقع", "توقع", "وقعها"}
-_AGREEMENT_NOUN = re.compile(r"اتفاقي|مذكر")
 # Words before the body whose seat hosts ("بمقر …"); a hosting verb does too ("ورشة
 # احتضنتها كلية … بسطات").
 _SEAT = {"بمقر", "مقر", "داخل", "بقاعه", "بمقرات"}
@@ -118,6 +117,11 @@ class _Article:
     def sentence(self, token: int) -> int:
         return self.doc.sentence_of(self.doc.tokens[token].nstart)
 
+    def in_headline(self, index: int) -> bool:
+        """Sentence `index` is on the article's first line, and a body follows that line."""
+        end = self.doc.sentences[index][1]
+        return "\n" not in self.doc.norm[:end] and "\n" in self.doc.norm[end:].rstrip()
+
     def span(self, token: int) -> list[int]:
         return self.doc.sentence_span(self.sentence(token))
 
@@ -200,11 +204,8 @@ class _Article:
         """Sentence `index` reports a signing: of its own agreement, or of agreements the
         next sentences detail ("جرى أمس … التوقيع على ثلاث اتفاقيات …")."""
         specific = [a for a in self.agreements if a.kind != "other"]
-        start, end = self.doc.sentences[index]
         return any(a.sentence == index for a in specific) or (
-            any(a.sentence > index for a in specific)
-            and bool(_SIGNED.search(self.doc.norm, start, end))
-            and bool(_AGREEMENT_NOUN.search(self.doc.norm, start, end))
+            any(a.sentence > index for a in specific) and reports_signing(self.doc, index)
         )
 
     def signing(self) -> EventMention | None:
@@ -237,11 +238,7 @@ class _Article:
         return self.sentence(event.first)
 
     def date_near(self, index: int, reach: int = 2) -> tuple[date | None, date | None]:
-        if (
-            reach
-            and self.doc.sentences
-            and "\n" not in self.doc.text[: self.doc.sentences[index][1]]
-        ):
+        if reach and self.doc.sentences and self.in_headline(index):
             reach += 2  # an event the headline names: its day is in the lead, past the header
         for d in self.dates:
             where = self._date_sentence(d)
@@ -282,9 +279,11 @@ class _Article:
             [p for p in cities if index < self.sentence(p.first) <= index + 2],
             cities,
             # "منتدى الصويرة للاستثمار …" in the headline, no "بـ" before the town anywhere
-            [p for p in self.places if p.place.kind == "city" and self.sentence(p.first) == 0]
-            if self.doc.norm[self.doc.sentences[0][1] : self.doc.sentences[0][1] + 1] == "\n"
-            else [],
+            [
+                p
+                for p in self.places
+                if p.place.kind == "city" and self.in_headline(self.sentence(p.first))
+            ],  # fmt: skip
         ):
             if pool:
                 return pool[0].place.name, pool[0].place.region

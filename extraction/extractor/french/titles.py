@@ -99,12 +99,10 @@ def board_line_names(text: str) -> list[tuple[int, int]]:
         name = _LINE_NAME.match(text, at, line.end())
         if name and not TITLE.match(name.group()):
             spans.append(name.span())
-    for intro in _INTRODUCED_LIST.finditer(text):
+    for lines in _board_lists(text):
         # "Le bureau se compose comme suit : / - Pr Salma Bennouna, enseignante …": the
         # member's name opens each line
-        if not _BOARD_SENTENCE.search(intro.group().split("\n", 1)[0]):
-            continue
-        for line in _LIST_LINE.finditer(text, intro.start(), intro.end()):
+        for line in _LIST_LINE.finditer(text, *lines):
             at = line.start("body")
             at += len(_MEMBER_HONORIFIC.match(text, at).group())
             name = _LINE_NAME.match(text, at, line.end())
@@ -549,14 +547,18 @@ def _board_sentences(text: str, people: list[Person], sentence_start: callable) 
 _INTRODUCED_LIST = re.compile(r"^[^\n]*:[ \t]*\n(?:[ \t]*[-–•*][^\n]*\n?)+", re.M)
 
 
+def _board_lists(text: str):
+    """(start, end) of the bullet lines under a line that names a board and ends in a colon."""
+    for intro in _INTRODUCED_LIST.finditer(text):
+        head = intro.group().split("\n", 1)[0]
+        if _BOARD_SENTENCE.search(head):
+            yield intro.start() + len(head), intro.end()
+
+
 def _board_bullets(text: str, people: list[Person]) -> None:
     """ "La composition du bureau … : / - X, vice-président chargé de … ; / - Y, trésorier":
     a board office on a bullet under a line naming the board is held on that board."""
-    for intro in _INTRODUCED_LIST.finditer(text):
-        head = intro.group().split("\n", 1)[0]
-        if not _BOARD_SENTENCE.search(head):
-            continue
-        lines = (intro.start() + len(head), intro.end())
+    for lines in _board_lists(text):
         for person in people:
             if not any(lines[0] <= m.start < lines[1] for m in person.mentions):
                 continue
