@@ -226,7 +226,8 @@ _UTILITIES = {"التطهير", "النقل", "الكهربائيه", "الكه�
               "السكك", "الالياف", "الاتصالات", "التوزيع", "الغاز", "الاناره", "الطريق",
               "التجميع", "الموزعين", "تصريف", "توزيع"}  # fmt: skip
 _VERB_LIKE = {"تجمع"}  # heads that also read as verbs
-_HONORIFICS = {"السيد", "السيده", "السادة"}
+_HONORIFICS = {"السيد", "السيده", "السادة", "الحاج", "الحاجه"}
+_PEOPLE_GROUPS = {"رؤساء", "ممثلي", "ممثلو", "اعضاء", "مدراء", "مديري", "منتخبي", "مسؤولي"}
 # Verbs and phrases whose subject or agent a prefecture named next is ("تنظمه", "من طرف").
 _ACTS = re.compile(r"[وف]?(?:س?[يت]نظم|نظمت?|وقعت?|[يت]وقع|احتضنت?|س?[يت]حتضن)(?:ه|ها)?|طرف")
 # Nouns after which a prefecture acts: its seat hosts, its representatives attend.
@@ -660,6 +661,21 @@ def chain(
             continue
         if t.norm[:2] in ("بت", "بم", "با") or t.norm in _HONORIFICS:
             break  # "شركة فوسبوكراع بتهيئة …": a preposition opens the predicate
+        if (
+            t.norm == "و"
+            and nxt is not None
+            and (nxt.norm in _HONORIFICS or _opens_body(tokens, j + 1))
+        ):
+            break  # "… الشرقية و السيد …", "… و الوكالة الأمريكية …": the next item of a list
+        if t.norm[:1] == "و" and (t.norm[1:] in _PEOPLE_GROUPS or t.norm[1:] in GIVEN_NAMES):
+            break  # "المجلس الإقليمي ورؤساء الجمعيات"، "… ودينا …": people with the body
+        if (
+            t.norm[:1] == "ل"
+            and not t.norm.startswith("لل")
+            and tokens[j - 1].norm in NATIONALITIES
+            and j - 1 == found.last
+        ):
+            break  # "وكالة التنمية الفرنسية لتمويل …": what the named body does
         _word, prep, definite = _core(t.norm)
         if t.norm == "في" and (
             tokens[j - 1].bare in _SPECIALISED
@@ -1258,6 +1274,8 @@ class _Finder:
         tokens = self.tokens
         token = tokens[i]
         if token.latin:
+            if not token.norm[:1].isalpha():
+                return None  # "منها 445 في …": a number, not a name
             nxt_latin = i + 1 < len(tokens) and tokens[i + 1].latin
             if (
                 i
@@ -1372,8 +1390,8 @@ class _Finder:
             or nxt.norm in _BOARD_WORDS
         ):
             return None  # "مكتب الجمعية", "مكتب مسير": a board, not the body "مكتب الصرف"
-        if nxt is not None and nxt.latin and not _hard_gap(nxt.gap):
-            mention = self._latin_mention(i + 1, HEADS[head], head)
+        if nxt is not None and nxt.latin and nxt.norm[:1].isalpha() and not _hard_gap(nxt.gap):
+            mention = self._latin_mention(i + 1, HEADS[head], head)  # not "مجموعة 100 ألف"
             mention.first = i
             if head in ("شركه", "مجموعه", "تجمع", "قطب", "تكتل", "الشركه"):
                 return mention

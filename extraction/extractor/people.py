@@ -69,6 +69,12 @@ _LATIN_NOT_NAMES = {"m", "mme", "mlle", "dr", "pr", "président", "présidente",
 # A title that speaks of succession names an office of the article's own body.
 _SUCCESSION = re.compile(r"^ال\S+ (?:\S+ )?(?:المنتهيه ولايت|السابق)")
 _PRONOUN_SUFFIXES = ("هم", "هما", "هن", "كم")
+_TANWEEN = re.compile("[\u064b-\u064d]")  # "تطورًا ملحوظًا": an indefinite noun, never a name
+# Verbal nouns of the derived stems, bare or after the article or "لـ" ("حسن استغلال الماء",
+# "فرصة فريدة لتعزيز"): common nouns, never a family name.
+_VERBAL_NOUN = re.compile(
+    r"^(?:ال|ل|لل)?(?:است\w\wا\w|ا[^ل][تطد]\wا\w|ان\w\wا\w)$|^لت\w\wي\w$|^لت\wا\w\w$"
+)
 # Titles of a board's officers that, without a body, are held in the article's own body.
 _OFFICERS = re.compile(r"(?:^|\s)(?:للرئيس|الرئيس|للرئيسه|الرئيسه|المال|المقرر)$")
 _ITEM_HONORIFICS = {"الساده", "الحاج", "الحاجه"}  # before a board list's names only
@@ -76,6 +82,17 @@ _UNIT_WORDS = {"الاقليم", "الجهه", "العماله", "المدينه
 _PLACE_NOUNS = {"جهه", "اقليم", "عماله", "مدينه", "جماعه", "ولايه", "منطقه"}
 _CAPACITY = {"بصفته", "بصفتها", "بوصفه", "بوصفها"}  # "NAME، بصفته رئيس …"
 _PREPOSITION_BREAKS = {"الي", "علي"}  # "الوزير إلى عرض …": the title's clause moved on
+_PREPOSITIONS = {"في", "من", "علي", "الي", "عن", "مع"}
+_RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين"}
+_CLAUSE_OPENERS = _RELATIVES | {"ان", "بان", "لان", "حول", "كما", "حيث"}
+# Places and prizes named after someone: "سد مولاي عبد الله", "شارع علال بن عبد الله".
+_NAMED_AFTER = {
+    normalize_arabic(w)
+    for w in (
+        "سد", "شارع", "زنقة", "مسجد", "مدرسة", "ثانوية", "إعدادية", "مستشفى", "ساحة", "مطار",
+        "ملعب", "قاعة", "مركب", "حي", "فندق", "قنطرة", "سوق", "مدار", "ميناء", "جائزة", "كأس",
+    )
+}  # fmt: skip
 _OFFICIALS = {"والي", "الوالي", "عامل", "العامل", "عامله", "العامله"}
 # Glosses written between a title and the name ("…، المكلفة بالتنمية الاقتصادية، NAME").
 _QUALIFIERS = {"المكلف", "المكلفه", "فرع", "بالنيابه", "المنتدب", "المنتدبه", "التابع", "التابعه"}
@@ -249,6 +266,30 @@ _NOT_NAMES = {
         "رفقة",
         "برفقة",
         "بصحبة",
+        # what is held, how many attend: "افتتح السيد NAME اللقاء"، "السيد NAME وعدد من …"
+        "اللقاء",
+        "الاجتماع",
+        "الجمع",
+        "الندوة",
+        "الحفل",
+        "المنتدى",
+        "المعرض",
+        "الملتقى",
+        "الأشغال",
+        "الكلمة",
+        "عدد",
+        "ثلة",
+        "نخبة",
+        "لفيف",
+        "عشرات",
+        "مئات",
+        "آلاف",
+        # an outlet's name in a byline ("دنيا بريس/ NAME")
+        "بريس",
+        "نيوز",
+        "أنفو",
+        "ليس",
+        "ليست",
         # amounts ("بتمويل يقدر بمليون دولار")
         "مليون",
         "مليار",
@@ -456,6 +497,12 @@ class _Finder:
         bare = word[1:] if word[:1] == "و" and len(word) > 3 else word
         if {word, bare} & (STOPWORDS | VERBS | TITLE_WORDS | MONTH_AND_DAY_WORDS | _NOT_NAMES):
             return False
+        if _TANWEEN.search(self.doc.text, t.start, t.end) or _VERBAL_NOUN.match(word):
+            return False
+        if not first and len(word) >= 5 and self.doc.text.endswith("ته", t.start, t.end):
+            return False  # "السيد NAME كلمته": his speech; a family name ends in "ة"
+        if not first and bare != word and _given(bare):
+            return False  # "عبد الكريم ومحمد": two people
         if word[:1] in "بل" and word[1:] in _NOT_NAMES:
             return False  # "بمليون", "لدرهم"
         if (
@@ -655,7 +702,9 @@ class _Finder:
         if variant in _OFFICIALS:
             # "والي جهة الشرق عامل عمالة وجدة أنكاد": the office is the whole title
             return clean_title(self.doc.surface(start, end, variant)), None
-        org = None
+        end = next((k - 1 for k in range(start + 1, end + 1)
+                    if self.tokens[k].norm in _RELATIVES), end)  # fmt: skip
+        org = None  # ("رئيس الحكومة الذي كان مقررا أن …": a clause about him, not his title)
         stop = end
         for k in range(start + 1, end + 1):
             if k in self.org_at:
@@ -1192,6 +1241,11 @@ class _Finder:
                 return None  # "… المدير الجهوي للغرفة ومحمد أمين …": the next item
             if any(_given(self.tokens[k].norm) for k in range(title_at + 1, before)):
                 return None  # another name between the title and this one
+            if any(
+                self.tokens[k].norm in _CLAUSE_OPENERS or self.tokens[k].norm in VERBS
+                for k in range(title_at + 1, before)
+            ):
+                return None  # "رئيس الجهة أن هذه الزيارة … وجلب الاستثمارات": a clause
             if self.tokens[start].norm[1:] in _PLACE_NOUNS:
                 continue  # "… بجهة الشمال": where the body sits, not a name
             if self.tokens[before].norm == "خلفا":
@@ -1288,6 +1342,8 @@ class _Finder:
         for i, t in enumerate(self.tokens):
             word = t.norm[1:] if t.norm[:1] in "وف" and t.norm[1:] in SPEECH_VERBS else t.norm
             if word in SPEECH_VERBS and i + 1 < len(self.tokens):
+                if i and self.tokens[i - 1].norm in _PREPOSITIONS:
+                    continue  # "في أبرز نقاط الدخول": the superlative, not the verb
                 end = self.extent(i + 1, 3)
                 if end is None or end + 1 < len(self.tokens) and not self.closes(end + 1):
                     continue
@@ -1316,10 +1372,20 @@ class _Finder:
 
     def given_names(self) -> None:
         tokens = self.tokens
+        named_after = -9  # last token of the last place named after someone
         for i, t in enumerate(tokens):
             given = _given(t.norm)
             if not given or i in self.taken or match_at(self.doc, i) is not None:
                 continue  # "لبني يخلف", "بسيدي قاسم": a place, not a given name
+            if (
+                i <= named_after
+                or i
+                and _NAMED_AFTER & {tokens[i - 1].norm, re.sub("^[وبل]", "", tokens[i - 1].norm)}
+                or t.norm[:1] == "و"
+                and i - named_after <= 3
+            ):
+                named_after = i + 2  # "سد يوسف بن تاشفين", "شارع علال بن عبد الله والمختار …"
+                continue
             if i and tokens[i - 1].norm[:1] in "بل" and tokens[i - 1].norm[1:] in TOPONYM_OPENERS:
                 continue  # "منتجو الشمندر ببني موسى": a tribe's land, a place
             place = match_at(self.doc, i - 1) if i else None

@@ -770,3 +770,25 @@ def test_a_federation_a_network_seated_abroad_a_latin_gloss_and_a_federal_republ
         "سفارة جمهورية ألمانيا الاتحادية بالرباط",
     }
     assert found["زياني ميتال سيرفيس"].aliases == ["Zyani Métal Services"]
+
+
+def test_a_name_stops_where_the_next_item_the_people_with_it_or_its_purpose_begin():
+    names = orgs(
+        "ووقع الاتفاقية كل من وكالة تنمية الأقاليم الجنوبية و السيد رئيس الجماعة، ومكتب "
+        "التكوين المهني وإنعاش الشغل و الوكالة الألمانية للتعاون الدولي، بحضور المجلس الإقليمي "
+        "لطاطا ورؤساء التعاونيات. وتمول الوكالة الفرنسية للتنمية لتمويل قنوات الري، "
+        "كما حضر رئيس الفدرالية الحاج أحمد بنعلي."
+    )
+    assert {
+        "وكالة تنمية الأقاليم الجنوبية",
+        "مكتب التكوين المهني وإنعاش الشغل",
+        "الوكالة الألمانية للتعاون الدولي",
+        "المجلس الإقليمي لطاطا",
+        "الوكالة الفرنسية للتنمية",
+    } <= set(names)
+    assert not any(w in name for name in names for w in ("السيد", "ورؤساء", "لتمويل", "الحاج"))
+
+
+def test_a_number_after_a_group_s_head_is_no_company_name():
+    names = orgs("واستفاد من البرنامج ما يفوق مجموعة 100 ألف فلاح، شاركت منها 445في اللقاء.")
+    assert not any(name[:1].isdigit() for name in names)
