@@ -762,3 +762,27 @@ def test_a_meeting_of_an_investment_committee_is_an_event():
     )
     (event,) = record["events"]
     assert (event["kind"], event["start_date"], event["city"]) == ("other", "2025-06-11", "أكادير")
+
+
+def test_a_title_stops_at_the_next_person_and_honorific_words_leave_the_name():
+    record = read(
+        "Le forum a été ouvert par Monsieur Karim Benjelloun, wali de la région de l'Oriental, "
+        "en présence de Madame Salma Idrissi, directrice du CRI de l'Oriental. Le bureau élu "
+        "comprend Omar Fassi, trésorier et Nadia Chraibi, secrétaire générale. Le ministre de "
+        "l'Industrie et du commerce et son homologue sénégalais Moussa Diop ont signé."
+    )
+    found = positions(record)
+    assert {"Karim Benjelloun", "Salma Idrissi", "Omar Fassi", "Nadia Chraibi"} <= set(found)
+    assert not any(name.startswith(("Monsieur", "Madame")) for name in found)
+    assert "trésorier" in {title for title, _org in found["Omar Fassi"]}
+    assert not any("Chraibi" in title or "Diop" in title for p in found.values() for title, _ in p)
+
+
+def test_numbered_sites_are_no_people_but_the_king_is():
+    record = read(
+        "Sa Majesté le Roi Mohammed VI a inauguré la centrale Noor III, après Noor I et Noor II, "
+        "en présence de Mustapha Bakkoury, président de Masen."
+    )
+    names = {p["name"] for p in record["people"]}
+    assert "Mohammed VI" in names
+    assert not any(name.startswith("Noor") for name in names)

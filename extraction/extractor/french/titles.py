@@ -26,7 +26,8 @@ _TITLE_WORDS = (
 TITLE = re.compile(rf"(?<![\w-]){_TITLE_WORDS}(?![\w-])", re.I)
 _PHRASE_END = re.compile(
     r"[,;:.!?()«»\"\n]|\s(?:a|ont|qui|dont|lors|sera|est|avait|était|s'est|en\s+présence|"
-    r"ainsi|et\s+(?:M\.|Mme|par|le|la|les|l'|de\s+(?:M|Mme))|pour\s+sa|au\s+cours)\s",
+    r"ainsi|et\s+(?:M\.|Mme|par|le|la|les|l'|de\s+(?:M|Mme)|son|sa|ses)|pour\s+sa|au\s+cours"
+    r"|et(?=(?-i:\s+[A-ZÀ-Þ][a-zà-ÿ'-]+\s+[A-ZÀ-Þ][a-zà-ÿ'-]+)))\s",  # "… et Nabila Regras"
     re.I,
 )
 _CONNECTOR = re.compile(
@@ -34,7 +35,10 @@ _CONNECTOR = re.compile(
     r"|\s+de\s+l')\s*$",
     re.I,
 )
-_HONORIFIC = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Dr\.?|Pr\.?|Me)\s+")
+_HONORIFIC = re.compile(
+    r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Dr\.?|Pr\.?|Me|Monsieur|Madame|Mademoiselle|Docteur|Professeur"
+    r"|Président|Présidente)\s+"
+)
 _NAME_WORD = (
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]+|El|Ben|Ibn|Aït|Ait|Ould|Ment|Id|Oulad|Bel|Abou|Al|de|Da|Di|Del"
     r"|Van|von)(?![\w'’-])"  # a whole word: "M. Benchekroun devant", not "… de"
@@ -230,6 +234,7 @@ def clean_name(name: str) -> str:
     return name.strip(" ,;:.-–«»\"'")
 
 
+_NUMBERED_SITE = re.compile(r"(?!Mohamm?ed\s|Hassan\s)[^\n]+\s(?:I{1,3}|IV|V|VI{1,3}|IX|X)")
 _NAME_AFTER_TITLE = re.compile(
     rf",\s+(?P<name>[A-ZÀ-Þ][a-zà-ÿ'-]+(?:\s+{_NAME_WORD}){{1,3}})(?=\s*[.,;]|\s+(?:a|ont|qui)\s)"
 )
@@ -281,6 +286,8 @@ def person_mentions(
     for start, end in ner:
         if _THING_BEFORE.search(text, max(0, start - 14), start):
             continue  # "le complexe Noor Ouarzazate": a site's name, not a person's
+        if _NUMBERED_SITE.fullmatch(text, start, end):
+            continue  # "Noor IV", "Tanger Med II": a numbered site; "Mohammed VI" is the King
         if _TITLE_OF.search(text, max(0, start - 40), start):
             continue  # "gérant de Khouribga Béton": the title's company
         before = text[max(0, start - 5) : start]
