@@ -786,3 +786,17 @@ def test_numbered_sites_are_no_people_but_the_king_is():
     names = {p["name"] for p in record["people"]}
     assert "Mohammed VI" in names
     assert not any(name.startswith("Noor") for name in names)
+
+
+def test_offices_and_countries_the_model_reads_as_bodies_are_no_organisations():
+    record = read(
+        "La convention a été signée par Karim Tazi, secrétaire d'Etat chargé du Commerce "
+        "extérieur, et Lina Amrani, Directrice Exécutive de l'Agence. Le PDG Veolia Maroc, "
+        "Hugo Martin, a salué la présence de la Vice-Présidente Générale de la CGEM et des "
+        "délégations de Monaco et de l'Arabie Saoudite."
+    )
+    names = {o["name"] for o in record["organizations"]}
+    assert not names & {"Etat", "Directrice Exécutive", "Vice-Présidente Générale", "Monaco"}
+    assert not any(name.startswith("PDG") for name in names)
+    karim = positions(record)["Karim Tazi"]
+    assert {title for title, _org in karim} == {"secrétaire d'Etat chargé du Commerce extérieur"}

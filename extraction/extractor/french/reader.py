@@ -134,6 +134,7 @@ _COUNTRIES = frozenset({
     "canada", "bresil", "russie", "qatar", "emirats arabes unis", "arabie saoudite", "norvege",
     "suede", "danemark", "finlande", "pays bas", "autriche", "pologne", "grece", "irlande",
     "afrique", "europe", "asie", "amerique", "etats unis", "andalousie", "catalogne",
+    "saoudite", "oman", "monaco", "koweit", "jordanie", "palestine", "gabon", "ghana", "kenya",
 })  # fmt: skip
 _IN_TITLE = re.compile(r"\b(?:directeur|directrice|responsable|chef|cheffe|pôle)\s+$", re.I)
 _ORG_SLOT = re.compile(
@@ -816,10 +817,13 @@ class Analysis:
                 continue
             if fold(name) in _DOMAINS:
                 continue  # "directrice régionale des Eaux et Forêts": a ministry's field
-            if TITLE.fullmatch(name.removesuffix("s")) or _THEMED.search(
-                self.text[max(0, start - 30) : start]
+            if (
+                TITLE.match(name)
+                or TITLE.fullmatch(name.removesuffix("s"))
+                or _THEMED.search(self.text[max(0, start - 30) : start])
             ):
-                continue  # "Assesseurs", an office; "intitulé «Décarboner …»", a theme
+                continue  # "Assesseurs", "Directrice Exécutive", "PDG Veolia": an office;
+                # "intitulé «Décarboner …»", a theme
             if _SITE_OF.search(self.text[max(0, start - 40) : start]):
                 continue  # "le site OCP de Jorf Lasfar": a place the NER reads as a name
             first = next((i for i, t in enumerate(self.tokens) if t.start >= start), None)

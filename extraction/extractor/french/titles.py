@@ -362,6 +362,8 @@ def read_title(
     )
     if company and re.match(r"(?:Expo|Forum|Salon|Assises|Journées?)\b", company.group("name")):
         company = None  # "commissaire du Salon Halieutis": an event, not a company
+    if company and fold(company.group("name")) == "etat":
+        company = None  # "secrétaire d'Etat chargé de …": the office, not a body
     if company and re.search(r"\set$", title[: company.start()]):
         company = None  # "directeur régional de l'Industrie et du Commerce": fields, listed
     department = _DEPARTMENT.match(" ".join(title.split()))
