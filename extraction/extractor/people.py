@@ -81,6 +81,8 @@ _ITEM_HONORIFICS = {"الساده", "الحاج", "الحاجه"}  # before a bo
 _UNIT_WORDS = {"الاقليم", "الجهه", "العماله", "المدينه", "الولايه"}
 _PLACE_NOUNS = {"جهه", "اقليم", "عماله", "مدينه", "جماعه", "ولايه", "منطقه"}
 _CAPACITY = {"بصفته", "بصفتها", "بوصفه", "بوصفها"}  # "NAME، بصفته رئيس …"
+_PRONOUNS = {"وهو", "وهي", "هو", "هي"}  # "NAME، وهي رئيسة قسم …"
+_WHEN = {"يوم", "امس", "صباح", "مساء", "اليوم", "خلال", "بتاريخ", "وذلك"}
 _PREPOSITION_BREAKS = {"الي", "علي"}  # "الوزير إلى عرض …": the title's clause moved on
 _PREPOSITIONS = {"في", "من", "علي", "الي", "عن", "مع"}
 _RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين"}
@@ -853,6 +855,8 @@ class _Finder:
         """Token ranges between commas, brackets, colons and dashes."""
         spans, start = [], first
         for k in range(first + 1, last + 1):
+            if k - 1 in self.org_at and self.org_at.get(k) == self.org_at[k - 1]:
+                continue  # "غرفة … لجهة مراكش – آسفي": a dash inside one body's name
             if _SEGMENT_BREAK.search(self.tokens[k].gap):
                 spans.append((start, k - 1))
                 start = k
@@ -1095,8 +1099,11 @@ class _Finder:
                 and (
                     all(t.latin for t in self.tokens[before[0] : before[1] + 1])
                     or self.tokens[before[0]].bare in _QUALIFIERS
+                    or "(" in self.tokens[before[0]].gap
+                    and before[1] - before[0] < 2
                 )
-            ):  # "مديرة … (GIZ)، NAME", "نائبة رئيس …، المكلفة بـ…، NAME": a gloss between
+            ):  # "مديرة … (GIZ)، NAME", "… (مازن)، NAME", "نائبة رئيس …، المكلفة بـ…، NAME":
+                # a gloss between
                 before = (segs[n - 2][0], before[1])
             # TITLE [ORG]، NAME،  (a name with the article only before a list's next item)
             listed = (
@@ -1104,6 +1111,10 @@ class _Finder:
                 or self.opens_item(after[0])
                 or self.tokens[after[0]].norm in _AFTER_NAME
             )
+            if before and b - a > 3:  # "TITLE ORG، NAME في تصريح …": the clause goes on
+                b = next((e for e in range(a + 3, a, -1)
+                          if self.closes(e + 1) and self.name_ok(a, e, given_needed=True)),
+                         b)  # fmt: skip
             if (
                 before
                 and not next_item
@@ -1142,7 +1153,11 @@ class _Finder:
                         person.positions.append(self.position(after[0], after[1]))
                     continue
             # NAME، [بصفته] TITLE [ORG]  (not "NAME، ورئيس …": the next item of a list)
-            if after and self.tokens[after[0]].norm in _CAPACITY and after[1] > after[0]:
+            if (
+                after
+                and self.tokens[after[0]].norm in _CAPACITY | _PRONOUNS
+                and after[1] > after[0]
+            ):
                 after = (after[0] + 1, after[1])
             if (
                 after
@@ -1329,6 +1344,8 @@ class _Finder:
             nxt = self.tokens[stop + 1]
             if _hard(nxt.gap) or nxt.norm in _HONORIFIC or nxt.norm in VERBS:
                 break
+            if nxt.norm in MONTH_AND_DAY_WORDS or nxt.norm in _WHEN or nxt.norm[:1].isdigit():
+                break  # "… وزير السكنى يوم الإثنين"، "… في 5 دجنبر": when, not the office
             if nxt.norm[:1] == "و" and (self.opens_item(stop + 1) or _given(nxt.norm)):
                 break
             stop += 1
@@ -1363,7 +1380,7 @@ class _Finder:
         end = i
         while (
             end + 1 < len(self.tokens)
-            and end + 1 - i < most
+            and end + 1 - i < most + sum(t.norm in NAME_PARTICLES for t in self.tokens[i : end + 1])
             and not self.tokens[end + 1].gap.strip()
             and self.name_ok(i, end + 1)
         ):
