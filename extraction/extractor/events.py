@@ -16,6 +16,7 @@ from .lexicon import STOPWORDS, VERBS
 from .normalize import clitic_variants, strip_clitics
 from .organizations import chain
 from .people import nominative
+from .places import match_at
 from .text import QUOTES, Doc
 
 EVENT_HEADS = {
@@ -289,6 +290,7 @@ def find_events(doc: Doc) -> list[EventMention]:
 
 
 _PHRASE_WORDS = {"من", "مع", "حول"}
+_BY = {"تنظيم", "طرف", "رئاسه", "اشراف", "تاطير"}  # "يوم إعلامي من تنظيم …": who, not what
 
 
 def _until_comma(doc: Doc, i: int, most: int) -> int:
@@ -296,10 +298,21 @@ def _until_comma(doc: Doc, i: int, most: int) -> int:
     end = i
     while end + 1 < len(doc.tokens) and end - i < most:
         nxt = doc.tokens[end + 1]
-        if nxt.gap.strip(" " + QUOTES) or nxt.norm in VERBS:
+        if nxt.gap.strip(" " + QUOTES) or nxt.norm in VERBS or nxt.norm in _BY:
             break
         if nxt.norm in STOPWORDS and nxt.norm not in _PHRASE_WORDS:
             break
+        if (
+            end == i
+            and doc.tokens[i].bare.startswith("ال")
+            and not nxt.norm.startswith(("ال", "لل", "وال", "بال"))
+            and not nxt.norm[:1].isdigit()
+            and nxt.norm not in _PHRASE_WORDS
+            and match_at(doc, end + 1) is None
+        ):
+            break  # "اللقاء يندرج …", "الاجتماع مكن من …": the predicate, not the name
+        if doc.text.endswith("ه", nxt.start, nxt.end) and not nxt.norm.startswith("ال"):
+            break  # "لقاء تواصلي عقده الرئيس", "اجتماع ترأسه الوالي": a verb and its object
         end += 1
     while end > i and doc.tokens[end].norm in _PHRASE_WORDS:
         end -= 1

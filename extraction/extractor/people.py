@@ -342,7 +342,7 @@ def nominative(title: str) -> str:
 
     "كاتبا عاما" → "كاتب عام", "لقاء تواصليا" → "لقاء تواصلي".
     """
-    words = title.split()
+    words = _TANWEEN.sub("", title).split()  # "لقاءً رسميًا" → "لقاء رسمي"
     if not words:
         return title
     accusative = normalize_arabic(words[0]).endswith("ا") and words[0] not in _ENDS_IN_ALIF
@@ -788,14 +788,17 @@ class _Finder:
         """ "رئيس جهة مراكش آسفي" presides "مجلس جهة مراكش آسفي": a region stands for its
         council when the text names that council."""
         words = normalize_arabic(title.replace("-", " ").replace("–", " ")).split()
-        at = next((n for n, w in enumerate(words) if w in ("جهه", "لجهه")), None)
+        at = next((n for n, w in enumerate(words) if w in ("جهه", "لجهه", "الجهه")), None)
         if at is None or at == 0:
             return None
-        wanted = "مجلس جهه " + " ".join(words[at + 1 :])
-        for k, mention in enumerate(self.orgs):
-            if " ".join(normalize_arabic(mention.name.replace("-", " ")).split()) == wanted:
-                return k
-        return None
+        wanted = "مجلس جهه " + " ".join(words[at + 1 :])  # "رئيس الجهة": the one council named
+        councils = {
+            k for k, mention in enumerate(self.orgs)
+            if (" ".join(normalize_arabic(mention.name.replace("-", " ")).split()) + " ")
+            .startswith(wanted.rstrip() + " ")
+        }  # fmt: skip
+        names = {normalize_arabic(self.orgs[k].name) for k in councils}
+        return min(councils) if len(names) == 1 else None
 
     def _directorate(self, title: str) -> int | None:
         """ "المدير الجهوي للفلاحة بالنيابة" heads "المديرية الجهوية للفلاحة لجهة …" when the
