@@ -29,7 +29,7 @@ from .lexicon import (
 )
 from .normalize import clitic_variants, strip_clitics
 from .organizations import LEGAL_FORMS, TOPONYM_OPENERS, OrgMention, head_of
-from .places import match_at
+from .places import country_at, match_at
 from .text import BULLET, QUOTES, Doc
 
 BOARD = -1  # position in the board whose members a list gives (resolved by the pipeline)
@@ -75,6 +75,8 @@ _TANWEEN = re.compile("[\u064b-\u064d]")  # "تطورًا ملحوظًا": an in
 _VERBAL_NOUN = re.compile(
     r"^(?:ال|ل|لل)?(?:است\w\wا\w|ا[^ل][تطد]\wا\w|ان\w\wا\w)$|^لت\w\wي\w$|^لت\wا\w\w$"
 )
+# … and of the third stem after a first word ("حمو مساهمة الشركاء"); "مباركة" opens a name.
+_THIRD_STEM_NOUN = re.compile(r"^م\wا\w\wه$")
 # Titles of a board's officers that, without a body, are held in the article's own body.
 _OFFICERS = re.compile(r"(?:^|\s)(?:للرئيس|الرئيس|للرئيسه|الرئيسه|المال|المقرر)$")
 _ITEM_HONORIFICS = {"الساده", "الحاج", "الحاجه"}  # before a board list's names only
@@ -248,6 +250,17 @@ _NOT_NAMES = {
         # a body's branch ("الجمعية المغربية للمصدرين، فرع سوس")
         "فرع",
         # groups of people ("دعا مشاركون في …")
+        "مسؤولون",
+        "مسؤولين",
+        "مسؤولو",
+        "خبراء",
+        "رؤساء",
+        "طاقم",
+        "مختلف",
+        "حفل",
+        "لقاء",
+        "اجتماع",
+        "ذات",
         "مشاركون",
         "المشاركون",
         "مشاركين",
@@ -265,6 +278,7 @@ _NOT_NAMES = {
         # company kept ("مرفوقا بآنا …")
         "مرفوقا",
         "مرفوقة",
+        "بمعية",
         "رفقة",
         "برفقة",
         "بصحبة",
@@ -500,6 +514,8 @@ class _Finder:
         if {word, bare} & (STOPWORDS | VERBS | TITLE_WORDS | MONTH_AND_DAY_WORDS | _NOT_NAMES):
             return False
         if _TANWEEN.search(self.doc.text, t.start, t.end) or _VERBAL_NOUN.match(word):
+            return False
+        if not first and _THIRD_STEM_NOUN.match(word):
             return False
         if not first and len(word) >= 5 and self.doc.text.endswith("ته", t.start, t.end):
             return False  # "السيد NAME كلمته": his speech; a family name ends in "ة"
@@ -1000,6 +1016,14 @@ class _Finder:
             return
         if name_end < office_end and self.title_word(name_end + 1) is None:
             return
+        if (
+            name_end < last
+            and ":" in self.tokens[name_end + 1].gap
+            and not self.office_at(name_end + 1)
+            and _given(self.tokens[first].norm) is None
+            and not self.tokens[first].latin
+        ):
+            return  # "- موقع استراتيجي: المغرب يتمتع …": a point and its prose, no member
         person = self.add(first, name_end)
         role, role_span = self.board_role(name_end + 1, last)
         segs = self.segments(name_end + 1, last) if name_end < last else []
@@ -1369,6 +1393,8 @@ class _Finder:
                     continue
                 if end + 1 < len(self.tokens) and _SENTENCE_STOP.search(self.tokens[end + 1].gap):
                     continue  # "كشف حجم الانتظارات.": the verb's object ends the sentence
+                if country_at(self.doc, i + 1) is not None:
+                    continue  # "أكدت فرنسا": a country speaks through its government
                 self.add(i + 1, end)
 
     def closes(self, k: int) -> bool:
