@@ -1472,6 +1472,11 @@ class _Finder:
             and plain[0].endswith(("ين", "ون"))
             or head in ("الشركه", "المجموعه")
             and (plain[0].endswith(("يه", "ي")) or plain[0] == "بالمغرب")
+            # "الشركة العملاقة", "التعاونية المتميزة", "الجمعية المنتهية ولايتها": a definite
+            # head and one adjective that is no nisba describe a body, they do not name it
+            or head.startswith("ال")
+            and plain[0].startswith("ال")
+            and not plain[0].endswith(("يه", "ي"))
         ):  # "المجموعة اليابانية", "الشركة بالمغرب": the company named before
             return self._bare(i, head)
         mention = OrgMention(

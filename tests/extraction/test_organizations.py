@@ -792,3 +792,12 @@ def test_a_name_stops_where_the_next_item_the_people_with_it_or_its_purpose_begi
 def test_a_number_after_a_group_s_head_is_no_company_name():
     names = orgs("واستفاد من البرنامج ما يفوق مجموعة 100 ألف فلاح، شاركت منها 445في اللقاء.")
     assert not any(name[:1].isdigit() for name in names)
+
+
+def test_a_definite_head_and_one_adjective_that_is_no_nisba_describe_a_body():
+    names = orgs(
+        'وتعد الشركة العملاقة "بوينغ" من أكبر الزبناء، فيما أكدت التعاونية المتميزة '
+        "بجودة منتوجها أن المجموعة الأم تدعمها، وقدمت الغرفة الفلاحية عرضا."
+    )
+    assert "بوينغ" in names
+    assert not {"الشركة العملاقة", "التعاونية المتميزة", "المجموعة الأم"} & set(names)
