@@ -73,7 +73,7 @@ _TANWEEN = re.compile("[\u064b-\u064d]")  # "تطورًا ملحوظًا": an in
 # Verbal nouns of the derived stems, bare or after the article or "لـ" ("حسن استغلال الماء",
 # "فرصة فريدة لتعزيز"): common nouns, never a family name.
 _VERBAL_NOUN = re.compile(
-    r"^(?:ال|ل|لل)?(?:است\w\wا\w|ا[^ل][تطد]\wا\w|ان\w\wا\w)$|^لت\w\wي\w$|^لت\wا\w\w$"
+    r"^(?:ال|ل|لل)?(?:است\w\wا\w(?:ي|يه)?|ا[^ل][تطد]\wا\w|ان\w\wا\w)$|^لت\w\wي\w$|^لت\wا\w\w$"
 )
 # … and of the third stem after a first word ("حمو مساهمة الشركاء"); "مباركة" opens a name.
 _THIRD_STEM_NOUN = re.compile(r"^م\wا\w\wه$")
@@ -254,6 +254,11 @@ _NOT_NAMES = {
         "مسؤولين",
         "مسؤولو",
         "خبراء",
+        "عاملا",  # "تنصيب السيد NAME عاملا على الإقليم": the office he takes
+        "واليا",
+        "مصادر",
+        "أمام",
+        "عرضا",
         "رؤساء",
         "طاقم",
         "مختلف",
@@ -1017,13 +1022,12 @@ class _Finder:
         if name_end < office_end and self.title_word(name_end + 1) is None:
             return
         if (
-            name_end < last
-            and ":" in self.tokens[name_end + 1].gap
-            and not self.office_at(name_end + 1)
-            and _given(self.tokens[first].norm) is None
+            _given(self.tokens[first].norm) is None
             and not self.tokens[first].latin
+            and lead_role is None
+            and not any(self.office_at(k) for k in range(name_end + 1, last + 1))
         ):
-            return  # "- موقع استراتيجي: المغرب يتمتع …": a point and its prose, no member
+            return  # "- موقع استراتيجي: المغرب يتمتع …", "- ترميم التراث (180 مليون درهم)"
         person = self.add(first, name_end)
         role, role_span = self.board_role(name_end + 1, last)
         segs = self.segments(name_end + 1, last) if name_end < last else []
@@ -1455,6 +1459,15 @@ class _Finder:
                 and self.title_before_name(i) is None
             ):
                 continue  # "جمال الصناعة", unless a title names him ("عامل الإقليم جمال …")
+            if (
+                given in _AMBIGUOUS_GIVEN
+                and i
+                and self.doc.text.endswith("ة", t.start, t.end)
+                and self.doc.text.endswith("ة", tokens[i - 1].start, tokens[i - 1].end)
+                and tokens[i - 1].norm not in _HONORIFIC
+                and self.title_before_name(i) is None
+            ):
+                continue  # "تركيبة جيولوجية فريدة تختزن …": the adjective of a feminine noun
             if not self.name_ok(i, end):
                 continue
             nxt = tokens[end + 1] if end + 1 < len(tokens) else None
@@ -1506,6 +1519,8 @@ class _Finder:
                 break  # another person between the title and this name
             if self.tokens[k].norm in VERBS or self.tokens[k].bare in VERBS:
                 break
+            if self.tokens[k].norm in _WHEN or self.tokens[k].norm in _PREPOSITION_BREAKS:
+                break  # "أشرف وزير الداخلية اليوم على تنصيب السيد NAME": another clause
             if self.title_word(k) and k not in self.org_at:
                 title_at = k  # the first of the titles: "والي الجهة عامل عمالة وجدة"
                 if self.tokens[k].norm[:1] == "و":
