@@ -77,6 +77,7 @@ _VERBAL_NOUN = re.compile(
 )
 # … and of the third stem after a first word ("حمو مساهمة الشركاء"); "مباركة" opens a name.
 _THIRD_STEM_NOUN = re.compile(r"^م\wا\w\wه$")
+_SIXTH_STEM_NOUN = re.compile(r"^ت\wا\w\w$")  # "حسن تعامل": after a given name that is a word
 # Titles of a board's officers that, without a body, are held in the article's own body.
 _OFFICERS = re.compile(r"(?:^|\s)(?:للرئيس|الرئيس|للرئيسه|الرئيسه|المال|المقرر)$")
 _ITEM_HONORIFICS = {"الساده", "الحاج", "الحاجه"}  # before a board list's names only
@@ -84,6 +85,7 @@ _UNIT_WORDS = {"الاقليم", "الجهه", "العماله", "المدينه
 _PLACE_NOUNS = {"جهه", "اقليم", "عماله", "مدينه", "جماعه", "ولايه", "منطقه"}
 _CAPACITY = {"بصفته", "بصفتها", "بوصفه", "بوصفها"}  # "NAME، بصفته رئيس …"
 _PRONOUNS = {"وهو", "وهي", "هو", "هي"}  # "NAME، وهي رئيسة قسم …"
+_INSTALLED = {"عاملا": "عامل", "واليا": "والي"}  # the office an appointment gives
 _WHEN = {"يوم", "امس", "صباح", "مساء", "اليوم", "خلال", "بتاريخ", "وذلك"}
 _PREPOSITION_BREAKS = {"الي", "علي"}  # "الوزير إلى عرض …": the title's clause moved on
 _PREPOSITIONS = {"في", "من", "علي", "الي", "عن", "مع"}
@@ -254,6 +256,9 @@ _NOT_NAMES = {
         "مسؤولين",
         "مسؤولو",
         "خبراء",
+        "تعالى",  # "أحمد الله تعالى": I praise God
+        "انطلاقة",  # "أعطى السيد NAME انطلاقة الاجتماع"
+        "شهادة",
         "عاملا",  # "تنصيب السيد NAME عاملا على الإقليم": the office he takes
         "واليا",
         "مصادر",
@@ -515,7 +520,7 @@ class _Finder:
             and (i + 1 == len(self.tokens) or _hard(self.tokens[i + 1].gap))
         ):
             return True  # "الكاتب: حميد الوالي": a family name, not the wali
-        bare = word[1:] if word[:1] == "و" and len(word) > 3 else word
+        bare = word[1:] if word[:1] == "و" and len(word) >= 3 else word  # "… وعن الجامعة"
         if {word, bare} & (STOPWORDS | VERBS | TITLE_WORDS | MONTH_AND_DAY_WORDS | _NOT_NAMES):
             return False
         if _TANWEEN.search(self.doc.text, t.start, t.end) or _VERBAL_NOUN.match(word):
@@ -1190,6 +1195,13 @@ class _Finder:
                 and after[1] > after[0]
             ):
                 after = (after[0] + 1, after[1])
+            elif (
+                after
+                and after[1] > after[0] + 1
+                and self.tokens[after[0]].norm in ("في", "ب")
+                and self.tokens[after[0] + 1].norm == "منصب"
+            ):
+                after = (after[0] + 2, after[1])  # "تعيين NAME، في منصب مدير المركز …"
             if (
                 after
                 and self.title_word(after[0]) is not None
@@ -1357,7 +1369,7 @@ class _Finder:
                     title = None if known else self.title_before_name(i)
                     person = self.add(i + 1, end)
                     if title is None:  # "السيد طارق بنحدو المدير العام للمركز …"
-                        title = self.title_after_name(end)
+                        title = self.title_after_name(end) or self.installed(end)
                     if title is not None:  # "وزيرة … السيدة فاطمة الزهراء المنصوري"
                         person.positions.append(title)
 
@@ -1385,6 +1397,29 @@ class _Finder:
             org = BOARD  # "… أمينا للمال": an office voted for on the body's board
             title = elected_office(title)
         return (title, org) if title else None
+
+    def installed(self, end: int) -> tuple[str, None] | None:
+        """ "تعيين NAME عاملا على إقليم الحسيمة": the office of the name ending at `end` that
+        an appointment gives, with its territory ("عامل إقليم الحسيمة")."""
+        tokens, k = self.tokens, end + 1
+        if (
+            k + 2 >= len(tokens)
+            or tokens[k].norm not in _INSTALLED
+            or tokens[k + 1].norm != "علي"
+            or any(_hard(tokens[n].gap) for n in (k, k + 1, k + 2))
+        ):
+            return None
+        stop = k + 2
+        while (
+            stop + 1 < len(tokens)
+            and stop - k < 8
+            and (not _hard(tokens[stop + 1].gap) or tokens[stop + 1].gap.strip() in ("-", "–"))
+            and not _SENTENCE_STOP.search(tokens[stop + 1].gap)
+            and tokens[stop + 1].norm[:1] != "و"
+            and tokens[stop + 1].norm not in _WHEN
+        ):
+            stop += 1
+        return f"{_INSTALLED[tokens[k].norm]} {self.doc.surface(k + 2, stop)}", None
 
     def speech(self) -> None:
         for i, t in enumerate(self.tokens):
@@ -1459,6 +1494,8 @@ class _Finder:
                 and self.title_before_name(i) is None
             ):
                 continue  # "جمال الصناعة", unless a title names him ("عامل الإقليم جمال …")
+            if given in _AMBIGUOUS_GIVEN and _SIXTH_STEM_NOUN.match(surname):
+                continue  # "مشيدا بحسن تعامل المغرب": good handling
             if (
                 given in _AMBIGUOUS_GIVEN
                 and i
@@ -1499,7 +1536,7 @@ class _Finder:
                 if position:
                     person.positions.append(position)
             if not person.positions:
-                before = self.title_before_name(i)
+                before = self.title_before_name(i) or self.installed(end)
                 if before is not None:
                     person.positions.append(before)
 

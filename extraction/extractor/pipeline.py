@@ -453,7 +453,10 @@ class _Article:
         """ "رئيس غرفة التجارة … لجهة الشرق" as one title: the office, and the body it names."""
         for org in self.orgs:
             at = title.find(org.name)
-            office = title[:at].rstrip().removesuffix("لـ").removesuffix("ل").strip()
+            office = title[:at]
+            if not office.endswith(" "):
+                office = office.removesuffix("ل")  # "مدير لغرفة …": the clitic, not "عامل "
+            office = office.rstrip().removesuffix("لـ").strip()
             if at > 0 and office and title[at + len(org.name) :].strip(" .،") == "":
                 return {"title": office, "organization": org.name}
         return {"title": title, "organization": None}

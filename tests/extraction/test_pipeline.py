@@ -522,3 +522,13 @@ def test_a_dated_sentence_that_reports_signing_agreements_detailed_after_it_is_t
     )
     (event,) = record["events"]
     assert (event["kind"], event["start_date"]) == ("signing", "2025-11-12")
+
+
+def test_an_office_named_with_its_body_keeps_its_last_letter():
+    record = extract_article(
+        "عامل إقليم جرسيف يترأس اجتماعا\n\nترأس عامل عمالة إفران، السيد محمد الزهر، اجتماعا "
+        "للجنة الإقليمية، بحضور ممثلي عمالة إفران والمصالح الخارجية.",
+        published_on=date(2025, 3, 1),
+    )
+    titles = {p["name"]: [x["title"] for x in p["positions"]] for p in record["people"]}
+    assert all(not t.startswith("عام ") and t != "عام" for t in titles["محمد الزهر"])
