@@ -227,6 +227,14 @@ _UTILITIES = {"التطهير", "النقل", "الكهربائيه", "الكه�
               "التجميع", "الموزعين", "تصريف", "توزيع"}  # fmt: skip
 _VERB_LIKE = {"تجمع"}  # heads that also read as verbs
 _HONORIFICS = {"السيد", "السيده", "السادة", "الحاج", "الحاجه"}
+_PARTY_WORDS = {"حزب", "لحزب", "بحزب", "الحزب", "وحزب"}
+_PARTIES = tuple(
+    normalize_arabic(name)
+    for name in (
+        "التجمع الوطني للأحرار", "الاتحاد الاشتراكي للقوات الشعبية", "الأصالة والمعاصرة",
+        "الحركة الشعبية", "التقدم والاشتراكية", "العدالة والتنمية", "الاتحاد الدستوري",
+    )
+)  # fmt: skip
 _PEOPLE_GROUPS = {"رؤساء", "ممثلي", "ممثلو", "اعضاء", "مدراء", "مديري", "منتخبي", "مسؤولي"}
 # Verbs and phrases whose subject or agent a prefecture named next is ("تنظمه", "من طرف").
 _ACTS = re.compile(r"[وف]?(?:س?[يت]نظم|نظمت?|وقعت?|[يت]وقع|احتضنت?|س?[يت]حتضن)(?:ه|ها)?|طرف")
@@ -873,7 +881,9 @@ class _Finder:
             i = mention.last + 1
         self._board_affiliations()
         self._known()
-        self.mentions = [m for m in self.mentions if not self._market(m.first)]
+        self.mentions = [
+            m for m in self.mentions if not self._market(m.first) and not self._party(m)
+        ]
         self.mentions.sort(key=lambda m: m.first)
         for mention in self.mentions:
             after = mention.last + 1
@@ -903,6 +913,12 @@ class _Finder:
         self._reused_aliases()
 
     # -- building blocks -------------------------------------------------------------
+
+    def _party(self, mention: OrgMention) -> bool:
+        """ "انتخب NAME عن حزب التجمع الوطني للأحرار": a political party is a candidate's
+        affiliation, not a body of the story."""
+        before = self.tokens[mention.first - 1].norm if mention.first else ""
+        return before in _PARTY_WORDS or normalize_arabic(mention.name).startswith(_PARTIES)
 
     def _add(self, mention: OrgMention) -> int:
         self.mentions.append(mention)
@@ -1361,6 +1377,8 @@ class _Finder:
             return None  # "شبكة التطهير السائل", "الشبكة الكهربائية": pipes, not a body
         if nxt is not None and nxt.bare == "الصيفيه":
             return None  # "الجامعة الصيفية لـ …": an event
+        if nxt is not None and head in ("هيئه", "الهيئه") and nxt.bare == "التحرير":
+            return None  # "هيئة التحرير": the outlet's staff
         if (
             head in _VERB_LIKE
             and (nxt is None or not nxt.norm.startswith("ال"))

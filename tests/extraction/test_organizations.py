@@ -801,3 +801,11 @@ def test_a_definite_head_and_one_adjective_that_is_no_nisba_describe_a_body():
     )
     assert "بوينغ" in names
     assert not {"الشركة العملاقة", "التعاونية المتميزة", "المجموعة الأم"} & set(names)
+
+
+def test_political_parties_and_the_editorial_staff_are_no_bodies_of_the_story():
+    names = orgs(
+        "وانتخب محمد العلوي عن حزب الاستقلال رئيسا للغرفة الفلاحية لجهة فاس مكناس، متقدما على "
+        "مرشح التجمع الوطني للأحرار والاتحاد الاشتراكي للقوات الشعبية. هيئة التحرير."
+    )
+    assert set(names) == {"الغرفة الفلاحية لجهة فاس مكناس"}
