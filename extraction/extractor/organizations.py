@@ -1479,6 +1479,8 @@ class _Finder:
                               bare=True, of_region=True)  # fmt: skip
         if kind == "local-authority" and plain[0] == "الاقليم":
             return self._bare(i, head)  # "بتنسيق مع عمالة الإقليم": the province named in full
+        if words[-1] in ("للمدينه", "بالمدينه"):
+            return self._bare(i, head)  # "المجلس الجماعي للمدينة": the town's, named elsewhere
         if head.startswith("ال") and plain[0].startswith("ال") and plain[0].endswith("ات"):
             return self._bare(i, head)  # "وتدعو الغرفة المقاولات …": the verb's object
         if len(plain) == 1 and (

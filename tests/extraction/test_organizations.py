@@ -809,3 +809,11 @@ def test_political_parties_and_the_editorial_staff_are_no_bodies_of_the_story():
         "مرشح التجمع الوطني للأحرار والاتحاد الاشتراكي للقوات الشعبية. هيئة التحرير."
     )
     assert set(names) == {"الغرفة الفلاحية لجهة فاس مكناس"}
+
+
+def test_a_council_of_the_town_is_the_town_s_council_named_elsewhere():
+    names = orgs(
+        "ونظمت الغرفة المعرض بشراكة مع المجلس الجماعي للمدينة ووزارة السكنى وسياسة المدينة."
+    )
+    assert "وزارة السكنى وسياسة المدينة" in names
+    assert "المجلس الجماعي للمدينة" not in names
