@@ -1499,6 +1499,7 @@ class _Finder:
             if (
                 given in _AMBIGUOUS_GIVEN
                 and i
+                and not t.gap.strip()  # ("متابعة…. كريمة بلغزال": a byline)
                 and self.doc.text.endswith("ة", t.start, t.end)
                 and self.doc.text.endswith("ة", tokens[i - 1].start, tokens[i - 1].end)
                 and tokens[i - 1].norm not in _HONORIFIC

@@ -1114,13 +1114,14 @@ def test_a_bullet_point_with_prose_after_its_colon_is_no_board_member():
 
 def test_an_adjective_that_is_a_given_name_a_costed_bullet_and_a_clause_before_an_honorific():
     found = people(
+        "متابعة…. كريمة العلوي الرباط\n"
         "وتتميز المنطقة بتركيبة جيولوجية فريدة تختزن معادن كثيرة، ويشمل البرنامج:\n"
         "- ترميم المدينة العتيقة (120 مليون درهم)\n"
         "- تأهيل الأسواق (40 مليون درهم)\n"
         "وترأس وزير الداخلية اليوم على حفل تنصيب السيد يوسف الحمري عاملا على الإقليم، "
         "وقدمت السيدة سلمى الفاسي، مديرة المركز، عرضا حول المشاريع."
     )
-    assert set(found) == {"يوسف الحمري", "سلمى الفاسي"}
+    assert set(found) == {"كريمة العلوي", "يوسف الحمري", "سلمى الفاسي"}
     assert found["يوسف الحمري"]["positions"] == [("عامل الإقليم", None)]
 
 
