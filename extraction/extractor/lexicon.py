@@ -28,6 +28,12 @@ STOPWORDS = _fold(
     """
 )
 
+PREPOSITIONS = _fold("في من على إلى عن مع")
+# People spoken of as a group, never a name nor part of a body's ("ورؤساء الجمعيات").
+PEOPLE_GROUPS = _fold(
+    "رؤساء ممثلي ممثلو أعضاء مدراء مديري منتخبي مسؤولي مسؤولو مسؤولون مسؤولين خبراء"
+)
+
 # Verbs of reported speech: the word after them is often the speaker ("وصرح مزور").
 SPEECH_VERBS = _fold(
     """

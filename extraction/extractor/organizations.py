@@ -18,6 +18,8 @@ from .lexicon import (
     GIVEN_NAMES,
     MONTH_AND_DAY_WORDS,
     NATIONALITIES,
+    PEOPLE_GROUPS,
+    PREPOSITIONS,
     STOPWORDS,
     TITLE_WORDS,
     VERBS,
@@ -203,7 +205,6 @@ _TERM_WORDS = {"ثانيه", "ثالثه", "رابعه", "جديده", "واحد
 _EVENT_NOUNS = {"المنتدي", "المعرض", "الملتقي", "المؤتمر", "الندوه", "الدوره", "الورشه",
                 "اللقاء", "الصالون", "اليوم", "المهرجان"}  # fmt: skip
 _VENUES = {"المعارض", "المؤتمرات", "الندوات", "الاجتماعات", "الاستقبال"}
-_PREPOSITIONS = {"في", "من", "علي", "الي", "عن", "مع"}
 # Directions that close a body's name ("الشركة الجهوية للتهيئة الصناعية بالشمال").
 _CLOSING = {"بالشمال", "بالجنوب", "بالوسط", "بالشرق", "بالغرب"}
 # Nouns after which a Latin name is a company's ("مصنع X", "مختبرات X").
@@ -235,7 +236,6 @@ _PARTIES = tuple(
         "الحركة الشعبية", "التقدم والاشتراكية", "العدالة والتنمية", "الاتحاد الدستوري",
     )
 )  # fmt: skip
-_PEOPLE_GROUPS = {"رؤساء", "ممثلي", "ممثلو", "اعضاء", "مدراء", "مديري", "منتخبي", "مسؤولي"}
 # Verbs and phrases whose subject or agent a prefecture named next is ("تنظمه", "من طرف").
 _ACTS = re.compile(r"[وف]?(?:س?[يت]نظم|نظمت?|وقعت?|[يت]وقع|احتضنت?|س?[يت]حتضن)(?:ه|ها)?|طرف")
 # Nouns after which a prefecture acts: its seat hosts, its representatives attend.
@@ -675,7 +675,7 @@ def chain(
             and (nxt.norm in _HONORIFICS or _opens_body(tokens, j + 1))
         ):
             break  # "… الشرقية و السيد …", "… و الوكالة الأمريكية …": the next item of a list
-        if t.norm[:1] == "و" and (t.norm[1:] in _PEOPLE_GROUPS or t.norm[1:] in GIVEN_NAMES):
+        if t.norm[:1] == "و" and (t.norm[1:] in PEOPLE_GROUPS or t.norm[1:] in GIVEN_NAMES):
             break  # "المجلس الإقليمي ورؤساء الجمعيات"، "… ودينا …": people with the body
         if (
             t.norm[:1] == "ل"
@@ -1139,7 +1139,7 @@ class _Finder:
             elif (
                 before >= 0
                 and self._named_by_context(before)
-                and (latin or not any(t.norm in _PREPOSITIONS for t in self.tokens[first:last]))
+                and (latin or not any(t.norm in PREPOSITIONS for t in self.tokens[first:last]))
             ):  # not a slogan: علامة "صنع في المغرب"
                 kind = self._context_kind(before, latin, first, last)
                 mention = OrgMention(name, first, last, kind)

@@ -21,6 +21,8 @@ from .lexicon import (
     MONTH_AND_DAY_WORDS,
     NAME_PARTICLES,
     NATIONALITIES,
+    PEOPLE_GROUPS,
+    PREPOSITIONS,
     SPEECH_VERBS,
     STOPWORDS,
     TITLE_WORDS,
@@ -88,7 +90,6 @@ _PRONOUNS = {"وهو", "وهي", "هو", "هي"}  # "NAME، وهي رئيسة ق
 _INSTALLED = {"عاملا": "عامل", "واليا": "والي"}  # the office an appointment gives
 _WHEN = {"يوم", "امس", "صباح", "مساء", "اليوم", "خلال", "بتاريخ", "وذلك"}
 _PREPOSITION_BREAKS = {"الي", "علي"}  # "الوزير إلى عرض …": the title's clause moved on
-_PREPOSITIONS = {"في", "من", "علي", "الي", "عن", "مع"}
 _RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين"}
 _CLAUSE_OPENERS = _RELATIVES | {"ان", "بان", "لان", "حول", "كما", "حيث"}
 # Places and prizes named after someone: "سد مولاي عبد الله", "شارع علال بن عبد الله".
@@ -215,11 +216,8 @@ _NOT_NAMES = {
         "الجاري",
         "المقبل",
         "منصب",
-        "ممثلي",
-        "ممثلو",
         "رجال",
         "نساء",
-        "أعضاء",
         "عضو",
         "مصدر",
         "بلاغ",
@@ -252,25 +250,9 @@ _NOT_NAMES = {
         # a body's branch ("الجمعية المغربية للمصدرين، فرع سوس")
         "فرع",
         # groups of people ("دعا مشاركون في …")
-        "مسؤولون",
-        "مسؤولين",
-        "مسؤولو",
-        "خبراء",
-        "تعالى",  # "أحمد الله تعالى": I praise God
-        "انطلاقة",  # "أعطى السيد NAME انطلاقة الاجتماع"
-        "شهادة",
-        "عاملا",  # "تنصيب السيد NAME عاملا على الإقليم": the office he takes
-        "واليا",
-        "مصادر",
-        "أمام",
-        "عرضا",
-        "رؤساء",
         "طاقم",
         "مختلف",
-        "حفل",
-        "لقاء",
-        "اجتماع",
-        "ذات",
+        "مصادر",
         "مشاركون",
         "المشاركون",
         "مشاركين",
@@ -292,7 +274,20 @@ _NOT_NAMES = {
         "رفقة",
         "برفقة",
         "بصحبة",
+        # what a named person gives, takes or holds: "أعطى السيد NAME انطلاقة الاجتماع"،
+        # "قدم NAME عرضا"، "تنصيب السيد NAME عاملا على الإقليم"، "أحمد الله تعالى"
+        "انطلاقة",
+        "شهادة",
+        "عرضا",
+        "عاملا",
+        "واليا",
+        "تعالى",
+        "أمام",
+        "ذات",
         # what is held, how many attend: "افتتح السيد NAME اللقاء"، "السيد NAME وعدد من …"
+        "حفل",
+        "لقاء",
+        "اجتماع",
         "اللقاء",
         "الاجتماع",
         "الجمع",
@@ -521,7 +516,9 @@ class _Finder:
         ):
             return True  # "الكاتب: حميد الوالي": a family name, not the wali
         bare = word[1:] if word[:1] == "و" and len(word) >= 3 else word  # "… وعن الجامعة"
-        if {word, bare} & (STOPWORDS | VERBS | TITLE_WORDS | MONTH_AND_DAY_WORDS | _NOT_NAMES):
+        if {word, bare} & (
+            STOPWORDS | VERBS | TITLE_WORDS | MONTH_AND_DAY_WORDS | PEOPLE_GROUPS | _NOT_NAMES
+        ):
             return False
         if _TANWEEN.search(self.doc.text, t.start, t.end) or _VERBAL_NOUN.match(word):
             return False
@@ -1425,7 +1422,7 @@ class _Finder:
         for i, t in enumerate(self.tokens):
             word = t.norm[1:] if t.norm[:1] in "وف" and t.norm[1:] in SPEECH_VERBS else t.norm
             if word in SPEECH_VERBS and i + 1 < len(self.tokens):
-                if i and self.tokens[i - 1].norm in _PREPOSITIONS:
+                if i and self.tokens[i - 1].norm in PREPOSITIONS:
                     continue  # "في أبرز نقاط الدخول": the superlative, not the verb
                 end = self.extent(i + 1, 3)
                 if end is None or end + 1 < len(self.tokens) and not self.closes(end + 1):
