@@ -91,6 +91,8 @@ _INSTALLED = {"عاملا": "عامل", "واليا": "والي"}  # the office 
 _WHEN = {"يوم", "امس", "صباح", "مساء", "اليوم", "خلال", "بتاريخ", "وذلك"}
 _PREPOSITION_BREAKS = {"الي", "علي"}  # "الوزير إلى عرض …": the title's clause moved on
 _RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين"}
+# How many attend: "السيد NAME وعدد من …"، "… وعدة فعاليات".
+_QUANTITIES = {"عده", "عدد", "مجموعه", "ثله", "نخبه", "لفيف", "عشرات", "مئات", "الاف"}
 _CLAUSE_OPENERS = _RELATIVES | {"ان", "بان", "لان", "حول", "كما", "حيث"}
 # Places and prizes named after someone: "سد مولاي عبد الله", "شارع علال بن عبد الله".
 _NAMED_AFTER = {
@@ -284,7 +286,7 @@ _NOT_NAMES = {
         "تعالى",
         "أمام",
         "ذات",
-        # what is held, how many attend: "افتتح السيد NAME اللقاء"، "السيد NAME وعدد من …"
+        # what is held: "افتتح السيد NAME اللقاء"
         "حفل",
         "لقاء",
         "اجتماع",
@@ -298,13 +300,6 @@ _NOT_NAMES = {
         "الملتقى",
         "الأشغال",
         "الكلمة",
-        "عدد",
-        "ثلة",
-        "نخبة",
-        "لفيف",
-        "عشرات",
-        "مئات",
-        "آلاف",
         # an outlet's name in a byline ("دنيا بريس/ NAME")
         "بريس",
         "نيوز",
@@ -517,7 +512,13 @@ class _Finder:
             return True  # "الكاتب: حميد الوالي": a family name, not the wali
         bare = word[1:] if word[:1] == "و" and len(word) >= 3 else word  # "… وعن الجامعة"
         if {word, bare} & (
-            STOPWORDS | VERBS | TITLE_WORDS | MONTH_AND_DAY_WORDS | PEOPLE_GROUPS | _NOT_NAMES
+            STOPWORDS
+            | VERBS
+            | TITLE_WORDS
+            | MONTH_AND_DAY_WORDS
+            | PEOPLE_GROUPS
+            | _QUANTITIES
+            | _NOT_NAMES
         ):
             return False
         if _TANWEEN.search(self.doc.text, t.start, t.end) or _VERBAL_NOUN.match(word):
@@ -724,12 +725,15 @@ class _Finder:
         variant = self.title_word(start)
         if variant is None:
             return None
+        end = next((k - 1 for k in range(start + 1, end + 1) if self._ends_title(k)), end)
+        while end > start and (
+            self.tokens[end].norm in PREPOSITIONS or self.tokens[end].norm in _HONORIFIC
+        ):
+            end -= 1  # "عامل عمالة وجدة إلى"، "والي أمن الرباط السيد NAME"
         if variant in _OFFICIALS:
             # "والي جهة الشرق عامل عمالة وجدة أنكاد": the office is the whole title
             return clean_title(self.doc.surface(start, end, variant)), None
-        end = next((k - 1 for k in range(start + 1, end + 1)
-                    if self.tokens[k].norm in _RELATIVES), end)  # fmt: skip
-        org = None  # ("رئيس الحكومة الذي كان مقررا أن …": a clause about him, not his title)
+        org = None
         stop = end
         for k in range(start + 1, end + 1):
             if k in self.org_at:
@@ -796,6 +800,18 @@ class _Finder:
             org = self._subject(start)  # "… تنتخب NAME رئيسة لها": the body named before
             title = " ".join(title.split()[: pronoun - start]) or title
         return title or None, org
+
+    def _ends_title(self, k: int) -> bool:
+        """Token k ends the title before it: a new sentence, a clause about its holder
+        ("رئيس الحكومة الذي كان مقررا أن …"، "وزير الداخلية أن …") or others with him ("…
+        وعدة فعاليات")."""
+        token = self.tokens[k]
+        return bool(
+            _SENTENCE_STOP.search(token.gap)
+            or token.norm in _CLAUSE_OPENERS
+            or token.norm[:1] == "و"
+            and token.norm[1:] in _QUANTITIES
+        )
 
     def _subject(self, start: int) -> int | None:
         """The last body named before token `start` in its sentence."""
