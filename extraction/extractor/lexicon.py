@@ -3,6 +3,8 @@
 They describe Moroccan business-press Arabic in general, not any one article.
 """
 
+import re
+
 from core.arabic import normalize_arabic
 
 
@@ -29,6 +31,11 @@ STOPWORDS = _fold(
 )
 
 PREPOSITIONS = _fold("في من على إلى عن مع")
+# Verbal nouns of the derived stems (folded), bare or after the article or "لـ": "استغلال",
+# "لتعزيز", "لتبادل", "الاجتماع"; common nouns, never a family name nor a body's name word.
+VERBAL_NOUN = re.compile(
+    r"^(?:ال|ل|لل)?(?:است\w\wا\w(?:ي|يه)?|ا[^ل][تطد]\wا\w|ان\w\wا\w)$|^لت\w\wي\w$|^لت\wا\w\w$"
+)
 # People spoken of as a group, never a name nor part of a body's ("ورؤساء الجمعيات").
 PEOPLE_GROUPS = _fold(
     "رؤساء ممثلي ممثلو أعضاء مدراء مديري منتخبي مسؤولي مسؤولو مسؤولون مسؤولين خبراء"

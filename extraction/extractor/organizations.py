@@ -22,6 +22,7 @@ from .lexicon import (
     PREPOSITIONS,
     STOPWORDS,
     TITLE_WORDS,
+    VERBAL_NOUN,
     VERBS,
 )
 from .normalize import clitic_variants, strip_clitics
@@ -228,7 +229,6 @@ _UTILITIES = {"التطهير", "النقل", "الكهربائيه", "الكه�
               "التجميع", "الموزعين", "تصريف", "توزيع"}  # fmt: skip
 _VERB_LIKE = {"تجمع"}  # heads that also read as verbs
 _HONORIFICS = {"السيد", "السيده", "السادة", "الحاج", "الحاجه"}
-_PURPOSE = re.compile(r"^ل(?:ت\w\wي\w|است\w\wا\w|ا\w[تطد]\wا\w)$")  # "لتمويل", "لاستقبال"
 _PARTY_WORDS = {"حزب", "لحزب", "بحزب", "الحزب", "وحزب"}
 _PARTIES = tuple(
     normalize_arabic(name)
@@ -678,7 +678,13 @@ def chain(
             break  # "… الشرقية و السيد …", "… و الوكالة الأمريكية …": the next item of a list
         if t.norm[:1] == "و" and (t.norm[1:] in PEOPLE_GROUPS or t.norm[1:] in GIVEN_NAMES):
             break  # "المجلس الإقليمي ورؤساء الجمعيات"، "… ودينا …": people with the body
-        if _PURPOSE.match(t.norm) and tokens[j - 1].norm in NATIONALITIES and j - 1 == found.last:
+        if (
+            t.norm[:1] == "ل"
+            and not t.norm.startswith("لل")
+            and VERBAL_NOUN.match(t.norm)
+            and tokens[j - 1].norm in NATIONALITIES
+            and j - 1 == found.last
+        ):
             break  # "وكالة التنمية الفرنسية لتمويل …": what the named body does ("الجمعية
             # التركية لرجال الأعمال" keeps its genitive)
         _word, prep, definite = _core(t.norm)

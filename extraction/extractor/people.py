@@ -26,6 +26,7 @@ from .lexicon import (
     SPEECH_VERBS,
     STOPWORDS,
     TITLE_WORDS,
+    VERBAL_NOUN,
     VERBS,
     WOMEN_NAMES,
 )
@@ -72,11 +73,6 @@ _LATIN_NOT_NAMES = {"m", "mme", "mlle", "dr", "pr", "président", "présidente",
 _SUCCESSION = re.compile(r"^ال\S+ (?:\S+ )?(?:المنتهيه ولايت|السابق)")
 _PRONOUN_SUFFIXES = ("هم", "هما", "هن", "كم")
 _TANWEEN = re.compile("[\u064b-\u064d]")  # "تطورًا ملحوظًا": an indefinite noun, never a name
-# Verbal nouns of the derived stems, bare or after the article or "لـ" ("حسن استغلال الماء",
-# "فرصة فريدة لتعزيز"): common nouns, never a family name.
-_VERBAL_NOUN = re.compile(
-    r"^(?:ال|ل|لل)?(?:است\w\wا\w(?:ي|يه)?|ا[^ل][تطد]\wا\w|ان\w\wا\w)$|^لت\w\wي\w$|^لت\wا\w\w$"
-)
 # … and of the third stem after a first word ("حمو مساهمة الشركاء"); "مباركة" opens a name.
 _THIRD_STEM_NOUN = re.compile(r"^م\wا\w\wه$")
 _SIXTH_STEM_NOUN = re.compile(r"^ت\wا\w\w$")  # "حسن تعامل": after a given name that is a word
@@ -114,6 +110,7 @@ _ACADEMIC = {"الاستاذ", "الاستاذه", "الدكتور", "الدكت
              "والمهندس", "والمهندسه"}  # fmt: skip
 _HONORIFIC = {"السيد", "السيده", "للسيد", "للسيده", "والسيد", "والسيده", "بالسيد", "السيدين",
               *_ACADEMIC}  # fmt: skip
+_TAIL = PREPOSITIONS | _HONORIFIC | {"ل", "ب", "لدي"}  # what ends no title
 # "ممثلة في مديرها" reads "represented by"; "ممثل عن ORG" names whom a speaker stands for.
 _REPRESENTED = {"ممثلا", "ممثله", "ممثل", "ممثلين", "ممثلو", "ممثلي"}
 # Words between a body and the title of the person who acts for it ("عن الوكالة مديرها",
@@ -521,7 +518,7 @@ class _Finder:
             | _NOT_NAMES
         ):
             return False
-        if _TANWEEN.search(self.doc.text, t.start, t.end) or _VERBAL_NOUN.match(word):
+        if _TANWEEN.search(self.doc.text, t.start, t.end) or VERBAL_NOUN.match(word):
             return False
         if not first and _THIRD_STEM_NOUN.match(word):
             return False
@@ -726,10 +723,7 @@ class _Finder:
         if variant is None:
             return None
         end = next((k - 1 for k in range(start + 1, end + 1) if self._ends_title(k)), end)
-        while end > start and (
-            self.tokens[end].norm in PREPOSITIONS or self.tokens[end].norm in _HONORIFIC
-        ):
-            end -= 1  # "عامل عمالة وجدة إلى"، "والي أمن الرباط السيد NAME"
+        end = self._without_tail(start, end)  # "عامل عمالة وجدة إلى"، "والي أمن الرباط السيد"
         if variant in _OFFICIALS:
             # "والي جهة الشرق عامل عمالة وجدة أنكاد": the office is the whole title
             return clean_title(self.doc.surface(start, end, variant)), None
@@ -739,12 +733,7 @@ class _Finder:
             if k in self.org_at:
                 org, stop = self.org_at[k], k - 1
                 break
-        while stop >= start and (
-            self.tokens[stop].norm in ("ل", "ب", "في", "لدي")  # "الخبير … لدى صندوق X"
-            or stop > start
-            and self.tokens[stop].norm in _HONORIFIC
-        ):  # "… مديرته العامة السيدة NAME": the honorific opens the name
-            stop -= 1
+        stop = self._without_tail(start, stop)  # "الخبير … لدى صندوق X"
         title = clean_title(self.doc.surface(start, stop, variant)) if stop >= start else None
         owned = [k for k in (start, start + 1) if k in self.owned and k <= stop]
         words = title.split() if title else []
@@ -800,6 +789,13 @@ class _Finder:
             org = self._subject(start)  # "… تنتخب NAME رئيسة لها": the body named before
             title = " ".join(title.split()[: pronoun - start]) or title
         return title or None, org
+
+    def _without_tail(self, start: int, end: int) -> int:
+        """The title's last token once prepositions and an honorific that open what follows
+        are left out ("… مديرته العامة السيدة NAME", "… لدى صندوق X")."""
+        while end > start and self.tokens[end].norm in _TAIL:
+            end -= 1
+        return end
 
     def _ends_title(self, k: int) -> bool:
         """Token k ends the title before it: a new sentence, a clause about its holder
